@@ -1,0 +1,43 @@
+"""The catalog: codes of items and partners, their names, the sets they belong to, display order."""
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+TOTAL_ITEM = "total"
+WORLD = "world"
+
+
+@dataclass(frozen=True)
+class Entry:
+    dimension: str
+    code: str
+    name_en: str
+    name_ko: str
+    sets: tuple[str, ...]
+    order: float
+
+
+@dataclass(frozen=True)
+class Catalog:
+    entries: Mapping[tuple[str, str], Entry]
+
+    @classmethod
+    def of(cls, entries: list[Entry]) -> "Catalog":
+        return cls(MappingProxyType({(entry.dimension, entry.code): entry for entry in entries}))
+
+    def name(self, dimension: str, code: str) -> str:
+        """The English name, or the code itself for a code the catalog does not know."""
+        entry = self.entries.get((dimension, code))
+        return entry.name_en if entry and entry.name_en else code
+
+    def knows(self, dimension: str, code: str) -> bool:
+        return (dimension, code) in self.entries
+
+    def members(self, set_name: str, dimension: str) -> tuple[str, ...]:
+        """Codes of a set in display order."""
+        chosen = [e for e in self.entries.values() if e.dimension == dimension and set_name in e.sets]
+        return tuple(e.code for e in sorted(chosen, key=lambda e: (e.order, e.code)))
+
+    def set_names(self, dimension: str) -> tuple[str, ...]:
+        return tuple(sorted({s for e in self.entries.values() if e.dimension == dimension for s in e.sets}))

@@ -1,0 +1,20 @@
+"""Where the data comes from: --data DIR, else $TRADETOP_DATA, else the data shipped with tradetop."""
+
+import os
+from pathlib import Path
+
+ENVIRONMENT_VARIABLE = "TRADETOP_DATA"
+
+
+def embedded_data_dir() -> Path:
+    """The shipped data: core/data in an installed wheel, data/ beside core/ in a checkout."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "data", package.parent / "data"):
+        if (candidate / "catalog.csv").is_file():
+            return candidate
+    raise FileNotFoundError(f"the embedded data is missing (looked in {package / 'data'} and {package.parent / 'data'})")
+
+
+def resolve_data_dir(option: str | None) -> Path:
+    chosen = option or os.environ.get(ENVIRONMENT_VARIABLE)
+    return Path(chosen).expanduser() if chosen else embedded_data_dir()

@@ -1,0 +1,40 @@
+"""How figures are written, the same in the text brief and on the dashboard; None reads as 'n/a'."""
+
+MISSING = "n/a"
+
+
+def usd(value: float | None, signed: bool = False) -> str:
+    """$65.84bn, $512.3mn, $1,234; a sign in front when signed or negative."""
+    if value is None:
+        return MISSING
+    sign = "-" if value < 0 else "+" if signed else ""
+    size = abs(value)
+    if size >= 1e9:
+        body = f"{size / 1e9:,.2f}bn"
+    elif size >= 1e6:
+        body = f"{size / 1e6:,.1f}mn"
+    else:
+        body = f"{size:,.0f}"
+    return f"{sign}${body}"
+
+
+def _signed(value: float) -> str:
+    """One decimal with its sign, so a change reads without colour; a change that rounds to zero has none."""
+    text = f"{value:+.1f}"
+    return text[1:] if text in ("+0.0", "-0.0") else text
+
+
+def pct(value: float | None) -> str:
+    return MISSING if value is None else f"{_signed(value)}%"
+
+
+def share(value: float | None) -> str:
+    return MISSING if value is None else f"{value:.1f}%"
+
+
+def pp(value: float | None) -> str:
+    return MISSING if value is None else f"{_signed(value)}pp"
+
+
+def days(value: float | None, signed: bool = False) -> str:
+    return MISSING if value is None else (_signed(value) if signed else f"{value:.1f}")

@@ -1,0 +1,271 @@
+"""The immutable snapshot of computed indicators that `brief` prints and the dashboard renders.
+
+Built once per load from a validated Dataset; releases for a month are computed on first request
+and memoised, so navigating never recomputes.
+"""
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import numpy as np
+
+from .catalog import TOTAL_ITEM, WORLD, Catalog
+from .loader import Dataset, FileStamp, load_directory
+from .periods import format_period
+from .problems import Problem
+from .workdays import working_days
+
+DEFAULT_ITEM_SET = "motie15"
+PARTNER_SET = "motie9"
+FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
+SeriesKey = tuple[str, str, str]  # flow, item, partner
+
+
+@dataclass(frozen=True)
+class Figure:
+    value_usd: float | None
+    yoy_pct: float | None
+
+
+@dataclass(frozen=True)
+class Balance:
+    value_usd: float | None
+    change_usd: float | None
+
+
+@dataclass(frozen=True)
+class WorkingDays:
+    value: float | None
+    diff: float | None
+
+
+@dataclass(frozen=True)
+class Headline:
+    exports: Figure
+    imports: Figure
+    balance: Balance
+    working_days: WorkingDays
+    daily_avg_exports: Figure
+    ytd_exports: Figure
+    exports_ex: Mapping[str, Figure]
+    ytd_exports_ex: Mapping[str, Figure]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item or partner in the month's table."""
+
+    code: str
+    name: str
+    value_usd: float | None
+    yoy_pct: float | None
+    share_pct: float | None
+    share_change_pp: float | None
+    contribution_pp: float | None
+    ytd_value_usd: float | None
+    ytd_yoy_pct: float | None
+    ytd_share_pct: float | None
+    ytd_share_change_pp: float | None
+
+
+@dataclass(frozen=True)
+class Breadth:
+    set: str
+    up: int
+    total: int
+    fell: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Release:
+    """Every indicator of one month's release, for one flow."""
+
+    period: str
+    flow: str
+    headline: Headline
+    items: tuple[Row, ...]
+    partners: tuple[Row, ...]
+    breadth: Breadth
+    notables: tuple[Any, ...] = ()
+
+
+def _value(array: np.ndarray, index: int) -> float | None:
+    if 0 <= index < len(array):
+        number = float(array[index])
+        return None if math.isnan(number) else number
+    return None
+
+
+def _growth_pct(now: float | None, before: float | None) -> float | None:
+    if now is None or before is None or before <= 0:
+        return None
+    return (now / before - 1.0) * 100.0
+
+
+def _difference(now: float | None, before: float | None) -> float | None:
+    return None if now is None or before is None else now - before
+
+
+def _ratio_pct(part: float | None, whole: float | None) -> float | None:
+    return None if part is None or not whole else part / whole * 100.0
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """All series on one contiguous monthly axis starting at `first_month`."""
+
+    directory: Path
+    files: tuple[FileStamp, ...]
+    warnings: tuple[Problem, ...]
+    catalog: Catalog
+    first_month: int
+    months: tuple[int, ...]  # months with total exports, oldest first: the months a release exists for
+    trade: Mapping[SeriesKey, np.ndarray]
+    headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
+    _releases: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def latest(self) -> int:
+        return self.months[-1]
+
+    def index(self, month: int) -> int:
+        return month - self.first_month
+
+    def series(self, flow: str, item: str = TOTAL_ITEM, partner: str = WORLD) -> np.ndarray:
+        return self.trade.get((flow, item, partner), _EMPTY)
+
+    def ytd(self, array: np.ndarray) -> np.ndarray:
+        return _running_year_totals(array, self.first_month)
+
+    def release(self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> Release:
+        key = (month, flow, item_set)
+        if key not in self._releases:
+            self._releases[key] = _compute_release(self, month, flow, item_set)
+        return self._releases[key]
+
+
+_EMPTY = np.array([], dtype=float)
+
+
+def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
+    """Year-to-date sums; NaN where a month since January is missing, never a partial sum."""
+    totals = np.full(len(array), np.nan)
+    running, complete = 0.0, False
+    for index, value in enumerate(array):
+        month = first_month + index
+        if month % 12 == 0 or index == 0:
+            running, complete = 0.0, month % 12 == 0
+        running += value
+        complete = complete and not math.isnan(value)
+        if complete:
+            totals[index] = running
+    return totals
+
+
+def build_snapshot(dataset: Dataset) -> Snapshot:
+    trade = dataset.trade
+    first, last = int(trade["month"].min()), int(trade["month"].max())
+    length = last - first + 1
+    series: dict[SeriesKey, np.ndarray] = {}
+    for key, group in trade.groupby(["flow", "item", "partner"], sort=False):
+        array = np.full(length, np.nan)
+        array[group["month"].to_numpy(dtype=int) - first] = group["value_usd"].to_numpy(dtype=float)
+        series[key] = array
+    nothing = np.full(length, np.nan)
+    exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
+    imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
+    days = np.array([dataset.working_days.get(first + i, working_days(first + i)) for i in range(length)])
+    headline = {
+        "exports": exports,
+        "imports": imports,
+        "balance": exports - imports,
+        "working_days": days,
+        "daily_avg_exports": exports / days,
+        "ytd_exports": _running_year_totals(exports, first),
+    }
+    months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
+    return Snapshot(dataset.directory, dataset.files, dataset.warnings, dataset.catalog, first, months,
+                    MappingProxyType(series), MappingProxyType(headline))
+
+
+def _figure(array: np.ndarray, index: int) -> Figure:
+    now = _value(array, index)
+    return Figure(now, _growth_pct(now, _value(array, index - 12)))
+
+
+def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Release:
+    index = snapshot.index(month)
+    lines = snapshot.headline
+    exports_total = lines["exports"]
+    ytd_total = lines["ytd_exports"]
+    balance = _value(lines["balance"], index)
+    days = _value(lines["working_days"], index)
+    exports_ex, ytd_exports_ex = {}, {}
+    for (series_flow, item, partner), array in snapshot.trade.items():
+        if series_flow == "export" and partner == WORLD and item != TOTAL_ITEM and _value(array, index) is not None:
+            exports_ex[item] = _figure(exports_total - array, index)
+            ytd_exports_ex[item] = _figure(ytd_total - snapshot.ytd(array), index)
+    headline = Headline(
+        exports=_figure(exports_total, index),
+        imports=_figure(lines["imports"], index),
+        balance=Balance(balance, _difference(balance, _value(lines["balance"], index - 12))),
+        working_days=WorkingDays(days, _difference(days, _value(lines["working_days"], index - 12))),
+        daily_avg_exports=_figure(lines["daily_avg_exports"], index),
+        ytd_exports=_figure(ytd_total, index),
+        exports_ex=MappingProxyType(exports_ex),
+        ytd_exports_ex=MappingProxyType(ytd_exports_ex),
+    )
+    catalog = snapshot.catalog
+    items = tuple(_row(snapshot, flow, index, code, catalog.name("item", code), snapshot.series(flow, item=code))
+                  for code in catalog.members(item_set, "item"))
+    partners = tuple(_row(snapshot, flow, index, code, catalog.name("partner", code), snapshot.series(flow, partner=code))
+                     for code in catalog.members(PARTNER_SET, "partner"))
+    measured = [row for row in items if row.yoy_pct is not None]
+    breadth = Breadth(item_set, sum(row.yoy_pct > 0 for row in measured), len(measured),
+                      tuple(row.code for row in measured if row.yoy_pct <= 0))
+    return Release(format_period(month), flow, headline, items, partners, breadth)
+
+
+def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> Row:
+    total = snapshot.series(flow)
+    value, before = _value(array, index), _value(array, index - 12)
+    total_now, total_before = _value(total, index), _value(total, index - 12)
+    share, share_before = _ratio_pct(value, total_now), _ratio_pct(before, total_before)
+    ytd, ytd_total = snapshot.ytd(array), snapshot.ytd(total)
+    ytd_value, ytd_before = _value(ytd, index), _value(ytd, index - 12)
+    ytd_share = _ratio_pct(ytd_value, _value(ytd_total, index))
+    ytd_share_before = _ratio_pct(ytd_before, _value(ytd_total, index - 12))
+    return Row(
+        code=code,
+        name=name,
+        value_usd=value,
+        yoy_pct=_growth_pct(value, before),
+        share_pct=share,
+        share_change_pp=_difference(share, share_before),
+        contribution_pp=_ratio_pct(_difference(value, before), total_before),
+        ytd_value_usd=ytd_value,
+        ytd_yoy_pct=_growth_pct(ytd_value, ytd_before),
+        ytd_share_pct=ytd_share,
+        ytd_share_change_pp=_difference(ytd_share, ytd_share_before),
+    )
+
+
+def to_json(obj: Any) -> Any:
+    """Plain JSON values: dataclasses as objects, NaN as null."""
+    if hasattr(obj, "__dataclass_fields__"):
+        return {name: to_json(getattr(obj, name)) for name in obj.__dataclass_fields__ if not name.startswith("_")}
+    if isinstance(obj, Mapping):
+        return {key: to_json(value) for key, value in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [to_json(value) for value in obj]
+    if isinstance(obj, float) and not math.isfinite(obj):
+        return None
+    return obj
+
+
+def load_snapshot(directory) -> Snapshot:
+    """Files -> validated Dataset -> Snapshot; DataError if any file has a problem."""
+    return build_snapshot(load_directory(directory))

@@ -1,0 +1,330 @@
+"""Read a data directory and validate every row: trade files, flash files, catalog.csv, working_days.csv.
+
+Every problem is reported as `file:line: what is wrong (what was expected)`; nothing is guessed.
+"""
+
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Mapping
+
+import pandas as pd
+
+from .catalog import TOTAL_ITEM, WORLD, Catalog, Entry
+from .datadir import embedded_data_dir
+from .periods import PERIOD_PATTERN, format_period
+from .problems import DataError, Problem
+
+TRADE_COLUMNS = ("period", "flow", "item", "partner", "value_usd")
+FLASH_WINDOWS = ("1-10", "1-20", "month")
+FLOWS = ("export", "import")
+CATALOG_FILE = "catalog.csv"
+MAX_PROBLEMS_PER_FILE = 20
+# A row's first line; data rows start on line 2, under the header.
+FIRST_DATA_LINE = 2
+DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What identifies a file's version without reading it."""
+
+    name: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Validated data. `trade` holds the figure in force for each key; `revisions` the superseded ones.
+
+    Frames have columns month (int, see core.periods), flow, item, partner, value_usd, released,
+    source, file, line; flash frames add window.
+    """
+
+    directory: Path
+    trade: pd.DataFrame
+    revisions: pd.DataFrame
+    flash: pd.DataFrame
+    catalog: Catalog
+    working_days: Mapping[int, float]
+    warnings: tuple[Problem, ...]
+    files: tuple[FileStamp, ...]
+
+
+class _FileReport:
+    """Collects one file's problems, keeping the first few and counting the rest."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path, self.problems, self.count = str(path), problems, 0
+
+    def error(self, line: int | None, message: str) -> None:
+        self.count += 1
+        if self.count <= MAX_PROBLEMS_PER_FILE:
+            self.problems.append(Problem(self.path, line, message))
+
+    def close(self) -> None:
+        hidden = self.count - MAX_PROBLEMS_PER_FILE
+        if hidden > 0:
+            self.problems.append(Problem(self.path, None, f"{hidden} more problems not shown"))
+
+
+def file_stamps(directory: Path) -> tuple[FileStamp, ...]:
+    stamps = []
+    for path in _data_files(directory):
+        stat = path.stat()
+        stamps.append(FileStamp(path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)
+
+
+def _data_files(directory: Path) -> list[Path]:
+    return sorted(path for path in directory.glob("*.csv") if path.is_file())
+
+
+def load_directory(directory: str | Path) -> Dataset:
+    """Read and validate every data file in `directory`; DataError lists every problem found."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise DataError([Problem(str(directory), None, "no such data directory (expected a folder of CSV files)")])
+    errors: list[Problem] = []
+    stamps = file_stamps(directory)
+    frames: dict[str, list[pd.DataFrame]] = {"trade": [], "flash": []}
+    catalog_entries: list[Entry] | None = None
+    working_days: dict[int, float] = {}
+    for path in _data_files(directory):
+        report = _FileReport(path, errors)
+        table = _read_table(path, report)
+        if table is not None:
+            kind = _kind_of(table.columns)
+            if kind == "catalog":
+                catalog_entries = _validate_catalog(table, report)
+            elif kind == "working_days":
+                working_days.update(_validate_working_days(table, report))
+            else:
+                frames[kind].append(_validate_trade(table, path.name, report, with_window=kind == "flash"))
+        report.close()
+    if not stamps:
+        errors.append(Problem(str(directory), None, "no CSV files (expected files with period,flow,item,partner,value_usd)"))
+    if catalog_entries is None:
+        catalog_entries = _embedded_catalog()
+    catalog = Catalog.of(catalog_entries)
+    trade, revisions = _resolve_versions(_concat(frames["trade"]), ("month", "flow", "item", "partner"), directory, errors)
+    flash, _ = _resolve_versions(_concat(frames["flash"]), ("month", "window", "flow", "item", "partner"), directory, errors)
+    if stamps and trade.empty and not errors:
+        errors.append(Problem(str(directory), None, "no trade rows (expected a CSV with period,flow,item,partner,value_usd)"))
+    warnings = _unknown_codes(trade, catalog, directory, "item") + _unknown_codes(trade, catalog, directory, "partner")
+    warnings += _unknown_codes(flash, catalog, directory, "flash_item")
+    if errors:
+        raise DataError(errors + warnings)
+    return Dataset(directory, trade, revisions, flash, catalog, MappingProxyType(working_days), tuple(warnings), stamps)
+
+
+def _embedded_catalog() -> list[Entry]:
+    path = embedded_data_dir() / CATALOG_FILE
+    problems: list[Problem] = []
+    report = _FileReport(path, problems)
+    entries = _validate_catalog(_read_table(path, report), report)
+    if problems:
+        raise DataError(problems)
+    return entries
+
+
+def _decode(raw: bytes, report: _FileReport) -> str | None:
+    """UTF-8 (with or without BOM), else CP949, the encoding of Korean government downloads."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as utf8_error:
+        try:
+            return raw.decode("cp949")
+        except UnicodeDecodeError:
+            line = raw[: utf8_error.start].count(b"\n") + 1
+            report.error(line, "text is neither UTF-8 nor CP949 (expected a CSV file in one of those encodings)")
+            return None
+
+
+def _read_table(path: Path, report: _FileReport) -> pd.DataFrame | None:
+    """The file as text cells, indexed by line number, blank lines dropped; None if unreadable."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        report.error(None, f"cannot be read: {error.strerror}")
+        return None
+    text = _decode(raw, report) if raw.strip() else None
+    if not raw.strip():
+        report.error(1, "empty file (expected a header row such as period,flow,item,partner,value_usd)")
+    if text is None:
+        return None
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False)
+    except pd.errors.ParserError as error:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
+        if found:
+            expected, line, saw = found.groups()
+            report.error(int(line), f"row has {saw} fields (expected {expected}, as in the header)")
+        else:
+            report.error(None, f"not a readable CSV file ({error})")
+        return None
+    except pd.errors.EmptyDataError:
+        report.error(1, "empty file (expected a header row such as period,flow,item,partner,value_usd)")
+        return None
+    table.columns = [str(column).strip() for column in table.columns]
+    table.index = table.index + FIRST_DATA_LINE
+    table = table.apply(lambda column: column.str.strip())
+    return table[(table != "").any(axis=1)]
+
+
+def _kind_of(columns) -> str:
+    names = set(columns)
+    if {"dimension", "code"} <= names:
+        return "catalog"
+    if "working_days" in names and "value_usd" not in names:
+        return "working_days"
+    return "flash" if "window" in names else "trade"
+
+
+def _flag_rows(table: pd.DataFrame, mask: pd.Series, unflagged: pd.Series, describe: Callable[[pd.Series], str], report: _FileReport) -> None:
+    """Report each not-yet-flagged row in mask, first problem only, then mark it as flagged."""
+    newly = mask & unflagged
+    for line, row in table[newly].iterrows():
+        report.error(int(line), describe(row))
+    unflagged &= ~newly
+
+
+def _validate_trade(table: pd.DataFrame, file_name: str, report: _FileReport, with_window: bool) -> pd.DataFrame:
+    required = TRADE_COLUMNS + (("window",) if with_window else ())
+    missing = [column for column in required if column not in table.columns]
+    if missing:
+        report.error(1, f"missing column {', '.join(missing)} (expected a header with {','.join(required)})")
+        return pd.DataFrame()
+    ok = pd.Series(True, index=table.index)
+    for column in required:
+        _flag_rows(table, table[column] == "", ok,
+                   lambda row, column=column: f"incomplete row: {column} is missing (expected {','.join(required)})", report)
+    _flag_rows(table, ~table["period"].str.fullmatch(PERIOD_PATTERN.pattern), ok,
+               lambda row: f"period {row['period']!r} is not a month (expected YYYY-MM with month 01-12)", report)
+    _flag_rows(table, ~table["flow"].isin(FLOWS), ok,
+               lambda row: f"flow {row['flow']!r} is unknown (expected export or import)", report)
+    if with_window:
+        _flag_rows(table, ~table["window"].isin(FLASH_WINDOWS), ok,
+                   lambda row: f"window {row['window']!r} is unknown (expected {', '.join(FLASH_WINDOWS)})", report)
+    values = pd.to_numeric(table["value_usd"], errors="coerce")
+    _flag_rows(table, values.isna() | values.isin([float("inf"), float("-inf")]), ok,
+               lambda row: f"value_usd {row['value_usd']!r} is not a number (expected US dollars, a number >= 0)", report)
+    _flag_rows(table, values < 0, ok,
+               lambda row: f"value_usd {row['value_usd']!r} is negative (expected a number >= 0)", report)
+    released = table["released"] if "released" in table.columns else pd.Series("", index=table.index)
+    released_dates = pd.to_datetime(released.where(released.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce")
+    _flag_rows(table, (released != "") & released_dates.isna(), ok,
+               lambda row: f"released {row['released']!r} is not a date (expected YYYY-MM-DD)", report)
+    good = table[ok]
+    periods = good["period"]
+    frame = pd.DataFrame({
+        "month": periods.str[:4].astype(int) * 12 + periods.str[5:7].astype(int) - 1,
+        "flow": good["flow"],
+        "item": good["item"],
+        "partner": good["partner"],
+        "value_usd": values[ok].astype(float),
+        "released": released_dates[ok],
+        "source": good["source"] if "source" in good.columns else "",
+        "file": file_name,
+        "line": good.index.astype(int),
+    })
+    if with_window:
+        frame.insert(1, "window", good["window"])
+    return frame
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [frame for frame in frames if not frame.empty]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
+        columns=["month", "flow", "item", "partner", "value_usd", "released", "source", "file", "line", "window"])
+
+
+def _resolve_versions(frame: pd.DataFrame, key: tuple[str, ...], directory: Path, errors: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One figure per key: the latest `released` wins (undated rows count as oldest).
+
+    Rows that tie for latest with different values cannot be ordered, so they are errors.
+    """
+    if frame.empty:
+        return frame, frame
+    key = list(key)
+    # As day numbers NaT is the smallest int64, so undated rows sort as the oldest.
+    order = frame.assign(_released=frame["released"].to_numpy(dtype="datetime64[D]").view("int64"))
+    order = order.sort_values(key + ["_released", "file", "line"], kind="stable")
+    latest = order["_released"] == order.groupby(key)["_released"].transform("max")
+    contenders = order[latest]
+    distinct = contenders.groupby(key)["value_usd"].transform("nunique")
+    conflicts = contenders[distinct > 1]
+    for _, group in conflicts.groupby(key, sort=False):
+        first = group.iloc[0]
+        for _, row in group.iloc[1:].iterrows():
+            subject = " ".join(str(row[column]) for column in key if column != "month")
+            errors.append(Problem(
+                str(directory / row["file"]), int(row["line"]),
+                f"{format_period(int(row['month']))} {subject} is {row['value_usd']:,.0f} here but "
+                f"{first['value_usd']:,.0f} at {first['file']}:{first['line']} "
+                f"(expected one value, or a later `released` date on the revision)"))
+    winners = order.duplicated(key, keep="last")
+    current = order[~winners].drop(columns="_released").reset_index(drop=True)
+    superseded = order[winners].drop(columns="_released").reset_index(drop=True)
+    return current, superseded
+
+
+def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimension: str) -> list[Problem]:
+    if frame.empty:
+        return []
+    column = "partner" if dimension == "partner" else "item"
+    wildcard = WORLD if dimension == "partner" else TOTAL_ITEM
+    known = frame[column].map(lambda code: code == wildcard or catalog.knows(dimension, code))
+    unknown = frame[~known].drop_duplicates(column)
+    return [Problem(str(directory / row["file"]), int(row["line"]),
+                    f"{column} code {row[column]!r} is not in the catalog (shown by its code)", is_warning=True)
+            for _, row in unknown.iterrows()]
+
+
+def _validate_catalog(table: pd.DataFrame, report: _FileReport) -> list[Entry]:
+    required = ("dimension", "code", "name_en")
+    missing = [column for column in required if column not in table.columns]
+    if missing:
+        report.error(1, f"missing column {', '.join(missing)} (expected dimension,code,name_en,name_ko,sets,order)")
+        return []
+    entries, seen = [], {}
+    for line, row in table.iterrows():
+        key = (row["dimension"], row["code"])
+        order_text = row.get("order", "")
+        try:
+            order = float(order_text) if order_text else float("inf")
+        except ValueError:
+            report.error(int(line), f"order {order_text!r} is not a number (expected a number or nothing)")
+            continue
+        if not row["dimension"] or not row["code"]:
+            report.error(int(line), "incomplete row: dimension and code are required (expected dimension,code,name_en,...)")
+        elif key in seen:
+            report.error(int(line), f"{key[0]} code {key[1]!r} is listed twice (first at line {seen[key]})")
+        else:
+            seen[key] = int(line)
+            sets = tuple(s.strip() for s in row.get("sets", "").split(";") if s.strip())
+            entries.append(Entry(row["dimension"], row["code"], row["name_en"], row.get("name_ko", ""), sets, order))
+    return entries
+
+
+def _validate_working_days(table: pd.DataFrame, report: _FileReport) -> dict[int, float]:
+    if "period" not in table.columns:
+        report.error(1, "missing column period (expected period,working_days)")
+        return {}
+    days: dict[int, float] = {}
+    for line, row in table.iterrows():
+        period, text = row["period"], row["working_days"]
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if not PERIOD_PATTERN.fullmatch(period):
+            report.error(int(line), f"period {period!r} is not a month (expected YYYY-MM with month 01-12)")
+        elif not 0 <= value <= 31:
+            report.error(int(line), f"working_days {text!r} is not a day count (expected a number from 0 to 31)")
+        else:
+            days[int(period[:4]) * 12 + int(period[5:7]) - 1] = value
+    return days

@@ -1,0 +1,24 @@
+"""Problems found in data files, reported as `file:line: what is wrong (what was expected)`."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int | None
+    message: str
+    is_warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        label = "warning: " if self.is_warning else ""
+        return f"{where}: {label}{self.message}"
+
+
+class DataError(Exception):
+    """The data cannot be used as it is; `problems` says where and why."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))

@@ -1,0 +1,36 @@
+"""Working days as the monthly release counts them.
+
+Weekdays minus public holidays, plus half of each Saturday that is not a holiday. The "bank"
+category adds Workers' Day (May 1), which the release treats as a day off.
+"""
+
+import calendar
+import datetime as dt
+from functools import lru_cache
+
+import holidays
+
+from .periods import calendar_month, year_of
+
+
+@lru_cache(maxsize=None)
+def _korean_holidays(year: int) -> frozenset[dt.date]:
+    return frozenset(holidays.KR(years=year, categories=("public", "bank")))
+
+
+def working_days_between(start: dt.date, end: dt.date) -> float:
+    """Working days from start to end, both included."""
+    total = 0.0
+    day = start
+    while day <= end:
+        if day not in _korean_holidays(day.year):
+            weekday = day.weekday()
+            total += 1.0 if weekday < 5 else 0.5 if weekday == 5 else 0.0
+        day += dt.timedelta(days=1)
+    return total
+
+
+def working_days(month: int) -> float:
+    year, number = year_of(month), calendar_month(month)
+    last_day = calendar.monthrange(year, number)[1]
+    return working_days_between(dt.date(year, number, 1), dt.date(year, number, last_day))

@@ -1,0 +1,48 @@
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from core.datadir import embedded_data_dir
+from tui.cli import main
+
+SHIPPED = embedded_data_dir()
+
+
+@pytest.fixture(scope="session")
+def shipped_snapshot():
+    from core.indicators import load_snapshot
+
+    return load_snapshot(SHIPPED)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A fresh data directory holding only the shipped catalog; tests add their own trade files."""
+    directory = tmp_path / "data"
+    directory.mkdir()
+    shutil.copy(SHIPPED / "catalog.csv", directory / "catalog.csv")
+    return directory
+
+
+@pytest.fixture
+def run_cli(capsys):
+    """Run `tradetop ARGS`; returns (exit code, stdout, stderr)."""
+
+    def run(*args: str):
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return run
+
+
+@pytest.fixture
+def brief_json(run_cli):
+    def brief(*args: str) -> dict:
+        code, out, err = run_cli("brief", "--json", *args)
+        assert code == 0, err
+        return json.loads(out)
+
+    return brief

@@ -1,0 +1,1 @@
+"""tradetop's terminal front end: the command line and the Textual dashboard."""

@@ -1,0 +1,94 @@
+"""The `tradetop` command: the monitor, `check` and `brief`.
+
+Only argparse and core are imported up front; pandas comes with core, Textual only for the monitor.
+"""
+
+import argparse
+import json
+import sys
+
+from core import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    data_help = "data directory (default: $TRADETOP_DATA, else the embedded data)"
+    parser = argparse.ArgumentParser(prog="tradetop", description="htop for Korea's monthly trade statistics.")
+    parser.add_argument("--version", action="version", version=f"tradetop {__version__}")
+    commands = parser.add_subparsers(dest="command")
+    check = commands.add_parser("check", help="validate the data files; exit 1 on any problem")
+    check.add_argument("--data", metavar="DIR", help=data_help)
+    brief = commands.add_parser("brief", help="the release brief for a month")
+    brief.add_argument("--data", metavar="DIR", help=data_help)
+    brief.add_argument("--period", metavar="YYYY-MM", help="the month (default: the latest in the data)")
+    brief.add_argument("--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports")
+    brief.add_argument("--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)")
+    brief.add_argument("--json", action="store_true", help="print JSON instead of text")
+    return parser
+
+
+def _fail(lines: list[str] | tuple, code: int = 1) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return code
+
+
+def _check(args) -> int:
+    from core.datadir import resolve_data_dir
+    from core.loader import load_directory
+    from core.problems import DataError
+
+    directory = resolve_data_dir(args.data)
+    try:
+        dataset = load_directory(directory)
+    except DataError as error:
+        return _fail([str(problem) for problem in error.problems]
+                     + [f"{sum(not p.is_warning for p in error.problems)} problem(s) in {directory}"])
+    for warning in dataset.warnings:
+        print(warning)
+    rows = len(dataset.trade) + len(dataset.revisions) + len(dataset.flash)
+    print(f"{directory}: {len(dataset.files)} files, {rows:,} rows, no errors, {len(dataset.warnings)} warning(s)")
+    return 0
+
+
+def _brief(args) -> int:
+    from core.brief import brief_json, brief_text
+    from core.datadir import resolve_data_dir
+    from core.indicators import load_snapshot
+    from core.periods import format_period, parse_period
+    from core.problems import DataError
+
+    directory = resolve_data_dir(args.data)
+    try:
+        snapshot = load_snapshot(directory)
+    except DataError as error:
+        return _fail([str(problem) for problem in error.problems])
+    try:
+        month = parse_period(args.period) if args.period else snapshot.latest
+    except ValueError as error:
+        return _fail([f"--period: {error}"], 2)
+    if month not in snapshot.months:
+        covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
+        return _fail([f"--period: no release for {format_period(month)} in {directory} (the data covers {covered})"], 2)
+    if args.item_set not in snapshot.catalog.set_names("item"):
+        known = ", ".join(snapshot.catalog.set_names("item"))
+        return _fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
+    release = snapshot.release(month, args.flow, args.item_set)
+    if args.json:
+        print(json.dumps(brief_json(snapshot, release), ensure_ascii=False, indent=1))
+    else:
+        print(brief_text(snapshot, release))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args)
+    if args.command == "brief":
+        return _brief(args)
+    _parser().print_help()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
