@@ -1,6 +1,7 @@
 """Where the data comes from: --data DIR, else $TRADETOP_DATA, else the data shipped with tradetop."""
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 ENVIRONMENT_VARIABLE = "TRADETOP_DATA"
@@ -18,3 +19,24 @@ def embedded_data_dir() -> Path:
 def resolve_data_dir(option: str | None) -> Path:
     chosen = option or os.environ.get(ENVIRONMENT_VARIABLE)
     return Path(chosen).expanduser() if chosen else embedded_data_dir()
+
+
+@dataclass(frozen=True)
+class FileStamp:
+    """What identifies a file's version without reading it."""
+
+    name: str
+    size: int
+    mtime_ns: int
+
+
+def data_files(directory: Path) -> list[Path]:
+    return sorted(path for path in directory.glob("*.csv") if path.is_file())
+
+
+def file_stamps(directory: Path) -> tuple[FileStamp, ...]:
+    stamps = []
+    for path in data_files(directory):
+        stat = path.stat()
+        stamps.append(FileStamp(path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(stamps)

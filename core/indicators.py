@@ -1,22 +1,25 @@
 """The immutable snapshot of computed indicators that `brief` prints and the dashboard renders.
 
 Built once per load from a validated Dataset; releases for a month are computed on first request
-and memoised, so navigating never recomputes.
+and memoised, so navigating never recomputes. A Snapshot needs numpy but not pandas, so a cached one
+can be used before pandas has been imported.
 """
 
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
 
 from .catalog import TOTAL_ITEM, WORLD, Catalog
-from .loader import Dataset, FileStamp, load_directory
+from .datadir import FileStamp
 from .periods import format_period
 from .problems import Problem
-from .workdays import working_days
+
+if TYPE_CHECKING:
+    from .loader import Dataset
 
 DEFAULT_ITEM_SET = "motie15"
 PARTNER_SET = "motie9"
@@ -165,7 +168,9 @@ def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
     return totals
 
 
-def build_snapshot(dataset: Dataset) -> Snapshot:
+def build_snapshot(dataset: "Dataset") -> Snapshot:
+    from .workdays import working_days  # holidays is only needed when building
+
     trade = dataset.trade
     first, last = int(trade["month"].min()), int(trade["month"].max())
     length = last - first + 1
@@ -268,4 +273,6 @@ def to_json(obj: Any) -> Any:
 
 def load_snapshot(directory) -> Snapshot:
     """Files -> validated Dataset -> Snapshot; DataError if any file has a problem."""
+    from .loader import load_directory  # pandas is only needed when loading
+
     return build_snapshot(load_directory(directory))

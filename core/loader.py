@@ -13,7 +13,7 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from .catalog import TOTAL_ITEM, WORLD, Catalog, Entry
-from .datadir import embedded_data_dir
+from .datadir import FileStamp, data_files, embedded_data_dir, file_stamps
 from .periods import PERIOD_PATTERN, format_period
 from .problems import DataError, Problem
 
@@ -25,15 +25,6 @@ MAX_PROBLEMS_PER_FILE = 20
 # A row's first line; data rows start on line 2, under the header.
 FIRST_DATA_LINE = 2
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
-
-
-@dataclass(frozen=True)
-class FileStamp:
-    """What identifies a file's version without reading it."""
-
-    name: str
-    size: int
-    mtime_ns: int
 
 
 @dataclass(frozen=True)
@@ -71,18 +62,6 @@ class _FileReport:
             self.problems.append(Problem(self.path, None, f"{hidden} more problems not shown"))
 
 
-def file_stamps(directory: Path) -> tuple[FileStamp, ...]:
-    stamps = []
-    for path in _data_files(directory):
-        stat = path.stat()
-        stamps.append(FileStamp(path.name, stat.st_size, stat.st_mtime_ns))
-    return tuple(stamps)
-
-
-def _data_files(directory: Path) -> list[Path]:
-    return sorted(path for path in directory.glob("*.csv") if path.is_file())
-
-
 def load_directory(directory: str | Path) -> Dataset:
     """Read and validate every data file in `directory`; DataError lists every problem found."""
     directory = Path(directory)
@@ -93,7 +72,7 @@ def load_directory(directory: str | Path) -> Dataset:
     frames: dict[str, list[pd.DataFrame]] = {"trade": [], "flash": []}
     catalog_entries: list[Entry] | None = None
     working_days: dict[int, float] = {}
-    for path in _data_files(directory):
+    for path in data_files(directory):
         report = _FileReport(path, errors)
         table = _read_table(path, report)
         if table is not None:
