@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .loader import Dataset
 
 DEFAULT_ITEM_SET = "motie15"
+HEADLINE_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports")
 PARTNER_SET = "motie9"
 FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
 SeriesKey = tuple[str, str, str]  # flow, item, partner
@@ -80,6 +81,37 @@ class Breadth:
     up: int
     total: int
     fell: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    """A subject's months up to a month, oldest first; share is of the flow's total (None for headline lines)."""
+
+    months: tuple[int, ...]
+    values: tuple[float | None, ...]
+    yoy_pct: tuple[float | None, ...]
+    share_pct: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Records:
+    """Where a month stands in a subject's whole history up to it."""
+
+    rank: int | None  # 1 = the highest value of all months with data up to this one
+    months_ranked: int
+    highest_month: int | None
+    highest_value: float | None
+    lowest_month: int | None
+    lowest_value: float | None
+    streak: int  # months in a row, ending here, of YoY growth (> 0) or decline (< 0); 0 if not measurable
+
+
+@dataclass(frozen=True)
+class PartnerShare:
+    code: str
+    name: str
+    value_usd: float | None
+    share_pct: float | None
 
 
 @dataclass(frozen=True)
@@ -142,6 +174,62 @@ class Snapshot:
 
     def ytd(self, array: np.ndarray) -> np.ndarray:
         return _running_year_totals(array, self.first_month)
+
+    def subject_series(self, dimension: str, code: str, flow: str = "export") -> np.ndarray:
+        """A headline line (HEADLINE_LINES), or an item's or a partner's series of the flow."""
+        if dimension == "headline":
+            return self.headline.get(code, _EMPTY)
+        if dimension == "item":
+            return self.series(flow, item=code)
+        return self.series(flow, partner=code)
+
+    def history(self, dimension: str, code: str, until: int, months: int, flow: str = "export") -> History:
+        array = self.subject_series(dimension, code, flow)
+        total = None if dimension == "headline" else self.series(flow)
+        chosen = tuple(range(until - months + 1, until + 1))
+        values = tuple(_value(array, self.index(month)) for month in chosen)
+        return History(
+            months=chosen,
+            values=values,
+            yoy_pct=tuple(_growth_pct(value, _value(array, self.index(month) - 12))
+                          for month, value in zip(chosen, values)),
+            share_pct=tuple(None if total is None else _ratio_pct(value, _value(total, self.index(month)))
+                            for month, value in zip(chosen, values)),
+        )
+
+    def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
+        array = self.subject_series(dimension, code, flow)[: self.index(month) + 1]
+        known = np.flatnonzero(~np.isnan(array))
+        now = _value(array, self.index(month))
+        if now is None:
+            return Records(None, len(known), None, None, None, None, 0)
+        highest, lowest = known[np.argmax(array[known])], known[np.argmin(array[known])]
+        streak_sign, streak = 0, 0
+        for index in range(self.index(month), -1, -1):
+            growth = _growth_pct(_value(array, index), _value(array, index - 12))
+            sign = 0 if growth is None else int(np.sign(growth))
+            if sign == 0 or (streak_sign and sign != streak_sign):
+                break
+            streak_sign, streak = sign, streak + 1
+        return Records(
+            rank=int(np.sum(array[known] > now)) + 1,
+            months_ranked=len(known),
+            highest_month=self.first_month + int(highest),
+            highest_value=float(array[highest]),
+            lowest_month=self.first_month + int(lowest),
+            lowest_value=float(array[lowest]),
+            streak=streak_sign * streak,
+        )
+
+    def partner_split(self, flow: str, item: str, month: int) -> tuple[PartnerShare, ...]:
+        """The item's value by partner, largest first; empty when the data has the item for the world only."""
+        index = self.index(month)
+        whole = _value(self.series(flow, item=item), index)
+        shares = [PartnerShare(partner, self.catalog.name("partner", partner), _value(array, index),
+                               _ratio_pct(_value(array, index), whole))
+                  for (series_flow, series_item, partner), array in self.trade.items()
+                  if series_flow == flow and series_item == item and partner != WORLD]
+        return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
 
     def release(self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> Release:
         key = (month, flow, item_set)

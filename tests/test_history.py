@@ -1,0 +1,75 @@
+"""History, records and partner splits for sparklines and drilldowns, checked against data/monthly.csv."""
+
+import csv
+
+import numpy as np
+import pytest
+
+from core.datadir import embedded_data_dir
+from core.indicators import load_snapshot
+from core.periods import parse_period
+
+JANUARY_2026 = parse_period("2026-01")
+
+
+def _monthly_exports() -> dict[int, float]:
+    with open(embedded_data_dir() / "monthly.csv", encoding="utf-8") as file:
+        return {parse_period(row["period"]): float(row["value_usd"]) for row in csv.DictReader(file)
+                if row["flow"] == "export" and row["item"] == "total" and row["partner"] == "world"}
+
+
+def test_history_ends_at_the_month_with_values_yoy_and_share(shipped_snapshot):
+    history = shipped_snapshot.history("item", "semiconductors", JANUARY_2026, 24)
+    assert len(history.months) == 24 and history.months[-1] == JANUARY_2026
+    assert history.values[-1] / 1e9 == pytest.approx(20.54, abs=0.005)
+    assert history.yoy_pct[-1] == pytest.approx(102.8, abs=0.05)
+    assert history.share_pct[-1] == pytest.approx(31.2, abs=0.05)
+    # Items start in 2022-01: a year-earlier value exists only from 2023-01 on.
+    assert history.yoy_pct[history.months.index(parse_period("2024-02"))] is not None
+    assert shipped_snapshot.history("item", "semiconductors", parse_period("2022-06"), 12).yoy_pct == (None,) * 12
+
+
+def test_history_before_the_data_starts_is_missing_not_an_error(shipped_snapshot):
+    history = shipped_snapshot.history("headline", "exports", parse_period("2016-02"), 3)
+    assert history.values[0] is None and history.values[1] == 36_260_420_000
+    assert history.share_pct == (None, None, None)
+
+
+def test_records_rank_and_extremes_of_january_2026_exports(shipped_snapshot):
+    exports = _monthly_exports()
+    upto = {month: value for month, value in exports.items() if month <= JANUARY_2026}
+    records = shipped_snapshot.records("headline", "exports", JANUARY_2026)
+    assert records.months_ranked == len(upto) == 121
+    assert records.rank == sorted(upto.values(), reverse=True).index(upto[JANUARY_2026]) + 1 == 3
+    assert records.highest_month == max(upto, key=upto.get) == parse_period("2025-12")
+    assert records.lowest_month == parse_period("2020-05")
+
+
+def test_streak_counts_months_of_yoy_growth_ending_at_the_month(shipped_snapshot):
+    exports = _monthly_exports()
+    expected, month = 0, JANUARY_2026
+    while exports[month] > exports[month - 12]:
+        expected, month = expected + 1, month - 1
+    assert shipped_snapshot.records("headline", "exports", JANUARY_2026).streak == expected == 8
+    # 2023: exports fell on a year earlier for months on end, so the streak is negative.
+    assert shipped_snapshot.records("headline", "exports", parse_period("2023-06")).streak < -6
+
+
+def test_records_of_a_month_without_data(shipped_snapshot):
+    records = shipped_snapshot.records("item", "semiconductors", parse_period("2021-06"))
+    assert records.rank is None and records.months_ranked == 0 and records.streak == 0
+
+
+def test_partner_split_is_empty_without_partner_series_and_shown_when_present(shipped_snapshot, data_dir):
+    assert shipped_snapshot.partner_split("export", "semiconductors", JANUARY_2026) == ()
+    # Synthetic data: semiconductor exports split between China and the US.
+    (data_dir / "trade.csv").write_text(
+        "period,flow,item,partner,value_usd\n"
+        "2026-01,export,total,world,1000\n"
+        "2026-01,export,semiconductors,world,400\n"
+        "2026-01,export,semiconductors,china,100\n"
+        "2026-01,export,semiconductors,us,300\n", encoding="utf-8")
+    split = load_snapshot(data_dir).partner_split("export", "semiconductors", JANUARY_2026)
+    assert [(share.code, share.name, share.share_pct) for share in split] == [
+        ("us", "United States", 75.0), ("china", "China", 25.0)]
+    assert np.isclose(sum(share.value_usd for share in split), 400)
