@@ -1,7 +1,8 @@
 """The release brief as text or as JSON, for `tradetop brief`."""
 
 from . import fmt
-from .indicators import Release, Row, Snapshot, to_json
+from .catalog import Catalog
+from .indicators import Breadth, Release, Row, Snapshot, to_json
 from .periods import describe_period, format_period, parse_period
 
 HEADLINE_EX_ITEM = "semiconductors"
@@ -20,6 +21,12 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
         lines.append(f"  {row.name[:27]:<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
                      f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}")
     return lines
+
+
+def breadth_line(catalog: Catalog, breadth: Breadth) -> str:
+    """'11 of 15 items rose; fell: Steel, Ships.', the same in the brief and on the dashboard."""
+    fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
+    return f"{breadth.up} of {breadth.total} items rose" + (f"; fell: {fell}." if fell else ".")
 
 
 def brief_text(snapshot: Snapshot, release: Release) -> str:
@@ -49,10 +56,8 @@ def brief_text(snapshot: Snapshot, release: Release) -> str:
                      f"  (year to date {fmt.usd(ytd.value_usd)}, {fmt.pct(ytd.yoy_pct)})")
     lines += ["", *_table(f"Items ({release.breadth.set})", release.items),
               "", *_table("Partners", release.partners), ""]
-    breadth = release.breadth
-    if breadth.total:
-        fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
-        lines.append(f"{breadth.up} of {breadth.total} items rose" + (f"; fell: {fell}." if fell else "."))
+    if release.breadth.total:
+        lines.append(breadth_line(catalog, release.breadth))
     for notable in release.notables:
         lines.append(f"- {notable['text']}")
     return "\n".join(lines)

@@ -14,6 +14,8 @@ def _parser() -> argparse.ArgumentParser:
     data_help = "data directory (default: $TRADETOP_DATA, else the embedded data)"
     parser = argparse.ArgumentParser(prog="tradetop", description="htop for Korea's monthly trade statistics.")
     parser.add_argument("--version", action="version", version=f"tradetop {__version__}")
+    parser.add_argument("--data", metavar="DIR", help=data_help)
+    parser.add_argument("--period", metavar="YYYY-MM", help="the month to open on (default: the latest in the data)")
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="validate the data files; exit 1 on any problem")
     check.add_argument("--data", metavar="DIR", help=data_help)
@@ -80,14 +82,33 @@ def _brief(args) -> int:
     return 0
 
 
+def _monitor(args) -> int:
+    """Checks what can be checked without loading; the app loads the data itself and shows problems on screen."""
+    from core.datadir import data_files, resolve_data_dir
+    from core.periods import parse_period
+
+    try:
+        month = parse_period(args.period) if args.period else None
+    except ValueError as error:
+        return _fail([f"--period: {error}"], 2)
+    directory = resolve_data_dir(args.data)
+    if not directory.is_dir():
+        return _fail([f"{directory}: no such data directory"])
+    if not data_files(directory):
+        return _fail([f"{directory}: no CSV files in the data directory"])
+    from tui.app import TradetopApp
+
+    TradetopApp(directory, month).run()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return _check(args)
     if args.command == "brief":
         return _brief(args)
-    _parser().print_help()
-    return 0
+    return _monitor(args)
 
 
 if __name__ == "__main__":

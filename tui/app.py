@@ -1,0 +1,143 @@
+"""The tradetop monitor: app state, key bindings, and loading the data in a worker thread.
+
+Importing this module does not import pandas: the first frame is drawn while the worker loads.
+"""
+
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.message import Message
+
+from core.indicators import DEFAULT_ITEM_SET, Release, Snapshot, load_snapshot
+from core.periods import format_period
+from core.problems import DataError, Problem
+
+from .commands import TradetopCommands
+from .screens import DrilldownScreen, HelpScreen, MainScreen, Subject
+
+
+MONTH_KEYS = Binding.Group("Month", compact=True)
+FLOW_KEYS = Binding.Group("Exp/Imp")
+
+
+class SnapshotLoaded(Message):
+    def __init__(self, snapshot: Snapshot):
+        super().__init__()
+        self.snapshot = snapshot
+
+
+class LoadFailed(Message):
+    def __init__(self, problems: tuple[Problem, ...]):
+        super().__init__()
+        self.problems = problems
+
+
+class TradetopApp(App):
+    CSS_PATH = "tradetop.tcss"
+    TITLE = "tradetop"
+    COMMANDS = App.COMMANDS | {TradetopCommands}
+    # Footer labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
+    BINDINGS = [
+        Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
+        Binding("left_square_bracket", "step_month(-1)", "Prev", key_display="[", group=MONTH_KEYS, tooltip="previous month",
+                id="previous-month"),
+        Binding("right_square_bracket", "step_month(1)", "Next", key_display="]", group=MONTH_KEYS, tooltip="next month",
+                id="next-month"),
+        Binding("e", "flow('export')", "Exp", group=FLOW_KEYS, tooltip="items and partners of exports", id="exports"),
+        Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
+        Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
+        Binding("r", "reload", "Reload", tooltip="reload the data files", id="reload"),
+    ]
+
+    def __init__(self, data_dir: Path, period: int | None = None, item_set: str = DEFAULT_ITEM_SET):
+        super().__init__()
+        self.data_dir = data_dir
+        self.requested_month = period
+        self.item_set = item_set
+        self.snapshot: Snapshot | None = None
+        self.month: int | None = None
+        self.flow = "export"
+        self.ytd = False
+        self.sort = 0
+        self.problems: tuple[Problem, ...] | tuple[str, ...] = ()
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen())
+        self.load_data()
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_data(self) -> None:
+        try:
+            self.post_message(SnapshotLoaded(load_snapshot(self.data_dir)))
+        except DataError as error:
+            self.post_message(LoadFailed(error.problems))
+        except OSError as error:
+            self.post_message(LoadFailed((Problem(str(self.data_dir), None, str(error)),)))
+
+    def on_snapshot_loaded(self, message: SnapshotLoaded) -> None:
+        self.apply_snapshot(message.snapshot)
+
+    def on_load_failed(self, message: LoadFailed) -> None:
+        self.problems = message.problems
+        self.show_state()
+
+    def apply_snapshot(self, snapshot: Snapshot) -> None:
+        """The one path for new data: keep the month shown if the new data still has it."""
+        wanted = self.month if self.month is not None else self.requested_month
+        self.problems = tuple(snapshot.warnings)
+        if wanted is None or wanted in snapshot.months:
+            self.month = snapshot.latest if wanted is None else wanted
+        else:
+            self.month = snapshot.latest
+            covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
+            self.problems = (f"--period: no release for {format_period(wanted)} in {self.data_dir} "
+                             f"(the data covers {covered}); showing {format_period(self.month)}",
+                             *self.problems)
+        self.snapshot = snapshot
+        self.show_state()
+
+    def release(self) -> Release:
+        return self.snapshot.release(self.month, self.flow, self.item_set)
+
+    def show_state(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, (MainScreen, DrilldownScreen)):
+                screen.show_state()
+
+    def go_to_month(self, month: int) -> None:
+        if self.snapshot and month in self.snapshot.months:
+            self.month = month
+            self.show_state()
+
+    def drill(self, subject: Subject) -> None:
+        if self.snapshot is not None:
+            self.push_screen(DrilldownScreen(subject))
+
+    def action_step_month(self, step: int) -> None:
+        if self.snapshot is None:
+            return
+        months = self.snapshot.months
+        position = months.index(self.month) + step
+        if 0 <= position < len(months):
+            self.go_to_month(months[position])
+        else:
+            self.bell()
+
+    def action_flow(self, flow: str) -> None:
+        self.flow = flow
+        self.show_state()
+
+    def action_toggle_ytd(self) -> None:
+        self.ytd = not self.ytd
+        self.show_state()
+
+    def action_reload(self) -> None:
+        self.load_data()
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+

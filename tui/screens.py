@@ -1,0 +1,226 @@
+"""The main screen, the drilldown into one subject, and the key help.
+
+Screens read the app's state (snapshot, month, flow, mode, sort) in `show_state` and render it;
+they compute nothing themselves.
+"""
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Static
+from textual_plotext import PlotextPlot
+
+from core import fmt
+from core.brief import breadth_line
+from core.indicators import Records
+from core.periods import format_period
+
+from .widgets import (CARDS, FLOW_NAMES, SORTS, TREND_MONTHS, ErrorBar, HeadlineCards, NotablesPanel,
+                      ReleaseTable, StatusHeader, change, right_aligned, sort_rows)
+
+DRILL_TABLE_MONTHS = 24
+DRILL_PLOT_MONTHS = 36
+DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a drilldown shows: a headline line, an item or a partner."""
+
+    dimension: str
+    code: str
+
+
+class MainScreen(Screen):
+    BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
+    AUTO_FOCUS = "#items"
+
+    def compose(self) -> ComposeResult:
+        yield StatusHeader(id="status")
+        yield ErrorBar(id="errors")
+        yield HeadlineCards(id="cards")
+        with Horizontal(id="tables"):
+            yield ReleaseTable("item", id="items")
+            yield ReleaseTable("partner", id="partners")
+        yield NotablesPanel(id="notables")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_state()
+
+    def action_cycle_sort(self) -> None:
+        self.app.sort = (self.app.sort + 1) % len(SORTS)
+        self.show_state()
+
+    def show_state(self) -> None:
+        app = self.app
+        self.query_one(StatusHeader).show(app.snapshot, app.month, app.flow, app.ytd, app.data_dir)
+        self.query_one(ErrorBar).show(app.problems)
+        if app.snapshot is None:
+            return
+        snapshot, month, release = app.snapshot, app.month, app.release()
+        self.query_one(HeadlineCards).show(snapshot, release, month)
+        mode = "year to date" if app.ytd else "month"
+        sort_label = SORTS[app.sort][0]
+        for table, rows, title in ((self.query_one("#items", ReleaseTable), release.items,
+                                    f"Items ({release.breadth.set})"),
+                                   (self.query_one("#partners", ReleaseTable), release.partners, "Partners")):
+            trends = {row.code: snapshot.history(table.dimension, row.code, month, TREND_MONTHS, app.flow).values
+                      for row in rows}
+            table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
+            table.border_subtitle = f"{mode} · by {sort_label}"
+            table.show(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
+        notables = [notable["text"] for notable in release.notables]
+        if not notables and release.breadth.total:
+            notables = [breadth_line(snapshot.catalog, release.breadth)]
+        self.query_one(NotablesPanel).show(notables)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        table = event.data_table
+        if isinstance(table, ReleaseTable) and table.selected_code:
+            self.app.drill(Subject(table.dimension, table.selected_code))
+
+    def on_headline_cards_drill(self, event: HeadlineCards.Drill) -> None:
+        self.app.drill(Subject("headline", event.subject))
+
+
+def subject_name(app, subject: Subject) -> str:
+    if subject.dimension == "headline":
+        return next(card.title for card in CARDS if card.subject == subject.code)
+    return app.snapshot.catalog.name(subject.dimension, subject.code)
+
+
+def records_text(records: Records) -> Text:
+    if records.rank is None:
+        return Text("Records: no value this month")
+    streak = abs(records.streak)
+    direction = "growth" if records.streak > 0 else "decline"
+    lines = [
+        f"Rank {records.rank} of {records.months_ranked} months",
+        f"High {fmt.usd(records.highest_value)} in {format_period(records.highest_month)}",
+        f"Low  {fmt.usd(records.lowest_value)} in {format_period(records.lowest_month)}",
+        f"{streak} month{'s' * (streak != 1)} of YoY {direction}" if streak else "No YoY streak",
+    ]
+    return Text("Records\n", style="bold") + Text("\n".join(lines))
+
+
+class DrilldownScreen(Screen):
+    """One subject's history: plot, last 24 months, records and streaks, partner split, notables."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back")]
+    AUTO_FOCUS = "#months"
+
+    def __init__(self, subject: Subject):
+        super().__init__()
+        self.subject = subject
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="breadcrumb")
+        yield ErrorBar(id="errors")
+        with Horizontal(id="drill-top"):
+            yield PlotextPlot(id="history-plot")
+            with VerticalScroll(id="drill-facts"):
+                yield Static(id="records")
+                yield Static(id="split")
+                yield Static(id="drill-notables")
+        yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_state()
+
+    def show_state(self) -> None:
+        app, subject = self.app, self.subject
+        snapshot, month = app.snapshot, app.month
+        name = subject_name(app, subject)
+        flow = FLOW_NAMES[app.flow]
+        crumbs = ["tradetop", format_period(month), DIMENSION_TITLES[subject.dimension]]
+        if subject.dimension != "headline":
+            crumbs[2] += f" ({flow})"
+        self.query_one("#breadcrumb", Static).update(Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"))
+        self.query_one(ErrorBar).show(app.problems)
+        self._plot(snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow), name)
+        self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
+        self.query_one("#records", Static).update(
+            records_text(snapshot.records(subject.dimension, subject.code, month, app.flow)))
+        self.query_one("#split", Static).update(self._split_text())
+        notables = [notable["text"] for notable in app.release().notables if notable.get("subject") == subject.code]
+        self.query_one("#drill-notables", Static).update(
+            Text("Notables\n", style="bold") + Text("\n".join(notables) if notables else "—"))
+
+    def _plot(self, history, name: str) -> None:
+        widget = self.query_one(PlotextPlot)
+        plt = widget.plt
+        plt.clear_figure()
+        positions = list(range(len(history.months)))
+        values = [None if value is None else value / 1e9 for value in history.values]
+        known = [(x, value) for x, value in zip(positions, values) if value is not None]
+        growth = [(x, value) for x, value in zip(positions, history.yoy_pct) if value is not None]
+        if known:
+            plt.bar([x for x, _ in known], [value for _, value in known], label="$bn", width=0.6)
+        if growth:
+            plt.plot([x for x, _ in growth], [value for _, value in growth], yside="right", label="YoY %",
+                     marker="braille")
+        ticks = positions[::-6][::-1]
+        plt.xticks(ticks, [format_period(history.months[x]) for x in ticks])
+        plt.title(f"{name}: value $bn (bars), YoY % (line, right)")
+        widget.refresh()
+
+    def _months_table(self, history) -> None:
+        table = self.query_one("#months", DataTable)
+        table.clear(columns=True)
+        table.add_column("month", key="month")
+        for label in ("value", "YoY", "share"):
+            table.add_column(Text(label, justify="right"), width=9, key=label)
+        for month, value, yoy, share in reversed(list(zip(history.months, history.values, history.yoy_pct,
+                                                           history.share_pct))):
+            table.add_row(format_period(month), right_aligned(Text(fmt.usd(value))),
+                          right_aligned(change(fmt.pct(yoy), yoy)), right_aligned(Text(fmt.share(share))))
+
+    def _split_text(self) -> Text:
+        if self.subject.dimension != "item":
+            return Text("")
+        app = self.app
+        split = app.snapshot.partner_split(app.flow, self.subject.code, app.month)
+        title = Text("Partner split\n", style="bold")
+        if not split:
+            return title + Text("no partner split in the data", style="dim")
+        return title + Text("\n").join(Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}",
+                                                     f"  {fmt.share(share.share_pct)}") for share in split)
+
+
+class HelpScreen(ModalScreen):
+    """Every key, from the bindings themselves so the list cannot drift from what the keys do."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close-help")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Static(self._keys(), id="help-keys")
+
+    def _keys(self) -> Text:
+        lines = [Text("tradetop keys\n", style="bold")]
+        for keys, what in key_help(self.app):
+            lines.append(Text.assemble((f"{keys:>16}", "bold"), f"  {what}"))
+        lines.append(Text(f"\ndata: {self.app.data_dir}", style="dim"))
+        lines.append(Text("Escape or ? closes this help", style="dim"))
+        return Text("\n").join(lines)
+
+
+BUILT_IN_KEYS = (
+    ("Enter", "drill down into the table row or the headline card"),
+    ("Tab / Shift+Tab", "next / previous pane"),
+    ("arrows, j / k", "move in a table; left / right between cards"),
+    ("Ctrl+P", "command palette: go to month…, go to item…"),
+)
+
+
+def key_help(app) -> list[tuple[str, str]]:
+    """Every key with what it does, read from the bindings so the help cannot drift from the keys."""
+    bindings = [*type(app).BINDINGS, *MainScreen.BINDINGS, *DrilldownScreen.BINDINGS]
+    return [(app.get_key_display(binding), binding.tooltip or binding.description)
+            for binding in bindings] + list(BUILT_IN_KEYS)

@@ -1,0 +1,293 @@
+"""The dashboard's pieces: status header, error bar, headline cards, release tables, notables panel.
+
+Every figure comes from a core Release or Snapshot and is written with core.fmt; names from data
+files go into rich Text, never markup, so they show exactly as written.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Callable
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+from textual.widgets import DataTable, Static
+
+from core import fmt
+from core.indicators import Figure, Release, Row, Snapshot
+from core.periods import describe_period, format_period
+from core.problems import Problem
+
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+CARD_HISTORY_MONTHS = 36
+TREND_MONTHS = 12
+FLOW_NAMES = {"export": "exports", "import": "imports"}
+
+
+def spark(values: tuple[float | None, ...], width: int) -> str:
+    """A block sparkline at most `width` wide; with more values than room, neighbouring months share a block."""
+    if width <= 0 or not values:
+        return ""
+    size = min(width, len(values))
+    bins = [values[len(values) * i // size: len(values) * (i + 1) // size] for i in range(size)]
+    means = [None if not known else sum(known) / len(known)
+             for known in ([value for value in chunk if value is not None] for chunk in bins)]
+    present = [value for value in means if value is not None]
+    if not present:
+        return " " * size
+    low, high = min(present), max(present)
+    top = len(SPARK_BLOCKS) - 1
+    return "".join(" " if value is None else SPARK_BLOCKS[round((value - low) / (high - low) * top) if high > low else top // 2]
+                   for value in means)
+
+
+def change_style(value: float | None) -> str:
+    if value is None or round(value, 1) == 0:
+        return ""
+    return "green" if value > 0 else "red"
+
+
+def change(text: str, value: float | None) -> Text:
+    """A change written with its sign (readable without colour), green up, red down."""
+    return Text(text, style=change_style(value))
+
+
+def file_time(mtime_ns: int) -> str:
+    """An absolute UTC time: the same wherever the screen is looked at, unlike '5 minutes ago'."""
+    return datetime.fromtimestamp(mtime_ns / 1e9, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+class StatusHeader(Widget):
+    """Period, flow and mode on the left; where the data came from and how fresh it is on the right,
+    in the longest form that fits the width."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.left, self.rights = Text(""), ()
+
+    def show(self, snapshot: Snapshot | None, month: int | None, flow: str, ytd: bool, directory) -> None:
+        if snapshot is None or month is None:
+            self.left, self.rights = Text(f"tradetop · loading {directory.name}/ …"), ()
+        else:
+            mode = "year to date" if ytd else "month"
+            self.left = Text.assemble((format_period(month), "bold"), f" {describe_period(month)}",
+                                      " · ", (FLOW_NAMES[flow], "bold"), f" · {mode}")
+            latest = f"latest {format_period(snapshot.latest)}"
+            newest = max((stamp.mtime_ns for stamp in snapshot.files), default=None)
+            files = file_time(newest) if newest else ""
+            self.rights = (f"{directory.name}/ · {latest} · files {files}", f"{latest} · files {files[:10]}", latest)
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.content_size.width
+        for right in self.rights:
+            gap = width - self.left.cell_len - len(right)
+            if gap >= 2:
+                return self.left + Text(" " * gap) + Text(right, style="dim")
+        return self.left
+
+
+class ErrorBar(Static):
+    """Problems from the last load, as file:line lines; stays until a load succeeds."""
+
+    def show(self, problems: tuple[Problem, ...] | tuple[str, ...]) -> None:
+        self.display = bool(problems)
+        self.update(Text("\n".join(str(problem) for problem in problems)))
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    subject: str
+    title: str
+
+
+CARDS = (
+    CardSpec("exports", "Exports"),
+    CardSpec("imports", "Imports"),
+    CardSpec("balance", "Balance"),
+    CardSpec("daily_avg_exports", "Daily avg"),
+    CardSpec("ytd_exports", "YTD exp"),
+)
+
+
+class HeadlineCard(Widget):
+    """One headline figure: value, change on a year earlier and a sparkline that fills the card's width."""
+
+    def __init__(self, spec: CardSpec):
+        super().__init__(id=f"card-{spec.subject}")
+        self.spec = spec
+        self.border_title = spec.title
+        self.value, self.change, self.history = "…", Text(""), ()  # until the data has loaded
+
+    def show(self, value: str, change_text: Text, history: tuple[float | None, ...]) -> None:
+        self.value, self.change, self.history = value, change_text, history
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.content_size.width
+        change_line = self.change + " y/y" if self.change.cell_len + 4 <= width else self.change
+        return Text("\n").join([Text(self.value, style="bold"), change_line,
+                                Text(spark(self.history, width), style="cyan")])
+
+
+class HeadlineCards(Widget, can_focus=True):
+    """The row of headline cards: one pane; left/right choose a card, Enter drills into it."""
+
+    BINDINGS = [
+        Binding("left,h", "choose(-1)", "Previous card", show=False),
+        Binding("right,l", "choose(1)", "Next card", show=False),
+        Binding("enter", "drill", "Drill down", show=False),
+    ]
+    selected = reactive(0)
+
+    class Drill(Message):
+        def __init__(self, subject: str):
+            super().__init__()
+            self.subject = subject
+
+    def compose(self):
+        for spec in CARDS:
+            yield HeadlineCard(spec)
+
+    def watch_selected(self, selected: int) -> None:
+        for index, card in enumerate(self.query(HeadlineCard)):
+            card.set_class(index == selected, "-selected")
+
+    def action_choose(self, step: int) -> None:
+        self.selected = (self.selected + step) % len(CARDS)
+
+    def action_drill(self) -> None:
+        self.post_message(self.Drill(CARDS[self.selected].subject))
+
+    def show(self, snapshot: Snapshot, release: Release, month: int) -> None:
+        headline = release.headline
+        figures: dict[str, tuple[str, Text]] = {
+            spec.subject: _figure_texts(getattr(headline, spec.subject)) for spec in CARDS if spec.subject != "balance"
+        }
+        balance = headline.balance
+        figures["balance"] = (fmt.usd(balance.value_usd, signed=True),
+                              change(fmt.usd(balance.change_usd, signed=True), balance.change_usd))
+        for card in self.query(HeadlineCard):
+            history = snapshot.history("headline", card.spec.subject, month, CARD_HISTORY_MONTHS)
+            card.show(*figures[card.spec.subject], history.values)
+
+
+def _figure_texts(figure: Figure) -> tuple[str, Text]:
+    return fmt.usd(figure.value_usd), change(fmt.pct(figure.yoy_pct), figure.yoy_pct)
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column; when the table is narrow, the columns with the highest `drop_order` go first."""
+
+    key: str
+    label: str
+    width: int
+    drop_order: int
+    cell: Callable[[Row, bool, tuple], Text]
+
+
+def _pick(row: Row, ytd: bool, name: str):
+    return getattr(row, f"ytd_{name}" if ytd else name)
+
+
+COLUMNS = (
+    Column("value", "value", 9, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
+    Column("yoy", "YoY", 8, 0, lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct"))),
+    Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
+    Column("share_change", "Δshare", 8, 3, lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")),
+                                                                          _pick(row, ytd, "share_change_pp"))),
+    Column("trend", "12 months", 13, 4, lambda row, ytd, trend: Text(spark(trend, TREND_MONTHS), style="cyan")),
+)
+NAME_MIN_WIDTH = 12
+# No cell padding: each figure column is one wider than its widest figure, and names get a leading space.
+CELL_PADDING = 0
+
+# s cycles these: (label, key of a row to sort by, descending)
+SORTS = (
+    ("value", lambda row, ytd: _pick(row, ytd, "value_usd")),
+    ("YoY", lambda row, ytd: _pick(row, ytd, "yoy_pct")),
+    ("Δshare", lambda row, ytd: _pick(row, ytd, "share_change_pp")),
+    ("catalog order", None),
+)
+
+
+def sort_rows(rows: tuple[Row, ...], sort: int, ytd: bool) -> list[Row]:
+    key = SORTS[sort][1]
+    if key is None:
+        return list(rows)
+    known = [row for row in rows if key(row, ytd) is not None]
+    return sorted(known, key=lambda row: -key(row, ytd)) + [row for row in rows if key(row, ytd) is None]
+
+
+class ReleaseTable(DataTable):
+    """Items or partners of the month; columns drop out, least useful first, when the table is narrow."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, dimension: str, **kwargs):
+        super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=CELL_PADDING, **kwargs)
+        self.dimension = dimension
+        self.rows_shown: list[Row] = []
+        self.trends: dict[str, tuple] = {}
+        self.ytd = False
+        self._layout_width = -1
+
+    def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
+        # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
+        room = self.size.width - self.styles.scrollbar_size_vertical - 2 * CELL_PADDING
+        chosen = list(COLUMNS)
+        for column in sorted(COLUMNS, key=lambda column: -column.drop_order):
+            used = sum(c.width + 2 * CELL_PADDING for c in chosen)
+            if room - used >= NAME_MIN_WIDTH or column.drop_order == 0:
+                break
+            chosen.remove(column)
+        used = sum(c.width + 2 * CELL_PADDING for c in chosen)
+        return max(NAME_MIN_WIDTH, room - used), tuple(chosen)
+
+    def show(self, rows: list[Row], trends: dict[str, tuple], ytd: bool) -> None:
+        self.rows_shown, self.trends, self.ytd = rows, trends, ytd
+        self._fill()
+
+    def on_resize(self) -> None:
+        if self.size.width != self._layout_width:
+            self._fill()
+
+    def _fill(self) -> None:
+        selected = self.selected_code
+        self._layout_width = self.size.width
+        name_width, columns = self._columns_that_fit()
+        self.clear(columns=True)
+        self.add_column(" name", width=name_width, key="name")
+        for column in columns:
+            self.add_column(Text(column.label, justify="right"), width=column.width, key=column.key)
+        for row in self.rows_shown:
+            cells = [right_aligned(column.cell(row, self.ytd, self.trends.get(row.code, ()))) for column in columns]
+            self.add_row(Text.assemble(" ", row.name, overflow="ellipsis", no_wrap=True), *cells, key=row.code)
+        codes = [row.code for row in self.rows_shown]
+        if selected in codes:
+            self.move_cursor(row=codes.index(selected), animate=False)
+
+    @property
+    def selected_code(self) -> str | None:
+        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+            return None
+        return self.rows_shown[self.cursor_row].code
+
+
+def right_aligned(text: Text) -> Text:
+    """Figures line up on their last digit."""
+    text.justify = "right"
+    return text
+
+
+class NotablesPanel(Static):
+    """The release's notable facts; the breadth line while there are none."""
+
+    def show(self, lines: list[str]) -> None:
+        self.update(Text("\n").join(Text(f"• {line}") for line in lines))
