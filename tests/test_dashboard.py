@@ -1,0 +1,272 @@
+"""The monitor driven by keys through Textual's Pilot, on the shipped data (Jan 2026 unless said)."""
+
+import subprocess
+import sys
+
+import pytest
+from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
+
+from core import fmt
+from core.brief import brief_text
+from core.periods import format_period, parse_period
+from tui.screens import DrilldownScreen, HelpScreen, MainScreen
+from tui.widgets import ErrorBar, HeadlineCard, HeadlineCards, ReleaseTable
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    return copy_of_shipped_data(tmp_path_factory.mktemp("shipped"))
+
+
+def table(app, name: str) -> ReleaseTable:
+    return app.screen.query_one(f"#{name}", ReleaseTable)
+
+
+def codes(app, name: str) -> list[str]:
+    return [row.code for row in table(app, name).rows_shown]
+
+
+def cell(app, name: str, code: str, column: str) -> str:
+    return table(app, name).get_cell(code, column).plain.strip()
+
+
+def card(app, subject: str) -> HeadlineCard:
+    return app.screen.query_one(f"#card-{subject}", HeadlineCard)
+
+
+def test_importing_the_app_does_not_import_pandas():
+    program = "import sys, tui.app; print('pandas' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+async def test_first_frame_shows_loading_then_the_release(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.snapshot is None  # drawn before the worker has delivered the data
+        await wait_for_data(pilot)
+        assert card(app, "exports").value == "$65.84bn"
+        assert card(app, "exports").change.plain == "+33.9%"
+        assert codes(app, "items")[0] == "semiconductors" and codes(app, "partners")[0] == "china"
+        assert cell(app, "items", "semiconductors", "value") == "$20.54bn"
+        assert isinstance(app.focused, ReleaseTable) and app.focused.id == "items"
+
+
+async def test_same_exports_figure_as_brief(data):
+    app = make_app(data)
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        shown = card(app, "exports").value
+        exports_line = next(line for line in brief_text(app.snapshot, app.release()).splitlines()
+                            if line.strip().startswith("Exports "))
+        assert shown == "$65.84bn" and shown in exports_line and "+33.9%" in exports_line
+        assert card(app, "daily_avg_exports").value == "$2.80bn"
+        assert card(app, "daily_avg_exports").change.plain == "+14.0%"
+
+
+async def test_brackets_step_through_months_and_stop_at_the_ends(data):
+    app = make_app(data)
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("right_square_bracket")
+        assert format_period(app.month) == "2026-02"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert format_period(app.month) == "2025-12"
+        assert card(app, "exports").value == fmt.usd(app.snapshot.release(app.month).headline.exports.value_usd)
+    app = make_app(data, "2026-07")
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("right_square_bracket")
+        assert format_period(app.month) == "2026-07"
+
+
+async def test_enter_drills_into_the_row_and_escape_returns(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("j", "j", "k")  # the second row: automobiles
+        await pilot.press("enter")
+        assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == "automobiles"
+        crumb = app.screen.query_one("#breadcrumb").render().plain
+        assert crumb == "tradetop › 2026-01 › Items (exports) › Automobiles"
+        months = app.screen.query_one("#months")
+        assert months.row_count == 24 and months.get_row_at(0)[0] == "2026-01"
+        assert months.get_row_at(0)[1].plain == "$6.07bn"
+        assert "no partner split in the data" in app.screen.query_one("#split").render().plain
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen) and app.focused.id == "items"
+
+
+async def test_drilldown_follows_the_month_keys(data):
+    app = make_app(data)
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("enter", "left_square_bracket")
+        months = app.screen.query_one("#months")
+        assert months.get_row_at(0)[0] == "2025-12"
+        assert "Rank 1 of 48 months" in app.screen.query_one("#records").render().plain
+
+
+async def test_tab_moves_between_panes_and_enter_on_a_card_drills(data):
+    app = make_app(data)
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("tab")
+        assert app.focused.id == "partners"
+        await pilot.press("down", "enter")
+        assert app.screen.subject.code == "asean"
+        await pilot.press("escape", "shift+tab", "shift+tab")
+        assert isinstance(app.focused, HeadlineCards)
+        await pilot.press("right", "enter")
+        assert app.screen.subject.dimension == "headline" and app.screen.subject.code == "imports"
+        assert "Rank" in app.screen.query_one("#records").render().plain
+
+
+async def test_s_cycles_the_sort(data):
+    app = make_app(data)
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        release = app.release()
+        assert codes(app, "items")[1] == "automobiles"  # by value
+        await pilot.press("s")
+        by_growth = sorted(release.items, key=lambda row: -row.yoy_pct)
+        assert codes(app, "items") == [row.code for row in by_growth]
+        assert codes(app, "items")[1] == "computers"
+        await pilot.press("s", "s")
+        assert codes(app, "items") == [row.code for row in release.items]  # catalog order
+        assert "by catalog order" in str(table(app, "items").border_subtitle)
+        await pilot.press("s")
+        assert codes(app, "items")[1] == "automobiles"
+
+
+async def test_e_and_i_switch_the_tables_between_exports_and_imports(data):
+    app = make_app(data)
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("i")
+        china = next(row for row in app.release().partners if row.code == "china")
+        assert app.release().flow == "import"
+        assert cell(app, "partners", "china", "value") == fmt.usd(china.value_usd)
+        assert "imports" in str(table(app, "partners").border_title)
+        assert card(app, "exports").value == "$65.84bn"  # the headline does not depend on the flow
+        await pilot.press("e")
+        assert cell(app, "partners", "china", "value") == "$13.53bn"
+
+
+async def test_y_switches_the_tables_to_the_year_to_date(data):
+    app = make_app(data, "2025-11")
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("y")
+        value = cell(app, "items", "semiconductors", "value")
+        assert value.startswith("$152.") and value.endswith("bn")
+        assert cell(app, "items", "semiconductors", "yoy") == "+19.8%"
+        assert "year to date" in str(table(app, "items").border_subtitle)
+        await pilot.press("y")
+        assert cell(app, "items", "semiconductors", "value") == fmt.usd(app.release().items[0].value_usd)
+
+
+async def test_r_reloads_keeping_the_month_and_shows_problems_without_crashing(data, tmp_path):
+    directory = copy_of_shipped_data(tmp_path)
+    app = make_app(directory)
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("right_square_bracket")
+        first = app.snapshot
+        await pilot.press("r")
+        await wait_for_data(pilot)
+        assert app.snapshot is not first and format_period(app.month) == "2026-02"
+        # Synthetic breakage: a bad value on line 3 of a new trade file.
+        (directory / "broken.csv").write_text("period,flow,item,partner,value_usd\n"
+                                              "2026-01,export,total,world,1\n"
+                                              "2026-02,export,total,world,lots\n", encoding="utf-8")
+        await pilot.press("r")
+        await wait_for_data(pilot)
+        bar = app.screen.query_one(ErrorBar)
+        assert bar.display and "broken.csv:3" in bar.render().plain
+        assert card(app, "exports").value == fmt.usd(first.release(app.month).headline.exports.value_usd)
+
+
+async def test_question_mark_lists_the_keys_and_q_quits(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        listed = app.screen.query_one("#help-keys").render().plain
+        for key in ("q", "?", "[", "]", "s", "e", "i", "y", "r", "esc", "Enter", "Tab / Shift+Tab", "Ctrl+P", "j / k"):
+            assert f"{key} " in listed or f"{key}  " in listed, key
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("q")
+        assert app.return_code == 0
+
+
+async def test_command_palette_goes_to_a_month_and_to_an_item(data):
+    app = make_app(data)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"2025-06")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert format_period(app.month) == "2025-06"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"item steel")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == "steel"
+
+
+async def test_names_from_data_are_shown_literally(data, tmp_path):
+    directory = copy_of_shipped_data(tmp_path)
+    catalog = directory / "catalog.csv"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "item,semiconductors,Semiconductors,", "item,semiconductors,Chips [red]X[/red] [/],"), encoding="utf-8")
+    app = make_app(directory)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        assert cell(app, "items", "semiconductors", "name") == "Chips [red]X[/red] [/]"
+        await pilot.press("enter")
+        assert app.screen.query_one("#breadcrumb").render().plain.endswith("› Chips [red]X[/red] [/]")
+        await pilot.press("escape", "ctrl+p", *"item chips")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.subject.code == "semiconductors"
+
+
+async def test_a_period_missing_from_the_data_shows_the_latest_with_a_message(data):
+    app = make_app(data, "2030-01")
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        assert format_period(app.month) == "2026-07"
+        assert "no release for 2030-01" in app.screen.query_one(ErrorBar).render().plain
+
+
+async def test_columns_drop_out_at_80_columns_and_all_show_at_120(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        items = [str(key.value) for key in table(app, "items").columns]
+        assert items[:3] == ["name", "value", "yoy"] and "trend" not in items
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert [str(key.value) for key in table(app, "items").columns] == [
+            "name", "value", "yoy", "share", "share_change", "trend"]
+
+
+def test_monitor_rejects_a_bad_period_and_a_missing_directory(run_cli, tmp_path):
+    code, _, err = run_cli("--period", "2026-13")
+    assert code == 2 and "--period" in err and "2026-13" in err
+    code, _, err = run_cli("--data", str(tmp_path / "nowhere"))
+    assert code == 1 and "no such data directory" in err
