@@ -165,7 +165,8 @@ class DrilldownScreen(Screen):
         if growth:
             plt.plot([x for x, _ in growth], [value for _, value in growth], yside="right", label="YoY %",
                      marker="braille")
-        ticks = positions[::-6][::-1]
+        # Yearly ticks leave plotext room for every label, so it never has to choose which to drop.
+        ticks = positions[::-12][::-1]
         plt.xticks(ticks, [format_period(history.months[x]) for x in ticks])
         plt.title(f"{name}: value $bn (bars), YoY % (line, right)")
         widget.refresh()
