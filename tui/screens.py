@@ -20,10 +20,11 @@ from core.indicators import Records
 from core.periods import format_period
 
 from .widgets import (CARDS, FLOW_NAMES, SORTS, TREND_MONTHS, ErrorBar, HeadlineCards, NotablesPanel,
-                      ReleaseTable, StatusHeader, change, right_aligned, sort_rows)
+                      ReleaseTable, StatusHeader, change, plot_months, right_aligned, sort_rows, titled)
 
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
+TALL_SCREEN_ROWS = 32
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
 
 
@@ -46,11 +47,16 @@ class MainScreen(Screen):
         with Horizontal(id="tables"):
             yield ReleaseTable("item", id="items")
             yield ReleaseTable("partner", id="partners")
+        yield PlotextPlot(id="overview-plot")
         yield NotablesPanel(id="notables")
         yield Footer()
 
     def on_mount(self) -> None:
         self.show_state()
+
+    def on_resize(self) -> None:
+        # Tall terminals get a plot of exports and imports under the tables (see tradetop.tcss).
+        self.set_class(self.size.height >= TALL_SCREEN_ROWS, "-tall")
 
     def action_cycle_sort(self) -> None:
         self.app.sort = (self.app.sort + 1) % len(SORTS)
@@ -74,6 +80,11 @@ class MainScreen(Screen):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort_label}"
             table.show(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
+        overview = {line: snapshot.history("headline", line, month, DRILL_PLOT_MONTHS).values
+                    for line in ("exports", "imports")}
+        plot_months(self.query_one("#overview-plot", PlotextPlot), "Exports and imports, $bn",
+                    snapshot.history("headline", "exports", month, DRILL_PLOT_MONTHS).months,
+                    lines=tuple(overview.items()))
         notables = [notable["text"] for notable in release.notables]
         if not notables and release.breadth.total:
             notables = [breadth_line(snapshot.catalog, release.breadth)]
@@ -105,7 +116,7 @@ def records_text(records: Records) -> Text:
         f"Low  {fmt.usd(records.lowest_value)} in {format_period(records.lowest_month)}",
         f"{streak} month{'s' * (streak != 1)} of YoY {direction}" if streak else "No YoY streak",
     ]
-    return Text("Records\n", style="bold") + Text("\n".join(lines))
+    return titled("Records", Text("\n".join(lines)))
 
 
 class DrilldownScreen(Screen):
@@ -121,13 +132,13 @@ class DrilldownScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(id="breadcrumb")
         yield ErrorBar(id="errors")
-        with Horizontal(id="drill-top"):
-            yield PlotextPlot(id="history-plot")
+        yield PlotextPlot(id="history-plot")
+        with Horizontal(id="drill-bottom"):
+            yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="drill-facts"):
                 yield Static(id="records")
                 yield Static(id="split")
                 yield Static(id="drill-notables")
-        yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -143,33 +154,15 @@ class DrilldownScreen(Screen):
             crumbs[2] += f" ({flow})"
         self.query_one("#breadcrumb", Static).update(Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"))
         self.query_one(ErrorBar).show(app.problems)
-        self._plot(snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow), name)
+        history = snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow)
+        plot_months(self.query_one(PlotextPlot), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
+                    bars=("$bn", history.values), right_line=("YoY %", history.yoy_pct))
         self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
         self.query_one("#records", Static).update(
             records_text(snapshot.records(subject.dimension, subject.code, month, app.flow)))
         self.query_one("#split", Static).update(self._split_text())
         notables = [notable["text"] for notable in app.release().notables if notable.get("subject") == subject.code]
-        self.query_one("#drill-notables", Static).update(
-            Text("Notables\n", style="bold") + Text("\n".join(notables) if notables else "—"))
-
-    def _plot(self, history, name: str) -> None:
-        widget = self.query_one(PlotextPlot)
-        plt = widget.plt
-        plt.clear_figure()
-        positions = list(range(len(history.months)))
-        values = [None if value is None else value / 1e9 for value in history.values]
-        known = [(x, value) for x, value in zip(positions, values) if value is not None]
-        growth = [(x, value) for x, value in zip(positions, history.yoy_pct) if value is not None]
-        if known:
-            plt.bar([x for x, _ in known], [value for _, value in known], label="$bn", width=0.6)
-        if growth:
-            plt.plot([x for x, _ in growth], [value for _, value in growth], yside="right", label="YoY %",
-                     marker="braille")
-        # Yearly ticks leave plotext room for every label, so it never has to choose which to drop.
-        ticks = positions[::-12][::-1]
-        plt.xticks(ticks, [format_period(history.months[x]) for x in ticks])
-        plt.title(f"{name}: value $bn (bars), YoY % (line, right)")
-        widget.refresh()
+        self.query_one("#drill-notables", Static).update(titled("Notables", Text("\n".join(notables) or "—")))
 
     def _months_table(self, history) -> None:
         table = self.query_one("#months", DataTable)
@@ -187,11 +180,11 @@ class DrilldownScreen(Screen):
             return Text("")
         app = self.app
         split = app.snapshot.partner_split(app.flow, self.subject.code, app.month)
-        title = Text("Partner split\n", style="bold")
         if not split:
-            return title + Text("no partner split in the data", style="dim")
-        return title + Text("\n").join(Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}",
-                                                     f"  {fmt.share(share.share_pct)}") for share in split)
+            return titled("Partner split", Text("no partner split in the data", style="dim"))
+        return titled("Partner split", Text("\n").join(
+            Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
+            for share in split))
 
 
 class HelpScreen(ModalScreen):

@@ -59,6 +59,35 @@ def file_time(mtime_ns: int) -> str:
     return datetime.fromtimestamp(mtime_ns / 1e9, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 
 
+def titled(title: str, body: Text) -> Text:
+    """A bold title line over a body, the body keeping its own style."""
+    return Text.assemble((title, "bold"), "\n", body)
+
+
+def plot_months(widget, title: str, months: tuple[int, ...], bars: tuple[str, tuple] | None = None,
+                lines: tuple[tuple[str, tuple], ...] = (), right_line: tuple[str, tuple] | None = None) -> None:
+    """Monthly series on a plotext plot: values in $bn as bars or lines, and a line on the right axis (YoY %)."""
+    plt = widget.plt
+    plt.clear_figure()
+    positions = range(len(months))
+
+    def known(values: tuple, scale: float) -> tuple[list, list]:
+        pairs = [(x, value / scale) for x, value in zip(positions, values) if value is not None]
+        return [x for x, _ in pairs], [value for _, value in pairs]
+
+    if bars and known(bars[1], 1e9)[0]:
+        plt.bar(*known(bars[1], 1e9), label=bars[0], width=0.6)
+    for label, values in lines:
+        plt.plot(*known(values, 1e9), label=label, marker="braille")
+    if right_line and known(right_line[1], 1)[0]:
+        plt.plot(*known(right_line[1], 1), yside="right", label=right_line[0], marker="braille")
+    # Yearly ticks leave plotext room for every label, so it never has to choose which to drop.
+    ticks = list(positions)[::-12][::-1]
+    plt.xticks(ticks, [format_period(months[x]) for x in ticks])
+    plt.title(title)
+    widget.refresh()
+
+
 class StatusHeader(Widget):
     """Period, flow and mode on the left; where the data came from and how fresh it is on the right,
     in the longest form that fits the width."""
