@@ -197,16 +197,16 @@ class HelpScreen(ModalScreen):
             yield Static(self._keys(), id="help-keys")
 
     def _keys(self) -> Text:
-        lines = [Text("tradetop keys\n", style="bold")]
+        lines = [Text("tradetop keys", style="bold")]
         for keys, what in key_help(self.app):
-            lines.append(Text.assemble((f"{keys:>16}", "bold"), f"  {what}"))
-        lines.append(Text(f"\ndata: {self.app.data_dir}", style="dim"))
+            lines.append(Text.assemble((f"{keys:>15}", "bold"), f"  {what}"))
+        lines.append(Text(f"data: {self.app.data_dir}", style="dim"))
         lines.append(Text("Escape or ? closes this help", style="dim"))
         return Text("\n").join(lines)
 
 
 BUILT_IN_KEYS = (
-    ("Enter", "drill down into the table row or the headline card"),
+    ("Enter", "drill down into a table row or a card"),
     ("Tab / Shift+Tab", "next / previous pane"),
     ("arrows, j / k", "move in a table; left / right between cards"),
     ("Ctrl+P", "command palette: go to month…, go to item…"),

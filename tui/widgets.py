@@ -24,6 +24,7 @@ SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 CARD_HISTORY_MONTHS = 36
 TREND_MONTHS = 12
 FLOW_NAMES = {"export": "exports", "import": "imports"}
+LINE_MARKERS = ("braille", "•")
 
 
 def spark(values: tuple[float | None, ...], width: int) -> str:
@@ -43,10 +44,14 @@ def spark(values: tuple[float | None, ...], width: int) -> str:
                    for value in means)
 
 
+# Exact xterm-256 colours, light enough to stay legible when NO_COLOR turns them grey.
+UP_STYLE, DOWN_STYLE = "#5fd75f", "#ff5f5f"
+
+
 def change_style(value: float | None) -> str:
     if value is None or round(value, 1) == 0:
         return ""
-    return "green" if value > 0 else "red"
+    return UP_STYLE if value > 0 else DOWN_STYLE
 
 
 def change(text: str, value: float | None) -> Text:
@@ -77,8 +82,9 @@ def plot_months(widget, title: str, months: tuple[int, ...], bars: tuple[str, tu
 
     if bars and known(bars[1], 1e9)[0]:
         plt.bar(*known(bars[1], 1e9), label=bars[0], width=0.6)
-    for label, values in lines:
-        plt.plot(*known(values, 1e9), label=label, marker="braille")
+    # Lines differ by marker, not only colour, so they stay apart with NO_COLOR.
+    for (label, values), marker in zip(lines, LINE_MARKERS):
+        plt.plot(*known(values, 1e9), label=label, marker=marker)
     if right_line and known(right_line[1], 1)[0]:
         plt.plot(*known(right_line[1], 1), yside="right", label=right_line[0], marker="braille")
     # Yearly ticks leave plotext room for every label, so it never has to choose which to drop.
