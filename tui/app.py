@@ -15,7 +15,7 @@ from core.periods import format_period
 from core.problems import DataError, Problem
 
 from .commands import TradetopCommands
-from .screens import DrilldownScreen, HelpScreen, MainScreen, Subject
+from .screens import DrilldownScreen, HelpScreen, MainScreen, StateScreen, Subject
 
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
@@ -104,7 +104,7 @@ class TradetopApp(App):
 
     def show_state(self) -> None:
         for screen in self.screen_stack:
-            if isinstance(screen, (MainScreen, DrilldownScreen)):
+            if isinstance(screen, StateScreen):
                 screen.show_state()
 
     def go_to_month(self, month: int) -> None:

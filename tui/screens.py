@@ -36,7 +36,17 @@ class Subject:
     code: str
 
 
-class MainScreen(Screen):
+class StateScreen(Screen):
+    """A screen that renders the app's state; the app calls show_state whenever that state changes."""
+
+    def on_mount(self) -> None:
+        self.show_state()
+
+    def show_state(self) -> None:
+        raise NotImplementedError
+
+
+class MainScreen(StateScreen):
     BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
     AUTO_FOCUS = "#items"
 
@@ -50,9 +60,6 @@ class MainScreen(Screen):
         yield PlotextPlot(id="overview-plot")
         yield NotablesPanel(id="notables")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.show_state()
 
     def on_resize(self) -> None:
         # Tall terminals get a plot of exports and imports under the tables (see tradetop.tcss).
@@ -119,7 +126,7 @@ def records_text(records: Records) -> Text:
     return titled("Records", Text("\n".join(lines)))
 
 
-class DrilldownScreen(Screen):
+class DrilldownScreen(StateScreen):
     """One subject's history: plot, last 24 months, records and streaks, partner split, notables."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back")]
@@ -140,9 +147,6 @@ class DrilldownScreen(Screen):
                 yield Static(id="split")
                 yield Static(id="drill-notables")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self.show_state()
 
     def show_state(self) -> None:
         app, subject = self.app, self.subject
