@@ -10,7 +10,7 @@ from core import fmt
 from core.brief import brief_text
 from core.periods import format_period, parse_period
 from tui.screens import DrilldownScreen, HelpScreen, MainScreen
-from tui.widgets import ErrorBar, HeadlineCard, HeadlineCards, ReleaseTable
+from tui.widgets import ErrorBar, HeadlineCard, HeadlineCards, ReleaseTable, spark
 
 pytestmark = pytest.mark.anyio
 
@@ -270,3 +270,32 @@ def test_monitor_rejects_a_bad_period_and_a_missing_directory(run_cli, tmp_path)
     assert code == 2 and "--period" in err and "2026-13" in err
     code, _, err = run_cli("--data", str(tmp_path / "nowhere"))
     assert code == 1 and "no such data directory" in err
+
+
+async def test_data_problems_at_start_show_on_screen_instead_of_crashing(data_dir):
+    # Synthetic data: line 2 has a month that does not exist.
+    (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n2026-13,export,total,world,5\n",
+                                        encoding="utf-8")
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        assert app.snapshot is None and isinstance(app.screen, MainScreen)
+        assert "trade.csv:2" in app.screen.query_one(ErrorBar).render().plain
+        assert "no data could be loaded" in app.screen.query_one("#status").render().plain
+        await pilot.press("right_square_bracket", "enter", "s", "y", "i")  # nothing to act on; nothing breaks
+        assert isinstance(app.screen, MainScreen)
+
+
+def test_brief_and_check_never_import_textual():
+    program = ("import sys; from tui.cli import main; main(['brief', '--period', '2026-01']); "
+               "main(['check']); print('textual' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
+    assert "$65.84bn" in result.stdout and result.stderr.strip() == "False"
+
+
+def test_sparkline_scales_between_the_lowest_and_highest_value():
+    assert spark((1, 2, 3, 4, 5, 6, 7, 8), 8) == "▁▂▃▄▅▆▇█"
+    assert spark((1, None, 8), 3) == "▁ █"
+    # Twice as many months as room: pairs share a block, by their mean.
+    assert spark((1, 1, 8, 8), 2) == "▁█"
+    assert spark((5, 5), 4) == "▄▄" and spark((), 4) == ""

@@ -71,7 +71,7 @@ class MainScreen(StateScreen):
 
     def show_state(self) -> None:
         app = self.app
-        self.query_one(StatusHeader).show(app.snapshot, app.month, app.flow, app.ytd, app.data_dir)
+        self.query_one(StatusHeader).show(app.snapshot, app.month, app.flow, app.ytd, app.data_dir, bool(app.problems))
         self.query_one(ErrorBar).show(app.problems)
         if app.snapshot is None:
             return
@@ -165,7 +165,8 @@ class DrilldownScreen(StateScreen):
         self.query_one("#records", Static).update(
             records_text(snapshot.records(subject.dimension, subject.code, month, app.flow)))
         self.query_one("#split", Static).update(self._split_text())
-        notables = [notable["text"] for notable in app.release().notables if notable.get("subject") == subject.code]
+        notables = [notable["text"] for notable in app.release().notables
+                    if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
         self.query_one("#drill-notables", Static).update(titled("Notables", Text("\n".join(notables) or "—")))
 
     def _months_table(self, history) -> None:

@@ -102,9 +102,11 @@ class StatusHeader(Widget):
         super().__init__(**kwargs)
         self.left, self.rights = Text(""), ()
 
-    def show(self, snapshot: Snapshot | None, month: int | None, flow: str, ytd: bool, directory) -> None:
+    def show(self, snapshot: Snapshot | None, month: int | None, flow: str, ytd: bool, directory,
+             failed: bool = False) -> None:
         if snapshot is None or month is None:
-            self.left, self.rights = Text(f"tradetop · loading {directory.name}/ …"), ()
+            state = "no data could be loaded from" if failed else "loading"
+            self.left, self.rights = Text(f"tradetop · {state} {directory.name}/" + ("" if failed else " …")), ()
         else:
             mode = "year to date" if ytd else "month"
             self.left = Text.assemble((format_period(month), "bold"), f" {describe_period(month)}",
