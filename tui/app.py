@@ -35,7 +35,7 @@ class LoadFailed(Message):
 
 
 class TradetopApp(App):
-    CSS_PATH = "tradetop.tcss"
+    CSS_PATH = Path(__file__).with_name("tradetop.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "tradetop"
     COMMANDS = App.COMMANDS | {TradetopCommands}
     # Footer labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
