@@ -90,6 +90,7 @@ class History:
     months: tuple[int, ...]
     values: tuple[float | None, ...]
     yoy_pct: tuple[float | None, ...]
+    change_usd: tuple[float | None, ...]  # on a year earlier: the measure for the balance, which can be negative
     share_pct: tuple[float | None, ...]
 
 
@@ -103,7 +104,7 @@ class Records:
     highest_value: float | None
     lowest_month: int | None
     lowest_value: float | None
-    streak: int  # months in a row, ending here, of YoY growth (> 0) or decline (< 0); 0 if not measurable
+    streak: int  # months in a row, ending here, above (> 0) or below (< 0) a year earlier; 0 if not measurable
 
 
 @dataclass(frozen=True)
@@ -188,11 +189,12 @@ class Snapshot:
         total = None if dimension == "headline" else self.series(flow)
         chosen = tuple(range(until - months + 1, until + 1))
         values = tuple(_value(array, self.index(month)) for month in chosen)
+        year_before = tuple(_value(array, self.index(month) - 12) for month in chosen)
         return History(
             months=chosen,
             values=values,
-            yoy_pct=tuple(_growth_pct(value, _value(array, self.index(month) - 12))
-                          for month, value in zip(chosen, values)),
+            yoy_pct=tuple(_growth_pct(value, before) for value, before in zip(values, year_before)),
+            change_usd=tuple(_difference(value, before) for value, before in zip(values, year_before)),
             share_pct=tuple(None if total is None else _ratio_pct(value, _value(total, self.index(month)))
                             for month, value in zip(chosen, values)),
         )
@@ -206,8 +208,9 @@ class Snapshot:
         highest, lowest = known[np.argmax(array[known])], known[np.argmin(array[known])]
         streak_sign, streak = 0, 0
         for index in range(self.index(month), -1, -1):
-            growth = _growth_pct(_value(array, index), _value(array, index - 12))
-            sign = 0 if growth is None else int(np.sign(growth))
+            # The sign of the change, not a growth rate, so a balance that turns from deficit to surplus counts.
+            change = _difference(_value(array, index), _value(array, index - 12))
+            sign = 0 if change is None else int(np.sign(change))
             if sign == 0 or (streak_sign and sign != streak_sign):
                 break
             streak_sign, streak = sign, streak + 1

@@ -127,6 +127,11 @@ async def test_tab_moves_between_panes_and_enter_on_a_card_drills(data):
         await pilot.press("right", "enter")
         assert app.screen.subject.dimension == "headline" and app.screen.subject.code == "imports"
         assert "Rank" in app.screen.query_one("#records").render().plain
+        await pilot.press("escape", "right", "enter")
+        # The balance changes in dollars: from a $2.00bn deficit to a $8.70bn surplus.
+        assert app.screen.subject.code == "balance"
+        assert [cell.plain for cell in app.screen.query_one("#months").get_row_at(0)[1:]] == ["$8.70bn", "+$10.70bn"]
+        assert "12 months up on a year earlier" in app.screen.query_one("#records").render().plain
 
 
 async def test_s_cycles_the_sort(data):

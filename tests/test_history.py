@@ -73,3 +73,14 @@ def test_partner_split_is_empty_without_partner_series_and_shown_when_present(sh
     assert [(share.code, share.name, share.share_pct) for share in split] == [
         ("us", "United States", 75.0), ("china", "China", 25.0)]
     assert np.isclose(sum(share.value_usd for share in split), 400)
+
+
+def test_balance_history_changes_in_dollars_and_its_streak(shipped_snapshot):
+    history = shipped_snapshot.history("headline", "balance", JANUARY_2026, 13)
+    # Jan 2026: a $8.70bn surplus after a $2.00bn deficit in Jan 2025 (exports - imports in monthly.csv).
+    assert history.values[0] / 1e9 == pytest.approx(-2.00, abs=0.005)
+    assert history.change_usd[-1] == pytest.approx(history.values[-1] - history.values[0])
+    assert history.change_usd[-1] / 1e9 == pytest.approx(10.70, abs=0.005)
+    assert history.yoy_pct[-1] is None  # a growth rate on a deficit means nothing
+    # Feb 2025 to Jan 2026 each beat the balance of a year earlier; Jan 2025 fell short of Jan 2024.
+    assert shipped_snapshot.records("headline", "balance", JANUARY_2026).streak == 12

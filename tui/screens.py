@@ -36,6 +36,10 @@ class Subject:
     code: str
 
 
+# Subjects that can be negative: their change on a year earlier is in dollars, not a growth rate.
+CHANGES_IN_USD = frozenset({Subject("headline", "balance")})
+
+
 class StateScreen(Screen):
     """A screen that renders the app's state; the app calls show_state whenever that state changes."""
 
@@ -116,12 +120,12 @@ def records_text(records: Records) -> Text:
     if records.rank is None:
         return Text("Records: no value this month")
     streak = abs(records.streak)
-    direction = "growth" if records.streak > 0 else "decline"
+    direction = "up" if records.streak > 0 else "down"
     lines = [
         f"Rank {records.rank} of {records.months_ranked} months",
         f"High {fmt.usd(records.highest_value)} in {format_period(records.highest_month)}",
         f"Low  {fmt.usd(records.lowest_value)} in {format_period(records.lowest_month)}",
-        f"{streak} month{'s' * (streak != 1)} of YoY {direction}" if streak else "No YoY streak",
+        f"{streak} month{'s' * (streak != 1)} {direction} on a year earlier" if streak else "Level with a year earlier",
     ]
     return titled("Records", Text("\n".join(lines)))
 
@@ -159,12 +163,17 @@ class DrilldownScreen(StateScreen):
         self.query_one("#breadcrumb", Static).update(Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"))
         self.query_one(ErrorBar).show(app.problems)
         history = snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow)
-        plot_months(self.query_one(PlotextPlot), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
-                    bars=("$bn", history.values), right_line=("YoY %", history.yoy_pct))
+        if subject in CHANGES_IN_USD:
+            plot_months(self.query_one(PlotextPlot), f"{name}, $bn", history.months, lines=(("$bn", history.values),))
+        else:
+            plot_months(self.query_one(PlotextPlot), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
+                        bars=("$bn", history.values), right_line=("YoY %", history.yoy_pct))
         self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
         self.query_one("#records", Static).update(
             records_text(snapshot.records(subject.dimension, subject.code, month, app.flow)))
-        self.query_one("#split", Static).update(self._split_text())
+        split = self.query_one("#split", Static)
+        split.display = subject.dimension == "item"
+        split.update(self._split_text() if split.display else "")
         notables = [notable["text"] for notable in app.release().notables
                     if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
         self.query_one("#drill-notables", Static).update(titled("Notables", Text("\n".join(notables) or "—")))
@@ -173,16 +182,20 @@ class DrilldownScreen(StateScreen):
         table = self.query_one("#months", DataTable)
         table.clear(columns=True)
         table.add_column("month", key="month")
-        for label in ("value", "YoY", "share"):
+        columns = {"value": [Text(fmt.usd(value)) for value in history.values]}
+        if self.subject in CHANGES_IN_USD:
+            columns["y/y"] = [change(fmt.usd(delta, signed=True), delta) for delta in history.change_usd]
+        else:
+            columns["YoY"] = [change(fmt.pct(yoy), yoy) for yoy in history.yoy_pct]
+        if self.subject.dimension != "headline":
+            columns["share"] = [Text(fmt.share(share)) for share in history.share_pct]
+        for label in columns:
             table.add_column(Text(label, justify="right"), width=9, key=label)
-        for month, value, yoy, share in reversed(list(zip(history.months, history.values, history.yoy_pct,
-                                                           history.share_pct))):
-            table.add_row(format_period(month), right_aligned(Text(fmt.usd(value))),
-                          right_aligned(change(fmt.pct(yoy), yoy)), right_aligned(Text(fmt.share(share))))
+        for index in reversed(range(len(history.months))):
+            table.add_row(format_period(history.months[index]),
+                          *(right_aligned(cells[index]) for cells in columns.values()))
 
     def _split_text(self) -> Text:
-        if self.subject.dimension != "item":
-            return Text("")
         app = self.app
         split = app.snapshot.partner_split(app.flow, self.subject.code, app.month)
         if not split:
