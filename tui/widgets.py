@@ -239,10 +239,8 @@ COLUMNS = (
     Column("trend", "12 months", 13, 4, lambda row, ytd, trend: Text(spark(trend, TREND_MONTHS), style="cyan")),
 )
 NAME_MIN_WIDTH = 12
-# No cell padding: each figure column is one wider than its widest figure, and names get a leading space.
-CELL_PADDING = 0
 
-# s cycles these: (label, key of a row to sort by, descending)
+# `s` cycles these: (label, the figure rows are sorted by, largest first; None keeps the catalog order)
 SORTS = (
     ("value", lambda row, ytd: _pick(row, ytd, "value_usd")),
     ("YoY", lambda row, ytd: _pick(row, ytd, "yoy_pct")),
@@ -268,7 +266,8 @@ class ReleaseTable(DataTable):
     ]
 
     def __init__(self, dimension: str, **kwargs):
-        super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=CELL_PADDING, **kwargs)
+        # No cell padding: each figure column is one wider than its widest figure, and names get a leading space.
+        super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, **kwargs)
         self.dimension = dimension
         self.rows_shown: list[Row] = []
         self.trends: dict[str, tuple] = {}
@@ -277,15 +276,13 @@ class ReleaseTable(DataTable):
 
     def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
-        room = self.size.width - self.styles.scrollbar_size_vertical - 2 * CELL_PADDING
+        room = self.size.width - self.styles.scrollbar_size_vertical
         chosen = list(COLUMNS)
         for column in sorted(COLUMNS, key=lambda column: -column.drop_order):
-            used = sum(c.width + 2 * CELL_PADDING for c in chosen)
-            if room - used >= NAME_MIN_WIDTH or column.drop_order == 0:
+            if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or column.drop_order == 0:
                 break
             chosen.remove(column)
-        used = sum(c.width + 2 * CELL_PADDING for c in chosen)
-        return max(NAME_MIN_WIDTH, room - used), tuple(chosen)
+        return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
 
     def show(self, rows: list[Row], trends: dict[str, tuple], ytd: bool) -> None:
         self.rows_shown, self.trends, self.ytd = rows, trends, ytd
