@@ -304,3 +304,18 @@ def test_sparkline_scales_between_the_lowest_and_highest_value():
     # Twice as many months as room: pairs share a block, by their mean.
     assert spark((1, 1, 8, 8), 2) == "▁█"
     assert spark((5, 5), 4) == "▄▄" and spark((), 4) == ""
+
+
+async def test_reload_without_the_month_shown_falls_back_to_the_latest(tmp_path):
+    directory = copy_of_shipped_data(tmp_path)
+    app = make_app(directory, "2026-07")
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        monthly = directory / "monthly.csv"
+        monthly.write_text("".join(line for line in monthly.read_text(encoding="utf-8").splitlines(keepends=True)
+                                   if not line.startswith("2026-07")), encoding="utf-8")
+        await pilot.press("r")
+        await wait_for_data(pilot)
+        assert format_period(app.month) == "2026-06"
+        message = app.screen.query_one(ErrorBar).render().plain
+        assert message.startswith("no release for 2026-07") and "showing 2026-06" in message

@@ -86,15 +86,16 @@ class TradetopApp(App):
 
     def apply_snapshot(self, snapshot: Snapshot) -> None:
         """The one path for new data: keep the month shown if the new data still has it."""
-        wanted = self.month if self.month is not None else self.requested_month
+        asked_on_command_line = self.month is None
+        wanted = self.requested_month if asked_on_command_line else self.month
         self.problems = tuple(snapshot.warnings)
         if wanted is None or wanted in snapshot.months:
             self.month = snapshot.latest if wanted is None else wanted
         else:
             self.month = snapshot.latest
             covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
-            self.problems = (f"--period: no release for {format_period(wanted)} in {self.data_dir} "
-                             f"(the data covers {covered}); showing {format_period(self.month)}",
+            self.problems = (f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} in "
+                             f"{self.data_dir} (the data covers {covered}); showing {format_period(self.month)}",
                              *self.problems)
         self.snapshot = snapshot
         self.show_state()
