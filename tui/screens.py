@@ -91,11 +91,9 @@ class MainScreen(StateScreen):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort_label}"
             table.show(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
-        overview = {line: snapshot.history("headline", line, month, DRILL_PLOT_MONTHS).values
-                    for line in ("exports", "imports")}
-        plot_months(self.query_one("#overview-plot", PlotextPlot), "Exports and imports, $bn",
-                    snapshot.history("headline", "exports", month, DRILL_PLOT_MONTHS).months,
-                    lines=tuple(overview.items()))
+        exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
+        plot_months(self.query_one("#overview-plot", PlotextPlot), "Exports and imports, $bn", exports.months,
+                    lines=(("exports", exports.values), ("imports", imports.values)))
         notables = [notable["text"] for notable in release.notables]
         if not notables and release.breadth.total:
             notables = [breadth_line(snapshot.catalog, release.breadth)]
@@ -125,7 +123,7 @@ def records_text(records: Records) -> Text:
         f"Rank {records.rank} of {records.months_ranked} months",
         f"High {fmt.usd(records.highest_value)} in {format_period(records.highest_month)}",
         f"Low  {fmt.usd(records.lowest_value)} in {format_period(records.lowest_month)}",
-        f"{streak} month{'s' * (streak != 1)} {direction} on a year earlier" if streak else "Level with a year earlier",
+        f"{streak} month{'s' * (streak != 1)} {direction} on a year earlier" if streak else "No run on a year earlier",
     ]
     return titled("Records", Text("\n".join(lines)))
 
