@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
 
+from . import fmt
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
 from .periods import format_period
@@ -117,6 +118,22 @@ def _ratio_pct(part: float | None, whole: float | None) -> float | None:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A figure that was replaced: by a later `released` row, or by a file changed while tradetop ran."""
+
+    key: SeriesKey
+    period: str
+    old_usd: float
+    new_usd: float
+    released: str | None  # the date of the newer figure, where the files give one
+
+    @property
+    def text(self) -> str:
+        when = f" (released {self.released})" if self.released else ""
+        return f"{self.period} revised from {fmt.usd(self.old_usd)} to {fmt.usd(self.new_usd)}{when}"
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """All series on one contiguous monthly axis starting at `first_month`."""
 
@@ -128,6 +145,7 @@ class Snapshot:
     months: tuple[int, ...]  # months with total exports, oldest first: the months a release exists for
     trade: Mapping[SeriesKey, np.ndarray]
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
+    revisions: Mapping[SeriesKey, tuple[Revision, ...]]
     _releases: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -193,7 +211,23 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     }
     months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
     return Snapshot(dataset.directory, dataset.files, dataset.warnings, dataset.catalog, first, months,
-                    MappingProxyType(series), MappingProxyType(headline))
+                    MappingProxyType(series), MappingProxyType(headline), _revisions(dataset))
+
+
+def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
+    """Superseded rows, oldest first, each with the figure that replaced it."""
+    key = ["month", "flow", "item", "partner"]
+    if dataset.revisions.empty:
+        return MappingProxyType({})
+    joined = dataset.revisions.merge(dataset.trade[key + ["value_usd", "released"]], on=key, suffixes=("", "_new"))
+    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values(key + ["released"])
+    joined["released_new"] = joined["released_new"].dt.strftime("%Y-%m-%d")
+    found: dict[SeriesKey, list[Revision]] = {}
+    for row in joined.itertuples(index=False):
+        released = row.released_new if isinstance(row.released_new, str) else None
+        found.setdefault((row.flow, row.item, row.partner), []).append(
+            Revision((row.flow, row.item, row.partner), format_period(row.month), row.value_usd, row.value_usd_new, released))
+    return MappingProxyType({series: tuple(items) for series, items in found.items()})
 
 
 def _figure(array: np.ndarray, index: int) -> Figure:

@@ -3,8 +3,10 @@
 Every problem is reported as `file:line: what is wrong (what was expected)`; nothing is guessed.
 """
 
+import csv
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -136,14 +138,13 @@ def _read_table(path: Path, report: _FileReport) -> pd.DataFrame | None:
     if text is None:
         return None
     try:
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False)
-    except pd.errors.ParserError as error:
-        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-        if found:
-            expected, line, saw = found.groups()
-            report.error(int(line), f"row has {saw} fields (expected {expected}, as in the header)")
-        else:
-            report.error(None, f"not a readable CSV file ({error})")
+        with warnings.catch_warnings():
+            # pandas only warns (and drops cells) when the first row is longer than the header.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False,
+                                index_col=False)
+    except (pd.errors.ParserError, pd.errors.ParserWarning) as error:
+        _report_unparsable(text, error, report)
         return None
     except pd.errors.EmptyDataError:
         report.error(1, "empty file (expected a header row such as period,flow,item,partner,value_usd)")
@@ -152,6 +153,25 @@ def _read_table(path: Path, report: _FileReport) -> pd.DataFrame | None:
     table.index = table.index + FIRST_DATA_LINE
     table = table.apply(lambda column: column.str.strip())
     return table[(table != "").any(axis=1)]
+
+
+def _report_unparsable(text: str, error: Exception, report: _FileReport) -> None:
+    """Find the row pandas choked on with the csv module, which counts lines exactly."""
+    open_quote = re.search(r"EOF inside string starting at row (\d+)", str(error))
+    if open_quote:  # pandas counts rows from 0 at the header
+        report.error(int(open_quote.group(1)) + 1, "not readable as CSV: a quote opens here and never closes")
+        return
+    reader = csv.reader(io.StringIO(text))
+    try:
+        width = len(next(reader))
+        for row in reader:
+            if len(row) > width:
+                report.error(reader.line_num, f"row has {len(row)} fields (expected {width}, as in the header)")
+                return
+    except csv.Error as csv_error:
+        report.error(reader.line_num, f"not readable as CSV: {csv_error}")
+        return
+    report.error(None, f"not readable as CSV: {error}")
 
 
 def _kind_of(columns) -> str:

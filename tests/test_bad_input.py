@@ -8,6 +8,8 @@ GOOD = "2026-01,export,total,world,100\n"
 BAD_FILES = {
     "truncated row": (HEADER + GOOD + "2026-02,export,total,world\n", 3, "incomplete row: value_usd is missing"),
     "too many fields": (HEADER + GOOD + "2026-02,export,total,world,5,6\n", 3, "row has 6 fields (expected 5"),
+    "first row too long": (HEADER + "2026-02,export,total,world,5,6\n", 2, "row has 6 fields (expected 5"),
+    "unterminated quote": (HEADER + GOOD + '2026-02,export,"total,world,5\n', 3, "not readable as CSV"),
     "non-number value": (HEADER + GOOD + "2026-02,export,total,world,12x\n", 3, "value_usd '12x' is not a number"),
     "unknown flow": (HEADER + GOOD + "2026-02,exports,total,world,5\n", 3, "flow 'exports' is unknown"),
     "impossible period": (HEADER + GOOD + "2026-13,export,total,world,5\n", 3, "period '2026-13' is not a month"),
