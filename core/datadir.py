@@ -30,8 +30,13 @@ class FileStamp:
     mtime_ns: int
 
 
+DATA_SUFFIXES = (".csv", ".parquet")
+
+
 def data_files(directory: Path) -> list[Path]:
-    return sorted(path for path in directory.glob("*.csv") if path.is_file())
+    """CSV and Parquet files; hidden ones (an editor's or a downloader's temp files) are not data yet."""
+    return sorted(path for path in directory.iterdir()
+                  if path.suffix in DATA_SUFFIXES and not path.name.startswith(".") and path.is_file())
 
 
 def file_stamps(directory: Path) -> tuple[FileStamp, ...]:

@@ -173,17 +173,11 @@ _EMPTY = np.array([], dtype=float)
 
 def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
     """Year-to-date sums; NaN where a month since January is missing, never a partial sum."""
-    totals = np.full(len(array), np.nan)
-    running, complete = 0.0, False
-    for index, value in enumerate(array):
-        month = first_month + index
-        if month % 12 == 0 or index == 0:
-            running, complete = 0.0, month % 12 == 0
-        running += value
-        complete = complete and not math.isnan(value)
-        if complete:
-            totals[index] = running
-    return totals
+    before, length = first_month % 12, len(array)
+    after = -(before + length) % 12
+    calendar_years = np.concatenate([np.full(before, np.nan), array, np.full(after, np.nan)]).reshape(-1, 12)
+    # cumsum carries a NaN to the end of its year, which is exactly the rule.
+    return np.cumsum(calendar_years, axis=1).ravel()[before:before + length]
 
 
 def build_snapshot(dataset: "Dataset") -> Snapshot:

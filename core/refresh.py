@@ -12,14 +12,13 @@ from typing import Iterator
 import numpy as np
 
 from . import fmt
-from .datadir import file_stamps
+from .datadir import DATA_SUFFIXES, file_stamps
 from .indicators import Revision, Snapshot, load_snapshot
 from .periods import format_period
 from .problems import DataError
 
 DEBOUNCE_SECONDS = 0.3
 POLL_SECONDS = 0.5
-DATA_SUFFIXES = (".csv", ".parquet")
 
 
 @dataclass(frozen=True)
