@@ -19,6 +19,7 @@ from .periods import format_period
 from .problems import Problem
 
 if TYPE_CHECKING:
+    from .flash import FlashSeries
     from .loader import Dataset
 
 DEFAULT_ITEM_SET = "motie15"
@@ -128,6 +129,7 @@ class Snapshot:
     months: tuple[int, ...]  # months with total exports, oldest first: the months a release exists for
     trade: Mapping[SeriesKey, np.ndarray]
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
+    flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.flash
     _releases: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -169,6 +171,7 @@ def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
 
 
 def build_snapshot(dataset: "Dataset") -> Snapshot:
+    from .flash import build_flash_series
     from .workdays import working_days  # holidays is only needed when building
 
     trade = dataset.trade
@@ -193,7 +196,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     }
     months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
     return Snapshot(dataset.directory, dataset.files, dataset.warnings, dataset.catalog, first, months,
-                    MappingProxyType(series), MappingProxyType(headline))
+                    MappingProxyType(series), MappingProxyType(headline), build_flash_series(dataset, exports, first))
 
 
 def _figure(array: np.ndarray, index: int) -> Figure:
