@@ -9,9 +9,9 @@ HEADLINE_EX_ITEM = "semiconductors"
 
 
 def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
-    """A month without a release (`release` None) is preliminary: its release fields are null, `flash` holds
-    the latest 10-day window. A released month has `flash` null and `nowcast_review`, the flash nowcasts
-    against the final figure (null if it had no flash)."""
+    """A month without a release (`release` None) is preliminary: its release fields are null and `flash`
+    holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
+    flash nowcasts with the final figure, null while there is none or if the month had no flash."""
     preliminary = release is None
     body = dict.fromkeys(Release.__dataclass_fields__) if preliminary else to_json(release)
     flash_months = snapshot.flash.months
@@ -19,7 +19,7 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
         "period": format_period(month),
         "preliminary": preliminary,
         "flash": to_json(snapshot.flash.view(month)) if preliminary else None,
-        "nowcast_review": None if preliminary else to_json(snapshot.flash.review(month)),
+        "nowcast_review": to_json(snapshot.flash.review(month)),
         "data": {"directory": str(snapshot.directory),
                  "first": format_period(snapshot.months[0]),
                  "latest": format_period(snapshot.latest),

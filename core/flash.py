@@ -189,9 +189,7 @@ _EMPTY = np.array([], dtype=float)
 
 def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_first: int) -> FlashSeries:
     """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole months."""
-    import datetime as dt
-
-    from .workdays import working_days, working_days_between  # holidays is only needed when building
+    from .workdays import working_days  # holidays is only needed when building
 
     flash = dataset.flash
     flash = flash[flash["flow"] == "export"] if not flash.empty else flash
@@ -211,12 +209,7 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
         if released is not None:
             final[index] = released
     values = {key: array for key, array in values.items() if key[0] in PARTIAL_WINDOWS}
-
-    def window_days(month: int, last_day: int) -> float:
-        year, number = month // 12, month % 12 + 1
-        return working_days_between(dt.date(year, number, 1), dt.date(year, number, last_day))
-
-    days = {window: np.array([window_days(month, last_day) for month in axis])
+    days = {window: np.array([working_days(month, last_day) for month in axis])
             for window, last_day in WINDOW_LAST_DAY.items()}
     days[WHOLE_MONTH] = np.array([dataset.working_days.get(month, working_days(month)) for month in axis])
     published = np.zeros(len(axis), dtype=bool)

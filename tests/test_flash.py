@@ -11,7 +11,8 @@ import numpy as np
 import pytest
 
 from core.backtest import backtest
-from core.periods import parse_period
+from core.periods import format_period, parse_period
+from core.workdays import working_days
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 FLASH_HEADER = "period,window,flow,item,partner,value_usd\n"
@@ -86,15 +87,10 @@ def test_nowcast_is_the_run_rate_times_the_past_correction(data_dir):
 
 
 def _synthetic_flash_dir(data_dir: Path, months: int) -> Path:
-    from core.workdays import working_days, working_days_between
-    import datetime as dt
-
     rows = []
     for month in range(parse_period("2024-01"), parse_period("2024-01") + months):
-        year, number = month // 12, month % 12 + 1
-        days_1_20 = working_days_between(dt.date(year, number, 1), dt.date(year, number, 20))
-        period = f"{year}-{number:02d}"
-        rows.append(f"{period},1-20,export,total,world,{days_1_20 * 1e9:.0f}\n")
+        period = format_period(month)
+        rows.append(f"{period},1-20,export,total,world,{working_days(month, 20) * 1e9:.0f}\n")
         if month < parse_period("2024-01") + months - 1:
             rows.append(f"{period},month,export,total,world,{working_days(month) * 1.1e9:.0f}\n")
     (data_dir / "flash.csv").write_text(FLASH_HEADER + "".join(rows))
