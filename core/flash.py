@@ -108,6 +108,11 @@ class FlashSeries:
         """The month has flash figures but no whole-month figure yet."""
         return month in self.months and _value(self.final, self.index(month)) is None
 
+    @property
+    def pending(self) -> int | None:
+        """The latest month with flash figures and no final figure yet: the month the flash pane shows."""
+        return next((month for month in reversed(self.months) if self.is_preliminary(month)), None)
+
     def nowcast(self, month: int, window: str) -> Nowcast | None:
         """The whole month from `window`, learnt from earlier months only; None without enough history."""
         index = self.index(month)

@@ -54,6 +54,7 @@ def test_working_days_in_the_windows(flash, period, days_1_10, days_1_20, whole)
 def test_month_with_a_release_is_not_preliminary_and_its_flash_is_reviewed(shipped_snapshot, flash):
     july = parse_period("2026-07")
     assert not flash.is_preliminary(july) and flash.is_preliminary(AUGUST_2026)
+    assert flash.pending == AUGUST_2026
     review = flash.review(july)
     assert review.final_usd == shipped_snapshot.release(july).headline.exports.value_usd
     assert [check.window for check in review.checks] == ["1-10", "1-20"]
