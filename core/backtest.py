@@ -7,7 +7,7 @@ those where the model has its history and the baselines their year-earlier figur
 
 from dataclasses import dataclass
 
-from .flash import INTERVAL_PERCENTILES, MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
+from .flash import INTERVAL_NOMINAL_PCT, MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
 from .periods import format_period
 
 METHODS = {
@@ -54,10 +54,9 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
 
 def backtest_table(rows: tuple[BacktestRow, ...]) -> str:
     """A Markdown table, as the README shows it."""
-    low, high = INTERVAL_PERCENTILES
     lines = ["| window | method | months | MAPE | inside the interval |", "|---|---|---|---|---|"]
     for row in rows:
-        coverage = "—" if row.coverage_pct is None else f"{row.coverage_pct:.0f}% (nominal {high - low:.0f}%)"
+        coverage = "—" if row.coverage_pct is None else f"{row.coverage_pct:.0f}% (nominal {INTERVAL_NOMINAL_PCT:.0f}%)"
         lines.append(f"| {row.window} | {METHODS[row.method]} | {row.months} ({row.first} to {row.last}) "
                      f"| {row.mape_pct:.2f}% | {coverage} |")
     lines.append("")

@@ -1,7 +1,7 @@
 """The release brief as text or as JSON, for `tradetop brief`."""
 
 from . import fmt
-from .flash import FlashView, NowcastReview
+from .flash import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview
 from .indicators import Release, Row, Snapshot, to_json
 from .periods import describe_period, format_period, parse_period
 
@@ -72,11 +72,11 @@ def brief_text(snapshot: Snapshot, release: Release) -> str:
     return "\n".join(lines)
 
 
-def _nowcast_text(label: str, nowcast) -> str:
+def _nowcast_text(label: str, nowcast: Nowcast | None) -> str:
     if nowcast is None:
         return f"  {label:<22}{fmt.MISSING:>10}  (too little history)"
     return (f"  {label:<22}{fmt.usd(nowcast.value_usd):>10}  "
-            f"80% interval {fmt.usd(nowcast.low_usd)} to {fmt.usd(nowcast.high_usd)}")
+            f"{INTERVAL_NOMINAL_PCT:.0f}% interval {fmt.usd(nowcast.low_usd)} to {fmt.usd(nowcast.high_usd)}")
 
 
 def flash_text(snapshot: Snapshot, view: FlashView) -> str:

@@ -28,6 +28,7 @@ WINDOW_LAST_DAY = {"1-10": 10, "1-20": 20}
 FLASH_ITEM_SET = "kcs10"
 MIN_HISTORY = 12  # earlier months with a window and its whole month before a nowcast is made
 INTERVAL_PERCENTILES = (10.0, 90.0)
+INTERVAL_NOMINAL_PCT = INTERVAL_PERCENTILES[1] - INTERVAL_PERCENTILES[0]
 NOWCAST_METHOD = "working-day run-rate x median past month/run-rate ratio; 10th-90th percentile interval"
 
 
