@@ -1,7 +1,7 @@
 """A cache of computed snapshots, so a warm start needs neither pandas nor a reload.
 
-Keyed by tradetop's version, the data directory and each data file's name, size and mtime: any
-change to the files misses the cache. It lives in the user's cache directory, never beside the data.
+Keyed by tradetop's version and engine files, the data directory and each data file's name, size
+and mtime: any change to the files or the code misses the cache. It lives in the user's cache directory, never beside the data.
 """
 
 import copyreg
@@ -37,8 +37,14 @@ def _directory_tag(directory: Path) -> str:
     return hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]
 
 
+def _engine_stamp() -> tuple:
+    """The engine's own files, so that a changed Snapshot class never meets an old pickle."""
+    engine = Path(__file__).parent
+    return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(engine.glob("*.py")))
+
+
 def _cache_path(directory: Path) -> Path:
-    identity = repr((__version__, str(directory.resolve()), file_stamps(directory)))
+    identity = repr((__version__, _engine_stamp(), str(directory.resolve()), file_stamps(directory)))
     return cache_dir() / f"{_directory_tag(directory)}-{hashlib.sha256(identity.encode()).hexdigest()[:16]}.pickle"
 
 

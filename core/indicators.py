@@ -20,6 +20,7 @@ from .periods import format_period
 from .problems import Problem
 
 if TYPE_CHECKING:
+    from .flash import FlashSeries
     from .loader import Dataset
 
 DEFAULT_ITEM_SET = "motie15"
@@ -146,6 +147,7 @@ class Snapshot:
     trade: Mapping[SeriesKey, np.ndarray]
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
+    flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.flash
     _releases: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -181,6 +183,7 @@ def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
 
 
 def build_snapshot(dataset: "Dataset") -> Snapshot:
+    from .flash import build_flash_series
     from .workdays import working_days  # holidays is only needed when building
 
     trade = dataset.trade
@@ -205,7 +208,8 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     }
     months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
     return Snapshot(dataset.directory, dataset.files, dataset.warnings, dataset.catalog, first, months,
-                    MappingProxyType(series), MappingProxyType(headline), _revisions(dataset))
+                    MappingProxyType(series), MappingProxyType(headline), _revisions(dataset),
+                    build_flash_series(dataset, exports, first))
 
 
 def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
