@@ -107,3 +107,11 @@ def test_missing_directory_is_an_error(tmp_path, run_cli):
 def test_shipped_data_is_clean(run_cli):
     code, out, err = run_cli("check")
     assert code == 0 and "no errors, 0 warning(s)" in out and err == ""
+
+
+def test_conflicts_are_capped_like_other_problems(data_dir, run_cli):
+    rows = "".join(f"2026-01,export,item{i},world,{i}\n" for i in range(30))
+    (data_dir / "a.csv").write_text(HEADER + rows)
+    (data_dir / "b.csv").write_text(HEADER + rows.replace(",world,", ",world,1"))
+    code, _, err = run_cli("check", "--data", str(data_dir))
+    assert code == 1 and err.count("expected one value") == 20 and "10 more conflicting rows not shown" in err
