@@ -289,13 +289,13 @@ def _milestone(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
     else:
         opening = f"{subject.label} for January–{month_name(month)} {year}"
     if np.nanmax(ytd[subject.start:i]) <= threshold:
-        claim, bonus = "for the first time in any year", 0
+        claim, bonus = " for the first time in any year", 0
     elif same_months.max() <= threshold:
-        claim, bonus = "the earliest in any year", -10
+        claim, bonus = ", the earliest in any year", -10
     else:
         return []
     return [_notable(subject, "milestone",
-                     f"{opening} passed {fmt.round_usd(threshold)}, {claim} {at.since(subject)}, at "
+                     f"{opening} passed {fmt.round_usd(threshold)}{claim} {at.since(subject)}, at "
                      f"{fmt.usd(total)}.", bonus, threshold_usd=threshold, year=year, value_usd=total)]
 
 

@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports")
     brief.add_argument("--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)")
     brief.add_argument("--json", action="store_true", help="print JSON instead of text")
+    brief.add_argument("--all", dest="all_notables", action="store_true",
+                       help="list every notable, not only the top ones (JSON always has them all)")
     return parser
 
 
@@ -76,7 +78,7 @@ def _brief(args) -> int:
     if args.json:
         print(json.dumps(brief_json(snapshot, release), ensure_ascii=False, indent=1))
     else:
-        print(brief_text(snapshot, release))
+        print(brief_text(snapshot, release, args.all_notables))
     return 0
 
 
