@@ -138,8 +138,8 @@ def _notable(subject: Subject, kind: str, text: str, bonus: float = 0.0, **field
 def _records(at: _Month, subject: Subject) -> list:
     i, values = at.index, subject.values
     value = float(values[i])
-    if subject.code == "balance" and value <= 0:
-        return []  # the balance's records are surpluses; the least deficit is no record
+    if not _can_be_record(subject, value):
+        return []
     history = values[subject.start:i]
     amount, change = _amount(subject, value), _yoy(at, subject)
     found, new_record = [], False
@@ -216,7 +216,8 @@ def _streaks(at: _Month, subject: Subject) -> list:
                                       f"{ended} (since {at.words(i - months)}).", min(months, 24) / 2,
                                       of=ended, months=months))
     records = 0
-    while i - records >= subject.start and _is_month_record(values, subject.start, i - records):
+    while i - records >= subject.start and _can_be_record(subject, values[i - records]) \
+            and _is_month_record(values, subject.start, i - records):
         records += 1
     if records >= MIN_STREAK:
         found.append(_streak(at, subject, "record_for_month", records, False,
@@ -342,6 +343,11 @@ def _breadth(snapshot: "Snapshot", breadth: "Breadth", total: str) -> list:
 def _same_months(values: np.ndarray, start: int, index: int) -> np.ndarray:
     """Values of the same calendar month before `index`, within the run that begins at `start`."""
     return values[start + (index - start) % 12:index:12]
+
+
+def _can_be_record(subject: Subject, value: float) -> bool:
+    """The balance's records are surpluses: the smallest deficit is no record."""
+    return subject.code != "balance" or value > 0
 
 
 def _is_month_record(values: np.ndarray, start: int, index: int) -> bool:

@@ -150,6 +150,17 @@ def test_the_first_year_claims_nothing_and_a_tie_is_not_a_new_record(data_dir):
     assert not _notables(snapshot, "2021-01", "record_for_month")
 
 
+def test_a_tie_with_a_months_record_breaks_a_streak_of_records(data_dir):
+    values = [10.0] * 12 + [20.0] * 12 + [30.0] * 5 + [20.0] + [30.0] * 3  # 2016..2018-09; June 2018 ties
+    snapshot = _exports(data_dir, "2016-01", values)
+    assert _one(snapshot, "2018-05", "streak", "exports", of="record_for_month")["months"] == 5
+    tie = _one(snapshot, "2018-06", "record_for_month", "exports")
+    assert "equal to the highest for any June" in tie["text"]
+    assert not [n for n in _notables(snapshot, "2018-06", "streak", "exports") if n["of"] == "record_for_month"]
+    streak = _one(snapshot, "2018-09", "streak", "exports", of="record_for_month")
+    assert streak["months"] == 3 and streak["since"] == "2018-07"
+
+
 def test_a_gap_cuts_the_run_records_and_streaks_look_back_over(data_dir):
     before_gap = [100.0] * 5 + [200.0] + [100.0] * 18  # 2016-01..2017-12, peak in 2016-06
     after_gap = [50.0 + k for k in range(14)] + [150.0]  # 2018-04..2019-06
