@@ -7,15 +7,9 @@ nothing about all months until MIN_HISTORY months lie behind it, and nothing abo
 until MIN_SAME_MONTHS earlier Januaries do. A value equal to a record is a tie ("equal to the
 highest"), never a new record, and does not extend a streak of records.
 
-Score, highest first: kind points + subject points + extent points.
-- kind: KIND_POINTS (records and firsts over ranks over streaks; 2nd in any month counts over the
-  highest of one calendar month); a tie scores TIE_DISCOUNT less, 3rd place 5 less than 2nd, a first
-  for one calendar month or earliest in the year 10 less than a first in any month, a streak of
-  records 5 more than other streaks.
-- subject: HEADLINE_POINTS for the headline series; an item or partner 10 + 60 x its share of
-  the month's exports, at most 35.
-- extent: half a point per month of a streak or of an ended run (at most 12); for breadth, up to
-  10 the more one-sided it is; for an overtake, half a point per month behind (12 if never ahead).
+Score, highest first: kind points (KIND_POINTS: records and firsts over ranks over streaks) +
+subject points (HEADLINE_POINTS, or 10 + 60 x an item's or partner's share of exports, at most 35)
++ extent points (longer runs, more one-sided breadth); README "The release brief" has the table.
 
 Numpy and the standard library only: this runs inside Snapshot.release.
 """
@@ -88,6 +82,8 @@ def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: s
     """Every notable of the month, most newsworthy first; `total` (exports or imports) owns the breadth."""
     at = _Month(snapshot.first_month, snapshot.index(month))
     exports = snapshot.headline["exports"]
+    if not 0 <= at.index < len(exports) or math.isnan(exports[at.index]):
+        return ()  # no release without total exports
     subjects = _subjects(snapshot, at.index)
     found = []
     for subject in subjects:

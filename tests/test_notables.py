@@ -107,6 +107,11 @@ def test_all_notables_of_a_month_take_well_under_100ms(shipped_snapshot):
     assert time.perf_counter() - started < 0.1
 
 
+def test_a_month_without_total_exports_has_no_notables(shipped_snapshot):
+    assert shipped_snapshot.release(parse_period("2015-12")).notables == ()
+    assert shipped_snapshot.release(shipped_snapshot.latest + 1).notables == ()
+
+
 def test_round_amounts_come_from_a_1_2_5_ladder_suited_to_the_size():
     assert _rung(65.84e9) == (10e9, 60e9)
     assert _rung(20.54e9) == (2e9, 20e9)
