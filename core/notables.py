@@ -160,12 +160,14 @@ def _records(at: _Month, subject: Subject) -> list:
                                   equal_to=equal_to))
     same_months = _same_months(values, subject.start, i)
     if not new_record and len(same_months) >= MIN_SAME_MONTHS and value >= same_months.max():
-        tied = value == same_months.max()
-        claim = "equal to the highest" if tied else "the highest"
+        equal = [i - 12 * (len(same_months) - j) for j in np.flatnonzero(same_months == value)]
+        tie = f" (equal to {_joined([at.words(j) for j in equal])})" if equal else ""
+        claim = "equal to the highest" if equal else "the highest"
         found.append(_notable(subject, "record_for_month",
                               f"{subject.label} reached {amount}, {claim} for any {month_name(at.first_month + i)} "
-                              f"{at.since(subject)}{change}.", -TIE_DISCOUNT if tied else 0,
-                              value_usd=value, since=at.period(subject.start)))
+                              f"{at.since(subject)}{tie}{change}.", -TIE_DISCOUNT if equal else 0,
+                              value_usd=value, since=at.period(subject.start),
+                              equal_to=tuple(at.period(j) for j in equal)))
     return found
 
 

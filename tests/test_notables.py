@@ -27,7 +27,7 @@ def _one(snapshot, period: str, kind: str, subject: str, **fields):
 
 def test_january_2026_exports_january_record_and_first_january_above_60bn(shipped_snapshot):
     record = _one(shipped_snapshot, "2026-01", "record_for_month", "exports")
-    assert record["value_usd"] == 65_843_936_782 and record["since"] == "2016-01"
+    assert record["value_usd"] == 65_843_936_782 and record["since"] == "2016-01" and record["equal_to"] == ()
     assert record["text"] == ("Exports reached $65.84bn, the highest for any January since 2016, when the data "
                               "begins (+33.9% on a year earlier).")
     first = _one(shipped_snapshot, "2026-01", "threshold_first", "exports")
@@ -68,7 +68,8 @@ def test_december_2025_annual_exports_pass_700bn_for_the_first_time(shipped_snap
     milestone = _one(shipped_snapshot, "2025-12", "milestone", "exports")
     assert milestone["threshold_usd"] == 700e9 and milestone["year"] == 2025
     assert milestone["value_usd"] / 1e9 == pytest.approx(709.3, abs=0.05)
-    assert milestone["text"].startswith("Annual exports in 2025 passed $700bn for the first time in any year since 2016")
+    assert milestone["text"].startswith(
+        "Annual exports in 2025 passed $700bn for the first time in any year since 2016")
 
 
 def test_breadth_and_overtake_on_the_shipped_data(shipped_snapshot):
@@ -160,7 +161,7 @@ def test_a_tie_with_a_months_record_breaks_a_streak_of_records(data_dir):
     snapshot = _exports(data_dir, "2016-01", values)
     assert _one(snapshot, "2018-05", "streak", "exports", of="record_for_month")["months"] == 5
     tie = _one(snapshot, "2018-06", "record_for_month", "exports")
-    assert "equal to the highest for any June" in tie["text"]
+    assert tie["equal_to"] == ("2017-06",) and "equal to the highest for any June" in tie["text"]
     assert not [n for n in _notables(snapshot, "2018-06", "streak", "exports") if n["of"] == "record_for_month"]
     streak = _one(snapshot, "2018-09", "streak", "exports", of="record_for_month")
     assert streak["months"] == 3 and streak["since"] == "2018-07"
