@@ -96,7 +96,8 @@ def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: s
             found += _milestone(at, subject, snapshot.ytd(subject.values))
     found += _overtakes(at, [subject for subject in subjects if subject.dimension == "partner"])
     found += _breadth(snapshot, breadth, total)
-    return tuple(sorted(found, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"])))
+    return tuple(sorted(found, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"],
+                                              n["text"])))
 
 
 def _subjects(snapshot: "Snapshot", index: int) -> list[Subject]:
@@ -274,7 +275,7 @@ def _milestone(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
     """Year-to-date value past a round amount this month: first in any year, else earliest in any year."""
     i = at.index
     month = at.first_month + i
-    if month % 12 == 0 or math.isnan(ytd[i]) or math.isnan(ytd[i - 1]):
+    if month % 12 == 0 or math.isnan(ytd[i]) or math.isnan(ytd[i - 1]) or ytd[i] <= 0:
         return []
     total = float(ytd[i])
     _, threshold = _rung(total)
