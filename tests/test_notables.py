@@ -2,9 +2,12 @@
 synthetic series written to a temporary directory (never to data/)."""
 
 import dataclasses
+import math
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from core.brief import TOP_NOTABLES
 from core.indicators import load_snapshot
@@ -233,3 +236,20 @@ def test_a_partner_overtakes_another_first_time_or_after_a_long_time(data_dir):
     again = _one(_snapshot(data_dir, ("2016-01", exports, "export", "world"), ("2016-01", china, "export", "china"),
                            ("2016-01", asean, "export", "asean")), "2017-07", "overtake", "asean")
     assert again["since"] == "2016-04" and "for the first time in 16 months" in again["text"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(st.none(), st.sampled_from([0.0, 5.0, 10.0]), st.floats(0.0, 100.0)),
+                min_size=13, max_size=40))
+def test_any_series_with_gaps_ties_and_zeros_claims_only_what_its_run_supports(data_dir, values):
+    values = [100.0] + values  # a first month, so the directory has a release
+    snapshot = _snapshot(data_dir, ("2016-01", [v if v is None else 200.0 + v for v in values], "export", "world"),
+                         ("2016-01", values, "export", "china"), ("2016-01", values[::-1], "export", "us"))
+    series = snapshot.trade[("export", "total", "china")]
+    for month in snapshot.months:
+        notables = snapshot.release(month).notables
+        assert [n["score"] for n in notables] == sorted((n["score"] for n in notables), reverse=True)
+        for notable in (n for n in notables if n["subject"] == "china" and n["kind"] == "record_all_time"):
+            run = series[snapshot.index(parse_period(notable["since"])):snapshot.index(month)]
+            assert len(run) >= 12 and not any(math.isnan(v) for v in run)
+            assert notable["value_usd"] >= run.max() and notable["value_usd"] == series[snapshot.index(month)]
