@@ -32,6 +32,7 @@ MIN_HISTORY = 12
 MIN_SAME_MONTHS = 2
 MIN_STREAK = 3
 MIN_OVERTAKE_GAP = 12  # months behind before getting ahead again is news
+SMALLEST_ROUND_USD = 1.0  # round amounts start at $1
 KIND_POINTS = {
     "record_all_time": 60, "threshold_first": 55, "milestone": 55, "share_threshold_first": 50,
     "record_for_month": 50, "rank_all_time": 52, "overtake": 40, "streak_end": 35, "streak": 30, "breadth": 25,
@@ -175,7 +176,7 @@ def _records(at: _Month, subject: Subject) -> list:
 def _thresholds(at: _Month, subject: Subject) -> list:
     i, values = at.index, subject.values
     value = float(values[i])
-    if value <= 0:
+    if value < SMALLEST_ROUND_USD:
         return []
     _, threshold = _rung(value)
     history, same_months = values[subject.start:i], _same_months(values, subject.start, i)
@@ -230,7 +231,7 @@ def _above_threshold(at: _Month, subject: Subject) -> list:
     has stayed above for MIN_STREAK months, if no earlier run above it in the data lasted as long."""
     i, values = at.index, subject.values
     value = float(values[i])
-    if value <= 0 or i - subject.start < MIN_HISTORY:
+    if value < SMALLEST_ROUND_USD or i - subject.start < MIN_HISTORY:
         return []
     step, threshold = _rung(value)
     while threshold >= value / 2:
@@ -275,7 +276,7 @@ def _milestone(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
     """Year-to-date value past a round amount this month: first in any year, else earliest in any year."""
     i = at.index
     month = at.first_month + i
-    if month % 12 == 0 or math.isnan(ytd[i]) or math.isnan(ytd[i - 1]) or ytd[i] <= 0:
+    if month % 12 == 0 or math.isnan(ytd[i]) or math.isnan(ytd[i - 1]) or ytd[i] < SMALLEST_ROUND_USD:
         return []
     total = float(ytd[i])
     _, threshold = _rung(total)
