@@ -6,6 +6,7 @@ from .indicators import Release, Row, Snapshot, to_json
 from .periods import describe_period, format_period, parse_period
 
 HEADLINE_EX_ITEM = "semiconductors"
+TOP_NOTABLES = 10
 
 
 def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
@@ -36,7 +37,7 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
     return lines
 
 
-def brief_text(snapshot: Snapshot, release: Release) -> str:
+def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False) -> str:
     month = parse_period(release.period)
     headline = release.headline
     flow_name = "exports" if release.flow == "export" else "imports"
@@ -67,8 +68,11 @@ def brief_text(snapshot: Snapshot, release: Release) -> str:
     if breadth.total:
         fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
         lines.append(f"{breadth.up} of {breadth.total} items rose" + (f"; fell: {fell}." if fell else "."))
-    for notable in release.notables:
-        lines.append(f"- {notable['text']}")
+    shown = release.notables if all_notables else release.notables[:TOP_NOTABLES]
+    if shown:
+        lines += ["", "Notable"] + [f"- {notable['text']}" for notable in shown]
+    if len(shown) < len(release.notables):
+        lines.append(f"  ({len(release.notables) - len(shown)} more: --all)")
     return "\n".join(lines)
 
 

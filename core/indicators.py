@@ -16,6 +16,7 @@ import numpy as np
 from . import fmt
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
+from .notables import find_notables
 from .periods import format_period
 from .problems import Problem
 
@@ -94,7 +95,7 @@ class Release:
     items: tuple[Row, ...]
     partners: tuple[Row, ...]
     breadth: Breadth
-    notables: tuple[Any, ...] = ()
+    notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.notables
 
 
 def _value(array: np.ndarray, index: int) -> float | None:
@@ -263,7 +264,8 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
     measured = [row for row in items if row.yoy_pct is not None]
     breadth = Breadth(item_set, sum(row.yoy_pct > 0 for row in measured), len(measured),
                       tuple(row.code for row in measured if row.yoy_pct <= 0))
-    return Release(format_period(month), flow, headline, items, partners, breadth)
+    notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow])
+    return Release(format_period(month), flow, headline, items, partners, breadth, notables)
 
 
 def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> Row:

@@ -23,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports")
     brief.add_argument("--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)")
     brief.add_argument("--json", action="store_true", help="print JSON instead of text")
+    brief.add_argument("--all", dest="all_notables", action="store_true",
+                       help="list every notable, not only the top ones (JSON always has them all)")
     backtest = commands.add_parser("backtest", help="the flash nowcast's rolling backtest against naive baselines")
     backtest.add_argument("--data", metavar="DIR", help=data_help)
     return parser
@@ -100,7 +102,7 @@ def _brief(args) -> int:
         print(flash_text(snapshot, snapshot.flash.view(month)))
     else:
         review = snapshot.flash.review(month)
-        print(brief_text(snapshot, release) + ("\n\n" + review_text(review) if review else ""))
+        print(brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else ""))
     return 0
 
 
