@@ -2,6 +2,7 @@
 
 from . import fmt
 from .flash import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview
+from .notables import HEADLINE_LABELS, joined, subject_name
 from .indicators import Release, Row, Snapshot, to_json
 from .periods import describe_period, format_period, parse_period
 
@@ -34,6 +35,23 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
     for row in ordered:
         lines.append(f"  {row.name[:27]:<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
                      f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}")
+    return lines
+
+
+def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[str]:
+    """One line per kind of record among the notables not shown, so no record goes unsaid."""
+    month_name = describe_period(parse_period(release.period)).split()[0]
+    lines = []
+    for kind, claim in (("record_all_time", "the highest in any month"), ("record_for_month", f"the highest for any {month_name}")):
+        records = [notable for notable in rest if notable["kind"] == kind and not notable.get("equal_to")]
+        groups = [HEADLINE_LABELS[notable["subject"]].lower() for notable in records if notable["dimension"] == "headline"]
+        for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
+            names = [subject_name(snapshot.catalog, dimension, notable["subject"])
+                     for notable in records if notable["dimension"] == dimension]
+            if names:
+                groups.append(f"{prefix} {joined(names)}")
+        if groups:
+            lines.append(f"  Also {claim}: {'; '.join(groups)}.")
     return lines
 
 
@@ -71,6 +89,7 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     shown = release.notables if all_notables else release.notables[:TOP_NOTABLES]
     if shown:
         lines += ["", "Notable"] + [f"- {notable['text']}" for notable in shown]
+    lines += _other_records(snapshot, release, release.notables[len(shown):])
     if len(shown) < len(release.notables):
         lines.append(f"  ({len(release.notables) - len(shown)} more: --all)")
     return "\n".join(lines)

@@ -33,10 +33,13 @@ class FileStamp:
 DATA_SUFFIXES = (".csv", ".parquet")
 
 
-def data_files(directory: Path) -> list[Path]:
+def is_data_file(path: Path) -> bool:
     """CSV and Parquet files; hidden ones (an editor's or a downloader's temp files) are not data yet."""
-    return sorted(path for path in directory.iterdir()
-                  if path.suffix in DATA_SUFFIXES and not path.name.startswith(".") and path.is_file())
+    return path.suffix in DATA_SUFFIXES and not path.name.startswith(".")
+
+
+def data_files(directory: Path) -> list[Path]:
+    return sorted(path for path in directory.iterdir() if is_data_file(path) and path.is_file())
 
 
 def file_stamps(directory: Path) -> tuple[FileStamp, ...]:

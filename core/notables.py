@@ -26,6 +26,7 @@ from .catalog import TOTAL_ITEM, WORLD
 from .periods import describe_period, format_period, month_name, year_of
 
 if TYPE_CHECKING:
+    from .catalog import Catalog
     from .indicators import Breadth, Snapshot
 
 MIN_HISTORY = 12
@@ -101,6 +102,13 @@ def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: s
                                               n["text"])))
 
 
+def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
+    """An item or partner as it reads mid-sentence: 'semiconductors', 'the United States'."""
+    if dimension == "partner":
+        return ("the " if code in PARTNERS_WITH_ARTICLE else "") + catalog.name("partner", code)
+    return _lower_first(catalog.name(dimension, code))
+
+
 def _subjects(snapshot: "Snapshot", index: int) -> list[Subject]:
     exports_now = snapshot.headline["exports"][index]
     candidates = [(code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code])
@@ -110,11 +118,10 @@ def _subjects(snapshot: "Snapshot", index: int) -> list[Subject]:
             continue
         share_points = min(35.0, 10.0 + 60.0 * values[index] / exports_now)
         if partner == WORLD:
-            label = f"Exports of {_lower_first(snapshot.catalog.name('item', item))}"
+            label = f"Exports of {subject_name(snapshot.catalog, 'item', item)}"
             candidates.append((item, "item", label, values, share_points))
         else:
-            article = "the " if partner in PARTNERS_WITH_ARTICLE else ""
-            label = f"Exports to {article}{snapshot.catalog.name('partner', partner)}"
+            label = f"Exports to {subject_name(snapshot.catalog, 'partner', partner)}"
             candidates.append((partner, "partner", label, values, share_points))
     return [Subject(code, dimension, label, values, round(float(points), 1), _run_start(values, index),
                     int(np.flatnonzero(~np.isnan(values))[0]))
@@ -144,7 +151,7 @@ def _records(at: _Month, subject: Subject) -> list:
     if len(history) >= MIN_HISTORY:
         higher, equal = np.flatnonzero(history > value), np.flatnonzero(history == value)
         equal_to = tuple(at.period(subject.start + j) for j in equal)
-        tie = f" (equal to {_joined([at.words(subject.start + j) for j in equal])})" if len(equal) else ""
+        tie = f" (equal to {joined([at.words(subject.start + j) for j in equal])})" if len(equal) else ""
         if not len(higher):
             new_record = not len(equal)
             claim = "the highest" if new_record else "equal to the highest"
@@ -157,13 +164,13 @@ def _records(at: _Month, subject: Subject) -> list:
             above = [subject.start + j for j in sorted(higher, key=lambda j: -history[j])]
             found.append(_notable(subject, "rank_all_time",
                                   f"{subject.label} reached {amount}, the {_ordinal(rank)}-highest in any month "
-                                  f"{at.since(subject)}, after {_joined([at.words(j) for j in above])}{tie}{change}.",
+                                  f"{at.since(subject)}, after {joined([at.words(j) for j in above])}{tie}{change}.",
                                   -5 * (rank - 2), rank=rank, above=tuple(at.period(j) for j in above),
                                   equal_to=equal_to))
     same_months = _same_months(values, subject.start, i)
     if not new_record and len(same_months) >= MIN_SAME_MONTHS and value >= same_months.max():
         equal = [i - 12 * (len(same_months) - j) for j in np.flatnonzero(same_months == value)]
-        tie = f" (equal to {_joined([at.words(j) for j in equal])})" if equal else ""
+        tie = f" (equal to {joined([at.words(j) for j in equal])})" if equal else ""
         claim = "equal to the highest" if equal else "the highest"
         found.append(_notable(subject, "record_for_month",
                               f"{subject.label} reached {amount}, {claim} for any {month_name(at.first_month + i)} "
@@ -334,7 +341,7 @@ def _breadth(snapshot: "Snapshot", breadth: "Breadth", total: str) -> list:
     subject = Subject(total, "headline", HEADLINE_LABELS[total], snapshot.headline[total], HEADLINE_POINTS[total], 0, 0)
     fell = [_lower_first(snapshot.catalog.name("item", code)) for code in breadth.fell]
     text = f"{subject.label} of {breadth.up} of {breadth.total} items rose on a year earlier" + (
-        f"; {_joined(fell)} fell." if fell else ".")
+        f"; {joined(fell)} fell." if fell else ".")
     lopsided = abs(breadth.up / breadth.total - 0.5) * 20
     return [_notable(subject, "breadth", text, lopsided, up=breadth.up, total=breadth.total, set=breadth.set,
                      fell=breadth.fell)]
@@ -391,7 +398,7 @@ def _ordinal(number: int) -> str:
     return f"{number}{suffix}"
 
 
-def _joined(words: list[str]) -> str:
+def joined(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 

@@ -12,13 +12,14 @@ from typing import Iterator
 import numpy as np
 
 from . import fmt
-from .datadir import DATA_SUFFIXES, file_stamps
+from .datadir import file_stamps, is_data_file
 from .indicators import Revision, Snapshot, load_snapshot
 from .periods import format_period
 from .problems import DataError
 
 DEBOUNCE_SECONDS = 0.3
 POLL_SECONDS = 0.5
+MAX_BURST_MS = 5000
 
 
 @dataclass(frozen=True)
@@ -63,11 +64,6 @@ def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
     return replace(new, revisions=revisions), Arrival(new_months, tuple(observed))
 
 
-def _is_data_file(path: str) -> bool:
-    name = Path(path).name
-    return name.endswith(DATA_SUFFIXES) and not name.startswith(".")
-
-
 def watch_changes(directory: Path, stop: threading.Event, debounce: float = DEBOUNCE_SECONDS,
                   force_polling: bool = False) -> Iterator[None]:
     """Yield once per burst of changes to the directory's data files, after the burst has gone quiet.
@@ -78,8 +74,9 @@ def watch_changes(directory: Path, stop: threading.Event, debounce: float = DEBO
         try:
             from watchfiles import watch
 
-            for _ in watch(directory, watch_filter=lambda _change, path: _is_data_file(path),
-                           debounce=int(debounce * 1000), stop_event=stop, recursive=False,
+            # watchfiles' `step` is the quiet period that ends a burst; `debounce` only caps a burst's length.
+            for _ in watch(directory, watch_filter=lambda _change, path: is_data_file(Path(path)),
+                           step=int(debounce * 1000), debounce=MAX_BURST_MS, stop_event=stop, recursive=False,
                            raise_interrupt=False, rust_timeout=0):
                 yield
             return

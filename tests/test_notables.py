@@ -100,6 +100,8 @@ def test_text_brief_shows_the_top_notables_and_all_with_all(run_cli, shipped_sna
     _, top, _ = run_cli("brief", "--period", "2026-01")
     _, every, _ = run_cli("brief", "--period", "2026-01", "--all")
     assert sum(line.startswith("- ") for line in top.splitlines()) == TOP_NOTABLES
+    # Records below the top still get said, in one line: US-bound exports' January record (19th).
+    assert "  Also the highest for any January: exports to China, ASEAN, the United States and India;" in top
     assert f"({len(notables) - TOP_NOTABLES} more: --all)" in top
     assert all(f"- {notable['text']}" in every for notable in notables)
 
