@@ -40,3 +40,17 @@ def file_stamps(directory: Path) -> tuple[FileStamp, ...]:
         stat = path.stat()
         stamps.append(FileStamp(path.name, stat.st_size, stat.st_mtime_ns))
     return tuple(stamps)
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all; FileExistsError if `path` exists.
+
+    The text goes to a temporary name (not *.csv, so never read half-written) in the same directory,
+    then is linked into place: a link, unlike a rename, never replaces an existing file.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.link(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
