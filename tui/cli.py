@@ -1,4 +1,4 @@
-"""The `tradetop` command: the monitor, `check` and `brief`.
+"""The `tradetop` command: the monitor, `check`, `brief`, and `import`/`fetch` (tui.sources_cli).
 
 Only argparse and core are imported up front; pandas comes with core, Textual only for the monitor.
 """
@@ -8,6 +8,7 @@ import json
 import sys
 
 from core import __version__
+from tui import sources_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,6 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports")
     brief.add_argument("--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)")
     brief.add_argument("--json", action="store_true", help="print JSON instead of text")
+    sources_cli.add_commands(commands)
     return parser
 
 
@@ -86,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.command == "brief":
         return _brief(args)
+    if args.command == "import":
+        return sources_cli.run_import(args)
+    if args.command == "fetch":
+        return sources_cli.run_fetch(args)
     _parser().print_help()
     return 0
 

@@ -1,0 +1,144 @@
+"""`tradetop import` and `tradetop fetch`: official responses into the data directory."""
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+TARGET_HELP = "the data directory to write into (default: $TRADETOP_DATA)"
+HS_MAP_HELP = "CSV with hs_code,item: HS codes or prefixes and the catalog item each belongs to"
+
+
+def add_commands(commands) -> None:
+    importer = commands.add_parser("import", help="convert official responses into tidy trade files")
+    importer.add_argument("kind", metavar="KIND", help="totals, countries, items, flash (customs service XML) or ecos (Bank of Korea JSON)")
+    importer.add_argument("files", nargs="+", metavar="FILE", help="saved response bodies")
+    importer.add_argument("--to", dest="target", metavar="DIR", help=TARGET_HELP)
+    importer.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (needed for items)")
+    importer.add_argument("--released", metavar="YYYY-MM-DD", type=_date, help="the data's date (default: each file's modification date)")
+    fetcher = commands.add_parser("fetch", help="fetch months from the customs service (key: $TRADETOP_KCS_KEY)")
+    fetcher.add_argument("--from", dest="first", metavar="YYYY-MM", required=True, type=_month, help="the first month")
+    fetcher.add_argument("--to", dest="last", metavar="YYYY-MM", type=_month, help="the last month (default: the first)")
+    fetcher.add_argument("--data", metavar="DIR", help=TARGET_HELP)
+    fetcher.add_argument("--key-file", metavar="FILE", help="a file holding the data.go.kr service key")
+    fetcher.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (without it, items are not fetched)")
+
+
+def _month(text: str) -> int:
+    from core.periods import parse_period
+
+    try:
+        return parse_period(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _fail(lines, code: int = 1) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return code
+
+
+def _target(option: str | None) -> Path | None:
+    """Where to write: the option, else $TRADETOP_DATA; never the embedded data."""
+    from core.datadir import ENVIRONMENT_VARIABLE
+
+    chosen = option or os.environ.get(ENVIRONMENT_VARIABLE)
+    if not chosen:
+        return None
+    directory = Path(chosen).expanduser()
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory
+
+
+def _references(directory: Path, hs_map_file: str | None):
+    """(regions, HS map or None); DataError with file:line problems if either is bad."""
+    from core.sources import HsMap, read_regions
+
+    return read_regions(directory), HsMap.read(Path(hs_map_file).expanduser()) if hs_map_file else None
+
+
+def run_import(args) -> int:
+    from core.problems import DataError
+    from core.sources import KINDS, SourceError, convert, save
+
+    if args.kind not in KINDS:
+        return _fail([f"import: unknown kind {args.kind!r} (expected one of {', '.join(KINDS)})"], 2)
+    kind = KINDS[args.kind]
+    if kind.name == "items" and not args.hs_map:
+        return _fail(["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2)
+    directory = _target(args.target)
+    if directory is None:
+        return _fail(["import: no data directory: pass --to DIR or set $TRADETOP_DATA"], 2)
+    try:
+        regions, hs_map = _references(directory, args.hs_map)
+    except DataError as error:
+        return _fail([str(problem) for problem in error.problems])
+    failures = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            released = args.released or date.fromtimestamp(path.stat().st_mtime).isoformat()
+            rows = convert(kind, path.read_bytes(), regions, hs_map)
+            if not rows:
+                print(f"{path}: no rows (the service returned no data for this query); nothing written")
+                continue
+            written = save(kind, rows, directory, released)
+            print(f"{path} -> {written} ({len(rows)} rows)")
+        except SourceError as error:
+            failures += _fail([f"{path}: {error}"])
+        except FileExistsError as error:
+            failures += _fail([f"{path}: {error.filename2} already exists; not overwritten (remove it to import again)"])
+        except OSError as error:
+            failures += _fail([f"{path}: {error.strerror}"])
+    return 1 if failures else 0
+
+
+def _progress_printer():
+    """`[=====     ] 3/6 countries 2025-01..2025-12` on stderr: redrawn in place on a terminal, a line each otherwise."""
+    live = sys.stderr.isatty()
+
+    def show(done: int, total: int, label: str) -> None:
+        filled = round(10 * done / total)
+        line = f"[{'=' * filled}{' ' * (10 - filled)}] {done}/{total} {label}"
+        print(f"\r\x1b[K{line}" if live else line, end="" if live and done < total else "\n", file=sys.stderr, flush=True)
+
+    return show
+
+
+def run_fetch(args) -> int:
+    from core.fetch import Client, FetchError, base_url, fetch, read_key
+    from core.periods import format_period
+    from core.problems import DataError
+
+    last = args.first if args.last is None else args.last
+    if last < args.first:
+        return _fail([f"fetch: --to {format_period(last)} is before --from {format_period(args.first)}"], 2)
+    directory = _target(args.data)
+    if directory is None:
+        return _fail(["fetch: no data directory: pass --data DIR or set $TRADETOP_DATA"], 2)
+    try:
+        regions, hs_map = _references(directory, args.hs_map)
+        outcome = fetch(Client(read_key(args.key_file), base_url()), args.first, last, directory, regions, hs_map,
+                        date.today().isoformat(), _progress_printer())
+    except DataError as error:
+        return _fail([str(problem) for problem in error.problems])
+    except FetchError as error:
+        return _fail([f"fetch: {error}"])
+    except OSError as error:
+        return _fail([f"fetch: cannot write into {directory}: {error.strerror}"])
+    for path in outcome.written:
+        print(f"wrote {path}")
+    for label in outcome.empty:
+        print(f"no data yet for {label}")
+    if outcome.skipped:
+        print(f"{len(outcome.skipped)} already fetched today, kept: {', '.join(path.name for path in outcome.skipped)}")
+    return 0
