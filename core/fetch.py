@@ -49,8 +49,8 @@ class Client:
     sleep: Callable[[float], None] = time.sleep
 
     def redact(self, text: str) -> str:
-        """The text with the key, as typed and as sent in a URL, masked."""
-        for form in {self.key, urllib.parse.quote(self.key, safe=""), self._sent_key()} - {""}:
+        """The text with the key masked: as given, plain, and URL-encoded as sent."""
+        for form in {self.key, urllib.parse.unquote(self.key), self._sent_key()} - {""}:
             text = text.replace(form, MASK)
         return text
 
