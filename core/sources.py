@@ -162,9 +162,15 @@ class HsMap:
 # --- reading responses ---
 
 
-def _check_size(body: bytes) -> None:
-    if len(body) > MAX_BODY_BYTES:
-        raise SourceError(f"the response is {len(body):,} bytes (expected at most {MAX_BODY_BYTES:,}; refused)")
+def _check_size(size: int) -> None:
+    if size > MAX_BODY_BYTES:
+        raise SourceError(f"the response is {size:,} bytes (expected at most {MAX_BODY_BYTES:,}; refused)")
+
+
+def read_response(path: Path) -> bytes:
+    """A saved response body, refused unread if it is too large to be one."""
+    _check_size(path.stat().st_size)
+    return path.read_bytes()
 
 
 def kcs_items(body: bytes) -> list[dict[str, str]]:
@@ -172,9 +178,9 @@ def kcs_items(body: bytes) -> list[dict[str, str]]:
 
     Gateway errors and service errors raise; zero rows (`<items/>`) is an empty list.
     """
-    _check_size(body)
+    _check_size(len(body))
     try:
-        root = SafeXml.fromstring(body)
+        root = SafeXml.fromstring(body, forbid_dtd=True)
     except DefusedXmlException:
         raise SourceError("the XML declares entities or a DTD (refused: an official response never does)") from None
     except ParseError as error:
@@ -335,7 +341,7 @@ def _ecos_flow(row: dict) -> str | None:
 
 def ecos_rows(body: bytes) -> list[Row]:
     """Bank of Korea ECOS StatisticSearch JSON: monthly export and import series, any of its dollar units."""
-    _check_size(body)
+    _check_size(len(body))
     try:
         document = json.loads(body)
     except (ValueError, RecursionError) as error:

@@ -258,3 +258,11 @@ def test_an_empty_window_writes_nothing(service, data_dir):
         service.queue("countries", (403, official.gateway_error(*official.GATEWAY_ERRORS["quota used up"][:3])))
         fetch(Client(KEY, service.url, timeout=TIMEOUT), parse_period("2026-01"), parse_period("2026-01"),
               data_dir, {"CN": "china"}, None, "2026-02-02")
+
+
+def test_a_huge_answer_is_refused(service, run_fetch, monkeypatch):
+    monkeypatch.setattr("core.sources.MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr("core.fetch.MAX_BODY_BYTES", 1000)
+    service.queue("totals", (200, b"<response>" + b" " * 5000))
+    code, _, err = run_fetch("--from", "2026-01")
+    assert code == 1 and err.splitlines()[-1] == "fetch: totals 2026-01..2026-01: the response is 1,001 bytes (expected at most 1,000; refused)"

@@ -274,3 +274,10 @@ def test_a_bad_regions_table_is_reported_by_file_and_line(imported, data_dir):
     assert code == 1
     assert f"{data_dir / 'regions.csv'}:3: iso2 'usa' is not valid (expected an ISO 3166 code of two capital letters)" in err
     assert f"{data_dir / 'regions.csv'}:4: iso2 US is china here but us at line 2" in err
+
+
+def test_a_file_too_large_to_be_a_response_is_refused_unread(imported, monkeypatch):
+    monkeypatch.setattr("core.sources.MAX_BODY_BYTES", 1000)
+    code, _, err, written = imported("totals", official.kcs(*[official.totals_item("2026.01", "1", "1")] * 20))
+    assert code == 1 and written == []
+    assert "bytes (expected at most 1,000; refused)" in err

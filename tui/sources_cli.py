@@ -59,16 +59,16 @@ def _target(option: str | None) -> Path | None:
     return directory
 
 
-def _references(directory: Path, hs_map_file: str | None):
-    """(regions, HS map or None); DataError with file:line problems if either is bad."""
-    from core.sources import HsMap, read_regions
+def _hs_map(hs_map_file: str | None):
+    """The HS map, or None without one; DataError with file:line problems if it is bad."""
+    from core.sources import HsMap
 
-    return read_regions(directory), HsMap.read(Path(hs_map_file).expanduser()) if hs_map_file else None
+    return HsMap.read(Path(hs_map_file).expanduser()) if hs_map_file else None
 
 
 def run_import(args) -> int:
     from core.problems import DataError
-    from core.sources import KINDS, SourceError, convert, save
+    from core.sources import KINDS, SourceError, convert, read_regions, read_response, save
 
     if args.kind not in KINDS:
         return _fail([f"import: unknown kind {args.kind!r} (expected one of {', '.join(KINDS)})"], 2)
@@ -79,7 +79,8 @@ def run_import(args) -> int:
     if directory is None:
         return _fail(["import: no data directory: pass --to DIR or set $TRADETOP_DATA"], 2)
     try:
-        regions, hs_map = _references(directory, args.hs_map)
+        regions = read_regions(directory) if kind.name == "countries" else {}
+        hs_map = _hs_map(args.hs_map)
     except DataError as error:
         return _fail([str(problem) for problem in error.problems])
     failures = 0
@@ -87,7 +88,7 @@ def run_import(args) -> int:
         path = Path(name)
         try:
             released = args.released or date.fromtimestamp(path.stat().st_mtime).isoformat()
-            rows = convert(kind, path.read_bytes(), regions, hs_map)
+            rows = convert(kind, read_response(path), regions, hs_map)
             if not rows:
                 print(f"{path}: no rows (the service returned no data for this query); nothing written")
                 continue
@@ -102,22 +103,27 @@ def run_import(args) -> int:
     return 1 if failures else 0
 
 
-def _progress_printer():
+class _Progress:
     """`[=====     ] 3/6 countries 2025-01..2025-12` on stderr: redrawn in place on a terminal, a line each otherwise."""
-    live = sys.stderr.isatty()
 
-    def show(done: int, total: int, label: str) -> None:
+    def __init__(self):
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, label: str) -> None:
         filled = round(10 * done / total)
         line = f"[{'=' * filled}{' ' * (10 - filled)}] {done}/{total} {label}"
-        print(f"\r\x1b[K{line}" if live else line, end="" if live and done < total else "\n", file=sys.stderr, flush=True)
+        print(f"\r\x1b[K{line}" if self.live else line, end="" if self.live else "\n", file=sys.stderr, flush=True)
 
-    return show
+    def close(self) -> None:
+        if self.live:
+            print(file=sys.stderr)
 
 
 def run_fetch(args) -> int:
     from core.fetch import Client, FetchError, base_url, fetch, read_key
     from core.periods import format_period
     from core.problems import DataError
+    from core.sources import read_regions
 
     last = args.first if args.last is None else args.last
     if last < args.first:
@@ -125,16 +131,19 @@ def run_fetch(args) -> int:
     directory = _target(args.data)
     if directory is None:
         return _fail(["fetch: no data directory: pass --data DIR or set $TRADETOP_DATA"], 2)
+    progress = _Progress()
     try:
-        regions, hs_map = _references(directory, args.hs_map)
-        outcome = fetch(Client(read_key(args.key_file), base_url()), args.first, last, directory, regions, hs_map,
-                        date.today().isoformat(), _progress_printer())
+        client = Client(read_key(args.key_file), base_url())
+        outcome = fetch(client, args.first, last, directory, read_regions(directory), _hs_map(args.hs_map),
+                        date.today().isoformat(), progress)
     except DataError as error:
         return _fail([str(problem) for problem in error.problems])
     except FetchError as error:
         return _fail([f"fetch: {error}"])
     except OSError as error:
         return _fail([f"fetch: cannot write into {directory}: {error.strerror}"])
+    finally:
+        progress.close()
     for path in outcome.written:
         print(f"wrote {path}")
     for label in outcome.empty:
