@@ -100,21 +100,15 @@ def normalise_hs(code: str) -> str | None:
     return "0" + code if len(code) % 2 else code
 
 
-def _checked_table(path: Path, columns: tuple[str, ...], problems: list[Problem]):
-    report = _FileReport(path, problems)
-    table = _read_table(path, report)
-    if table is not None:
-        missing = [column for column in columns if column not in table.columns]
-        if missing:
-            report.error(1, f"missing column {', '.join(missing)} (expected a header with {','.join(columns)})")
-            table = None
-    return table, report
-
-
 def _read_mapping(path: Path, key_column: str, value_column: str, normalise, key_form: str) -> dict[str, str]:
     """A two-column lookup table; every bad or contradictory row is a `file:line` problem."""
     problems: list[Problem] = []
-    table, report = _checked_table(path, (key_column, value_column), problems)
+    report = _FileReport(path, problems)
+    table = _read_table(path, report)
+    missing = [column for column in (key_column, value_column) if table is not None and column not in table.columns]
+    if missing:
+        report.error(1, f"missing column {', '.join(missing)} (expected a header with {key_column},{value_column})")
+        table = None
     mapping: dict[str, str] = {}
     first_line: dict[str, int] = {}
     for line, row in ([] if table is None else table.iterrows()):
@@ -188,7 +182,7 @@ def kcs_items(body: bytes) -> list[dict[str, str]]:
     if root.tag == "OpenAPI_ServiceResponse":
         code = (root.findtext("cmmMsgHeader/returnReasonCode") or "").strip()
         name = (root.findtext("cmmMsgHeader/errMsg") or "").strip()
-        reason = GATEWAY_REASONS.get(code.lstrip("0").rjust(2, "0"), "the gateway refused the request")
+        reason = GATEWAY_REASONS.get(code.zfill(2), "the gateway refused the request")
         raise GatewayError(code, f"gateway error {code} {name}: {reason}")
     if root.tag != "response":
         raise SourceError(f"not a customs service response (root element <{root.tag}>, expected <response>)")
@@ -219,16 +213,16 @@ def _month(year: int, month: int, text: str, where: str) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def _kcs_period(text: str, where: str) -> str:
-    """'2026.01' (or '202601') -> '2026-01'."""
+def _kcs_period(text: str, field: str, where: str) -> str:
+    """'2026.01' (year, in monthly results) or '202601' (priodMon, in the 10-day release) -> '2026-01'."""
     found = re.fullmatch(r"(\d{4})\.?(\d{2})", text)
     if not found:
-        raise SourceError(f"{where}: period {text!r} is not a month (expected YYYY.MM, e.g. 2026.01)")
+        raise SourceError(f"{where}: {field} {text!r} is not a month (expected YYYY.MM or YYYYMM)")
     return _month(int(found[1]), int(found[2]), text, where)
 
 
 def _monthly_items(items: list[dict[str, str]], kind: Kind, key: str = ""):
-    """(period, item, where) for each monthly row, the `총계` total row skipped."""
+    """(period, item, where, {flow: US dollars}) for each monthly row, the `총계` total row skipped."""
     expected = f"a {kind.endpoint} response"
     for number, item in enumerate(items, 1):
         where = f"item {number}"
@@ -237,12 +231,9 @@ def _monthly_items(items: list[dict[str, str]], kind: Kind, key: str = ""):
             continue
         if key:
             _field(item, key, where, expected)
-        yield _kcs_period(year, where), item, where
-
-
-def _flows(item: dict[str, str], where: str, expected: str) -> dict[str, Decimal]:
-    return {flow: _amount(_field(item, field, where, expected), field, where)
-            for flow, field in (("export", "expDlr"), ("import", "impDlr"))}
+        flows = {flow: _amount(_field(item, field, where, expected), field, where)
+                 for flow, field in (("export", "expDlr"), ("import", "impDlr"))}
+        yield _kcs_period(year, "year", where), item, where, flows
 
 
 def _summed(parts: list[Row]) -> list[Row]:
@@ -255,44 +246,38 @@ def _summed(parts: list[Row]) -> list[Row]:
 
 
 def totals_rows(items: list[dict[str, str]]) -> list[Row]:
-    kind = KINDS["totals"]
     rows, seen = [], set()
-    for period, item, where in _monthly_items(items, kind):
+    for period, item, where, flows in _monthly_items(items, KINDS["totals"]):
         for telltale, other in (("statCd", "countries"), ("hsCode", "items")):
             if telltale in item:
                 raise SourceError(f"{where}: has {telltale}: this is not a trade totals response (import it as {other})")
         if period in seen:
             raise SourceError(f"{where}: {period} appears twice (expected one row per month)")
         seen.add(period)
-        rows += [Row(period, flow, TOTAL_ITEM, WORLD, value)
-                 for flow, value in _flows(item, where, f"a {kind.endpoint} response").items()]
+        rows += [Row(period, flow, TOTAL_ITEM, WORLD, value) for flow, value in flows.items()]
     return rows
 
 
 def country_rows(items: list[dict[str, str]], regions: dict[str, str]) -> list[Row]:
     """Countries (statCd, ISO-2) summed into regions; countries in no region are left out."""
-    kind = KINDS["countries"]
     parts = []
-    for period, item, where in _monthly_items(items, kind, "statCd"):
+    for period, item, _, flows in _monthly_items(items, KINDS["countries"], "statCd"):
         region = regions.get(item["statCd"])
-        for flow, value in _flows(item, where, f"a {kind.endpoint} response").items():
-            if region:
-                parts.append(Row(period, flow, TOTAL_ITEM, region, value))
+        if region:
+            parts += [Row(period, flow, TOTAL_ITEM, region, value) for flow, value in flows.items()]
     return _summed(parts)
 
 
 def item_rows(items: list[dict[str, str]], hs_map: HsMap) -> list[Row]:
     """HS codes summed into items through the mapping; codes it does not map are left out."""
-    kind = KINDS["items"]
     parts = []
-    for period, item, where in _monthly_items(items, kind, "hsCode"):
+    for period, item, where, flows in _monthly_items(items, KINDS["items"], "hsCode"):
         code = normalise_hs(item["hsCode"])
         if code is None:
             raise SourceError(f"{where}: hsCode {item['hsCode']!r} is not an HS code (expected up to 10 digits)")
         mapped = hs_map.item_of(code)
-        for flow, value in _flows(item, where, f"a {kind.endpoint} response").items():
-            if mapped:
-                parts.append(Row(period, flow, mapped, WORLD, value))
+        if mapped:
+            parts += [Row(period, flow, mapped, WORLD, value) for flow, value in flows.items()]
     return _summed(parts)
 
 
@@ -312,10 +297,7 @@ def flash_rows(items: list[dict[str, str]]) -> list[Row]:
     rows = []
     for number, item in enumerate(items, 1):
         where = f"item {number}"
-        found = re.fullmatch(r"(\d{4})\.?(\d{2})", _field(item, "priodMon", where, expected))
-        if not found:
-            raise SourceError(f"{where}: priodMon {item['priodMon']!r} is not a month (expected YYYYMM)")
-        period = _month(int(found[1]), int(found[2]), item["priodMon"], where)
+        period = _kcs_period(_field(item, "priodMon", where, expected), "priodMon", where)
         window = _flash_window(period, _field(item, "priodDt", where, expected), where)
         columns = {field for field in item if field.startswith("itemUsdAmt")}
         if columns != expected_columns:
@@ -355,8 +337,11 @@ def ecos_rows(body: bytes) -> list[Row]:
     if not isinstance(search, dict):
         raise SourceError("not an ECOS StatisticSearch response (expected a StatisticSearch object)")
     found = search.get("row") or []
+    rows = [found] if isinstance(found, dict) else found  # a single row may come unwrapped
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        raise SourceError("not an ECOS StatisticSearch response (expected row to be a list of objects)")
     values: dict[tuple[str, str], tuple[Decimal, str]] = {}
-    for number, row in enumerate([found] if isinstance(found, dict) else found, 1):
+    for number, row in enumerate(rows, 1):
         where = f"row {number}"
         flow = _ecos_flow(row)
         if flow is None:
@@ -374,7 +359,7 @@ def ecos_rows(body: bytes) -> list[Row]:
             raise SourceError(f"{where}: a second {flow} series for {period} ({name!r} and "
                               f"{values[(period, flow)][1]!r}; expected one: ask for a single item code)")
         values[(period, flow)] = (value, name)
-    if found and not values:
+    if rows and not values:
         raise SourceError("no export or import series in the response (expected item names with 수출/수입 or export/import)")
     return [Row(period, flow, TOTAL_ITEM, WORLD, value) for (period, flow), (value, _) in values.items()]
 

@@ -140,7 +140,7 @@ def test_flash_items_are_all_catalog_flash_items():
     (lambda item: {**item, "priodDt": "01~30"}, "item 1: priodDt '01~30' is not a window (expected 01~10, 01~20, 01~31)"),
     (lambda item: {**item, "itemUsdAmt11": "5"}, "item 1: columns itemUsdAmt11 differ from itemUsdAmt00..10"),
     (lambda item: {**item, "itemUsdAmt03": "n/a"}, "item 1: itemUsdAmt03 'n/a' is not an amount"),
-    (lambda item: {**item, "priodMon": "2026-01"}, "item 1: priodMon '2026-01' is not a month (expected YYYYMM)"),
+    (lambda item: {**item, "priodMon": "2026-01"}, "item 1: priodMon '2026-01' is not a month (expected YYYY.MM or YYYYMM)"),
 ])
 def test_a_flash_response_out_of_its_layout_is_refused(imported, change, message):
     item = change(official.flash_item("202601", "01~10", ["1"] * len(FLASH_COLUMNS)))
@@ -281,3 +281,26 @@ def test_a_file_too_large_to_be_a_response_is_refused_unread(imported, monkeypat
     code, _, err, written = imported("totals", official.kcs(*[official.totals_item("2026.01", "1", "1")] * 20))
     assert code == 1 and written == []
     assert "bytes (expected at most 1,000; refused)" in err
+
+
+@pytest.mark.parametrize(("items", "message"), [
+    ([{"year": "2026.01", "impDlr": "1"}], "item 1: no expDlr (expected a Newtrade/getNewtradeList response)"),
+    ([official.totals_item("2026-01", "1", "1")], "item 1: year '2026-01' is not a month (expected YYYY.MM or YYYYMM)"),
+    ([official.totals_item("2026.13", "1", "1")], "item 1: '2026.13' is not a month (expected a month 01-12)"),
+    ([official.totals_item("2026.01", "1", "1")] * 2, "item 2: 2026-01 appears twice (expected one row per month)"),
+    ([official.totals_item("2026.01", "1.2.3", "1")], "item 1: expDlr '1.2.3' is not an amount"),
+])
+def test_a_bad_row_is_named_by_its_place(imported, items, message):
+    code, _, err, written = imported("totals", official.kcs(*items))
+    assert code == 1 and written == [] and message in err, err
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    (b"{not json", "not a readable JSON response"),
+    (b'{"StatisticSearch": {"row": ["x"]}}', "expected row to be a list of objects"),
+    (b'{"rows": []}', "not an ECOS StatisticSearch response"),
+    (official.ecos([official.ecos_row("202601", "수출", "5", "원")]), "row 1: unit '원' is not a dollar unit"),
+])
+def test_a_bad_ecos_response_is_one_line(imported, body, message):
+    code, _, err, written = imported("ecos", body)
+    assert code == 1 and written == [] and message in err and len(err.strip().splitlines()) == 1, err
