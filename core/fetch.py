@@ -142,7 +142,8 @@ def fetch(client: Client, first: int, last: int, directory: Path, regions: dict[
         try:
             rows = convert(step.kind, client.get(step.kind.endpoint, params), regions, hs_map)
         except SourceError as error:
-            raise FetchError(client.redact(f"{step.label}: {error}")) from None
+            resume = f" ({number - 1} of {len(steps)} steps done: the same command resumes here)" if number > 1 else ""
+            raise FetchError(client.redact(f"{step.label}: {error}{resume}")) from None
         if rows:
             outcome.written.append(save(step.kind, rows, directory, released, span))
         else:

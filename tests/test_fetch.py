@@ -151,7 +151,8 @@ def test_a_failed_window_is_resumed_cleanly(service, run_fetch, data_dir):
     code, out, err = run_fetch("--from", "2025-01", "--to", "2026-01")
     assert code == 1
     assert err.splitlines()[-1] == ("fetch: countries 2026-01..2026-01: service error 99: "
-                                    "시작과 종료의 조회기간은 1년이내 기간만 가능합니다.")
+                                    "시작과 종료의 조회기간은 1년이내 기간만 가능합니다. "
+                                    "(4 of 6 steps done: the same command resumes here)")
     first_run = service.kinds_asked()
     assert first_run[-1] == ("countries", "202601", "202601")
     written = sorted(path.name for path in data_dir.glob("kcs-*.csv"))
@@ -266,3 +267,12 @@ def test_a_huge_answer_is_refused(service, run_fetch, monkeypatch):
     service.queue("totals", (200, b"<response>" + b" " * 5000))
     code, _, err = run_fetch("--from", "2026-01")
     assert code == 1 and err.splitlines()[-1] == "fetch: totals 2026-01..2026-01: the response is 1,001 bytes (expected at most 1,000; refused)"
+
+
+def test_on_a_terminal_progress_is_redrawn_and_an_error_starts_its_own_line(service, run_fetch, monkeypatch):
+    monkeypatch.setattr("sys.stderr.isatty", lambda: True)
+    service.queue("countries", (200, official.service_error()))
+    code, _, err = run_fetch("--from", "2026-01")
+    assert code == 1
+    assert err.startswith("\r\x1b[K[===       ] 1/3 totals 2026-01..2026-01\r\x1b[K[=======   ] 2/3 countries")
+    assert "\nfetch: countries 2026-01..2026-01: service error 99" in err

@@ -304,3 +304,9 @@ def test_a_bad_row_is_named_by_its_place(imported, items, message):
 def test_a_bad_ecos_response_is_one_line(imported, body, message):
     code, _, err, written = imported("ecos", body)
     assert code == 1 and written == [] and message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_the_target_must_be_an_existing_directory(tmp_path, run_cli):
+    response = _write(tmp_path, "r.xml", official.kcs())
+    code, _, err = run_cli("import", "totals", str(response), "--to", str(tmp_path / "nowhere"))
+    assert code == 2 and err.strip() == f"import: {tmp_path / 'nowhere'} is not a directory (expected an existing data directory)"

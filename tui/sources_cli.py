@@ -47,16 +47,17 @@ def _fail(lines, code: int = 1) -> int:
     return code
 
 
-def _target(option: str | None) -> Path | None:
-    """Where to write: the option, else $TRADETOP_DATA; never the embedded data."""
+def _target(option: str | None, command: str, option_name: str) -> tuple[Path | None, list[str]]:
+    """Where to write: the option, else $TRADETOP_DATA, never the embedded data; or why there is nowhere."""
     from core.datadir import ENVIRONMENT_VARIABLE
 
     chosen = option or os.environ.get(ENVIRONMENT_VARIABLE)
     if not chosen:
-        return None
+        return None, [f"{command}: no data directory: pass {option_name} DIR or set ${ENVIRONMENT_VARIABLE}"]
     directory = Path(chosen).expanduser()
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+    if not directory.is_dir():
+        return None, [f"{command}: {directory} is not a directory (expected an existing data directory)"]
+    return directory, []
 
 
 def _hs_map(hs_map_file: str | None):
@@ -75,9 +76,9 @@ def run_import(args) -> int:
     kind = KINDS[args.kind]
     if kind.name == "items" and not args.hs_map:
         return _fail(["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2)
-    directory = _target(args.target)
-    if directory is None:
-        return _fail(["import: no data directory: pass --to DIR or set $TRADETOP_DATA"], 2)
+    directory, problem = _target(args.target, "import", "--to")
+    if problem:
+        return _fail(problem, 2)
     try:
         regions = read_regions(directory) if kind.name == "countries" else {}
         hs_map = _hs_map(args.hs_map)
@@ -128,22 +129,24 @@ def run_fetch(args) -> int:
     last = args.first if args.last is None else args.last
     if last < args.first:
         return _fail([f"fetch: --to {format_period(last)} is before --from {format_period(args.first)}"], 2)
-    directory = _target(args.data)
-    if directory is None:
-        return _fail(["fetch: no data directory: pass --data DIR or set $TRADETOP_DATA"], 2)
+    directory, problem = _target(args.data, "fetch", "--data")
+    if problem:
+        return _fail(problem, 2)
     progress = _Progress()
     try:
         client = Client(read_key(args.key_file), base_url())
         outcome = fetch(client, args.first, last, directory, read_regions(directory), _hs_map(args.hs_map),
                         date.today().isoformat(), progress)
+        failure = []
     except DataError as error:
-        return _fail([str(problem) for problem in error.problems])
+        failure = [str(problem) for problem in error.problems]
     except FetchError as error:
-        return _fail([f"fetch: {error}"])
+        failure = [f"fetch: {error}"]
     except OSError as error:
-        return _fail([f"fetch: cannot write into {directory}: {error.strerror}"])
-    finally:
-        progress.close()
+        failure = [f"fetch: cannot write into {directory}: {error.strerror}"]
+    progress.close()  # before any message, so none lands on the progress line
+    if failure:
+        return _fail(failure)
     for path in outcome.written:
         print(f"wrote {path}")
     for label in outcome.empty:
