@@ -309,3 +309,14 @@ def test_the_target_must_be_an_existing_directory(tmp_path, run_cli):
     response = _write(tmp_path, "r.xml", official.kcs())
     code, _, err = run_cli("import", "totals", str(response), "--to", str(tmp_path / "nowhere"))
     assert code == 2 and err.strip() == f"import: {tmp_path / 'nowhere'} is not a directory (expected an existing data directory)"
+
+
+def test_a_running_dashboard_sees_the_imported_month_arrive(imported, data_dir):
+    refresh = pytest.importorskip("core.refresh", reason="the live refresh (core.refresh) is not on this branch yet")
+    from core.indicators import load_snapshot
+
+    (data_dir / "totals.csv").write_text("period,flow,item,partner,value_usd\n2025-12,export,total,world,2000\n")
+    before = load_snapshot(data_dir)
+    imported("totals", official.kcs(official.totals_item("2026.01", "100", "90")))
+    _, arrival = refresh.what_arrived(before, refresh.load_settled(data_dir, settle=0.05))
+    assert arrival.new_months == (2026 * 12,)
