@@ -47,17 +47,17 @@ def _fail(lines, code: int = 1) -> int:
     return code
 
 
-def _target(option: str | None, command: str, option_name: str) -> tuple[Path | None, list[str]]:
+def _target(option: str | None, command: str, option_name: str) -> tuple[Path | None, str]:
     """Where to write: the option, else $TRADETOP_DATA, never the embedded data; or why there is nowhere."""
     from core.datadir import ENVIRONMENT_VARIABLE
 
     chosen = option or os.environ.get(ENVIRONMENT_VARIABLE)
     if not chosen:
-        return None, [f"{command}: no data directory: pass {option_name} DIR or set ${ENVIRONMENT_VARIABLE}"]
+        return None, f"{command}: no data directory: pass {option_name} DIR or set ${ENVIRONMENT_VARIABLE}"
     directory = Path(chosen).expanduser()
     if not directory.is_dir():
-        return None, [f"{command}: {directory} is not a directory (expected an existing data directory)"]
-    return directory, []
+        return None, f"{command}: {directory} is not a directory (expected an existing data directory)"
+    return directory, ""
 
 
 def _hs_map(hs_map_file: str | None):
@@ -78,7 +78,7 @@ def run_import(args) -> int:
         return _fail(["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2)
     directory, problem = _target(args.target, "import", "--to")
     if problem:
-        return _fail(problem, 2)
+        return _fail([problem], 2)
     try:
         regions = read_regions(directory) if kind.name == "countries" else {}
         hs_map = _hs_map(args.hs_map)
@@ -131,7 +131,7 @@ def run_fetch(args) -> int:
         return _fail([f"fetch: --to {format_period(last)} is before --from {format_period(args.first)}"], 2)
     directory, problem = _target(args.data, "fetch", "--data")
     if problem:
-        return _fail(problem, 2)
+        return _fail([problem], 2)
     progress = _Progress()
     try:
         client = Client(read_key(args.key_file), base_url())
