@@ -1,5 +1,6 @@
 """Where the data comes from: --data DIR, else $TRADETOP_DATA, else the data shipped with tradetop."""
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,13 @@ def write_new_file(path: Path, text: str) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
     try:
         temporary.write_text(text, encoding="utf-8")
-        os.link(temporary, path)
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links (FAT, some network shares): check, then rename
+            if path.exists():
+                raise FileExistsError(errno.EEXIST, "File exists", str(temporary), None, str(path)) from None
+            os.rename(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

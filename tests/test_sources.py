@@ -320,3 +320,17 @@ def test_a_running_dashboard_sees_the_imported_month_arrive(imported, data_dir):
     imported("totals", official.kcs(official.totals_item("2026.01", "100", "90")))
     _, arrival = refresh.what_arrived(before, refresh.load_settled(data_dir, settle=0.05))
     assert arrival.new_months == (2026 * 12,)
+
+
+def test_without_hard_links_a_file_is_still_written_whole_and_never_over_another(tmp_path, monkeypatch):
+    from core.datadir import write_new_file
+
+    def no_links(source, target):
+        raise PermissionError(1, "Operation not permitted")
+
+    monkeypatch.setattr("os.link", no_links)
+    write_new_file(tmp_path / "a.csv", "first\n")
+    with pytest.raises(FileExistsError) as refused:
+        write_new_file(tmp_path / "a.csv", "second\n")
+    assert refused.value.filename2 == str(tmp_path / "a.csv")
+    assert (tmp_path / "a.csv").read_text() == "first\n" and [path.name for path in tmp_path.iterdir()] == ["a.csv"]
