@@ -61,6 +61,9 @@ class Client:
     def get(self, endpoint: str, params: dict[str, str]) -> bytes:
         """The response body; the gateway's and the service's own errors are raised by the parser."""
         query = f"serviceKey={self._sent_key()}&{urllib.parse.urlencode(params)}"
+        bad_url = FetchError(f"the service URL {self.base_url!r} is not a valid http(s) URL (see ${BASE_URL_VARIABLE})")
+        if urllib.parse.urlsplit(self.base_url).scheme not in ("http", "https"):
+            raise bad_url
         request = urllib.request.Request(f"{self.base_url.rstrip('/')}/{endpoint}?{query}",
                                          headers={"User-Agent": "tradetop"})
         attempts = len(self.delays) + 1
@@ -80,6 +83,8 @@ class Client:
             except urllib.error.URLError as error:
                 failure = (f"no answer within {self.timeout:g} s" if isinstance(error.reason, TimeoutError)
                            else f"cannot connect to {request.host} ({error.reason})")
+            except http.client.InvalidURL:
+                raise bad_url from None
             except (OSError, http.client.HTTPException) as error:
                 failure = f"the connection to {request.host} broke ({type(error).__name__})"
         raise FetchError(self.redact(f"{failure} (tried {attempts} times)"))

@@ -123,6 +123,7 @@ def test_fetch_brings_a_month_in(service, run_fetch, run_cli, brief_json, data_d
     release = brief_json("--data", str(data_dir))
     assert release["headline"]["exports"]["value_usd"] == 60_000_000_000
     assert KEY not in out + err
+    assert not [path for path in data_dir.iterdir() if "Sk3y" in path.read_text()]
 
 
 def test_a_range_is_cut_into_12_month_windows_with_progress(service, run_fetch, data_dir):
@@ -207,6 +208,12 @@ def test_an_unreachable_service_is_one_line(service, run_fetch, monkeypatch):
     assert code == 1
     assert err.splitlines()[-1].startswith(f"fetch: totals 2026-01..2026-01: cannot connect to 127.0.0.1:{port} (")
     assert err.splitlines()[-1].endswith("(tried 4 times)") and KEY not in out + err
+    for url in ("apis.data.go.kr/1220000", "http://127.0.0.1:bad/1220000", "http://127.0.0.1 x/1220000"):
+        monkeypatch.setenv("TRADETOP_KCS_URL", url)
+        code, out, err = run_fetch("--from", "2026-01")
+        assert code == 1 and "Traceback" not in err, err
+        assert err.splitlines()[-1] == f"fetch: totals 2026-01..2026-01: the service URL {url!r} is not a valid http(s) URL (see $TRADETOP_KCS_URL)"
+        assert KEY not in out + err and "Sk3y" not in out + err
 
 
 def test_the_key_is_sent_encoded_once_whichever_form_is_given(service):
