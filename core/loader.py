@@ -81,7 +81,9 @@ def load_directory(directory: str | Path) -> Dataset:
         table = _read_table(path, report)
         if table is not None:
             kind = _kind_of(table.columns)
-            if kind == "catalog":
+            if kind == "reference":
+                pass  # region and HS tables: read by `tradetop import`/`fetch` (core.sources), not figures
+            elif kind == "catalog":
                 catalog_entries = _validate_catalog(table, report)
             elif kind == "working_days":
                 working_days.update(_validate_working_days(table, report))
@@ -200,6 +202,8 @@ def _report_unparsable(text: str, error: Exception, report: _FileReport) -> None
 
 def _kind_of(columns) -> str:
     names = set(columns)
+    if {"region", "iso2"} <= names or "hs_code" in names:
+        return "reference"
     if {"dimension", "code"} <= names:
         return "catalog"
     if "working_days" in names and "value_usd" not in names:

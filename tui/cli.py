@@ -1,4 +1,4 @@
-"""The `tradetop` command: the monitor, `check`, `brief` and `backtest`.
+"""The `tradetop` command: the monitor, `check`, `brief`, `backtest`, and `import`/`fetch` (tui.sources_cli).
 
 Only argparse and core are imported up front; pandas comes with core, Textual only for the monitor.
 """
@@ -8,6 +8,7 @@ import json
 import sys
 
 from core import __version__
+from tui import sources_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,6 +28,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="list every notable, not only the top ones (JSON always has them all)")
     backtest = commands.add_parser("backtest", help="the flash nowcast's rolling backtest against naive baselines")
     backtest.add_argument("--data", metavar="DIR", help=data_help)
+    sources_cli.add_commands(commands)
     return parser
 
 
@@ -114,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
         return _brief(args)
     if args.command == "backtest":
         return _backtest(args)
+    if args.command == "import":
+        return sources_cli.run_import(args)
+    if args.command == "fetch":
+        return sources_cli.run_fetch(args)
     _parser().print_help()
     return 0
 
