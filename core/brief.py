@@ -2,16 +2,32 @@
 
 from . import fmt
 from .catalog import Catalog
+from .flash import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview
+from .notables import HEADLINE_LABELS, joined, subject_name
 from .indicators import Breadth, Release, Row, Snapshot, to_json
 from .periods import describe_period, format_period, parse_period
 
 HEADLINE_EX_ITEM = "semiconductors"
+TOP_NOTABLES = 10
 
 
-def brief_json(snapshot: Snapshot, release: Release) -> dict:
-    return to_json(release) | {"data": {"directory": str(snapshot.directory),
-                                        "first": format_period(snapshot.months[0]),
-                                        "latest": format_period(snapshot.latest)}}
+def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
+    """A month without a release (`release` None) is preliminary: its release fields are null and `flash`
+    holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
+    flash nowcasts with the final figure, null while there is none or if the month had no flash."""
+    preliminary = release is None
+    body = dict.fromkeys(Release.__dataclass_fields__) if preliminary else to_json(release)
+    flash_months = snapshot.flash.months
+    return body | {
+        "period": format_period(month),
+        "preliminary": preliminary,
+        "flash": to_json(snapshot.flash.view(month)) if preliminary else None,
+        "nowcast_review": to_json(snapshot.flash.review(month)),
+        "data": {"directory": str(snapshot.directory),
+                 "first": format_period(snapshot.months[0]),
+                 "latest": format_period(snapshot.latest),
+                 "latest_flash": format_period(flash_months[-1]) if flash_months else None},
+    }
 
 
 def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
@@ -29,7 +45,24 @@ def breadth_line(catalog: Catalog, breadth: Breadth) -> str:
     return f"{breadth.up} of {breadth.total} items rose" + (f"; fell: {fell}." if fell else ".")
 
 
-def brief_text(snapshot: Snapshot, release: Release) -> str:
+def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[str]:
+    """One line per kind of record among the notables not shown, so no record goes unsaid."""
+    month_name = describe_period(parse_period(release.period)).split()[0]
+    lines = []
+    for kind, claim in (("record_all_time", "the highest in any month"), ("record_for_month", f"the highest for any {month_name}")):
+        records = [notable for notable in rest if notable["kind"] == kind and not notable.get("equal_to")]
+        groups = [HEADLINE_LABELS[notable["subject"]].lower() for notable in records if notable["dimension"] == "headline"]
+        for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
+            names = [subject_name(snapshot.catalog, dimension, notable["subject"])
+                     for notable in records if notable["dimension"] == dimension]
+            if names:
+                groups.append(f"{prefix} {joined(names)}")
+        if groups:
+            lines.append(f"  Also {claim}: {'; '.join(groups)}.")
+    return lines
+
+
+def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False) -> str:
     month = parse_period(release.period)
     headline = release.headline
     flow_name = "exports" if release.flow == "export" else "imports"
@@ -58,6 +91,48 @@ def brief_text(snapshot: Snapshot, release: Release) -> str:
               "", *_table("Partners", release.partners), ""]
     if release.breadth.total:
         lines.append(breadth_line(catalog, release.breadth))
-    for notable in release.notables:
-        lines.append(f"- {notable['text']}")
+    shown = release.notables if all_notables else release.notables[:TOP_NOTABLES]
+    if shown:
+        lines += ["", "Notable"] + [f"- {notable['text']}" for notable in shown]
+    lines += _other_records(snapshot, release, release.notables[len(shown):])
+    if len(shown) < len(release.notables):
+        lines.append(f"  ({len(release.notables) - len(shown)} more: --all)")
+    return "\n".join(lines)
+
+
+def _nowcast_text(label: str, nowcast: Nowcast | None) -> str:
+    if nowcast is None:
+        return f"  {label:<22}{fmt.MISSING:>10}  (too little history)"
+    return (f"  {label:<22}{fmt.usd(nowcast.value_usd):>10}  "
+            f"{INTERVAL_NOMINAL_PCT:.0f}% interval {fmt.usd(nowcast.low_usd)} to {fmt.usd(nowcast.high_usd)}")
+
+
+def flash_text(snapshot: Snapshot, view: FlashView) -> str:
+    """The brief of a month that has only its 10-day flash."""
+    month = parse_period(view.period)
+    lines = [
+        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} · customs basis",
+        f"data: {snapshot.directory} (releases to {format_period(snapshot.latest)}, flash to "
+        f"{format_period(snapshot.flash.months[-1])})",
+        "",
+        f"  {'Exports, days ' + view.window:<22}{fmt.usd(view.value_usd):>10}  {fmt.pct(view.yoy_pct)} on days "
+        f"{view.window} a year earlier",
+        f"  {'Working days':<22}{fmt.days(view.working_days):>10}  against {fmt.days(view.working_days_prev)} a year earlier",
+        f"  {'Daily-average exports':<22}{'':>10}  {fmt.pct(view.daily_avg_yoy_pct)}",
+        _nowcast_text("Nowcast, whole month", view.nowcast),
+        "",
+        f"{'Flash items (kcs10)':<30}{'value':>10}{'YoY':>9}",
+    ]
+    for item in sorted(view.items, key=lambda item: -(item.value_usd or 0)):
+        lines.append(f"  {item.name[:27]:<28}{fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
+    return "\n".join(lines)
+
+
+def review_text(review: NowcastReview) -> str:
+    """How the flash nowcasts compared with the final figure."""
+    lines = [f"Flash nowcasts against the final {fmt.usd(review.final_usd)}:"]
+    for check in review.checks:
+        verdict = ("" if check.nowcast is None else
+                   f"  {fmt.pct(check.error_pct)} off, {'inside' if check.inside else 'outside'} the interval")
+        lines.append(_nowcast_text(f"From days {check.window}", check.nowcast) + verdict)
     return "\n".join(lines)

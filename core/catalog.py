@@ -31,8 +31,8 @@ class Catalog:
         entry = self.entries.get((dimension, code))
         return entry.name_en if entry and entry.name_en else code
 
-    def knows(self, dimension: str, code: str) -> bool:
-        return (dimension, code) in self.entries
+    def codes(self, dimension: str) -> frozenset[str]:
+        return frozenset(code for entry_dimension, code in self.entries if entry_dimension == dimension)
 
     def members(self, set_name: str, dimension: str) -> tuple[str, ...]:
         """Codes of a set in display order."""

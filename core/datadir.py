@@ -1,5 +1,6 @@
 """Where the data comes from: --data DIR, else $TRADETOP_DATA, else the data shipped with tradetop."""
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,16 @@ class FileStamp:
     mtime_ns: int
 
 
+DATA_SUFFIXES = (".csv", ".parquet")
+
+
+def is_data_file(path: Path) -> bool:
+    """CSV and Parquet files; hidden ones (an editor's or a downloader's temp files) are not data yet."""
+    return path.suffix in DATA_SUFFIXES and not path.name.startswith(".")
+
+
 def data_files(directory: Path) -> list[Path]:
-    return sorted(path for path in directory.glob("*.csv") if path.is_file())
+    return sorted(path for path in directory.iterdir() if is_data_file(path) and path.is_file())
 
 
 def file_stamps(directory: Path) -> tuple[FileStamp, ...]:
@@ -40,3 +49,24 @@ def file_stamps(directory: Path) -> tuple[FileStamp, ...]:
         stat = path.stat()
         stamps.append(FileStamp(path.name, stat.st_size, stat.st_mtime_ns))
     return tuple(stamps)
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all; FileExistsError if `path` exists.
+
+    The text goes to a temporary name (not *.csv, so never read half-written) in the same directory,
+    then is linked into place: a link, unlike a rename, never replaces an existing file.
+    """
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        try:
+            os.link(temporary, path)
+        except FileExistsError:
+            raise
+        except OSError:  # a file system without hard links (FAT, some network shares): check, then rename
+            if path.exists():
+                raise FileExistsError(errno.EEXIST, "File exists", str(temporary), None, str(path)) from None
+            os.rename(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

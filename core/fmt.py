@@ -18,6 +18,13 @@ def usd(value: float | None, signed: bool = False) -> str:
     return f"{sign}${body}"
 
 
+def round_usd(value: float) -> str:
+    """A round amount as said aloud: $60bn, $1.2bn, $500mn."""
+    if value >= 1e9:
+        return f"${value / 1e9:,g}bn"
+    return f"${value / 1e6:,g}mn" if value >= 1e6 else f"${value:,g}"
+
+
 def _signed(value: float) -> str:
     """One decimal with its sign, so a change reads without colour; a change that rounds to zero has none."""
     text = f"{value:+.1f}"

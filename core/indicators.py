@@ -13,12 +13,15 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
 
+from . import fmt
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
+from .notables import find_notables
 from .periods import format_period
 from .problems import Problem
 
 if TYPE_CHECKING:
+    from .flash import FlashSeries
     from .loader import Dataset
 
 DEFAULT_ITEM_SET = "motie15"
@@ -125,7 +128,7 @@ class Release:
     items: tuple[Row, ...]
     partners: tuple[Row, ...]
     breadth: Breadth
-    notables: tuple[Any, ...] = ()
+    notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.notables
 
 
 def _value(array: np.ndarray, index: int) -> float | None:
@@ -150,6 +153,22 @@ def _ratio_pct(part: float | None, whole: float | None) -> float | None:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """A figure that was replaced: by a later `released` row, or by a file changed while tradetop ran."""
+
+    key: SeriesKey
+    period: str
+    old_usd: float
+    new_usd: float
+    released: str | None  # the date of the newer figure, where the files give one
+
+    @property
+    def text(self) -> str:
+        when = f" (released {self.released})" if self.released else ""
+        return f"{self.period} revised from {fmt.usd(self.old_usd)} to {fmt.usd(self.new_usd)}{when}"
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """All series on one contiguous monthly axis starting at `first_month`."""
 
@@ -161,6 +180,8 @@ class Snapshot:
     months: tuple[int, ...]  # months with total exports, oldest first: the months a release exists for
     trade: Mapping[SeriesKey, np.ndarray]
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
+    revisions: Mapping[SeriesKey, tuple[Revision, ...]]
+    flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.flash
     _releases: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -246,20 +267,15 @@ _EMPTY = np.array([], dtype=float)
 
 def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
     """Year-to-date sums; NaN where a month since January is missing, never a partial sum."""
-    totals = np.full(len(array), np.nan)
-    running, complete = 0.0, False
-    for index, value in enumerate(array):
-        month = first_month + index
-        if month % 12 == 0 or index == 0:
-            running, complete = 0.0, month % 12 == 0
-        running += value
-        complete = complete and not math.isnan(value)
-        if complete:
-            totals[index] = running
-    return totals
+    before, length = first_month % 12, len(array)
+    after = -(before + length) % 12
+    calendar_years = np.concatenate([np.full(before, np.nan), array, np.full(after, np.nan)]).reshape(-1, 12)
+    # cumsum carries a NaN to the end of its year, which is exactly the rule.
+    return np.cumsum(calendar_years, axis=1).ravel()[before:before + length]
 
 
 def build_snapshot(dataset: "Dataset") -> Snapshot:
+    from .flash import build_flash_series
     from .workdays import working_days  # holidays is only needed when building
 
     trade = dataset.trade
@@ -284,7 +300,24 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     }
     months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
     return Snapshot(dataset.directory, dataset.files, dataset.warnings, dataset.catalog, first, months,
-                    MappingProxyType(series), MappingProxyType(headline))
+                    MappingProxyType(series), MappingProxyType(headline), _revisions(dataset),
+                    build_flash_series(dataset, exports, first))
+
+
+def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
+    """Superseded rows, oldest first, each with the figure that replaced it."""
+    key = ["month", "flow", "item", "partner"]
+    if dataset.revisions.empty:
+        return MappingProxyType({})
+    joined = dataset.revisions.merge(dataset.trade[key + ["value_usd", "released"]], on=key, suffixes=("", "_new"))
+    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values(key + ["released"])
+    joined["released_new"] = joined["released_new"].dt.strftime("%Y-%m-%d")
+    found: dict[SeriesKey, list[Revision]] = {}
+    for row in joined.itertuples(index=False):
+        released = row.released_new if isinstance(row.released_new, str) else None
+        found.setdefault((row.flow, row.item, row.partner), []).append(
+            Revision((row.flow, row.item, row.partner), format_period(row.month), row.value_usd, row.value_usd_new, released))
+    return MappingProxyType({series: tuple(items) for series, items in found.items()})
 
 
 def _figure(array: np.ndarray, index: int) -> Figure:
@@ -322,7 +355,8 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
     measured = [row for row in items if row.yoy_pct is not None]
     breadth = Breadth(item_set, sum(row.yoy_pct > 0 for row in measured), len(measured),
                       tuple(row.code for row in measured if row.yoy_pct <= 0))
-    return Release(format_period(month), flow, headline, items, partners, breadth)
+    notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow])
+    return Release(format_period(month), flow, headline, items, partners, breadth, notables)
 
 
 def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> Row:

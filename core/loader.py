@@ -3,8 +3,10 @@
 Every problem is reported as `file:line: what is wrong (what was expected)`; nothing is guessed.
 """
 
+import csv
 import io
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -25,6 +27,8 @@ MAX_PROBLEMS_PER_FILE = 20
 # A row's first line; data rows start on line 2, under the header.
 FIRST_DATA_LINE = 2
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
+CHUNK_ROWS = 100_000
+EMPTY_FILE = "empty file (expected a header row such as period,flow,item,partner,value_usd)"
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,9 @@ def load_directory(directory: str | Path) -> Dataset:
         table = _read_table(path, report)
         if table is not None:
             kind = _kind_of(table.columns)
-            if kind == "catalog":
+            if kind == "reference":
+                pass  # region and HS tables: read by `tradetop import`/`fetch` (core.sources), not figures
+            elif kind == "catalog":
                 catalog_entries = _validate_catalog(table, report)
             elif kind == "working_days":
                 working_days.update(_validate_working_days(table, report))
@@ -110,52 +116,94 @@ def _embedded_catalog() -> list[Entry]:
     return entries
 
 
-def _decode(raw: bytes, report: _FileReport) -> str | None:
-    """UTF-8 (with or without BOM), else CP949, the encoding of Korean government downloads."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as utf8_error:
-        try:
-            return raw.decode("cp949")
-        except UnicodeDecodeError:
-            line = raw[: utf8_error.start].count(b"\n") + 1
-            report.error(line, "text is neither UTF-8 nor CP949 (expected a CSV file in one of those encodings)")
-            return None
-
-
 def _read_table(path: Path, report: _FileReport) -> pd.DataFrame | None:
     """The file as text cells, indexed by line number, blank lines dropped; None if unreadable."""
+    if path.suffix == ".parquet":
+        return _read_parquet(path, report)
     try:
         raw = path.read_bytes()
     except OSError as error:
         report.error(None, f"cannot be read: {error.strerror}")
         return None
-    text = _decode(raw, report) if raw.strip() else None
     if not raw.strip():
-        report.error(1, "empty file (expected a header row such as period,flow,item,partner,value_usd)")
-    if text is None:
+        report.error(1, EMPTY_FILE)
         return None
+    # UTF-8 (with or without BOM), else CP949, the encoding of Korean government downloads.
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return _parse_csv(raw, encoding, report)
+        except UnicodeDecodeError:
+            continue
     try:
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False)
-    except pd.errors.ParserError as error:
-        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
-        if found:
-            expected, line, saw = found.groups()
-            report.error(int(line), f"row has {saw} fields (expected {expected}, as in the header)")
-        else:
-            report.error(None, f"not a readable CSV file ({error})")
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        report.error(line, "text is neither UTF-8 nor CP949 (expected a CSV file in one of those encodings)")
+    return None
+
+
+def _parse_csv(raw: bytes, encoding: str, report: _FileReport) -> pd.DataFrame | None:
+    """Parse in chunks, so a big file never holds the interpreter long enough to freeze the dashboard."""
+    chunks = []
+    try:
+        with warnings.catch_warnings():
+            # pandas only warns (and drops cells) when the first row is longer than the header.
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            text = io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, newline="")
+            for chunk in pd.read_csv(text, dtype=str, keep_default_na=False, skip_blank_lines=False,
+                                     index_col=False, chunksize=CHUNK_ROWS):
+                chunk = chunk.apply(lambda column: column.str.strip())
+                chunks.append(chunk[(chunk != "").any(axis=1)])
+    except (pd.errors.ParserError, pd.errors.ParserWarning) as error:
+        _report_unparsable(raw.decode(encoding), error, report)
         return None
     except pd.errors.EmptyDataError:
-        report.error(1, "empty file (expected a header row such as period,flow,item,partner,value_usd)")
+        report.error(1, EMPTY_FILE)
         return None
+    table = pd.concat(chunks) if len(chunks) > 1 else chunks[0]
     table.columns = [str(column).strip() for column in table.columns]
     table.index = table.index + FIRST_DATA_LINE
-    table = table.apply(lambda column: column.str.strip())
-    return table[(table != "").any(axis=1)]
+    return table
+
+
+def _read_parquet(path: Path, report: _FileReport) -> pd.DataFrame | None:
+    """Parquet rows as text cells, so they are validated exactly like CSV rows; "line" is the row number."""
+    try:
+        frame = pd.read_parquet(path)
+    except ImportError:
+        report.error(None, "reading Parquet needs pyarrow (pip install pyarrow)")
+        return None
+    except Exception as error:  # pyarrow raises many types for a damaged file
+        report.error(None, f"not a readable Parquet file ({type(error).__name__}: {error})")
+        return None
+    table = frame.astype("string").fillna("")
+    table.index = pd.RangeIndex(1, len(table) + 1)
+    return table
+
+
+def _report_unparsable(text: str, error: Exception, report: _FileReport) -> None:
+    """Find the row pandas choked on with the csv module, which counts lines exactly."""
+    open_quote = re.search(r"EOF inside string starting at row (\d+)", str(error))
+    if open_quote:  # pandas counts rows from 0 at the header
+        report.error(int(open_quote.group(1)) + 1, "not readable as CSV: a quote opens here and never closes")
+        return
+    reader = csv.reader(io.StringIO(text))
+    try:
+        width = len(next(reader))
+        for row in reader:
+            if len(row) > width:
+                report.error(reader.line_num, f"row has {len(row)} fields (expected {width}, as in the header)")
+                return
+    except csv.Error as csv_error:
+        report.error(reader.line_num, f"not readable as CSV: {csv_error}")
+        return
+    report.error(None, f"not readable as CSV: {error}")
 
 
 def _kind_of(columns) -> str:
     names = set(columns)
+    if {"region", "iso2"} <= names or "hs_code" in names:
+        return "reference"
     if {"dimension", "code"} <= names:
         return "catalog"
     if "working_days" in names and "value_usd" not in names:
@@ -177,6 +225,13 @@ def _validate_trade(table: pd.DataFrame, file_name: str, report: _FileReport, wi
     if missing:
         report.error(1, f"missing column {', '.join(missing)} (expected a header with {','.join(required)})")
         return pd.DataFrame()
+    # In slices, like the parsing, so that a worker thread validating a big file leaves the UI room.
+    return _concat([_validate_trade_rows(table.iloc[start:start + CHUNK_ROWS], file_name, report, required)
+                    for start in range(0, len(table), CHUNK_ROWS)])
+
+
+def _validate_trade_rows(table: pd.DataFrame, file_name: str, report: _FileReport, required: tuple[str, ...]) -> pd.DataFrame:
+    with_window = "window" in required
     ok = pd.Series(True, index=table.index)
     for column in required:
         _flag_rows(table, table[column] == "", ok,
@@ -226,29 +281,38 @@ def _resolve_versions(frame: pd.DataFrame, key: tuple[str, ...], directory: Path
 
     Rows that tie for latest with different values cannot be ordered, so they are errors.
     """
-    if frame.empty:
-        return frame, frame
     key = list(key)
+    shared = frame.duplicated(key, keep=False) if not frame.empty else pd.Series(False, index=frame.index)
+    if not shared.any():  # the usual case, and the fast one: nothing to order
+        return frame.reset_index(drop=True), frame.iloc[:0]
     # As day numbers NaT is the smallest int64, so undated rows sort as the oldest.
-    order = frame.assign(_released=frame["released"].to_numpy(dtype="datetime64[D]").view("int64"))
+    order = frame[shared].assign(_released=frame.loc[shared, "released"].to_numpy(dtype="datetime64[D]").view("int64"))
     order = order.sort_values(key + ["_released", "file", "line"], kind="stable")
     latest = order["_released"] == order.groupby(key)["_released"].transform("max")
     contenders = order[latest]
-    distinct = contenders.groupby(key)["value_usd"].transform("nunique")
-    conflicts = contenders[distinct > 1]
-    for _, group in conflicts.groupby(key, sort=False):
-        first = group.iloc[0]
-        for _, row in group.iloc[1:].iterrows():
-            subject = " ".join(str(row[column]) for column in key if column != "month")
-            errors.append(Problem(
-                str(directory / row["file"]), int(row["line"]),
-                f"{format_period(int(row['month']))} {subject} is {row['value_usd']:,.0f} here but "
-                f"{first['value_usd']:,.0f} at {first['file']}:{first['line']} "
-                f"(expected one value, or a later `released` date on the revision)"))
+    conflicts = contenders[contenders.groupby(key)["value_usd"].transform("nunique") > 1]
+    _report_conflicts(conflicts, key, directory, errors)
     winners = order.duplicated(key, keep="last")
-    current = order[~winners].drop(columns="_released").reset_index(drop=True)
-    superseded = order[winners].drop(columns="_released").reset_index(drop=True)
-    return current, superseded
+    current = pd.concat([frame[~shared], order[~winners].drop(columns="_released")], ignore_index=True)
+    return current, order[winners].drop(columns="_released").reset_index(drop=True)
+
+
+def _report_conflicts(conflicts: pd.DataFrame, key: list[str], directory: Path, errors: list[Problem]) -> None:
+    """Each conflicting row against the first row of its key, the first few only."""
+    if conflicts.empty:
+        return
+    firsts = conflicts.drop_duplicates(key).set_index(key)
+    later = conflicts[conflicts.duplicated(key)]
+    for row in later.head(MAX_PROBLEMS_PER_FILE).itertuples(index=False):
+        first = firsts.loc[tuple(getattr(row, column) for column in key)]
+        subject = " ".join(str(getattr(row, column)) for column in key if column != "month")
+        errors.append(Problem(
+            str(directory / row.file), int(row.line),
+            f"{format_period(int(row.month))} {subject} is {row.value_usd:,.0f} here but "
+            f"{first['value_usd']:,.0f} at {first['file']}:{first['line']} "
+            f"(expected one value, or a later `released` date on the revision)"))
+    if len(later) > MAX_PROBLEMS_PER_FILE:
+        errors.append(Problem(str(directory), None, f"{len(later) - MAX_PROBLEMS_PER_FILE} more conflicting rows not shown"))
 
 
 def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimension: str) -> list[Problem]:
@@ -256,7 +320,7 @@ def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimen
         return []
     column = "partner" if dimension == "partner" else "item"
     wildcard = WORLD if dimension == "partner" else TOTAL_ITEM
-    known = frame[column].map(lambda code: code == wildcard or catalog.knows(dimension, code))
+    known = frame[column].isin(catalog.codes(dimension) | {wildcard})
     unknown = frame[~known].drop_duplicates(column)
     return [Problem(str(directory / row["file"]), int(row["line"]),
                     f"{column} code {row[column]!r} is not in the catalog (shown by its code)", is_warning=True)

@@ -30,7 +30,8 @@ def working_days_between(start: dt.date, end: dt.date) -> float:
     return total
 
 
-def working_days(month: int) -> float:
+def working_days(month: int, through_day: int | None = None) -> float:
+    """The month's working days, or those of its days 1 to `through_day` (a 10-day flash window)."""
     year, number = year_of(month), calendar_month(month)
-    last_day = calendar.monthrange(year, number)[1]
+    last_day = through_day or calendar.monthrange(year, number)[1]
     return working_days_between(dt.date(year, number, 1), dt.date(year, number, last_day))

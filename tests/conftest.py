@@ -10,6 +10,12 @@ from tui.cli import main
 SHIPPED = embedded_data_dir()
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory, monkeypatch):
+    """Every test gets its own snapshot cache, never the user's."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="session")
 def shipped_snapshot():
     from core.indicators import load_snapshot

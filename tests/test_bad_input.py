@@ -8,6 +8,8 @@ GOOD = "2026-01,export,total,world,100\n"
 BAD_FILES = {
     "truncated row": (HEADER + GOOD + "2026-02,export,total,world\n", 3, "incomplete row: value_usd is missing"),
     "too many fields": (HEADER + GOOD + "2026-02,export,total,world,5,6\n", 3, "row has 6 fields (expected 5"),
+    "first row too long": (HEADER + "2026-02,export,total,world,5,6\n", 2, "row has 6 fields (expected 5"),
+    "unterminated quote": (HEADER + GOOD + '2026-02,export,"total,world,5\n', 3, "not readable as CSV"),
     "non-number value": (HEADER + GOOD + "2026-02,export,total,world,12x\n", 3, "value_usd '12x' is not a number"),
     "unknown flow": (HEADER + GOOD + "2026-02,exports,total,world,5\n", 3, "flow 'exports' is unknown"),
     "impossible period": (HEADER + GOOD + "2026-13,export,total,world,5\n", 3, "period '2026-13' is not a month"),
@@ -105,3 +107,11 @@ def test_missing_directory_is_an_error(tmp_path, run_cli):
 def test_shipped_data_is_clean(run_cli):
     code, out, err = run_cli("check")
     assert code == 0 and "no errors, 0 warning(s)" in out and err == ""
+
+
+def test_conflicts_are_capped_like_other_problems(data_dir, run_cli):
+    rows = "".join(f"2026-01,export,item{i},world,{i}\n" for i in range(30))
+    (data_dir / "a.csv").write_text(HEADER + rows)
+    (data_dir / "b.csv").write_text(HEADER + rows.replace(",world,", ",world,1"))
+    code, _, err = run_cli("check", "--data", str(data_dir))
+    assert code == 1 and err.count("expected one value") == 20 and "10 more conflicting rows not shown" in err

@@ -1,4 +1,4 @@
-"""The `tradetop` command: the monitor, `check` and `brief`.
+"""The `tradetop` command: the monitor, `check`, `brief`, `backtest`, and `import`/`fetch` (tui.sources_cli).
 
 Only argparse and core are imported up front; pandas comes with core, Textual only for the monitor.
 """
@@ -8,6 +8,7 @@ import json
 import sys
 
 from core import __version__
+from tui import sources_cli
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,6 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     brief.add_argument("--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports")
     brief.add_argument("--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)")
     brief.add_argument("--json", action="store_true", help="print JSON instead of text")
+    brief.add_argument("--all", dest="all_notables", action="store_true",
+                       help="list every notable, not only the top ones (JSON always has them all)")
+    backtest = commands.add_parser("backtest", help="the flash nowcast's rolling backtest against naive baselines")
+    backtest.add_argument("--data", metavar="DIR", help=data_help)
+    sources_cli.add_commands(commands)
     return parser
 
 
@@ -52,33 +58,55 @@ def _check(args) -> int:
     return 0
 
 
-def _brief(args) -> int:
-    from core.brief import brief_json, brief_text
+def _load(args):
+    """The snapshot of --data, or the exit code after reporting why it cannot be loaded."""
     from core.datadir import resolve_data_dir
     from core.indicators import load_snapshot
-    from core.periods import format_period, parse_period
     from core.problems import DataError
 
-    directory = resolve_data_dir(args.data)
     try:
-        snapshot = load_snapshot(directory)
+        return load_snapshot(resolve_data_dir(args.data))
     except DataError as error:
         return _fail([str(problem) for problem in error.problems])
+
+
+def _backtest(args) -> int:
+    from core.backtest import backtest, backtest_table
+
+    snapshot = _load(args)
+    if isinstance(snapshot, int):
+        return snapshot
+    print(backtest_table(backtest(snapshot.flash)))
+    return 0
+
+
+def _brief(args) -> int:
+    from core.brief import brief_json, brief_text, flash_text, review_text
+    from core.periods import format_period, parse_period
+
+    snapshot = _load(args)
+    if isinstance(snapshot, int):
+        return snapshot
+    directory = snapshot.directory
     try:
         month = parse_period(args.period) if args.period else snapshot.latest
     except ValueError as error:
         return _fail([f"--period: {error}"], 2)
-    if month not in snapshot.months:
+    preliminary = month not in snapshot.months and month in snapshot.flash.months
+    if month not in snapshot.months and not preliminary:
         covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
         return _fail([f"--period: no release for {format_period(month)} in {directory} (the data covers {covered})"], 2)
     if args.item_set not in snapshot.catalog.set_names("item"):
         known = ", ".join(snapshot.catalog.set_names("item"))
         return _fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
-    release = snapshot.release(month, args.flow, args.item_set)
+    release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
     if args.json:
-        print(json.dumps(brief_json(snapshot, release), ensure_ascii=False, indent=1))
+        print(json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1))
+    elif preliminary:
+        print(flash_text(snapshot, snapshot.flash.view(month)))
     else:
-        print(brief_text(snapshot, release))
+        review = snapshot.flash.review(month)
+        print(brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else ""))
     return 0
 
 
@@ -108,6 +136,12 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.command == "brief":
         return _brief(args)
+    if args.command == "backtest":
+        return _backtest(args)
+    if args.command == "import":
+        return sources_cli.run_import(args)
+    if args.command == "fetch":
+        return sources_cli.run_fetch(args)
     return _monitor(args)
 
 

@@ -1,0 +1,101 @@
+"""Time to the first screen with data: tradetop against a bare Textual app (one Static), side by side.
+
+Both run in a pseudo-terminal (80x24) and are timed from launch until their text is on screen:
+"ready" for the bare app, the latest month's exports figure for tradetop. Pairs alternate so that
+machine noise hits both alike. Cold and warm (snapshot cache filled) tradetop starts are reported.
+
+Usage: python bench/startup.py [--pairs 5]
+"""
+
+import argparse
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import sys
+import tempfile
+import termios
+import time
+
+from common import ROOT, summary
+
+BARE_APP = """
+from textual.app import App
+from textual.widgets import Static
+
+
+class Bare(App):
+    def compose(self):
+        yield Static("ready")
+
+
+Bare().run()
+"""
+ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+
+
+def time_to_text(argv: list[str], text: str, env: dict, timeout: float = 30.0) -> float:
+    """Seconds from launch until `text` appears on the pty; the process is then ended."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execve(argv[0], argv, env)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    seen = b""
+    wanted = text.encode()
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if ready:
+                try:
+                    seen += os.read(fd, 65536)
+                except OSError:
+                    break
+                if wanted in ESCAPES.sub(b"", seen):
+                    return time.perf_counter() - start
+        raise RuntimeError(f"{text!r} did not appear within {timeout}s: {argv}")
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        os.close(fd)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--pairs", type=int, default=5)
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    from core import fmt
+    from core.datadir import embedded_data_dir
+    from core.indicators import load_snapshot
+
+    snapshot = load_snapshot(embedded_data_dir())
+    marker = fmt.usd(snapshot.release(snapshot.latest).headline.exports.value_usd)
+    with tempfile.TemporaryDirectory() as temporary:
+        bare = os.path.join(temporary, "bare.py")
+        with open(bare, "w") as file:
+            file.write(BARE_APP)
+        base_env = os.environ | {"TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
+        warm_env = base_env | {"XDG_CACHE_HOME": os.path.join(temporary, "warm")}
+        tradetop = [sys.executable, "-m", "tui.cli"]
+        time_to_text(tradetop, marker, warm_env)  # fills the warm cache
+        results = {"bare": [], "cold": [], "warm": []}
+        for _ in range(args.pairs):
+            results["bare"].append(time_to_text([sys.executable, bare], "ready", base_env))
+            results["warm"].append(time_to_text(tradetop, marker, warm_env))
+            cold_env = base_env | {"XDG_CACHE_HOME": tempfile.mkdtemp(dir=temporary)}  # an empty cache each time
+            results["cold"].append(time_to_text(tradetop, marker, cold_env))
+    print(summary("bare Textual app (one Static), first frame", results["bare"]))
+    print(summary(f"tradetop warm start, {marker} on screen", results["warm"]))
+    print(summary(f"tradetop cold start (no cache), {marker}", results["cold"]))
+    bare_median = statistics.median(results["bare"])
+    for name in ("warm", "cold"):
+        print(f"ratio {name} / bare: {statistics.median(results[name]) / bare_median:.2f}x (target <= 1.3x for warm)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""The nowcast's rolling backtest against two naive baselines, for `tradetop backtest`.
+
+Every month with a final figure is nowcast from each window as it would have been at the time:
+the model sees only earlier months (FlashSeries.nowcast). All methods are scored on the same months,
+those where the model has its history and the baselines their year-earlier figures.
+"""
+
+from dataclasses import dataclass
+
+from .flash import INTERVAL_NOMINAL_PCT, MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
+from .periods import format_period
+
+METHODS = {
+    "nowcast": "nowcast (this model)",
+    "yoy": "baseline: window YoY x last year's month",
+    "run_rate": "baseline: window daily run-rate x month's working days",
+}
+
+
+@dataclass(frozen=True)
+class BacktestRow:
+    window: str
+    method: str
+    months: int
+    first: str
+    last: str
+    mape_pct: float
+    coverage_pct: float | None  # share of months inside the interval; baselines have none
+
+
+def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
+    rows = []
+    for window in PARTIAL_WINDOWS:
+        errors: dict[str, list[float]] = {method: [] for method in METHODS}
+        inside, scored = [], []
+        for month in series.months:
+            review = series.review(month)
+            check = next((check for check in review.checks if check.window == window), None) if review else None
+            baselines = series.baselines(month, window)
+            if check is None or check.nowcast is None or None in baselines.values():
+                continue
+            scored.append(month)
+            inside.append(check.inside)
+            for method, value in ({"nowcast": check.nowcast.value_usd} | baselines).items():
+                errors[method].append(abs(value / review.final_usd - 1.0) * 100.0)
+        if not scored:
+            continue
+        for method, method_errors in errors.items():
+            coverage = sum(inside) / len(inside) * 100.0 if method == "nowcast" else None
+            rows.append(BacktestRow(window, method, len(scored), format_period(scored[0]), format_period(scored[-1]),
+                                    sum(method_errors) / len(method_errors), coverage))
+    return tuple(rows)
+
+
+def backtest_table(rows: tuple[BacktestRow, ...]) -> str:
+    """A Markdown table, as the README shows it."""
+    lines = ["| window | method | months | MAPE | inside the interval |", "|---|---|---|---|---|"]
+    for row in rows:
+        coverage = "—" if row.coverage_pct is None else f"{row.coverage_pct:.0f}% (nominal {INTERVAL_NOMINAL_PCT:.0f}%)"
+        lines.append(f"| {row.window} | {METHODS[row.method]} | {row.months} ({row.first} to {row.last}) "
+                     f"| {row.mape_pct:.2f}% | {coverage} |")
+    lines.append("")
+    lines.append(f"Rolling: each month is nowcast from earlier months only (at least {MIN_HISTORY}); "
+                 "MAPE = mean |nowcast / final - 1|.")
+    return "\n".join(lines)

@@ -1,0 +1,227 @@
+"""The 10-day flash: month-to-date exports of days 1-10 and 1-20, and a nowcast of the whole month.
+
+Built once per load (`build_flash_series`, called from build_snapshot); everything after the build
+is numpy and the standard library, like the rest of the Snapshot.
+
+The nowcast scales the window's daily run-rate to the month's working days, then corrects it by
+the median of the same correction in every earlier month: exports bunch towards the month's end, so
+the plain run-rate underestimates. The interval is the 10th to 90th percentile of those earlier
+corrections, an 80% interval by construction (the backtest measures how often it holds).
+"""
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Mapping
+
+import numpy as np
+
+from .catalog import TOTAL_ITEM
+from .indicators import _growth_pct, _value
+from .periods import format_period
+
+if TYPE_CHECKING:
+    from .loader import Dataset
+
+PARTIAL_WINDOWS = ("1-10", "1-20")  # cumulative, in publication order
+WHOLE_MONTH = "month"
+WINDOW_LAST_DAY = {"1-10": 10, "1-20": 20}
+FLASH_ITEM_SET = "kcs10"
+MIN_HISTORY = 12  # earlier months with a window and its whole month before a nowcast is made
+INTERVAL_PERCENTILES = (10.0, 90.0)
+INTERVAL_NOMINAL_PCT = INTERVAL_PERCENTILES[1] - INTERVAL_PERCENTILES[0]
+NOWCAST_METHOD = "working-day run-rate x median past month/run-rate ratio; 10th-90th percentile interval"
+
+
+@dataclass(frozen=True)
+class Nowcast:
+    value_usd: float
+    low_usd: float
+    high_usd: float
+    method: str
+
+
+@dataclass(frozen=True)
+class FlashItem:
+    code: str
+    name: str
+    value_usd: float | None
+    yoy_pct: float | None
+
+
+@dataclass(frozen=True)
+class FlashView:
+    """A month's latest flash window against the same window a year earlier; what the flash pane shows."""
+
+    period: str
+    window: str
+    preliminary: bool  # True while the month has no full-month figure
+    value_usd: float
+    yoy_pct: float | None
+    working_days: float
+    working_days_prev: float | None
+    daily_avg_yoy_pct: float | None
+    items: tuple[FlashItem, ...]
+    nowcast: Nowcast | None
+
+
+@dataclass(frozen=True)
+class NowcastCheck:
+    """What a window's nowcast said against the month's final figure."""
+
+    window: str
+    window_usd: float
+    nowcast: Nowcast | None
+    error_pct: float | None  # (nowcast / final - 1) * 100
+    inside: bool | None  # the final figure fell within the interval
+
+
+@dataclass(frozen=True)
+class NowcastReview:
+    period: str
+    final_usd: float
+    checks: tuple[NowcastCheck, ...]
+
+
+@dataclass(frozen=True)
+class FlashSeries:
+    """Flash figures on a contiguous monthly axis from `first_month`; the whole month from the release."""
+
+    first_month: int
+    months: tuple[int, ...]  # months with a 1-10 or 1-20 window, oldest first
+    values: Mapping[tuple[str, str], np.ndarray]  # (window, item) -> USD; windows 1-10 and 1-20
+    final: np.ndarray  # whole-month exports: the monthly release, else the flash `month` window
+    working_days: Mapping[str, np.ndarray]  # window -> working days in it; `month` is the whole month
+    items: tuple[tuple[str, str], ...]  # (code, name) of the flash items, in display order
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def index(self, month: int) -> int:
+        return month - self.first_month
+
+    def total(self, window: str) -> np.ndarray:
+        return self.values.get((window, TOTAL_ITEM), _EMPTY)
+
+    def latest_window(self, month: int) -> str | None:
+        index = self.index(month)
+        published = [window for window in PARTIAL_WINDOWS if _value(self.total(window), index) is not None]
+        return published[-1] if published else None
+
+    def is_preliminary(self, month: int) -> bool:
+        """The month has flash figures but no whole-month figure yet."""
+        return month in self.months and _value(self.final, self.index(month)) is None
+
+    @property
+    def pending(self) -> int | None:
+        """The latest month with flash figures and no final figure yet: the month the flash pane shows."""
+        return next((month for month in reversed(self.months) if self.is_preliminary(month)), None)
+
+    def nowcast(self, month: int, window: str) -> Nowcast | None:
+        """The whole month from `window`, learnt from earlier months only; None without enough history."""
+        index = self.index(month)
+        if index < 0:
+            return None
+        window_value = _value(self.total(window), index)
+        if window_value is None:
+            return None
+        past = slice(0, index)
+        # Per earlier month: the whole month over the window's run-rate scaled to the month's working days.
+        corrections = self.final[past] / self._run_rate(window, past)
+        corrections = corrections[np.isfinite(corrections)]
+        if len(corrections) < MIN_HISTORY:
+            return None
+        low, middle, high = np.percentile(corrections, (INTERVAL_PERCENTILES[0], 50.0, INTERVAL_PERCENTILES[1]))
+        run_rate = window_value / float(self.working_days[window][index]) * float(self.working_days[WHOLE_MONTH][index])
+        return Nowcast(run_rate * float(middle), run_rate * float(low), run_rate * float(high), NOWCAST_METHOD)
+
+    def _run_rate(self, window: str, where) -> np.ndarray:
+        """The window's daily average times the month's working days."""
+        return self.total(window)[where] / self.working_days[window][where] * self.working_days[WHOLE_MONTH][where]
+
+    def baselines(self, month: int, window: str) -> dict[str, float | None]:
+        """The naive nowcasts the model must beat: last year's month grown by the window's YoY, and the run-rate."""
+        index = self.index(month)
+        totals = self.total(window)
+        now, before, final_before = _value(totals, index), _value(totals, index - 12), _value(self.final, index - 12)
+        yoy = None if None in (now, before, final_before) or not before else final_before * now / before
+        return {"yoy": yoy, "run_rate": _value(self._run_rate(window, slice(None)), index)}
+
+    def view(self, month: int) -> FlashView | None:
+        """The month's latest window; None for a month without flash figures."""
+        window = self.latest_window(month)
+        if window is None:
+            return None
+        return self._memoised(("view", month), lambda: self._view(month, window))
+
+    def _view(self, month: int, window: str) -> FlashView:
+        index = self.index(month)
+        days = self.working_days[window]
+        value, before = _value(self.total(window), index), _value(self.total(window), index - 12)
+        days_now, days_before = _value(days, index), _value(days, index - 12)
+        daily_before = None if before is None or not days_before else before / days_before
+        items = tuple(self._item(window, code, name, index) for code, name in self.items)
+        return FlashView(format_period(month), window, self.is_preliminary(month), value, _growth_pct(value, before),
+                         days_now, days_before, _growth_pct(value / days_now if days_now else None, daily_before),
+                         items, self.nowcast(month, window))
+
+    def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:
+        array = self.values.get((window, code), _EMPTY)
+        value = _value(array, index)
+        return FlashItem(code, name, value, _growth_pct(value, _value(array, index - 12)))
+
+    def review(self, month: int) -> NowcastReview | None:
+        """For a month whose final figure is in: each window's nowcast against it. None otherwise."""
+        index = self.index(month)
+        final = _value(self.final, index)
+        if final is None or month not in self.months:
+            return None
+        return self._memoised(("review", month), lambda: NowcastReview(format_period(month), final, tuple(
+            self._check(month, window, final) for window in PARTIAL_WINDOWS
+            if _value(self.total(window), index) is not None)))
+
+    def _check(self, month: int, window: str, final: float) -> NowcastCheck:
+        nowcast = self.nowcast(month, window)
+        return NowcastCheck(
+            window, _value(self.total(window), self.index(month)), nowcast,
+            None if nowcast is None else (nowcast.value_usd / final - 1.0) * 100.0,
+            None if nowcast is None else bool(nowcast.low_usd <= final <= nowcast.high_usd))
+
+    def _memoised(self, key, compute):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+_EMPTY = np.array([], dtype=float)
+
+
+def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_first: int) -> FlashSeries:
+    """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole months."""
+    from .workdays import working_days  # holidays is only needed when building
+
+    flash = dataset.flash
+    flash = flash[flash["flow"] == "export"] if not flash.empty else flash
+    if flash.empty:
+        return FlashSeries(0, (), MappingProxyType({}), _EMPTY, MappingProxyType({}), ())
+    first, last = int(flash["month"].min()), int(flash["month"].max())
+    axis = range(first, last + 1)
+    values: dict[tuple[str, str], np.ndarray] = {}
+    for (window, item), group in flash.groupby(["window", "item"], sort=False):
+        array = np.full(len(axis), np.nan)
+        array[group["month"].to_numpy(dtype=int) - first] = group["value_usd"].to_numpy(dtype=float)
+        values[(window, item)] = array
+    # The release's figure where there is one, else the flash's own whole-month tally.
+    final = values.pop((WHOLE_MONTH, TOTAL_ITEM), np.full(len(axis), np.nan))
+    for index, month in enumerate(axis):
+        released = _value(release_exports, month - release_first)
+        if released is not None:
+            final[index] = released
+    values = {key: array for key, array in values.items() if key[0] in PARTIAL_WINDOWS}
+    days = {window: np.array([working_days(month, last_day) for month in axis])
+            for window, last_day in WINDOW_LAST_DAY.items()}
+    days[WHOLE_MONTH] = np.array([dataset.working_days.get(month, working_days(month)) for month in axis])
+    published = np.zeros(len(axis), dtype=bool)
+    for window in PARTIAL_WINDOWS:
+        published |= ~np.isnan(values.get((window, TOTAL_ITEM), np.full(len(axis), np.nan)))
+    catalog = dataset.catalog
+    items = tuple((code, catalog.name("flash_item", code)) for code in catalog.members(FLASH_ITEM_SET, "flash_item"))
+    return FlashSeries(first, tuple(first + int(i) for i in np.flatnonzero(published)),
+                       MappingProxyType(values), final, MappingProxyType(days), items)

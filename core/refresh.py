@@ -1,0 +1,122 @@
+"""Live refresh: notice changed data files, reload once they have settled, and say what arrived.
+
+Nothing here writes to the data directory.
+"""
+
+import threading
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+
+from . import fmt
+from .datadir import file_stamps, is_data_file
+from .indicators import Revision, Snapshot, load_snapshot
+from .periods import format_period
+from .problems import DataError
+
+DEBOUNCE_SECONDS = 0.3
+POLL_SECONDS = 0.5
+MAX_BURST_MS = 5000
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """What a reload brought: months that are new, and figures that changed for months already shown."""
+
+    new_months: tuple[int, ...]
+    revisions: tuple[Revision, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.new_months and not self.revisions
+
+    def summary(self, snapshot: Snapshot) -> str:
+        """One line for a notification, e.g. '2026-08: exports $58.20bn, +1.2%'."""
+        parts = []
+        for month in self.new_months:
+            exports = snapshot.release(month).headline.exports
+            parts.append(f"{format_period(month)}: exports {fmt.usd(exports.value_usd)}, {fmt.pct(exports.yoy_pct)}")
+        if self.revisions:
+            months = sorted({revision.period for revision in self.revisions})
+            parts.append(f"{len(self.revisions)} revised figure(s) for {', '.join(months)}")
+        return "; ".join(parts) or "no new figures"
+
+
+def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
+    """Compare two loads; the new snapshot also remembers the revisions seen between them."""
+    new_months = tuple(sorted(set(new.months) - set(old.months)))
+    observed = []
+    for key, array in new.trade.items():
+        before = old.trade.get(key)
+        if before is None:
+            continue
+        for month in range(max(old.first_month, new.first_month),
+                           min(old.first_month + len(before), new.first_month + len(array))):
+            was, now = before[month - old.first_month], array[month - new.first_month]
+            if not np.isnan(was) and not np.isnan(now) and was != now:
+                observed.append(Revision(key, format_period(month), float(was), float(now), None))
+    revisions = dict(new.revisions)
+    for revision in observed:
+        revisions[revision.key] = revisions.get(revision.key, ()) + (revision,)
+    return replace(new, revisions=revisions), Arrival(new_months, tuple(observed))
+
+
+def watch_changes(directory: Path, stop: threading.Event, debounce: float = DEBOUNCE_SECONDS,
+                  force_polling: bool = False) -> Iterator[None]:
+    """Yield once per burst of changes to the directory's data files, after the burst has gone quiet.
+
+    Uses inotify through watchfiles, or polls file sizes and times where that is not available.
+    """
+    if not force_polling:
+        try:
+            from watchfiles import watch
+
+            # watchfiles' `step` is the quiet period that ends a burst; `debounce` only caps a burst's length.
+            for _ in watch(directory, watch_filter=lambda _change, path: is_data_file(Path(path)),
+                           step=int(debounce * 1000), debounce=MAX_BURST_MS, stop_event=stop, recursive=False,
+                           raise_interrupt=False, rust_timeout=0):
+                yield
+            return
+        except (ImportError, OSError, RuntimeError):
+            pass
+    yield from _poll_changes(directory, stop, debounce)
+
+
+def _poll_changes(directory: Path, stop: threading.Event, debounce: float) -> Iterator[None]:
+    seen = _stamps_or_none(directory)
+    while not stop.wait(POLL_SECONDS):
+        current = _stamps_or_none(directory)
+        if current == seen:
+            continue
+        while not stop.wait(debounce):  # wait for the burst to go quiet
+            settled = _stamps_or_none(directory)
+            if settled == current:
+                break
+            current = settled
+        seen = current
+        yield
+
+
+def _stamps_or_none(directory: Path):
+    try:
+        return file_stamps(directory)
+    except OSError:
+        return None
+
+
+def load_settled(directory: Path, settle: float = DEBOUNCE_SECONDS, stop: threading.Event | None = None) -> Snapshot:
+    """Load; on a data error wait `settle` and try once more, so a file caught half-written is not reported.
+
+    Raises DataError only when the problem is still there after the wait.
+    """
+    try:
+        return load_snapshot(directory)
+    except DataError:
+        if stop is not None and stop.wait(settle):
+            raise
+        if stop is None:
+            time.sleep(settle)
+        return load_snapshot(directory)

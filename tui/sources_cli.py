@@ -1,0 +1,156 @@
+"""`tradetop import` and `tradetop fetch`: official responses into the data directory."""
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+TARGET_HELP = "the data directory to write into (default: $TRADETOP_DATA)"
+HS_MAP_HELP = "CSV with hs_code,item: HS codes or prefixes and the catalog item each belongs to"
+
+
+def add_commands(commands) -> None:
+    importer = commands.add_parser("import", help="convert official responses into tidy trade files")
+    importer.add_argument("kind", metavar="KIND", help="totals, countries, items, flash (customs service XML) or ecos (Bank of Korea JSON)")
+    importer.add_argument("files", nargs="+", metavar="FILE", help="saved response bodies")
+    importer.add_argument("--to", dest="target", metavar="DIR", help=TARGET_HELP)
+    importer.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (needed for items)")
+    importer.add_argument("--released", metavar="YYYY-MM-DD", type=_date, help="the data's date (default: each file's modification date)")
+    fetcher = commands.add_parser("fetch", help="fetch months from the customs service (key: $TRADETOP_KCS_KEY)")
+    fetcher.add_argument("--from", dest="first", metavar="YYYY-MM", required=True, type=_month, help="the first month")
+    fetcher.add_argument("--to", dest="last", metavar="YYYY-MM", type=_month, help="the last month (default: the first)")
+    fetcher.add_argument("--data", metavar="DIR", help=TARGET_HELP)
+    fetcher.add_argument("--key-file", metavar="FILE", help="a file holding the data.go.kr service key")
+    fetcher.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (without it, items are not fetched)")
+
+
+def _month(text: str) -> int:
+    from core.periods import parse_period
+
+    try:
+        return parse_period(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _date(text: str) -> str:
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _fail(lines, code: int = 1) -> int:
+    for line in lines:
+        print(line, file=sys.stderr)
+    return code
+
+
+def _target(option: str | None, command: str, option_name: str) -> tuple[Path | None, str]:
+    """Where to write: the option, else $TRADETOP_DATA, never the embedded data; or why there is nowhere."""
+    from core.datadir import ENVIRONMENT_VARIABLE
+
+    chosen = option or os.environ.get(ENVIRONMENT_VARIABLE)
+    if not chosen:
+        return None, f"{command}: no data directory: pass {option_name} DIR or set ${ENVIRONMENT_VARIABLE}"
+    directory = Path(chosen).expanduser()
+    if not directory.is_dir():
+        return None, f"{command}: {directory} is not a directory (expected an existing data directory)"
+    return directory, ""
+
+
+def _hs_map(hs_map_file: str | None):
+    """The HS map, or None without one; DataError with file:line problems if it is bad."""
+    from core.sources import HsMap
+
+    return HsMap.read(Path(hs_map_file).expanduser()) if hs_map_file else None
+
+
+def run_import(args) -> int:
+    from core.problems import DataError
+    from core.sources import KINDS, SourceError, convert, read_regions, read_response, save
+
+    if args.kind not in KINDS:
+        return _fail([f"import: unknown kind {args.kind!r} (expected one of {', '.join(KINDS)})"], 2)
+    kind = KINDS[args.kind]
+    if kind.name == "items" and not args.hs_map:
+        return _fail(["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2)
+    directory, problem = _target(args.target, "import", "--to")
+    if problem:
+        return _fail([problem], 2)
+    try:
+        regions = read_regions(directory) if kind.name == "countries" else {}
+        hs_map = _hs_map(args.hs_map)
+    except DataError as error:
+        return _fail([str(problem) for problem in error.problems])
+    failures = 0
+    for name in args.files:
+        path = Path(name)
+        try:
+            released = args.released or date.fromtimestamp(path.stat().st_mtime).isoformat()
+            rows = convert(kind, read_response(path), regions, hs_map)
+            if not rows:
+                print(f"{path}: no rows (the service returned no data for this query); nothing written")
+                continue
+            written = save(kind, rows, directory, released)
+            print(f"{path} -> {written} ({len(rows)} rows)")
+        except SourceError as error:
+            failures += _fail([f"{path}: {error}"])
+        except FileExistsError as error:
+            failures += _fail([f"{path}: {error.filename2} already exists; not overwritten (remove it to import again)"])
+        except OSError as error:
+            failures += _fail([f"{path}: {error.strerror}"])
+    return 1 if failures else 0
+
+
+class _Progress:
+    """`[=====     ] 3/6 countries 2025-01..2025-12` on stderr: redrawn in place on a terminal, a line each otherwise."""
+
+    def __init__(self):
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        filled = round(10 * done / total)
+        line = f"[{'=' * filled}{' ' * (10 - filled)}] {done}/{total} {label}"
+        print(f"\r\x1b[K{line}" if self.live else line, end="" if self.live else "\n", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.live:
+            print(file=sys.stderr)
+
+
+def run_fetch(args) -> int:
+    from core.fetch import Client, FetchError, base_url, fetch, read_key
+    from core.periods import format_period
+    from core.problems import DataError
+    from core.sources import read_regions
+
+    last = args.first if args.last is None else args.last
+    if last < args.first:
+        return _fail([f"fetch: --to {format_period(last)} is before --from {format_period(args.first)}"], 2)
+    directory, problem = _target(args.data, "fetch", "--data")
+    if problem:
+        return _fail([problem], 2)
+    progress = _Progress()
+    try:
+        client = Client(read_key(args.key_file), base_url())
+        outcome = fetch(client, args.first, last, directory, read_regions(directory), _hs_map(args.hs_map),
+                        date.today().isoformat(), progress)
+        failure = []
+    except DataError as error:
+        failure = [str(problem) for problem in error.problems]
+    except FetchError as error:
+        failure = [f"fetch: {error}"]
+    except OSError as error:
+        failure = [f"fetch: cannot write into {directory}: {error.strerror}"]
+    progress.close()  # before any message, so none lands on the progress line
+    if failure:
+        return _fail(failure)
+    for path in outcome.written:
+        print(f"wrote {path}")
+    for label in outcome.empty:
+        print(f"no data yet for {label}")
+    if outcome.skipped:
+        print(f"{len(outcome.skipped)} already fetched today, kept: {', '.join(path.name for path in outcome.skipped)}")
+    return 0
