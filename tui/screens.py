@@ -60,9 +60,10 @@ class MainScreen(StateScreen):
         yield HeadlineCards(id="cards")
         with Horizontal(id="tables"):
             yield ReleaseTable("item", id="items")
-            yield ReleaseTable("partner", id="partners")
+            with Vertical(id="side"):
+                yield ReleaseTable("partner", id="partners")
+                yield NotablesPanel(id="notables")
         yield PlotextPlot(id="overview-plot")
-        yield NotablesPanel(id="notables")
         yield Footer()
 
     def on_resize(self) -> None:

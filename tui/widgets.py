@@ -10,6 +10,7 @@ from typing import Callable
 
 from rich.text import Text
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
@@ -320,8 +321,12 @@ def right_aligned(text: Text) -> Text:
     return text
 
 
-class NotablesPanel(Static):
-    """The release's notable facts; the breadth line while there are none."""
+class NotablesPanel(VerticalScroll, can_focus=True):
+    """The release's notable facts, most newsworthy first; a pane of its own, scrolled with the arrows."""
+
+    def compose(self):
+        self.border_title = "Notable"
+        yield Static()
 
     def show(self, lines: list[str]) -> None:
-        self.update(Text("\n").join(Text(f"• {line}") for line in lines))
+        self.query_one(Static).update(Text("\n").join(Text(f"• {line}") for line in lines))
