@@ -319,3 +319,23 @@ async def test_reload_without_the_month_shown_falls_back_to_the_latest(tmp_path)
         assert format_period(app.month) == "2026-06"
         message = app.screen.query_one(ErrorBar).render().plain
         assert message.startswith("no release for 2026-07") and "showing 2026-06" in message
+
+
+async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        release = app.release()
+        shown = app.screen.query_one("#notables Static").render().plain.splitlines()
+        assert shown[0] == f"• {release.notables[0]['text']}"
+        assert shown[0].startswith("• Exports reached $65.84bn, the highest for any January")
+        assert shown[-1] == "• 11 of 15 items rose; fell: Petrochemicals, Steel, Ships, Home appliances."
+        assert len(shown) == len(release.notables) + 1
+        await pilot.press("tab", "tab")
+        assert app.focused.id == "notables"
+        await pilot.press("shift+tab", "shift+tab", "enter")  # back to the items: semiconductors
+        about_chips = [notable["text"] for notable in release.notables
+                       if notable["dimension"] == "item" and notable["subject"] == "semiconductors"]
+        listed = app.screen.query_one("#drill-notables").render().plain
+        assert about_chips and all(text in listed for text in about_chips)
+        assert "Exports reached $65.84bn" not in listed  # a headline notable belongs to the Exports card

@@ -95,10 +95,8 @@ class MainScreen(StateScreen):
         exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
         plot_months(self.query_one("#overview-plot", PlotextPlot), "Exports and imports, $bn", exports.months,
                     lines=(("exports", exports.values), ("imports", imports.values)))
-        notables = [notable["text"] for notable in release.notables]
-        if not notables and release.breadth.total:
-            notables = [breadth_line(snapshot.catalog, release.breadth)]
-        self.query_one(NotablesPanel).show(notables)
+        breadth = [breadth_line(snapshot.catalog, release.breadth)] if release.breadth.total else []
+        self.query_one(NotablesPanel).show([notable["text"] for notable in release.notables] + breadth)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         table = event.data_table

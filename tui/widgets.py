@@ -322,7 +322,7 @@ def right_aligned(text: Text) -> Text:
 
 
 class NotablesPanel(VerticalScroll, can_focus=True):
-    """The release's notable facts, most newsworthy first; a pane of its own, scrolled with the arrows."""
+    """The release's notable facts, most newsworthy first, then the breadth line; a pane scrolled with the arrows."""
 
     def compose(self):
         self.border_title = "Notable"
