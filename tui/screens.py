@@ -223,7 +223,7 @@ class HelpScreen(ModalScreen):
 BUILT_IN_KEYS = (
     ("Enter", "drill down into a table row or a card"),
     ("Tab / Shift+Tab", "next / previous pane"),
-    ("arrows, j / k", "move in a table; left / right between cards"),
+    ("arrows, j / k", "move in tables and notables; left / right: cards"),
     ("Ctrl+P", "command palette: go to month…, go to item…"),
 )
 
