@@ -173,7 +173,8 @@ class DrilldownScreen(StateScreen):
         split.update(self._split_text() if split.display else "")
         notables = [notable["text"] for notable in app.release().notables
                     if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
-        self.query_one("#drill-notables", Static).update(titled("Notables", Text("\n".join(notables) or "—")))
+        self.query_one("#drill-notables", Static).update(
+            titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
 
     def _months_table(self, history) -> None:
         table = self.query_one("#months", DataTable)
