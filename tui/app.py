@@ -10,7 +10,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 
-from core.indicators import DEFAULT_ITEM_SET, Release, Snapshot, load_snapshot
+from core.cache import load_snapshot_cached
+from core.indicators import DEFAULT_ITEM_SET, Release, Snapshot
 from core.periods import format_period
 from core.problems import DataError, Problem
 
@@ -70,8 +71,9 @@ class TradetopApp(App):
 
     @work(thread=True, exclusive=True, group="load")
     def load_data(self) -> None:
+        """From the snapshot cache when the files are unchanged (no pandas), else loaded and cached."""
         try:
-            self.post_message(SnapshotLoaded(load_snapshot(self.data_dir)))
+            self.post_message(SnapshotLoaded(load_snapshot_cached(self.data_dir)))
         except DataError as error:
             self.post_message(LoadFailed(error.problems))
         except OSError as error:
