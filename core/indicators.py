@@ -205,6 +205,12 @@ class Snapshot:
             return self.series(flow, item=code)
         return self.series(flow, partner=code)
 
+    def subject_revisions(self, dimension: str, code: str, flow: str = "export") -> tuple[Revision, ...]:
+        """Revised figures of a subject's series; headline lines other than the flows' totals have none."""
+        keys = {"item": (flow, code, WORLD), "partner": (flow, TOTAL_ITEM, code),
+                "headline": {"exports": ("export", TOTAL_ITEM, WORLD), "imports": ("import", TOTAL_ITEM, WORLD)}.get(code)}
+        return self.revisions.get(keys[dimension], ())
+
     def history(self, dimension: str, code: str, until: int, months: int, flow: str = "export") -> History:
         array = self.subject_series(dimension, code, flow)
         total = None if dimension == "headline" else self.series(flow)

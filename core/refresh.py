@@ -7,7 +7,7 @@ import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import numpy as np
 
@@ -58,9 +58,10 @@ def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
             was, now = before[month - old.first_month], array[month - new.first_month]
             if not np.isnan(was) and not np.isnan(now) and was != now:
                 observed.append(Revision(key, format_period(month), float(was), float(now), None))
-    revisions = dict(new.revisions)
-    for revision in observed:
-        revisions[revision.key] = revisions.get(revision.key, ()) + (revision,)
+    # Revisions seen on earlier reloads are kept: the files no longer hold the figures they replaced.
+    revisions = {}
+    for key, seen in (*old.revisions.items(), *new.revisions.items(), *((r.key, (r,)) for r in observed)):
+        revisions[key] = tuple(dict.fromkeys(revisions.get(key, ()) + seen))
     return replace(new, revisions=revisions), Arrival(new_months, tuple(observed))
 
 
@@ -107,16 +108,17 @@ def _stamps_or_none(directory: Path):
         return None
 
 
-def load_settled(directory: Path, settle: float = DEBOUNCE_SECONDS, stop: threading.Event | None = None) -> Snapshot:
+def load_settled(directory: Path, settle: float = DEBOUNCE_SECONDS, stop: threading.Event | None = None,
+                 load: Callable[[Path], Snapshot] = load_snapshot) -> Snapshot:
     """Load; on a data error wait `settle` and try once more, so a file caught half-written is not reported.
 
-    Raises DataError only when the problem is still there after the wait.
+    Raises DataError only when the problem is still there after the wait. `load` may be the cached loader.
     """
     try:
-        return load_snapshot(directory)
+        return load(directory)
     except DataError:
         if stop is not None and stop.wait(settle):
             raise
         if stop is None:
             time.sleep(settle)
-        return load_snapshot(directory)
+        return load(directory)
