@@ -26,5 +26,8 @@ def make_app(directory: Path, period: str | None = "2026-01"):
 
 
 async def wait_for_data(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    """Wait for the loads under way; the file watcher runs until the app ends."""
+    loads = [worker for worker in pilot.app.workers if worker.group == "load" and not worker.is_cancelled]
+    if loads:  # an empty list would mean every worker, the watcher too
+        await pilot.app.workers.wait_for_complete(loads)
     await pilot.pause()

@@ -3,17 +3,20 @@
 Importing this module does not import pandas: the first frame is drawn while the worker loads.
 """
 
+import threading
 from pathlib import Path
 
 from textual import work
 from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
+from textual.worker import get_current_worker
 
 from core.cache import load_snapshot_cached
 from core.indicators import DEFAULT_ITEM_SET, Release, Snapshot
 from core.periods import format_period
 from core.problems import DataError, Problem
+from core.refresh import load_settled, watch_changes, what_arrived
 
 from .commands import TradetopCommands
 from .screens import DrilldownScreen, HelpScreen, MainScreen, StateScreen, Subject
@@ -35,6 +38,13 @@ class LoadFailed(Message):
         self.problems = problems
 
 
+class DataChanged(Message):
+    """The watcher saw a settled burst of changes to the data files."""
+
+
+KEPT_LAST_GOOD = "reload failed; showing the last good data until the files are fixed:"
+
+
 class TradetopApp(App):
     CSS_PATH = Path(__file__).with_name("tradetop.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "tradetop"
@@ -53,7 +63,8 @@ class TradetopApp(App):
         Binding("r", "reload", "Reload", tooltip="reload the data files", id="reload"),
     ]
 
-    def __init__(self, data_dir: Path, period: int | None = None, item_set: str = DEFAULT_ITEM_SET):
+    def __init__(self, data_dir: Path, period: int | None = None, item_set: str = DEFAULT_ITEM_SET,
+                 force_polling: bool = False):
         super().__init__()
         self.data_dir = data_dir
         self.requested_month = period
@@ -64,32 +75,58 @@ class TradetopApp(App):
         self.ytd = False
         self.sort = 0
         self.problems: tuple[Problem, ...] | tuple[str, ...] = ()
+        self.force_polling = force_polling
+        self.stopping = threading.Event()
 
     def on_mount(self) -> None:
         self.push_screen(MainScreen())
         self.load_data()
+        self.watch_data()
+
+    def on_unmount(self) -> None:
+        self.stopping.set()
+
+    @work(thread=True, group="watch")
+    def watch_data(self) -> None:
+        for _ in watch_changes(self.data_dir, self.stopping, force_polling=self.force_polling):
+            self.post_message(DataChanged())
+
+    def on_data_changed(self, _message: DataChanged) -> None:
+        self.load_data()
 
     @work(thread=True, exclusive=True, group="load")
     def load_data(self) -> None:
-        """From the snapshot cache when the files are unchanged (no pandas), else loaded and cached."""
+        """From the snapshot cache when the files are unchanged (no pandas), else loaded and cached.
+
+        A file caught half-written is retried once after the debounce before it counts as broken.
+        """
         try:
-            self.post_message(SnapshotLoaded(load_snapshot_cached(self.data_dir)))
+            message = SnapshotLoaded(load_settled(self.data_dir, stop=self.stopping, load=load_snapshot_cached))
         except DataError as error:
-            self.post_message(LoadFailed(error.problems))
+            message = LoadFailed(error.problems)
         except OSError as error:
-            self.post_message(LoadFailed((Problem(str(self.data_dir), None, str(error)),)))
+            message = LoadFailed((Problem(str(self.data_dir), None, str(error)),))
+        if not get_current_worker().is_cancelled:  # a newer load has started: this one's files are stale
+            self.post_message(message)
 
     def on_snapshot_loaded(self, message: SnapshotLoaded) -> None:
         self.apply_snapshot(message.snapshot)
 
     def on_load_failed(self, message: LoadFailed) -> None:
-        self.problems = message.problems
+        self.problems = message.problems if self.snapshot is None else (KEPT_LAST_GOOD, *message.problems)
         self.show_state()
 
     def apply_snapshot(self, snapshot: Snapshot) -> None:
-        """The one path for new data: keep the month shown if the new data still has it."""
+        """The one path for new data: follow a new latest month if the user was on the latest, else keep
+        the month shown if the new data still has it; say what arrived."""
+        old = self.snapshot
+        arrival = None
+        if old is not None:
+            snapshot, arrival = what_arrived(old, snapshot)
         asked_on_command_line = self.month is None
         wanted = self.requested_month if asked_on_command_line else self.month
+        if old is not None and self.month == old.latest < snapshot.latest:
+            wanted = snapshot.latest
         self.problems = tuple(snapshot.warnings)
         if wanted is None or wanted in snapshot.months:
             self.month = snapshot.latest if wanted is None else wanted
@@ -101,6 +138,8 @@ class TradetopApp(App):
                              *self.problems)
         self.snapshot = snapshot
         self.show_state()
+        if arrival is not None and not arrival.is_empty:
+            self.notify(arrival.summary(snapshot), title="New data")
 
     def release(self) -> Release:
         return self.snapshot.release(self.month, self.flow, self.item_set)

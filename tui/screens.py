@@ -128,7 +128,7 @@ def records_text(records: Records) -> Text:
 
 
 class DrilldownScreen(StateScreen):
-    """One subject's history: plot, last 24 months, records and streaks, partner split, notables."""
+    """One subject's history: plot, last 24 months, records and streaks, partner split, notables, revisions."""
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back")]
     AUTO_FOCUS = "#months"
@@ -147,6 +147,7 @@ class DrilldownScreen(StateScreen):
                 yield Static(id="records")
                 yield Static(id="split")
                 yield Static(id="drill-notables")
+                yield Static(id="revisions")
         yield Footer()
 
     def show_state(self) -> None:
@@ -175,6 +176,10 @@ class DrilldownScreen(StateScreen):
                     if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
         self.query_one("#drill-notables", Static).update(
             titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
+        revisions = snapshot.subject_revisions(subject.dimension, subject.code, app.flow)
+        shown = self.query_one("#revisions", Static)
+        shown.display = bool(revisions)  # most series are never revised: no empty heading for them
+        shown.update(titled("Revisions", Text("\n".join(f"• {revision.text}" for revision in revisions))))
 
     def _months_table(self, history) -> None:
         table = self.query_one("#months", DataTable)
