@@ -84,8 +84,7 @@ async def test_a_new_month_renamed_in_is_shown_within_3_seconds_when_on_the_late
         drop_in(directory / "synthetic-2026-08.csv", synthetic_august(directory))
         await wait_until(pilot, lambda: header_text(app).startswith("2026-08"), timeout=3)
         exports = app.snapshot.release(app.month).headline.exports
-        assert any(message.startswith(f"2026-08: exports {fmt.usd(exports.value_usd)}")
-                   for message in notifications(app))
+        assert notifications(app) == [f"2026-08: exports {fmt.usd(exports.value_usd)}, {fmt.pct(exports.yoy_pct)}"]
         assert "latest 2026-08" in header_text(app) and not error_text(app)
 
 
