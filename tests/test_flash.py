@@ -196,3 +196,10 @@ def test_the_flash_needs_neither_pandas_nor_holidays_after_the_build():
                "print(sorted({'pandas', 'holidays'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_an_interval_writes_a_shared_unit_once():
+    from core import fmt
+
+    assert fmt.usd_range(88_594_000_000, 97_184_000_000) == "$88.59–97.18bn"
+    assert fmt.usd_range(512_300_000, 1_200_000_000) == "$512.3mn–$1.20bn"

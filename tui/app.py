@@ -16,7 +16,7 @@ from core.periods import format_period
 from core.problems import DataError, Problem
 
 from .commands import TradetopCommands
-from .screens import DrilldownScreen, HelpScreen, MainScreen, StateScreen, Subject
+from .screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, StateScreen, Subject
 
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
@@ -45,8 +45,8 @@ class TradetopApp(App):
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
         Binding("left_square_bracket", "step_month(-1)", "Prev", key_display="[", group=MONTH_KEYS, tooltip="previous month",
                 id="previous-month"),
-        Binding("right_square_bracket", "step_month(1)", "Next", key_display="]", group=MONTH_KEYS, tooltip="next month",
-                id="next-month"),
+        Binding("right_square_bracket", "step_month(1)", "Next", key_display="]", group=MONTH_KEYS,
+                tooltip="next month; after the latest release, the preliminary flash month", id="next-month"),
         Binding("e", "flow('export')", "Exp", group=FLOW_KEYS, tooltip="items and partners of exports", id="exports"),
         Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
         Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
@@ -119,6 +119,10 @@ class TradetopApp(App):
         if self.snapshot is not None:
             self.push_screen(DrilldownScreen(subject))
 
+    def show_flash(self) -> None:
+        if self.snapshot is not None and self.snapshot.flash.pending is not None:
+            self.push_screen(FlashScreen(self.snapshot.flash.pending))
+
     def action_step_month(self, step: int) -> None:
         if self.snapshot is None:
             return
@@ -126,6 +130,8 @@ class TradetopApp(App):
         position = months.index(self.month) + step
         if 0 <= position < len(months):
             self.go_to_month(months[position])
+        elif position == len(months) and self.snapshot.flash.pending is not None:
+            self.show_flash()  # the month after the latest release, while only its flash is out
         else:
             self.bell()
 

@@ -1,4 +1,4 @@
-"""The main screen, the drilldown into one subject, and the key help.
+"""The main screen, the drilldown into one subject, the flash month, and the key help.
 
 Screens read the app's state (snapshot, month, flow, mode, sort) in `show_state` and render it;
 they compute nothing themselves.
@@ -16,15 +16,18 @@ from textual_plotext import PlotextPlot
 
 from core import fmt
 from core.brief import breadth_line
+from core.flash import NowcastReview
 from core.indicators import Records
-from core.periods import format_period
+from core.periods import describe_period, format_period
 
-from .widgets import (CARDS, FLOW_NAMES, SORTS, TREND_MONTHS, ErrorBar, HeadlineCards, NotablesPanel,
-                      ReleaseTable, StatusHeader, change, plot_months, right_aligned, sort_rows, titled)
+from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, TREND_MONTHS, ErrorBar, FlashPane, HeadlineCards,
+                      NotablesPanel, ReleaseTable, StatusHeader, change, interval_text, plot_months, right_aligned,
+                      sort_rows, titled, window_pieces)
 
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
 TALL_SCREEN_ROWS = 32
+FLASH_NAME_WIDTH = 24
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
 
 
@@ -35,6 +38,8 @@ class Subject:
     dimension: str
     code: str
 
+
+EXPORTS = Subject("headline", "exports")  # its drilldown also shows how the flash nowcasts did
 
 # Subjects that can be negative: their change on a year earlier is in dollars, not a growth rate.
 CHANGES_IN_USD = frozenset({Subject("headline", "balance")})
@@ -58,6 +63,7 @@ class MainScreen(StateScreen):
         yield StatusHeader(id="status")
         yield ErrorBar(id="errors")
         yield HeadlineCards(id="cards")
+        yield FlashPane(id="flash")
         with Horizontal(id="tables"):
             yield ReleaseTable("item", id="items")
             with Vertical(id="side"):
@@ -82,6 +88,8 @@ class MainScreen(StateScreen):
             return
         snapshot, month, release = app.snapshot, app.month, app.release()
         self.query_one(HeadlineCards).show(snapshot, release, month)
+        pending = snapshot.flash.pending
+        self.query_one(FlashPane).show(None if pending is None else snapshot.flash.view(pending))
         mode = "year to date" if app.ytd else "month"
         sort_label = SORTS[app.sort][0]
         for table, rows, title in ((self.query_one("#items", ReleaseTable), release.items,
@@ -106,6 +114,9 @@ class MainScreen(StateScreen):
     def on_headline_cards_drill(self, event: HeadlineCards.Drill) -> None:
         self.app.drill(Subject("headline", event.subject))
 
+    def on_flash_pane_open(self) -> None:
+        self.app.show_flash()
+
 
 def subject_name(app, subject: Subject) -> str:
     if subject.dimension == "headline":
@@ -127,6 +138,19 @@ def records_text(records: Records) -> Text:
     return titled("Records", Text("\n".join(lines)))
 
 
+def review_text(review: NowcastReview) -> Text:
+    """Each flash window's nowcast against the final figure: error and whether the interval held."""
+    lines = []
+    for check in review.checks:
+        if check.nowcast is None:
+            lines.append(Text(f"days {check.window}: {NO_NOWCAST}"))
+            continue
+        lines += [Text.assemble(f"days {check.window}: {fmt.usd(check.nowcast.value_usd)} ",
+                                change(fmt.pct(check.error_pct), check.error_pct)),
+                  Text(f"  {'inside' if check.inside else 'OUTSIDE'} {interval_text(check.nowcast)}")]
+    return titled(f"Nowcast vs final {fmt.usd(review.final_usd)}", Text("\n").join(lines))
+
+
 class DrilldownScreen(StateScreen):
     """One subject's history: plot, last 24 months, records and streaks, partner split, notables."""
 
@@ -146,6 +170,7 @@ class DrilldownScreen(StateScreen):
             with VerticalScroll(id="drill-facts"):
                 yield Static(id="records")
                 yield Static(id="split")
+                yield Static(id="nowcast-review")
                 yield Static(id="drill-notables")
         yield Footer()
 
@@ -171,6 +196,10 @@ class DrilldownScreen(StateScreen):
         split = self.query_one("#split", Static)
         split.display = subject.dimension == "item"
         split.update(self._split_text() if split.display else "")
+        review = snapshot.flash.review(month) if subject == EXPORTS else None
+        nowcasts = self.query_one("#nowcast-review", Static)
+        nowcasts.display = review is not None
+        nowcasts.update(review_text(review) if review else "")
         notables = [notable["text"] for notable in app.release().notables
                     if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
         self.query_one("#drill-notables", Static).update(
@@ -201,6 +230,61 @@ class DrilldownScreen(StateScreen):
         return titled("Partner split", Text("\n").join(
             Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
             for share in split))
+
+
+class FlashScreen(StateScreen):
+    """A month from its 10-day flash: the latest window against a year earlier, the items, the nowcast; and,
+    once the full month is in, how the nowcast did."""
+
+    BINDINGS = [
+        Binding("left_square_bracket,escape", "app.pop_screen", "Back", key_display="[ esc",
+                tooltip="back to the latest release", id="back-from-flash"),
+        Binding("right_square_bracket", "app.bell", "Next", show=False),  # no month after the flash month
+    ]
+    AUTO_FOCUS = "#flash-items"
+
+    def __init__(self, month: int):
+        super().__init__()
+        self.month = month
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="flash-status")
+        yield ErrorBar(id="errors")
+        yield Static(id="flash-figures")
+        with Horizontal(id="flash-bottom"):
+            yield DataTable(id="flash-items", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="flash-facts"):
+                yield Static(id="flash-nowcast")
+                yield Static(id="flash-review")
+        yield Footer()
+
+    def show_state(self) -> None:
+        app, month = self.app, self.month
+        self.query_one(ErrorBar).show(app.problems)
+        view = app.snapshot.flash.view(month)
+        state = ("no flash figures" if view is None else
+                 f"PRELIMINARY days {view.window}" if view.preliminary else f"flash days {view.window}, full month out")
+        self.query_one("#flash-status", Static).update(
+            Text.assemble((format_period(month), "bold"), f" {describe_period(month)} · ", (state, "bold")))
+        if view is None:
+            return
+        self.query_one("#flash-figures", Static).update(titled(
+            "Exports against the same days a year earlier", Text("\n").join(window_pieces(view))))
+        nowcast = view.nowcast
+        self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", Text(
+            NO_NOWCAST if nowcast is None else f"{fmt.usd(nowcast.value_usd)}\n{interval_text(nowcast)}")))
+        review = app.snapshot.flash.review(month)
+        self.query_one("#flash-review", Static).display = review is not None
+        if review is not None:
+            self.query_one("#flash-review", Static).update(review_text(review))
+        table = self.query_one("#flash-items", DataTable)
+        table.clear(columns=True)
+        table.add_column(f"days {view.window}", width=FLASH_NAME_WIDTH, key="name")
+        for label in ("value", "YoY"):
+            table.add_column(Text(label, justify="right"), width=9, key=label)
+        for item in sorted(view.items, key=lambda item: -(item.value_usd or 0)):
+            table.add_row(Text(item.name, overflow="ellipsis", no_wrap=True), right_aligned(Text(fmt.usd(item.value_usd))),
+                          right_aligned(change(fmt.pct(item.yoy_pct), item.yoy_pct)), key=item.code)
 
 
 class HelpScreen(ModalScreen):
