@@ -271,8 +271,10 @@ class FlashScreen(StateScreen):
         self.query_one("#flash-figures", Static).update(titled(
             "Exports against the same days a year earlier", Text("\n").join(window_pieces(view))))
         nowcast = view.nowcast
-        self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", Text(
-            NO_NOWCAST if nowcast is None else f"{fmt.usd(nowcast.value_usd)}\n{interval_text(nowcast)}")))
+        self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", Text(NO_NOWCAST) if nowcast is None
+                                                               else Text.assemble(fmt.usd(nowcast.value_usd), "\n",
+                                                                                  interval_text(nowcast), "\n",
+                                                                                  (nowcast.method, "dim"))))
         review = app.snapshot.flash.review(month)
         self.query_one("#flash-review", Static).display = review is not None
         if review is not None:
