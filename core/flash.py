@@ -83,6 +83,15 @@ class NowcastReview:
 
 
 @dataclass(frozen=True)
+class FlashHistory:
+    """A window's exports and the whole months' to a month, oldest first: what the flash month's plot shows."""
+
+    months: tuple[int, ...]
+    window_usd: tuple[float | None, ...]
+    final_usd: tuple[float | None, ...]  # None while the month is preliminary
+
+
+@dataclass(frozen=True)
 class FlashSeries:
     """Flash figures on a contiguous monthly axis from `first_month`; the whole month from the release."""
 
@@ -166,6 +175,12 @@ class FlashSeries:
         array = self.values.get((window, code), _EMPTY)
         value = _value(array, index)
         return FlashItem(code, name, value, _growth_pct(value, _value(array, index - 12)))
+
+    def history(self, month: int, window: str, count: int) -> FlashHistory:
+        chosen = tuple(range(month - count + 1, month + 1))
+        totals = self.total(window)
+        return FlashHistory(chosen, tuple(_value(totals, self.index(each)) for each in chosen),
+                            tuple(_value(self.final, self.index(each)) for each in chosen))
 
     def review(self, month: int) -> NowcastReview | None:
         """For a month whose final figure is in: each window's nowcast against it. None otherwise."""

@@ -51,6 +51,10 @@ class StateScreen(Screen):
     def on_mount(self) -> None:
         self.show_state()
 
+    def on_resize(self) -> None:
+        # Tall terminals get a plot under the tables (see tradetop.tcss).
+        self.set_class(self.size.height >= TALL_SCREEN_ROWS, "-tall")
+
     def show_state(self) -> None:
         raise NotImplementedError
 
@@ -71,10 +75,6 @@ class MainScreen(StateScreen):
                 yield NotablesPanel(id="notables")
         yield PlotextPlot(id="overview-plot")
         yield Footer()
-
-    def on_resize(self) -> None:
-        # Tall terminals get a plot of exports and imports under the tables (see tradetop.tcss).
-        self.set_class(self.size.height >= TALL_SCREEN_ROWS, "-tall")
 
     def action_cycle_sort(self) -> None:
         self.app.sort = (self.app.sort + 1) % len(SORTS)
@@ -256,6 +256,7 @@ class FlashScreen(StateScreen):
             with VerticalScroll(id="flash-facts"):
                 yield Static(id="flash-nowcast")
                 yield Static(id="flash-review")
+        yield PlotextPlot(id="flash-plot")
         yield Footer()
 
     def show_state(self) -> None:
@@ -279,6 +280,10 @@ class FlashScreen(StateScreen):
         self.query_one("#flash-review", Static).display = review is not None
         if review is not None:
             self.query_one("#flash-review", Static).update(review_text(review))
+        history = app.snapshot.flash.history(month, view.window, DRILL_PLOT_MONTHS)
+        plot_months(self.query_one("#flash-plot", PlotextPlot), f"Exports of days {view.window} and whole months, $bn",
+                    history.months, bars=(f"days {view.window}", history.window_usd),
+                    lines=(("whole month", history.final_usd),))
         table = self.query_one("#flash-items", DataTable)
         table.clear(columns=True)
         table.add_column(f"days {view.window}", width=FLASH_NAME_WIDTH, key="name")
