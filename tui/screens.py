@@ -16,7 +16,7 @@ from textual_plotext import PlotextPlot
 
 from core import fmt
 from core.brief import breadth_line
-from core.flash import NowcastReview
+from core.flash import Nowcast, NowcastReview
 from core.indicators import Records
 from core.periods import describe_period, format_period
 
@@ -151,6 +151,17 @@ def review_text(review: NowcastReview) -> Text:
     return titled(f"Nowcast vs final {fmt.usd(review.final_usd)}", Text("\n").join(lines))
 
 
+def nowcast_text(nowcast: Nowcast | None) -> Text:
+    if nowcast is None:
+        return Text(NO_NOWCAST)
+    return Text.assemble(fmt.usd(nowcast.value_usd), "\n", interval_text(nowcast), "\n", (nowcast.method, "dim"))
+
+
+def show_review(widget: Static, review: NowcastReview | None) -> None:
+    widget.display = review is not None
+    widget.update(review_text(review) if review else "")
+
+
 class DrilldownScreen(StateScreen):
     """One subject's history: plot, last 24 months, records and streaks, partner split, notables."""
 
@@ -196,10 +207,8 @@ class DrilldownScreen(StateScreen):
         split = self.query_one("#split", Static)
         split.display = subject.dimension == "item"
         split.update(self._split_text() if split.display else "")
-        review = snapshot.flash.review(month) if subject == EXPORTS else None
-        nowcasts = self.query_one("#nowcast-review", Static)
-        nowcasts.display = review is not None
-        nowcasts.update(review_text(review) if review else "")
+        show_review(self.query_one("#nowcast-review", Static),
+                    snapshot.flash.review(month) if subject == EXPORTS else None)
         notables = [notable["text"] for notable in app.release().notables
                     if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
         self.query_one("#drill-notables", Static).update(
@@ -271,15 +280,8 @@ class FlashScreen(StateScreen):
             return
         self.query_one("#flash-figures", Static).update(titled(
             "Exports against the same days a year earlier", Text("\n").join(window_pieces(view))))
-        nowcast = view.nowcast
-        self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", Text(NO_NOWCAST) if nowcast is None
-                                                               else Text.assemble(fmt.usd(nowcast.value_usd), "\n",
-                                                                                  interval_text(nowcast), "\n",
-                                                                                  (nowcast.method, "dim"))))
-        review = app.snapshot.flash.review(month)
-        self.query_one("#flash-review", Static).display = review is not None
-        if review is not None:
-            self.query_one("#flash-review", Static).update(review_text(review))
+        self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
+        show_review(self.query_one("#flash-review", Static), app.snapshot.flash.review(month))
         history = app.snapshot.flash.history(month, view.window, DRILL_PLOT_MONTHS)
         plot_months(self.query_one("#flash-plot", PlotextPlot), f"Exports of days {view.window} and whole months, $bn",
                     history.months, bars=(f"days {view.window}", history.window_usd),
@@ -290,7 +292,8 @@ class FlashScreen(StateScreen):
         for label in ("value", "YoY"):
             table.add_column(Text(label, justify="right"), width=9, key=label)
         for item in sorted(view.items, key=lambda item: -(item.value_usd or 0)):
-            table.add_row(Text(item.name, overflow="ellipsis", no_wrap=True), right_aligned(Text(fmt.usd(item.value_usd))),
+            table.add_row(Text(item.name, overflow="ellipsis", no_wrap=True),
+                          right_aligned(Text(fmt.usd(item.value_usd))),
                           right_aligned(change(fmt.pct(item.yoy_pct), item.yoy_pct)), key=item.code)
 
 
