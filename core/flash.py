@@ -63,6 +63,11 @@ class FlashView:
     items: tuple[FlashItem, ...]
     nowcast: Nowcast | None
 
+    @property
+    def largest_items(self) -> tuple[FlashItem, ...]:
+        """The items by value, largest first, as the brief and the dashboard list them."""
+        return tuple(sorted(self.items, key=lambda item: -(item.value_usd or 0)))
+
 
 @dataclass(frozen=True)
 class NowcastCheck:

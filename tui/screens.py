@@ -291,7 +291,7 @@ class FlashScreen(StateScreen):
         table.add_column(f"days {view.window}", width=FLASH_NAME_WIDTH, key="name")
         for label in ("value", "YoY"):
             table.add_column(Text(label, justify="right"), width=9, key=label)
-        for item in sorted(view.items, key=lambda item: -(item.value_usd or 0)):
+        for item in view.largest_items:
             table.add_row(Text(item.name, overflow="ellipsis", no_wrap=True),
                           right_aligned(Text(fmt.usd(item.value_usd))),
                           right_aligned(change(fmt.pct(item.yoy_pct), item.yoy_pct)), key=item.code)

@@ -276,7 +276,7 @@ class FlashPane(Widget):
         label = Text.assemble((self.view.period, "bold"), " ", (" PRELIMINARY ", "bold reverse"))
         lines = flowed([label, *window_pieces(self.view), nowcast_piece(self.view.nowcast)], width)
         columns = max(1, width // FLASH_ITEM_WIDTH)
-        items = sorted(self.view.items, key=lambda item: -(item.value_usd or 0))
+        items = self.view.largest_items
         for start in range(0, max(0, height - len(lines)) * columns, columns):
             row = items[start:start + columns]
             if row:
@@ -285,9 +285,9 @@ class FlashPane(Widget):
 
 
 def _flash_item_cell(name: str, yoy_pct: float | None) -> Text:
-    name_width = FLASH_ITEM_WIDTH - 10
-    shown = name if len(name) <= name_width else name[:name_width - 1] + "…"
-    return Text.assemble(f"{shown:<{name_width}}", change(f"{fmt.pct(yoy_pct):>8}", yoy_pct), "  ")
+    shown = Text(name, no_wrap=True)
+    shown.truncate(FLASH_ITEM_WIDTH - 10, overflow="ellipsis", pad=True)  # by cells, so wide characters line up too
+    return Text.assemble(shown, change(f"{fmt.pct(yoy_pct):>8}", yoy_pct), "  ")
 
 
 def _figure_texts(figure: Figure) -> tuple[str, Text]:
