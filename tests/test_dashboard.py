@@ -4,13 +4,14 @@ import subprocess
 import sys
 
 import pytest
+from rich.cells import cell_len
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core import fmt
 from core.brief import brief_text, review_text
 from core.periods import format_period, parse_period
 from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen
-from tui.widgets import ErrorBar, FlashPane, HeadlineCard, HeadlineCards, ReleaseTable, spark
+from tui.widgets import FLASH_ITEM_WIDTH, ErrorBar, FlashPane, HeadlineCard, HeadlineCards, ReleaseTable, spark
 
 pytestmark = pytest.mark.anyio
 
@@ -410,3 +411,19 @@ async def test_exports_drilldown_reviews_the_flash_nowcasts_against_the_final_fi
         assert "From days 1-20          $62.97bn" in brief and "-4.4% off, inside the interval" in brief
         await pilot.press("escape", "right", "enter")  # imports: no review
         assert not app.screen.query_one("#nowcast-review").display
+
+
+async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid(tmp_path):
+    directory = copy_of_shipped_data(tmp_path)
+    catalog = directory / "catalog.csv"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "flash_item,semiconductors,Semiconductors,", "flash_item,semiconductors,반도체 [b]칩[/b] 수출 품목,"),
+        encoding="utf-8")
+    app = make_app(directory, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        items_line = flash_pane(app).render().split("\n")[2].plain
+        first_cell = items_line[:items_line.index("Petroleum")]
+        assert first_cell == "반도체 [b]칩[/b… +198.8%  " and cell_len(first_cell) == FLASH_ITEM_WIDTH  # Hangul: 2 cells
+        await pilot.press("right_square_bracket")
+        assert app.screen.query_one("#flash-items").get_row_at(0)[0].plain == "반도체 [b]칩[/b] 수출 품목"
