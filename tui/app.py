@@ -46,7 +46,7 @@ class TradetopApp(App):
         Binding("left_square_bracket", "step_month(-1)", "Prev", key_display="[", group=MONTH_KEYS, tooltip="previous month",
                 id="previous-month"),
         Binding("right_square_bracket", "step_month(1)", "Next", key_display="]", group=MONTH_KEYS,
-                tooltip="next month; after the latest release, the preliminary flash month", id="next-month"),
+                tooltip="next month, then the preliminary flash month", id="next-month"),
         Binding("e", "flow('export')", "Exp", group=FLOW_KEYS, tooltip="items and partners of exports", id="exports"),
         Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
         Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
