@@ -379,7 +379,7 @@ async def test_no_flash_pane_without_a_pending_flash_month(tmp_path, flash_rows)
         assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
 
 
-async def test_right_bracket_after_the_latest_release_opens_the_flash_month(data):
+async def test_right_bracket_after_the_latest_release_or_a_click_on_the_pane_opens_the_flash_month(data):
     app = make_app(data, "2026-07")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
@@ -395,6 +395,10 @@ async def test_right_bracket_after_the_latest_release_opens_the_flash_month(data
         assert isinstance(app.screen, FlashScreen)
         await pilot.press("left_square_bracket")
         assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
+        await pilot.click(FlashPane)  # a click on the pane opens it too
+        assert isinstance(app.screen, FlashScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
 
 
 async def test_exports_drilldown_reviews_the_flash_nowcasts_against_the_final_figure(data):
