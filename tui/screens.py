@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
-from textual_plotext import PlotextPlot
 
 from core import fmt
 from core.brief import breadth_line
@@ -63,12 +62,16 @@ class MainScreen(StateScreen):
             with Vertical(id="side"):
                 yield ReleaseTable("partner", id="partners")
                 yield NotablesPanel(id="notables")
-        yield PlotextPlot(id="overview-plot")
         yield Footer()
 
     def on_resize(self) -> None:
-        # Tall terminals get a plot of exports and imports under the tables (see tradetop.tcss).
-        self.set_class(self.size.height >= TALL_SCREEN_ROWS, "-tall")
+        # Tall terminals get a plot of exports and imports under the tables (see tradetop.tcss); plotext is
+        # imported only then, off the first frame's path on small terminals.
+        tall = self.size.height >= TALL_SCREEN_ROWS
+        self.set_class(tall, "-tall")
+        if tall and not self.query("#overview-plot"):
+            self.mount(new_plot("overview-plot"), before=self.query_one(Footer))
+            self.show_state()
 
     def action_cycle_sort(self) -> None:
         self.app.sort = (self.app.sort + 1) % len(SORTS)
@@ -92,9 +95,10 @@ class MainScreen(StateScreen):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort_label}"
             table.show(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
-        exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
-        plot_months(self.query_one("#overview-plot", PlotextPlot), "Exports and imports, $bn", exports.months,
-                    lines=(("exports", exports.values), ("imports", imports.values)))
+        for plot in self.query("#overview-plot"):
+            exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
+            plot_months(plot, "Exports and imports, $bn", exports.months,
+                        lines=(("exports", exports.values), ("imports", imports.values)))
         breadth = [breadth_line(snapshot.catalog, release.breadth)] if release.breadth.total else []
         self.query_one(NotablesPanel).show([notable["text"] for notable in release.notables] + breadth)
 
@@ -105,6 +109,12 @@ class MainScreen(StateScreen):
 
     def on_headline_cards_drill(self, event: HeadlineCards.Drill) -> None:
         self.app.drill(Subject("headline", event.subject))
+
+
+def new_plot(widget_id: str):
+    from textual_plotext import PlotextPlot  # plotext costs start-up time; only plots need it
+
+    return PlotextPlot(id=widget_id)
 
 
 def subject_name(app, subject: Subject) -> str:
@@ -140,7 +150,7 @@ class DrilldownScreen(StateScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="breadcrumb")
         yield ErrorBar(id="errors")
-        yield PlotextPlot(id="history-plot")
+        yield new_plot("history-plot")
         with Horizontal(id="drill-bottom"):
             yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="drill-facts"):
@@ -161,9 +171,9 @@ class DrilldownScreen(StateScreen):
         self.query_one(ErrorBar).show(app.problems)
         history = snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow)
         if subject in CHANGES_IN_USD:
-            plot_months(self.query_one(PlotextPlot), f"{name}, $bn", history.months, lines=(("$bn", history.values),))
+            plot_months(self.query_one("#history-plot"), f"{name}, $bn", history.months, lines=(("$bn", history.values),))
         else:
-            plot_months(self.query_one(PlotextPlot), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
+            plot_months(self.query_one("#history-plot"), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
                         bars=("$bn", history.values), right_line=("YoY %", history.yoy_pct))
         self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
         self.query_one("#records", Static).update(
