@@ -42,12 +42,6 @@ def card(app, subject: str) -> HeadlineCard:
     return app.screen.query_one(f"#card-{subject}", HeadlineCard)
 
 
-def test_importing_the_app_does_not_import_pandas():
-    program = "import sys, tui.app; print('pandas' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
-
-
 async def test_first_frame_shows_loading_then_the_release(data):
     app = make_app(data)
     async with app.run_test(size=(80, 24)) as pilot:

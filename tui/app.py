@@ -15,7 +15,6 @@ from core.indicators import DEFAULT_ITEM_SET, Release, Snapshot
 from core.periods import format_period
 from core.problems import DataError, Problem
 
-from .commands import TradetopCommands
 from .screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, StateScreen, Subject
 
 
@@ -35,10 +34,17 @@ class LoadFailed(Message):
         self.problems = problems
 
 
+def _palette_commands():
+    """Imported when the palette first opens, not on the way to the first frame."""
+    from .commands import TradetopCommands
+
+    return TradetopCommands
+
+
 class TradetopApp(App):
     CSS_PATH = Path(__file__).with_name("tradetop.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "tradetop"
-    COMMANDS = App.COMMANDS | {TradetopCommands}
+    COMMANDS = App.COMMANDS | {lambda: _palette_commands()}
     # Footer labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
@@ -101,19 +107,33 @@ class TradetopApp(App):
                              *self.problems)
         self.snapshot = snapshot
         self.show_state()
+        self.precompute_reachable()
+
+    @work(thread=True, exclusive=True, group="precompute")
+    def precompute_reachable(self) -> None:
+        """Releases one key away (the months either side, the other flow) and plotext for the first
+        drilldown, computed while the user reads, so a key press only renders."""
+        snapshot, month = self.snapshot, self.month
+        position = snapshot.months.index(month)
+        for neighbour in snapshot.months[max(0, position - 1):position + 2]:
+            for flow in ("export", "import"):
+                snapshot.release(neighbour, flow, self.item_set)
+        import textual_plotext  # noqa: F401
 
     def release(self) -> Release:
         return self.snapshot.release(self.month, self.flow, self.item_set)
 
     def show_state(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, StateScreen):
-                screen.show_state()
+        with self.batch_update():  # one repaint for all the widgets a change touches
+            for screen in self.screen_stack:
+                if isinstance(screen, StateScreen):
+                    screen.show_state()
 
     def go_to_month(self, month: int) -> None:
         if self.snapshot and month in self.snapshot.months:
             self.month = month
             self.show_state()
+            self.precompute_reachable()
 
     def drill(self, subject: Subject) -> None:
         if self.snapshot is not None:

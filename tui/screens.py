@@ -12,7 +12,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
-from textual_plotext import PlotextPlot
 
 from core import fmt
 from core.brief import breadth_line
@@ -48,12 +47,18 @@ CHANGES_IN_USD = frozenset({Subject("headline", "balance")})
 class StateScreen(Screen):
     """A screen that renders the app's state; the app calls show_state whenever that state changes."""
 
+    TALL_PLOT: str | None = None  # the id of a plot that only tall terminals get (see tradetop.tcss)
+
     def on_mount(self) -> None:
         self.show_state()
 
     def on_resize(self) -> None:
-        # Tall terminals get a plot under the tables (see tradetop.tcss).
-        self.set_class(self.size.height >= TALL_SCREEN_ROWS, "-tall")
+        # plotext is imported only when a tall terminal needs the plot, off the first frame's path on small ones.
+        tall = self.size.height >= TALL_SCREEN_ROWS
+        self.set_class(tall, "-tall")
+        if tall and self.TALL_PLOT and not self.query(f"#{self.TALL_PLOT}"):
+            self.mount(new_plot(self.TALL_PLOT), before=self.query_one(Footer))
+            self.show_state()
 
     def show_state(self) -> None:
         raise NotImplementedError
@@ -62,6 +67,7 @@ class StateScreen(Screen):
 class MainScreen(StateScreen):
     BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
     AUTO_FOCUS = "#items"
+    TALL_PLOT = "overview-plot"
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="status")
@@ -73,7 +79,6 @@ class MainScreen(StateScreen):
             with Vertical(id="side"):
                 yield ReleaseTable("partner", id="partners")
                 yield NotablesPanel(id="notables")
-        yield PlotextPlot(id="overview-plot")
         yield Footer()
 
     def action_cycle_sort(self) -> None:
@@ -100,9 +105,10 @@ class MainScreen(StateScreen):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort_label}"
             table.show(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
-        exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
-        plot_months(self.query_one("#overview-plot", PlotextPlot), "Exports and imports, $bn", exports.months,
-                    lines=(("exports", exports.values), ("imports", imports.values)))
+        for plot in self.query("#overview-plot"):
+            exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
+            plot_months(plot, "Exports and imports, $bn", exports.months,
+                        lines=(("exports", exports.values), ("imports", imports.values)))
         breadth = [breadth_line(snapshot.catalog, release.breadth)] if release.breadth.total else []
         self.query_one(NotablesPanel).show([notable["text"] for notable in release.notables] + breadth)
 
@@ -116,6 +122,12 @@ class MainScreen(StateScreen):
 
     def on_flash_pane_open(self) -> None:
         self.app.show_flash()
+
+
+def new_plot(widget_id: str):
+    from textual_plotext import PlotextPlot  # plotext costs start-up time; only plots need it
+
+    return PlotextPlot(id=widget_id)
 
 
 def subject_name(app, subject: Subject) -> str:
@@ -175,7 +187,7 @@ class DrilldownScreen(StateScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="breadcrumb")
         yield ErrorBar(id="errors")
-        yield PlotextPlot(id="history-plot")
+        yield new_plot("history-plot")
         with Horizontal(id="drill-bottom"):
             yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="drill-facts"):
@@ -197,9 +209,9 @@ class DrilldownScreen(StateScreen):
         self.query_one(ErrorBar).show(app.problems)
         history = snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow)
         if subject in CHANGES_IN_USD:
-            plot_months(self.query_one(PlotextPlot), f"{name}, $bn", history.months, lines=(("$bn", history.values),))
+            plot_months(self.query_one("#history-plot"), f"{name}, $bn", history.months, lines=(("$bn", history.values),))
         else:
-            plot_months(self.query_one(PlotextPlot), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
+            plot_months(self.query_one("#history-plot"), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
                         bars=("$bn", history.values), right_line=("YoY %", history.yoy_pct))
         self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
         self.query_one("#records", Static).update(
@@ -251,6 +263,7 @@ class FlashScreen(StateScreen):
         Binding("right_square_bracket", "app.bell", "Next", show=False),  # no month after the flash month
     ]
     AUTO_FOCUS = "#flash-items"
+    TALL_PLOT = "flash-plot"
 
     def __init__(self, month: int):
         super().__init__()
@@ -265,7 +278,6 @@ class FlashScreen(StateScreen):
             with VerticalScroll(id="flash-facts"):
                 yield Static(id="flash-nowcast")
                 yield Static(id="flash-review")
-        yield PlotextPlot(id="flash-plot")
         yield Footer()
 
     def show_state(self) -> None:
@@ -282,10 +294,10 @@ class FlashScreen(StateScreen):
             "Exports against the same days a year earlier", Text("\n").join(window_pieces(view))))
         self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
         show_review(self.query_one("#flash-review", Static), app.snapshot.flash.review(month))
-        history = app.snapshot.flash.history(month, view.window, DRILL_PLOT_MONTHS)
-        plot_months(self.query_one("#flash-plot", PlotextPlot), f"Exports of days {view.window} and whole months, $bn",
-                    history.months, bars=(f"days {view.window}", history.window_usd),
-                    lines=(("whole month", history.final_usd),))
+        for plot in self.query("#flash-plot"):
+            history = app.snapshot.flash.history(month, view.window, DRILL_PLOT_MONTHS)
+            plot_months(plot, f"Exports of days {view.window} and whole months, $bn", history.months,
+                        bars=(f"days {view.window}", history.window_usd), lines=(("whole month", history.final_usd),))
         table = self.query_one("#flash-items", DataTable)
         table.clear(columns=True)
         table.add_column(f"days {view.window}", width=FLASH_NAME_WIDTH, key="name")
