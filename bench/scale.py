@@ -75,8 +75,14 @@ def main() -> None:
     if args.child:
         measure(args.child, args.repeat)
         return
+    try:
+        import pyarrow  # noqa: F401
+        formats = (False, True)
+    except ImportError:
+        print("(pyarrow is not installed: CSV only; pip install 'tradetop[parquet]' for Parquet)")
+        formats = (False,)
     for factor in (int(size) for size in args.sizes.split(",")):
-        for parquet in ((False,) if factor == 1 else (False, True)):
+        for parquet in ((False,) if factor == 1 else formats):
             with tempfile.TemporaryDirectory(prefix="tradetop-synthetic-") as temporary:
                 if factor == 1:
                     directory, rows, label = ROOT / "data", SHIPPED_ROWS, "shipped data (real)"
@@ -86,7 +92,7 @@ def main() -> None:
                     label = f"synthetic {factor}x ({'Parquet' if parquet else 'CSV'})"
                 result = subprocess.run([sys.executable, __file__, "--child", str(directory), "--repeat", str(args.repeat)],
                                         capture_output=True, text=True, check=True)
-                print(f"{label:<28} {rows:>10,} rows  {result.stdout.strip()}", flush=True)
+                print(f"{label:<28} {rows:>10,} monthly rows  {result.stdout.strip()}", flush=True)
 
 
 if __name__ == "__main__":

@@ -123,7 +123,7 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
         "",
         f"{'Flash items (kcs10)':<30}{'value':>10}{'YoY':>9}",
     ]
-    for item in sorted(view.items, key=lambda item: -(item.value_usd or 0)):
+    for item in view.largest_items:
         lines.append(f"  {item.name[:27]:<28}{fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
     return "\n".join(lines)
 

@@ -63,6 +63,11 @@ class FlashView:
     items: tuple[FlashItem, ...]
     nowcast: Nowcast | None
 
+    @property
+    def largest_items(self) -> tuple[FlashItem, ...]:
+        """The items by value, largest first, as the brief and the dashboard list them."""
+        return tuple(sorted(self.items, key=lambda item: -(item.value_usd or 0)))
+
 
 @dataclass(frozen=True)
 class NowcastCheck:
@@ -80,6 +85,15 @@ class NowcastReview:
     period: str
     final_usd: float
     checks: tuple[NowcastCheck, ...]
+
+
+@dataclass(frozen=True)
+class FlashHistory:
+    """A window's exports and the whole months' to a month, oldest first: what the flash month's plot shows."""
+
+    months: tuple[int, ...]
+    window_usd: tuple[float | None, ...]
+    final_usd: tuple[float | None, ...]  # None while the month is preliminary
 
 
 @dataclass(frozen=True)
@@ -166,6 +180,12 @@ class FlashSeries:
         array = self.values.get((window, code), _EMPTY)
         value = _value(array, index)
         return FlashItem(code, name, value, _growth_pct(value, _value(array, index - 12)))
+
+    def history(self, month: int, window: str, count: int) -> FlashHistory:
+        chosen = tuple(range(month - count + 1, month + 1))
+        totals = self.total(window)
+        return FlashHistory(chosen, tuple(_value(totals, self.index(each)) for each in chosen),
+                            tuple(_value(self.final, self.index(each)) for each in chosen))
 
     def review(self, month: int) -> NowcastReview | None:
         """For a month whose final figure is in: each window's nowcast against it. None otherwise."""

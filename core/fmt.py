@@ -18,6 +18,15 @@ def usd(value: float | None, signed: bool = False) -> str:
     return f"{sign}${body}"
 
 
+def usd_range(low: float, high: float) -> str:
+    """$88.59–97.18bn: the unit written once when both ends share it."""
+    low_text, high_text = usd(low), usd(high)
+    for unit in ("bn", "mn"):
+        if low_text.endswith(unit) and high_text.endswith(unit) and high_text.startswith("$"):
+            return f"{low_text[:-len(unit)]}–{high_text[1:]}"
+    return f"{low_text}–{high_text}"
+
+
 def round_usd(value: float) -> str:
     """A round amount as said aloud: $60bn, $1.2bn, $500mn."""
     if value >= 1e9:

@@ -171,7 +171,7 @@ def _read_parquet(path: Path, report: _FileReport) -> pd.DataFrame | None:
     try:
         frame = pd.read_parquet(path)
     except ImportError:
-        report.error(None, "reading Parquet needs pyarrow (pip install pyarrow)")
+        report.error(None, "reading Parquet needs pyarrow (pip install 'tradetop[parquet]')")
         return None
     except Exception as error:  # pyarrow raises many types for a damaged file
         report.error(None, f"not a readable Parquet file ({type(error).__name__}: {error})")

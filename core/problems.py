@@ -22,3 +22,6 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
+
+    def __reduce__(self):  # pickled back from the loader process with its problems, not its message
+        return DataError, (list(self.problems),)

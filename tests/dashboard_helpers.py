@@ -26,8 +26,8 @@ def make_app(directory: Path, period: str | None = "2026-01"):
 
 
 async def wait_for_data(pilot) -> None:
-    """Wait for the loads under way; the file watcher runs until the app ends."""
-    loads = [worker for worker in pilot.app.workers if worker.group == "load" and not worker.is_cancelled]
-    if loads:  # an empty list would mean every worker, the watcher too
-        await pilot.app.workers.wait_for_complete(loads)
+    """Wait until every worker but the file watcher (it runs until the app ends) has finished; a load that
+    a newer one cancelled counts as finished."""
+    while any(worker.group != "watch" and not worker.is_finished for worker in pilot.app.workers):
+        await pilot.pause(0.02)
     await pilot.pause()

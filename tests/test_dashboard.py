@@ -4,13 +4,14 @@ import subprocess
 import sys
 
 import pytest
+from rich.cells import cell_len
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core import fmt
-from core.brief import brief_text
+from core.brief import brief_text, review_text
 from core.periods import format_period, parse_period
-from tui.screens import DrilldownScreen, HelpScreen, MainScreen
-from tui.widgets import ErrorBar, HeadlineCard, HeadlineCards, ReleaseTable, spark
+from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen
+from tui.widgets import FLASH_ITEM_WIDTH, ErrorBar, FlashPane, HeadlineCard, HeadlineCards, ReleaseTable, spark
 
 pytestmark = pytest.mark.anyio
 
@@ -39,12 +40,6 @@ def cell(app, name: str, code: str, column: str) -> str:
 
 def card(app, subject: str) -> HeadlineCard:
     return app.screen.query_one(f"#card-{subject}", HeadlineCard)
-
-
-def test_importing_the_app_does_not_import_pandas():
-    program = "import sys, tui.app; print('pandas' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
-    assert result.stdout.strip() == "False"
 
 
 async def test_first_frame_shows_loading_then_the_release(data):
@@ -339,3 +334,94 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         listed = app.screen.query_one("#drill-notables").render().plain
         assert about_chips and all(text in listed for text in about_chips)
         assert "Exports reached $65.84bn" not in listed  # a headline notable belongs to the Exports card
+
+
+def flash_pane(app) -> FlashPane:
+    return app.screen.query_one(FlashPane)
+
+
+async def test_flash_pane_shows_the_pending_month_and_its_nowcast(data):
+    app = make_app(data, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        assert format_period(app.month) == "2026-07"  # the latest full month, not the flash month
+        shown = flash_pane(app).render().plain.splitlines()
+        assert shown[0].startswith("2026-08  PRELIMINARY  · days 1-20: $55.21bn +56.0% · working days 14.0 vs 14.5")
+        assert shown[1] == "daily avg +61.5% · nowcast $92.75bn (80%: $88.59–97.18bn)"
+        assert shown[2].split() == ["Semiconductors", "+198.8%", "Petroleum", "produ…", "+56.4%", "Steel", "products",
+                                    "+9.7%"]
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        shown = flash_pane(app).render().plain
+        assert "Home appliances" in shown and "-3.4%" in shown  # all ten items on a tall screen
+
+
+@pytest.mark.parametrize("flash_rows", ["none", "released months only"])
+async def test_no_flash_pane_without_a_pending_flash_month(tmp_path, flash_rows):
+    directory = copy_of_shipped_data(tmp_path)
+    flash = directory / "flash.csv"
+    if flash_rows == "none":
+        flash.unlink()
+    else:
+        flash.write_text("".join(line for line in flash.read_text(encoding="utf-8").splitlines(keepends=True)
+                                 if not line.startswith("2026-08")), encoding="utf-8")
+    app = make_app(directory, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        assert app.snapshot.flash.pending is None and not flash_pane(app).display
+        await pilot.press("right_square_bracket")  # nothing after the latest release
+        assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
+
+
+async def test_right_bracket_after_the_latest_release_or_a_click_on_the_pane_opens_the_flash_month(data):
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("right_square_bracket")
+        assert isinstance(app.screen, FlashScreen)
+        assert app.screen.query_one("#flash-status").render().plain == "2026-08 August 2026 · PRELIMINARY days 1-20"
+        figures = app.screen.query_one("#flash-figures").render().plain
+        assert "days 1-20: $55.21bn +56.0%" in figures and "working days 14.0 vs 14.5" in figures
+        assert "80%: $88.59–97.18bn" in app.screen.query_one("#flash-nowcast").render().plain
+        items = app.screen.query_one("#flash-items")
+        assert [cell.plain for cell in items.get_row_at(0)] == ["Semiconductors", "$26.03bn", "+198.8%"]
+        await pilot.press("right_square_bracket")  # no month after the flash month
+        assert isinstance(app.screen, FlashScreen)
+        await pilot.press("left_square_bracket")
+        assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
+        await pilot.click(FlashPane)  # a click on the pane opens it too
+        assert isinstance(app.screen, FlashScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_exports_drilldown_reviews_the_flash_nowcasts_against_the_final_figure(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("shift+tab", "enter")
+        assert app.screen.subject.code == "exports"
+        shown = app.screen.query_one("#nowcast-review").render().plain.splitlines()
+        assert shown == ["Nowcast vs final $65.84bn",
+                         "days 1-10: $59.24bn -10.0%", "  inside 80%: $53.57–66.79bn",
+                         "days 1-20: $62.97bn -4.4%", "  inside 80%: $60.08–66.06bn"]
+        brief = review_text(app.snapshot.flash.review(app.month))
+        assert "From days 1-20          $62.97bn" in brief and "-4.4% off, inside the interval" in brief
+        await pilot.press("escape", "right", "enter")  # imports: no review
+        assert not app.screen.query_one("#nowcast-review").display
+
+
+async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid(tmp_path):
+    directory = copy_of_shipped_data(tmp_path)
+    catalog = directory / "catalog.csv"
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
+        "flash_item,semiconductors,Semiconductors,", "flash_item,semiconductors,반도체 [b]칩[/b] 수출 품목,"),
+        encoding="utf-8")
+    app = make_app(directory, None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        items_line = flash_pane(app).render().split("\n")[2].plain
+        first_cell = items_line[:items_line.index("Petroleum")]
+        assert first_cell == "반도체 [b]칩[/b… +198.8%  " and cell_len(first_cell) == FLASH_ITEM_WIDTH  # Hangul: 2 cells
+        await pilot.press("right_square_bracket")
+        assert app.screen.query_one("#flash-items").get_row_at(0)[0].plain == "반도체 [b]칩[/b] 수출 품목"

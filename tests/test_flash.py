@@ -41,6 +41,15 @@ def test_august_2026_flash_against_days_1_to_20_of_august_2025(flash):
     assert len(view.items) == 10 and all(item.yoy_pct is not None for item in view.items)
 
 
+def test_history_of_a_window_and_its_whole_months(shipped_snapshot, flash):
+    history = flash.history(AUGUST_2026, "1-20", 13)
+    assert (history.months[0], history.months[-1]) == (parse_period("2025-08"), AUGUST_2026)
+    assert (history.window_usd[0], history.window_usd[-1]) == (35_394_043_000, 55_206_635_000)
+    july = shipped_snapshot.release(parse_period("2026-07")).headline.exports.value_usd
+    assert history.final_usd[-2:] == (july, None)  # August is preliminary
+    assert flash.history(parse_period("2016-02"), "1-20", 3).window_usd[0] is None  # before the first flash
+
+
 @pytest.mark.parametrize("period, days_1_10, days_1_20, whole", [
     ("2026-08", 7.0, 14.0, 22.0),  # the 10th is a Monday; Liberation Day falls on Saturday 15, substituted Monday 17
     ("2025-10", 3.5, 10.5, 20.0),  # 1, 2, Sat 4 (1/2), 10: National Foundation Day, Chuseok and Hangul Day
@@ -196,3 +205,10 @@ def test_the_flash_needs_neither_pandas_nor_holidays_after_the_build():
                "print(sorted({'pandas', 'holidays'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_an_interval_writes_a_shared_unit_once():
+    from core import fmt
+
+    assert fmt.usd_range(88_594_000_000, 97_184_000_000) == "$88.59–97.18bn"
+    assert fmt.usd_range(512_300_000, 1_200_000_000) == "$512.3mn–$1.20bn"

@@ -23,3 +23,16 @@ def test_a_damaged_parquet_file_is_an_error_not_a_crash(data_dir, run_cli):
     (data_dir / "trade.parquet").write_bytes(b"PAR1 not really")
     code, _, err = run_cli("check", "--data", str(data_dir))
     assert code == 1 and "trade.parquet: not a readable Parquet file" in err
+
+
+def test_without_pyarrow_parquet_files_are_a_clear_error(data_dir, run_cli, monkeypatch):
+    pd.DataFrame({"period": ["2026-01"], "flow": "export", "item": "total", "partner": "world",
+                  "value_usd": [1.0]}).to_parquet(data_dir / "trade.parquet")
+
+
+    def no_engine(*args, **kwargs):  # what pandas raises when neither pyarrow nor fastparquet is installed
+        raise ImportError("Unable to find a usable engine; tried using: 'pyarrow', 'fastparquet'.")
+
+    monkeypatch.setattr(pd, "read_parquet", no_engine)
+    code, _, err = run_cli("check", "--data", str(data_dir))
+    assert code == 1 and "trade.parquet: reading Parquet needs pyarrow (pip install 'tradetop[parquet]')" in err

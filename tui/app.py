@@ -18,8 +18,7 @@ from core.periods import format_period
 from core.problems import DataError, Problem
 from core.refresh import load_settled, watch_changes, what_arrived
 
-from .commands import TradetopCommands
-from .screens import DrilldownScreen, HelpScreen, MainScreen, StateScreen, Subject
+from .screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, StateScreen, Subject
 
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
@@ -45,18 +44,25 @@ class DataChanged(Message):
 KEPT_LAST_GOOD = "reload failed; showing the last good data until the files are fixed:"
 
 
+def _palette_commands():
+    """Imported when the palette first opens, not on the way to the first frame."""
+    from .commands import TradetopCommands
+
+    return TradetopCommands
+
+
 class TradetopApp(App):
     CSS_PATH = Path(__file__).with_name("tradetop.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "tradetop"
-    COMMANDS = App.COMMANDS | {TradetopCommands}
+    COMMANDS = App.COMMANDS | {lambda: _palette_commands()}
     # Footer labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
         Binding("left_square_bracket", "step_month(-1)", "Prev", key_display="[", group=MONTH_KEYS, tooltip="previous month",
                 id="previous-month"),
-        Binding("right_square_bracket", "step_month(1)", "Next", key_display="]", group=MONTH_KEYS, tooltip="next month",
-                id="next-month"),
+        Binding("right_square_bracket", "step_month(1)", "Next", key_display="]", group=MONTH_KEYS,
+                tooltip="next month, then the preliminary flash month", id="next-month"),
         Binding("e", "flow('export')", "Exp", group=FLOW_KEYS, tooltip="items and partners of exports", id="exports"),
         Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
         Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
@@ -140,23 +146,41 @@ class TradetopApp(App):
         self.show_state()
         if arrival is not None and not arrival.is_empty:
             self.notify(arrival.summary(snapshot), title="New data")
+        self.precompute_reachable()
+
+    @work(thread=True, exclusive=True, group="precompute")
+    def precompute_reachable(self) -> None:
+        """Releases one key away (the months either side, the other flow) and plotext for the first
+        drilldown, computed while the user reads, so a key press only renders."""
+        snapshot, month = self.snapshot, self.month
+        position = snapshot.months.index(month)
+        for neighbour in snapshot.months[max(0, position - 1):position + 2]:
+            for flow in ("export", "import"):
+                snapshot.release(neighbour, flow, self.item_set)
+        import textual_plotext  # noqa: F401
 
     def release(self) -> Release:
         return self.snapshot.release(self.month, self.flow, self.item_set)
 
     def show_state(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, StateScreen):
-                screen.show_state()
+        with self.batch_update():  # one repaint for all the widgets a change touches
+            for screen in self.screen_stack:
+                if isinstance(screen, StateScreen):
+                    screen.show_state()
 
     def go_to_month(self, month: int) -> None:
         if self.snapshot and month in self.snapshot.months:
             self.month = month
             self.show_state()
+            self.precompute_reachable()
 
     def drill(self, subject: Subject) -> None:
         if self.snapshot is not None:
             self.push_screen(DrilldownScreen(subject))
+
+    def show_flash(self) -> None:
+        if self.snapshot is not None and self.snapshot.flash.pending is not None:
+            self.push_screen(FlashScreen(self.snapshot.flash.pending))
 
     def action_step_month(self, step: int) -> None:
         if self.snapshot is None:
@@ -165,6 +189,8 @@ class TradetopApp(App):
         position = months.index(self.month) + step
         if 0 <= position < len(months):
             self.go_to_month(months[position])
+        elif position == len(months) and self.snapshot.flash.pending is not None:
+            self.show_flash()  # the month after the latest release, while only its flash is out
         else:
             self.bell()
 

@@ -1,4 +1,4 @@
-"""The main screen, the drilldown into one subject, and the key help.
+"""The main screen, the drilldown into one subject, the flash month, and the key help.
 
 Screens read the app's state (snapshot, month, flow, mode, sort) in `show_state` and render it;
 they compute nothing themselves.
@@ -12,19 +12,21 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
-from textual_plotext import PlotextPlot
 
 from core import fmt
 from core.brief import breadth_line
+from core.flash import Nowcast, NowcastReview
 from core.indicators import Records
-from core.periods import format_period
+from core.periods import describe_period, format_period
 
-from .widgets import (CARDS, FLOW_NAMES, SORTS, TREND_MONTHS, ErrorBar, HeadlineCards, NotablesPanel,
-                      ReleaseTable, StatusHeader, change, plot_months, right_aligned, sort_rows, titled)
+from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, TREND_MONTHS, ErrorBar, FlashPane, HeadlineCards,
+                      NotablesPanel, ReleaseTable, StatusHeader, change, interval_text, plot_months, right_aligned,
+                      sort_rows, titled, window_pieces)
 
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
 TALL_SCREEN_ROWS = 32
+FLASH_NAME_WIDTH = 24
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
 
 
@@ -36,6 +38,8 @@ class Subject:
     code: str
 
 
+EXPORTS = Subject("headline", "exports")  # its drilldown also shows how the flash nowcasts did
+
 # Subjects that can be negative: their change on a year earlier is in dollars, not a growth rate.
 CHANGES_IN_USD = frozenset({Subject("headline", "balance")})
 
@@ -43,8 +47,18 @@ CHANGES_IN_USD = frozenset({Subject("headline", "balance")})
 class StateScreen(Screen):
     """A screen that renders the app's state; the app calls show_state whenever that state changes."""
 
+    TALL_PLOT: str | None = None  # the id of a plot that only tall terminals get (see tradetop.tcss)
+
     def on_mount(self) -> None:
         self.show_state()
+
+    def on_resize(self) -> None:
+        # plotext is imported only when a tall terminal needs the plot, off the first frame's path on small ones.
+        tall = self.size.height >= TALL_SCREEN_ROWS
+        self.set_class(tall, "-tall")
+        if tall and self.TALL_PLOT and not self.query(f"#{self.TALL_PLOT}"):
+            self.mount(new_plot(self.TALL_PLOT), before=self.query_one(Footer))
+            self.show_state()
 
     def show_state(self) -> None:
         raise NotImplementedError
@@ -53,22 +67,19 @@ class StateScreen(Screen):
 class MainScreen(StateScreen):
     BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
     AUTO_FOCUS = "#items"
+    TALL_PLOT = "overview-plot"
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="status")
         yield ErrorBar(id="errors")
         yield HeadlineCards(id="cards")
+        yield FlashPane(id="flash")
         with Horizontal(id="tables"):
             yield ReleaseTable("item", id="items")
             with Vertical(id="side"):
                 yield ReleaseTable("partner", id="partners")
                 yield NotablesPanel(id="notables")
-        yield PlotextPlot(id="overview-plot")
         yield Footer()
-
-    def on_resize(self) -> None:
-        # Tall terminals get a plot of exports and imports under the tables (see tradetop.tcss).
-        self.set_class(self.size.height >= TALL_SCREEN_ROWS, "-tall")
 
     def action_cycle_sort(self) -> None:
         self.app.sort = (self.app.sort + 1) % len(SORTS)
@@ -82,6 +93,8 @@ class MainScreen(StateScreen):
             return
         snapshot, month, release = app.snapshot, app.month, app.release()
         self.query_one(HeadlineCards).show(snapshot, release, month)
+        pending = snapshot.flash.pending
+        self.query_one(FlashPane).show(None if pending is None else snapshot.flash.view(pending))
         mode = "year to date" if app.ytd else "month"
         sort_label = SORTS[app.sort][0]
         for table, rows, title in ((self.query_one("#items", ReleaseTable), release.items,
@@ -92,9 +105,10 @@ class MainScreen(StateScreen):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort_label}"
             table.show(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
-        exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
-        plot_months(self.query_one("#overview-plot", PlotextPlot), "Exports and imports, $bn", exports.months,
-                    lines=(("exports", exports.values), ("imports", imports.values)))
+        for plot in self.query("#overview-plot"):
+            exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
+            plot_months(plot, "Exports and imports, $bn", exports.months,
+                        lines=(("exports", exports.values), ("imports", imports.values)))
         breadth = [breadth_line(snapshot.catalog, release.breadth)] if release.breadth.total else []
         self.query_one(NotablesPanel).show([notable["text"] for notable in release.notables] + breadth)
 
@@ -105,6 +119,15 @@ class MainScreen(StateScreen):
 
     def on_headline_cards_drill(self, event: HeadlineCards.Drill) -> None:
         self.app.drill(Subject("headline", event.subject))
+
+    def on_flash_pane_open(self) -> None:
+        self.app.show_flash()
+
+
+def new_plot(widget_id: str):
+    from textual_plotext import PlotextPlot  # plotext costs start-up time; only plots need it
+
+    return PlotextPlot(id=widget_id)
 
 
 def subject_name(app, subject: Subject) -> str:
@@ -127,6 +150,30 @@ def records_text(records: Records) -> Text:
     return titled("Records", Text("\n".join(lines)))
 
 
+def review_text(review: NowcastReview) -> Text:
+    """Each flash window's nowcast against the final figure: error and whether the interval held."""
+    lines = []
+    for check in review.checks:
+        if check.nowcast is None:
+            lines.append(Text(f"days {check.window}: {NO_NOWCAST}"))
+            continue
+        # The error is not a change on a year earlier, so it is not coloured up/down.
+        lines += [Text(f"days {check.window}: {fmt.usd(check.nowcast.value_usd)} {fmt.pct(check.error_pct)}"),
+                  Text(f"  {'inside' if check.inside else 'OUTSIDE'} {interval_text(check.nowcast)}")]
+    return titled(f"Nowcast vs final {fmt.usd(review.final_usd)}", Text("\n").join(lines))
+
+
+def nowcast_text(nowcast: Nowcast | None) -> Text:
+    if nowcast is None:
+        return Text(NO_NOWCAST)
+    return Text.assemble(fmt.usd(nowcast.value_usd), "\n", interval_text(nowcast), "\n", (nowcast.method, "dim"))
+
+
+def show_review(widget: Static, review: NowcastReview | None) -> None:
+    widget.display = review is not None
+    widget.update(review_text(review) if review else "")
+
+
 class DrilldownScreen(StateScreen):
     """One subject's history: plot, last 24 months, records and streaks, partner split, notables, revisions."""
 
@@ -140,12 +187,13 @@ class DrilldownScreen(StateScreen):
     def compose(self) -> ComposeResult:
         yield Static(id="breadcrumb")
         yield ErrorBar(id="errors")
-        yield PlotextPlot(id="history-plot")
+        yield new_plot("history-plot")
         with Horizontal(id="drill-bottom"):
             yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
             with VerticalScroll(id="drill-facts"):
                 yield Static(id="records")
                 yield Static(id="split")
+                yield Static(id="nowcast-review")
                 yield Static(id="drill-notables")
                 yield Static(id="revisions")
         yield Footer()
@@ -162,9 +210,9 @@ class DrilldownScreen(StateScreen):
         self.query_one(ErrorBar).show(app.problems)
         history = snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow)
         if subject in CHANGES_IN_USD:
-            plot_months(self.query_one(PlotextPlot), f"{name}, $bn", history.months, lines=(("$bn", history.values),))
+            plot_months(self.query_one("#history-plot"), f"{name}, $bn", history.months, lines=(("$bn", history.values),))
         else:
-            plot_months(self.query_one(PlotextPlot), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
+            plot_months(self.query_one("#history-plot"), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
                         bars=("$bn", history.values), right_line=("YoY %", history.yoy_pct))
         self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
         self.query_one("#records", Static).update(
@@ -172,6 +220,8 @@ class DrilldownScreen(StateScreen):
         split = self.query_one("#split", Static)
         split.display = subject.dimension == "item"
         split.update(self._split_text() if split.display else "")
+        show_review(self.query_one("#nowcast-review", Static),
+                    snapshot.flash.review(month) if subject == EXPORTS else None)
         notables = [notable["text"] for notable in app.release().notables
                     if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
         self.query_one("#drill-notables", Static).update(
@@ -206,6 +256,62 @@ class DrilldownScreen(StateScreen):
         return titled("Partner split", Text("\n").join(
             Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
             for share in split))
+
+
+class FlashScreen(StateScreen):
+    """A month from its 10-day flash: the latest window against a year earlier, the items, the nowcast; and,
+    once the full month is in, how the nowcast did."""
+
+    BINDINGS = [
+        Binding("left_square_bracket,escape", "app.pop_screen", "Back", key_display="[ esc",
+                tooltip="back to the latest release", id="back-from-flash"),
+        Binding("right_square_bracket", "app.bell", "Next", show=False),  # no month after the flash month
+    ]
+    AUTO_FOCUS = "#flash-items"
+    TALL_PLOT = "flash-plot"
+
+    def __init__(self, month: int):
+        super().__init__()
+        self.month = month
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="flash-status")
+        yield ErrorBar(id="errors")
+        yield Static(id="flash-figures")
+        with Horizontal(id="flash-bottom"):
+            yield DataTable(id="flash-items", cursor_type="row", zebra_stripes=True)
+            with VerticalScroll(id="flash-facts"):
+                yield Static(id="flash-nowcast")
+                yield Static(id="flash-review")
+        yield Footer()
+
+    def show_state(self) -> None:
+        app, month = self.app, self.month
+        self.query_one(ErrorBar).show(app.problems)
+        view = app.snapshot.flash.view(month)
+        state = ("no flash figures" if view is None else
+                 f"PRELIMINARY days {view.window}" if view.preliminary else f"flash days {view.window}, full month out")
+        self.query_one("#flash-status", Static).update(
+            Text.assemble((format_period(month), "bold"), f" {describe_period(month)} · ", (state, "bold")))
+        if view is None:
+            return
+        self.query_one("#flash-figures", Static).update(titled(
+            "Exports against the same days a year earlier", Text("\n").join(window_pieces(view))))
+        self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
+        show_review(self.query_one("#flash-review", Static), app.snapshot.flash.review(month))
+        for plot in self.query("#flash-plot"):
+            history = app.snapshot.flash.history(month, view.window, DRILL_PLOT_MONTHS)
+            plot_months(plot, f"Exports of days {view.window} and whole months, $bn", history.months,
+                        bars=(f"days {view.window}", history.window_usd), lines=(("whole month", history.final_usd),))
+        table = self.query_one("#flash-items", DataTable)
+        table.clear(columns=True)
+        table.add_column(f"days {view.window}", width=FLASH_NAME_WIDTH, key="name")
+        for label in ("value", "YoY"):
+            table.add_column(Text(label, justify="right"), width=9, key=label)
+        for item in view.largest_items:
+            table.add_row(Text(item.name, overflow="ellipsis", no_wrap=True),
+                          right_aligned(Text(fmt.usd(item.value_usd))),
+                          right_aligned(change(fmt.pct(item.yoy_pct), item.yoy_pct)), key=item.code)
 
 
 class HelpScreen(ModalScreen):
