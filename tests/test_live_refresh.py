@@ -9,7 +9,7 @@ import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core import fmt
-from core.periods import format_period
+from core.periods import format_period, parse_period
 from tui.app import TradetopApp
 from tui.screens import DrilldownScreen, Subject
 from tui.widgets import ErrorBar, HeadlineCard
@@ -77,9 +77,8 @@ def notifications(app) -> list[str]:
     return [notification.message for notification in app._notifications]
 
 
-@pytest.mark.parametrize("force_polling", [False, True], ids=["inotify", "polling"])
-async def test_a_new_month_renamed_in_is_shown_within_3_seconds_when_on_the_latest(directory, force_polling):
-    app = TradetopApp(directory, force_polling=force_polling)
+async def test_a_new_month_renamed_in_is_shown_within_3_seconds_when_on_the_latest(directory):
+    app = make_app(directory, period=None)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         assert format_period(app.month) == "2026-07"
@@ -90,8 +89,8 @@ async def test_a_new_month_renamed_in_is_shown_within_3_seconds_when_on_the_late
         assert "latest 2026-08" in header_text(app) and not error_text(app)
 
 
-async def test_a_user_on_an_older_month_stays_there(directory):
-    app = make_app(directory, period="2026-01")
+async def test_a_user_on_an_older_month_stays_there_and_polling_sees_the_new_month_too(directory):
+    app = TradetopApp(directory, parse_period("2026-01"), force_polling=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         shown = exports_card(app)
