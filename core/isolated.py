@@ -6,42 +6,55 @@ never imports pandas at all.
 """
 
 import multiprocessing
+import os
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .cache import load_snapshot_cached, store_snapshot
+from .cache import cached_snapshot, load_snapshot_cached
 from .indicators import Snapshot
 from .problems import DataError, Problem
-from .refresh import load_settled
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
+
+
+def _silence() -> None:
+    """In the child: nothing it prints may land on the dashboard's screen."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
 
 
 def _loader() -> ProcessPoolExecutor:
     global _executor
     with _lock:
         if _executor is None:
-            # spawn, not fork: the parent runs threads (Textual's), which fork would copy half-way.
-            _executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+            # Textual swaps sys.stderr for an object with no file descriptor, which spawning (of the child
+            # and of multiprocessing's resource tracker) must pass on: start both now, with the real one.
+            swapped, sys.stderr = sys.stderr, sys.__stderr__
+            try:
+                # spawn, not fork: the parent runs threads (Textual's), which fork would copy half-way.
+                executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
+                                               initializer=_silence)
+                executor.submit(int).result()
+            finally:
+                sys.stderr = swapped
+            _executor = executor
         return _executor
 
 
-def _load_and_cache(directory: Path, settle: float | None) -> Snapshot:
-    if settle is None:
-        return load_snapshot_cached(directory)
-    snapshot = load_settled(directory, settle)
-    store_snapshot(snapshot)
-    return snapshot
-
-
-def load_isolated(directory: Path, settle: float | None = None) -> Snapshot:
-    """load_snapshot_cached (or, with `settle`, load_settled) run in the loader process."""
+def load_isolated(directory: Path) -> Snapshot:
+    """From the cache when the files are unchanged (here, without pandas), else loaded, validated and
+    cached in the loader process."""
     global _executor
+    cached = cached_snapshot(directory)
+    if cached is not None:
+        return cached
     try:
-        return _loader().submit(_load_and_cache, Path(directory), settle).result()
+        return _loader().submit(load_snapshot_cached, Path(directory)).result()
     except BrokenProcessPool:
         with _lock:
             _executor = None  # the child died (killed, out of memory): the next load starts a new one

@@ -12,7 +12,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from core.cache import load_snapshot_cached
+from core.isolated import load_isolated, shutdown as stop_loader_process
 from core.indicators import DEFAULT_ITEM_SET, Release, Snapshot
 from core.periods import format_period
 from core.problems import DataError, Problem
@@ -91,6 +91,7 @@ class TradetopApp(App):
 
     def on_unmount(self) -> None:
         self.stopping.set()
+        stop_loader_process()
 
     @work(thread=True, group="watch")
     def watch_data(self) -> None:
@@ -102,12 +103,13 @@ class TradetopApp(App):
 
     @work(thread=True, exclusive=True, group="load")
     def load_data(self) -> None:
-        """From the snapshot cache when the files are unchanged (no pandas), else loaded and cached.
+        """From the snapshot cache when the files are unchanged (no pandas), else loaded and cached in the
+        loader process, so that parsing never competes with the UI for the interpreter.
 
         A file caught half-written is retried once after the debounce before it counts as broken.
         """
         try:
-            message = SnapshotLoaded(load_settled(self.data_dir, stop=self.stopping, load=load_snapshot_cached))
+            message = SnapshotLoaded(load_settled(self.data_dir, stop=self.stopping, load=load_isolated))
         except DataError as error:
             message = LoadFailed(error.problems)
         except OSError as error:
