@@ -65,5 +65,9 @@ def shutdown() -> None:
     global _executor
     with _lock:
         if _executor is not None:
-            _executor.shutdown(wait=False, cancel_futures=True)
+            # End a load in progress rather than wait for it, then let the pool close its queues, so that
+            # quitting is quick and multiprocessing has no leaked semaphores to warn about on the terminal.
+            for process in list(getattr(_executor, "_processes", {}).values()):
+                process.terminate()
+            _executor.shutdown(wait=True, cancel_futures=True)
             _executor = None
