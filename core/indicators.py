@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     from .loader import Dataset
 
 DEFAULT_ITEM_SET = "motie15"
-HEADLINE_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports")
 PARTNER_SET = "motie9"
 FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
 SeriesKey = tuple[str, str, str]  # flow, item, partner
@@ -198,7 +197,7 @@ class Snapshot:
         return _running_year_totals(array, self.first_month)
 
     def subject_series(self, dimension: str, code: str, flow: str = "export") -> np.ndarray:
-        """A headline line (HEADLINE_LINES), or an item's or a partner's series of the flow."""
+        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's series of the flow."""
         if dimension == "headline":
             return self.headline.get(code, _EMPTY)
         if dimension == "item":
