@@ -78,10 +78,13 @@ def store_snapshot(snapshot: Snapshot) -> None:
         pass
 
 
+def load_and_cache(directory: Path) -> Snapshot:
+    """Loaded and validated from the files, then cached."""
+    snapshot = load_snapshot(directory)
+    store_snapshot(snapshot)
+    return snapshot
+
+
 def load_snapshot_cached(directory: Path) -> Snapshot:
     """From the cache when the files are unchanged, else loaded, validated and cached."""
-    snapshot = cached_snapshot(directory)
-    if snapshot is None:
-        snapshot = load_snapshot(directory)
-        store_snapshot(snapshot)
-    return snapshot
+    return cached_snapshot(directory) or load_and_cache(directory)

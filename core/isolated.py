@@ -13,7 +13,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from .cache import cached_snapshot, load_snapshot_cached
+from .cache import cached_snapshot, load_and_cache
 from .indicators import Snapshot
 from .problems import DataError, Problem
 
@@ -54,7 +54,7 @@ def load_isolated(directory: Path) -> Snapshot:
     if cached is not None:
         return cached
     try:
-        return _loader().submit(load_snapshot_cached, Path(directory)).result()
+        return _loader().submit(load_and_cache, Path(directory)).result()  # the cache just missed
     except BrokenProcessPool:
         with _lock:
             _executor = None  # the child died (killed, out of memory): the next load starts a new one
