@@ -98,7 +98,7 @@ def main() -> None:
         base_env = os.environ | {"TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
         warm_env = base_env | {"XDG_CACHE_HOME": os.path.join(temporary, "warm")}
         tradetop = [sys.executable, "-m", "tui.cli"]
-        time_to_text(tradetop, marker, warm_env)  # fills the warm cache
+        time_to_text(tradetop, marker, warm_env, settle=1.0)  # fills the warm caches (the start view is written after the first frame)
         results = {"bare": [], "cold": [], "warm": []}
         for _ in range(args.pairs):
             results["bare"].append(time_to_text([sys.executable, bare], "ready", base_env))

@@ -7,7 +7,8 @@ those where the model has its history and the baselines their year-earlier figur
 
 from dataclasses import dataclass
 
-from .flash import INTERVAL_NOMINAL_PCT, MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
+from .flash import MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
+from .model import INTERVAL_NOMINAL_PCT
 from .periods import format_period
 
 METHODS = {

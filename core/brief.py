@@ -1,10 +1,9 @@
 """The release brief as text or as JSON, for `tradetop brief`."""
 
 from . import fmt
-from .catalog import Catalog
-from .flash import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview
-from .notables import HEADLINE_LABELS, joined, subject_name
-from .indicators import Breadth, Release, Row, Snapshot, to_json
+from .indicators import Snapshot, to_json
+from .model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
+from .notables import HEADLINE_LABELS, breadth_line, joined, subject_name
 from .periods import describe_period, format_period, parse_period
 
 HEADLINE_EX_ITEM = "semiconductors"
@@ -37,12 +36,6 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
         lines.append(f"  {row.name[:27]:<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
                      f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}")
     return lines
-
-
-def breadth_line(catalog: Catalog, breadth: Breadth) -> str:
-    """'11 of 15 items rose; fell: Steel, Ships.', the same in the brief and on the dashboard."""
-    fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
-    return f"{breadth.up} of {breadth.total} items rose" + (f"; fell: {fell}." if fell else ".")
 
 
 def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[str]:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Mapping
 import numpy as np
 
 from .catalog import TOTAL_ITEM
-from .indicators import _growth_pct, _value
+from .indicators import Memoised, _growth_pct, _value
+from .model import INTERVAL_PERCENTILES, FlashHistory, FlashItem, FlashView, Nowcast, NowcastCheck, NowcastReview
 from .periods import format_period
 
 if TYPE_CHECKING:
@@ -27,77 +28,11 @@ WHOLE_MONTH = "month"
 WINDOW_LAST_DAY = {"1-10": 10, "1-20": 20}
 FLASH_ITEM_SET = "kcs10"
 MIN_HISTORY = 12  # earlier months with a window and its whole month before a nowcast is made
-INTERVAL_PERCENTILES = (10.0, 90.0)
-INTERVAL_NOMINAL_PCT = INTERVAL_PERCENTILES[1] - INTERVAL_PERCENTILES[0]
 NOWCAST_METHOD = "working-day run-rate x median past month/run-rate ratio; 10th-90th percentile interval"
 
 
 @dataclass(frozen=True)
-class Nowcast:
-    value_usd: float
-    low_usd: float
-    high_usd: float
-    method: str
-
-
-@dataclass(frozen=True)
-class FlashItem:
-    code: str
-    name: str
-    value_usd: float | None
-    yoy_pct: float | None
-
-
-@dataclass(frozen=True)
-class FlashView:
-    """A month's latest flash window against the same window a year earlier; what the flash pane shows."""
-
-    period: str
-    window: str
-    preliminary: bool  # True while the month has no full-month figure
-    value_usd: float
-    yoy_pct: float | None
-    working_days: float
-    working_days_prev: float | None
-    daily_avg_yoy_pct: float | None
-    items: tuple[FlashItem, ...]
-    nowcast: Nowcast | None
-
-    @property
-    def largest_items(self) -> tuple[FlashItem, ...]:
-        """The items by value, largest first, as the brief and the dashboard list them."""
-        return tuple(sorted(self.items, key=lambda item: -(item.value_usd or 0)))
-
-
-@dataclass(frozen=True)
-class NowcastCheck:
-    """What a window's nowcast said against the month's final figure."""
-
-    window: str
-    window_usd: float
-    nowcast: Nowcast | None
-    error_pct: float | None  # (nowcast / final - 1) * 100
-    inside: bool | None  # the final figure fell within the interval
-
-
-@dataclass(frozen=True)
-class NowcastReview:
-    period: str
-    final_usd: float
-    checks: tuple[NowcastCheck, ...]
-
-
-@dataclass(frozen=True)
-class FlashHistory:
-    """A window's exports and the whole months' to a month, oldest first: what the flash month's plot shows."""
-
-    months: tuple[int, ...]
-    window_usd: tuple[float | None, ...]
-    final_usd: tuple[float | None, ...]  # None while the month is preliminary
-
-
-@dataclass(frozen=True)
-class FlashSeries:
+class FlashSeries(Memoised):
     """Flash figures on a contiguous monthly axis from `first_month`; the whole month from the release."""
 
     first_month: int
@@ -203,11 +138,6 @@ class FlashSeries:
             window, _value(self.total(window), self.index(month)), nowcast,
             None if nowcast is None else (nowcast.value_usd / final - 1.0) * 100.0,
             None if nowcast is None else bool(nowcast.low_usd <= final <= nowcast.high_usd))
-
-    def _memoised(self, key, compute):
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
 
 
 _EMPTY = np.array([], dtype=float)

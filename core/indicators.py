@@ -16,7 +16,10 @@ import numpy as np
 from . import fmt
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
-from .notables import find_notables
+from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_MONTHS, TREND_MONTHS, Balance,
+                    Breadth, Figure, Headline, History, MainView, PartnerShare, Records, Release, Revision, Row,
+                    SeriesKey, WorkingDays)
+from .notables import breadth_line, find_notables
 from .periods import format_period
 from .problems import Problem
 
@@ -24,110 +27,8 @@ if TYPE_CHECKING:
     from .flash import FlashSeries
     from .loader import Dataset
 
-DEFAULT_ITEM_SET = "motie15"
 PARTNER_SET = "motie9"
 FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
-SeriesKey = tuple[str, str, str]  # flow, item, partner
-
-
-@dataclass(frozen=True)
-class Figure:
-    value_usd: float | None
-    yoy_pct: float | None
-
-
-@dataclass(frozen=True)
-class Balance:
-    value_usd: float | None
-    change_usd: float | None
-
-
-@dataclass(frozen=True)
-class WorkingDays:
-    value: float | None
-    diff: float | None
-
-
-@dataclass(frozen=True)
-class Headline:
-    exports: Figure
-    imports: Figure
-    balance: Balance
-    working_days: WorkingDays
-    daily_avg_exports: Figure
-    ytd_exports: Figure
-    exports_ex: Mapping[str, Figure]
-    ytd_exports_ex: Mapping[str, Figure]
-
-
-@dataclass(frozen=True)
-class Row:
-    """One item or partner in the month's table."""
-
-    code: str
-    name: str
-    value_usd: float | None
-    yoy_pct: float | None
-    share_pct: float | None
-    share_change_pp: float | None
-    contribution_pp: float | None
-    ytd_value_usd: float | None
-    ytd_yoy_pct: float | None
-    ytd_share_pct: float | None
-    ytd_share_change_pp: float | None
-
-
-@dataclass(frozen=True)
-class Breadth:
-    set: str
-    up: int
-    total: int
-    fell: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class History:
-    """A subject's months up to a month, oldest first; share is of the flow's total (None for headline lines)."""
-
-    months: tuple[int, ...]
-    values: tuple[float | None, ...]
-    yoy_pct: tuple[float | None, ...]
-    change_usd: tuple[float | None, ...]  # on a year earlier: the measure for the balance, which can be negative
-    share_pct: tuple[float | None, ...]
-
-
-@dataclass(frozen=True)
-class Records:
-    """Where a month stands in a subject's whole history up to it."""
-
-    rank: int | None  # 1 = the highest value of all months with data up to this one
-    months_ranked: int
-    highest_month: int | None
-    highest_value: float | None
-    lowest_month: int | None
-    lowest_value: float | None
-    streak: int  # months in a row, ending here, above (> 0) or below (< 0) a year earlier; 0 if not measurable
-
-
-@dataclass(frozen=True)
-class PartnerShare:
-    code: str
-    name: str
-    value_usd: float | None
-    share_pct: float | None
-
-
-@dataclass(frozen=True)
-class Release:
-    """Every indicator of one month's release, for one flow."""
-
-    period: str
-    flow: str
-    headline: Headline
-    items: tuple[Row, ...]
-    partners: tuple[Row, ...]
-    breadth: Breadth
-    notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.notables
 
 
 def _value(array: np.ndarray, index: int) -> float | None:
@@ -151,24 +52,19 @@ def _ratio_pct(part: float | None, whole: float | None) -> float | None:
     return None if part is None or not whole else part / whole * 100.0
 
 
-@dataclass(frozen=True)
-class Revision:
-    """A figure that was replaced: by a later `released` row, or by a file changed while tradetop ran."""
+class Memoised:
+    """Computed once, on first request: frozen dataclasses with a `_memo` dict field."""
 
-    key: SeriesKey
-    period: str
-    old_usd: float
-    new_usd: float
-    released: str | None  # the date of the newer figure, where the files give one
+    _memo: dict
 
-    @property
-    def text(self) -> str:
-        when = f" (released {self.released})" if self.released else ""
-        return f"{self.period} revised from {fmt.usd(self.old_usd)} to {fmt.usd(self.new_usd)}{when}"
+    def _memoised(self, key: tuple, compute):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
 
 @dataclass(frozen=True)
-class Snapshot:
+class Snapshot(Memoised):
     """All series on one contiguous monthly axis starting at `first_month`."""
 
     directory: Path
@@ -181,7 +77,7 @@ class Snapshot:
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
     flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.flash
-    _releases: dict = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
     def latest(self) -> int:
@@ -261,10 +157,10 @@ class Snapshot:
         return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
 
     def release(self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> Release:
-        key = (month, flow, item_set)
-        if key not in self._releases:
-            self._releases[key] = _compute_release(self, month, flow, item_set)
-        return self._releases[key]
+        return self._memoised(("release", month, flow, item_set), lambda: _compute_release(self, month, flow, item_set))
+
+    def main_view(self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> MainView:
+        return self._memoised(("main view", month, flow, item_set), lambda: _main_view(self, month, flow, item_set))
 
 
 _EMPTY = np.array([], dtype=float)
@@ -362,6 +258,29 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
                       tuple(row.code for row in measured if row.yoy_pct <= 0))
     notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow])
     return Release(format_period(month), flow, headline, items, partners, breadth, notables)
+
+
+def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> MainView:
+    release = snapshot.release(month, flow, item_set)
+
+    def trends(dimension: str, rows: tuple[Row, ...]) -> dict[str, tuple[float | None, ...]]:
+        return {row.code: snapshot.history(dimension, row.code, month, TREND_MONTHS, flow).values for row in rows}
+
+    breadth = (breadth_line(snapshot.catalog, release.breadth),) if release.breadth.total else ()
+    pending = snapshot.flash.pending
+    return MainView(
+        month=month,
+        latest=snapshot.latest,
+        newest_file_ns=max((stamp.mtime_ns for stamp in snapshot.files), default=None),
+        release=release,
+        card_histories={line: snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values for line in CARD_LINES},
+        item_trends=trends("item", release.items),
+        partner_trends=trends("partner", release.partners),
+        flash=None if pending is None else snapshot.flash.view(pending),
+        notables=tuple(notable["text"] for notable in release.notables) + breadth,
+        overview=tuple(snapshot.history("headline", line, month, OVERVIEW_MONTHS) for line in ("exports", "imports")),
+        warnings=snapshot.warnings,
+    )
 
 
 def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> Row:

@@ -27,7 +27,8 @@ from .periods import describe_period, format_period, month_name, year_of
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-    from .indicators import Breadth, Snapshot
+    from .indicators import Snapshot
+    from .model import Breadth
 
 MIN_HISTORY = 12
 MIN_SAME_MONTHS = 2
@@ -396,6 +397,12 @@ def _yoy(at: _Month, subject: Subject) -> str:
 def _ordinal(number: int) -> str:
     suffix = "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
     return f"{number}{suffix}"
+
+
+def breadth_line(catalog: "Catalog", breadth: "Breadth") -> str:
+    """'11 of 15 items rose; fell: Steel, Ships.', the same in the brief and on the dashboard."""
+    fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
+    return f"{breadth.up} of {breadth.total} items rose" + (f"; fell: {fell}." if fell else ".")
 
 
 def joined(words: list[str]) -> str:

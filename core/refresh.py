@@ -13,7 +13,8 @@ import numpy as np
 
 from . import fmt
 from .datadir import file_stamps, is_data_file
-from .indicators import Revision, Snapshot, load_snapshot
+from .indicators import Snapshot, load_snapshot
+from .model import Revision
 from .periods import format_period
 from .problems import DataError
 

@@ -1,10 +1,12 @@
 """The tradetop monitor: app state, key bindings, and loading the data in a worker thread.
 
-Importing this module does not import pandas: the first frame is drawn while the worker loads.
+Importing this module imports neither pandas nor numpy: the first frame is drawn from the cached start
+view (or says it is loading) while a worker loads the snapshot.
 """
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -12,13 +14,16 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from core.isolated import load_isolated, shutdown as stop_loader_process
-from core.indicators import DEFAULT_ITEM_SET, Release, Snapshot
+from core.cache import cached_start_view, store_start_view
+from core.model import DEFAULT_ITEM_SET, MainView, Release
 from core.periods import format_period
 from core.problems import DataError, Problem
-from core.refresh import load_settled, watch_changes, what_arrived
 
 from .screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, StateScreen, Subject
+
+if TYPE_CHECKING:
+    from core.indicators import Snapshot
+    from core.refresh import Arrival
 
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
@@ -26,9 +31,10 @@ FLOW_KEYS = Binding.Group("Exp/Imp")
 
 
 class SnapshotLoaded(Message):
-    def __init__(self, snapshot: Snapshot):
+    def __init__(self, snapshot: "Snapshot", arrival: "Arrival | None"):
         super().__init__()
         self.snapshot = snapshot
+        self.arrival = arrival  # what is new since the last snapshot; None for the first
 
 
 class LoadFailed(Message):
@@ -75,7 +81,8 @@ class TradetopApp(App):
         self.data_dir = data_dir
         self.requested_month = period
         self.item_set = item_set
-        self.snapshot: Snapshot | None = None
+        self.snapshot: "Snapshot | None" = None
+        self.start_view: MainView | None = None  # until the snapshot has loaded
         self.month: int | None = None
         self.flow = "export"
         self.ytd = False
@@ -85,16 +92,25 @@ class TradetopApp(App):
         self.stopping = threading.Event()
 
     def on_mount(self) -> None:
+        # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
+        self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set)
+        if self.start_view is not None:
+            self.month, self.problems = self.start_view.month, self.start_view.warnings
         self.push_screen(MainScreen())
-        self.load_data()
-        self.watch_data()
+        # After the first frame: importing numpy and the loader in a thread would hold the GIL the frame needs.
+        self.call_after_refresh(self.load_data)
+        self.call_after_refresh(self.watch_data)
 
     def on_unmount(self) -> None:
+        from core.isolated import shutdown
+
         self.stopping.set()
-        stop_loader_process()
+        shutdown()
 
     @work(thread=True, group="watch")
     def watch_data(self) -> None:
+        from core.refresh import watch_changes
+
         for _ in watch_changes(self.data_dir, self.stopping, force_polling=self.force_polling):
             self.post_message(DataChanged())
 
@@ -108,8 +124,14 @@ class TradetopApp(App):
 
         A file caught half-written is retried once after the debounce before it counts as broken.
         """
+        from core.isolated import load_isolated
+        from core.refresh import load_settled, what_arrived
+
         try:
-            message = SnapshotLoaded(load_settled(self.data_dir, stop=self.stopping, load=load_isolated))
+            snapshot, arrival, old = load_settled(self.data_dir, stop=self.stopping, load=load_isolated), None, self.snapshot
+            if old is not None:
+                snapshot, arrival = what_arrived(old, snapshot)
+            message = SnapshotLoaded(snapshot, arrival)
         except DataError as error:
             message = LoadFailed(error.problems)
         except OSError as error:
@@ -118,48 +140,57 @@ class TradetopApp(App):
             self.post_message(message)
 
     def on_snapshot_loaded(self, message: SnapshotLoaded) -> None:
-        self.apply_snapshot(message.snapshot)
+        self.apply_snapshot(message.snapshot, message.arrival)
 
     def on_load_failed(self, message: LoadFailed) -> None:
-        self.problems = message.problems if self.snapshot is None else (KEPT_LAST_GOOD, *message.problems)
+        self.problems = message.problems if self.view is None else (KEPT_LAST_GOOD, *message.problems)
         self.show_state()
 
-    def apply_snapshot(self, snapshot: Snapshot) -> None:
+    def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
         """The one path for new data: follow a new latest month if the user was on the latest, else keep
         the month shown if the new data still has it; say what arrived."""
         old = self.snapshot
-        arrival = None
-        if old is not None:
-            snapshot, arrival = what_arrived(old, snapshot)
-        asked_on_command_line = self.month is None
+        asked_on_command_line = old is None
         wanted = self.requested_month if asked_on_command_line else self.month
         if old is not None and self.month == old.latest < snapshot.latest:
             wanted = snapshot.latest
-        self.problems = tuple(snapshot.warnings)
-        if wanted is None or wanted in snapshot.months:
-            self.month = snapshot.latest if wanted is None else wanted
-        else:
-            self.month = snapshot.latest
+        shown = (self.view, self.problems)
+        found = wanted is None or wanted in snapshot.months
+        self.snapshot, self.month, self.problems = snapshot, snapshot.latest if wanted is None or not found else wanted, snapshot.warnings
+        if not found:
             covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
             self.problems = (f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} in "
                              f"{self.data_dir} (the data covers {covered}); showing {format_period(self.month)}",
                              *self.problems)
-        self.snapshot = snapshot
-        self.show_state()
+        if (self.view, self.problems) != shown:  # a cached start view is usually exactly this
+            self.show_state()
+        if asked_on_command_line and found and self.start_view is None and self.flow == "export":
+            self.store_start_view(self.view)
         if arrival is not None and not arrival.is_empty:
             self.notify(arrival.summary(snapshot), title="New data")
-        self.precompute_reachable()
+        self.call_after_refresh(self.precompute_reachable)
+
+    @work(thread=True, group="store")
+    def store_start_view(self, view: MainView) -> None:
+        store_start_view(self.data_dir, self.requested_month, self.item_set, view)
 
     @work(thread=True, exclusive=True, group="precompute")
     def precompute_reachable(self) -> None:
-        """Releases one key away (the months either side, the other flow) and plotext for the first
+        """Views one key away (the months either side, the other flow) and plotext for the first
         drilldown, computed while the user reads, so a key press only renders."""
         snapshot, month = self.snapshot, self.month
         position = snapshot.months.index(month)
         for neighbour in snapshot.months[max(0, position - 1):position + 2]:
             for flow in ("export", "import"):
-                snapshot.release(neighbour, flow, self.item_set)
+                snapshot.main_view(neighbour, flow, self.item_set)
         import textual_plotext  # noqa: F401
+
+    @property
+    def view(self) -> MainView | None:
+        """What the main screen shows: the snapshot's view of the month and flow, else the cached start view."""
+        if self.snapshot is None:
+            return self.start_view
+        return self.snapshot.main_view(self.month, self.flow, self.item_set)
 
     def release(self) -> Release:
         return self.snapshot.release(self.month, self.flow, self.item_set)

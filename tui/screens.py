@@ -14,12 +14,10 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Footer, Static
 
 from core import fmt
-from core.brief import breadth_line
-from core.flash import Nowcast, NowcastReview
-from core.indicators import Records
+from core.model import Nowcast, NowcastReview, Records
 from core.periods import describe_period, format_period
 
-from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, TREND_MONTHS, ErrorBar, FlashPane, HeadlineCards,
+from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FlashPane, HeadlineCards,
                       NotablesPanel, ReleaseTable, StatusHeader, change, interval_text, plot_months, right_aligned,
                       sort_rows, titled, window_pieces)
 
@@ -87,30 +85,28 @@ class MainScreen(StateScreen):
 
     def show_state(self) -> None:
         app = self.app
-        self.query_one(StatusHeader).show(app.snapshot, app.month, app.flow, app.ytd, app.data_dir, bool(app.problems))
+        view = app.view
+        self.query_one(StatusHeader).show(view, app.flow, app.ytd, app.data_dir, bool(app.problems))
         self.query_one(ErrorBar).show(app.problems)
-        if app.snapshot is None:
+        if view is None:
             return
-        snapshot, month, release = app.snapshot, app.month, app.release()
-        self.query_one(HeadlineCards).show(snapshot, release, month)
-        pending = snapshot.flash.pending
-        self.query_one(FlashPane).show(None if pending is None else snapshot.flash.view(pending))
+        release = view.release
+        self.query_one(HeadlineCards).show(view)
+        self.query_one(FlashPane).show(view.flash)
         mode = "year to date" if app.ytd else "month"
         sort_label = SORTS[app.sort][0]
-        for table, rows, title in ((self.query_one("#items", ReleaseTable), release.items,
-                                    f"Items ({release.breadth.set})"),
-                                   (self.query_one("#partners", ReleaseTable), release.partners, "Partners")):
-            trends = {row.code: snapshot.history(table.dimension, row.code, month, TREND_MONTHS, app.flow).values
-                      for row in rows}
+        for table, rows, trends, title in ((self.query_one("#items", ReleaseTable), release.items, view.item_trends,
+                                            f"Items ({release.breadth.set})"),
+                                           (self.query_one("#partners", ReleaseTable), release.partners,
+                                            view.partner_trends, "Partners")):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort_label}"
             table.show(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
         for plot in self.query("#overview-plot"):
-            exports, imports = (snapshot.history("headline", line, month, DRILL_PLOT_MONTHS) for line in ("exports", "imports"))
+            exports, imports = view.overview
             plot_months(plot, "Exports and imports, $bn", exports.months,
                         lines=(("exports", exports.values), ("imports", imports.values)))
-        breadth = [breadth_line(snapshot.catalog, release.breadth)] if release.breadth.total else []
-        self.query_one(NotablesPanel).show([notable["text"] for notable in release.notables] + breadth)
+        self.query_one(NotablesPanel).show(view.notables)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         table = event.data_table

@@ -17,14 +17,11 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
 from core import fmt
-from core.flash import INTERVAL_NOMINAL_PCT, FlashView, Nowcast
-from core.indicators import Figure, Release, Row, Snapshot
+from core.model import INTERVAL_NOMINAL_PCT, TREND_MONTHS, Figure, FlashView, MainView, Nowcast, Row
 from core.periods import describe_period, format_period
 from core.problems import Problem
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
-CARD_HISTORY_MONTHS = 36
-TREND_MONTHS = 12
 FLOW_NAMES = {"export": "exports", "import": "imports"}
 LINE_MARKERS = ("braille", "•")
 
@@ -104,18 +101,16 @@ class StatusHeader(Widget):
         super().__init__(**kwargs)
         self.left, self.rights = Text(""), ()
 
-    def show(self, snapshot: Snapshot | None, month: int | None, flow: str, ytd: bool, directory,
-             failed: bool = False) -> None:
-        if snapshot is None or month is None:
+    def show(self, view: MainView | None, flow: str, ytd: bool, directory, failed: bool = False) -> None:
+        if view is None:
             state = "no data could be loaded from" if failed else "loading"
             self.left, self.rights = Text(f"tradetop · {state} {directory.name}/" + ("" if failed else " …")), ()
         else:
             mode = "year to date" if ytd else "month"
-            self.left = Text.assemble((format_period(month), "bold"), f" {describe_period(month)}",
+            self.left = Text.assemble((format_period(view.month), "bold"), f" {describe_period(view.month)}",
                                       " · ", (FLOW_NAMES[flow], "bold"), f" · {mode}")
-            latest = f"latest {format_period(snapshot.latest)}"
-            newest = max((stamp.mtime_ns for stamp in snapshot.files), default=None)
-            files = file_time(newest) if newest else ""
+            latest = f"latest {format_period(view.latest)}"
+            files = file_time(view.newest_file_ns) if view.newest_file_ns else ""
             self.rights = (f"{directory.name}/ · {latest} · files {files}", f"{latest} · files {files[:10]}", latest)
         self.refresh()
 
@@ -200,8 +195,8 @@ class HeadlineCards(Widget, can_focus=True):
     def action_drill(self) -> None:
         self.post_message(self.Drill(CARDS[self.selected].subject))
 
-    def show(self, snapshot: Snapshot, release: Release, month: int) -> None:
-        headline = release.headline
+    def show(self, view: MainView) -> None:
+        headline = view.release.headline
         figures: dict[str, tuple[str, Text]] = {
             spec.subject: _figure_texts(getattr(headline, spec.subject)) for spec in CARDS if spec.subject != "balance"
         }
@@ -209,8 +204,7 @@ class HeadlineCards(Widget, can_focus=True):
         figures["balance"] = (fmt.usd(balance.value_usd, signed=True),
                               change(fmt.usd(balance.change_usd, signed=True), balance.change_usd))
         for card in self.query(HeadlineCard):
-            history = snapshot.history("headline", card.spec.subject, month, CARD_HISTORY_MONTHS)
-            card.show(*figures[card.spec.subject], history.values)
+            card.show(*figures[card.spec.subject], view.card_histories[card.spec.subject])
 
 
 def window_pieces(view: FlashView) -> list[Text]:

@@ -1,0 +1,219 @@
+"""The plain records core computes and the dashboard renders: floats, strings and tuples, no numpy.
+
+Kept apart from the Snapshot (which holds numpy arrays) so that the view of the screen the monitor
+opens on can be cached and drawn before numpy or pandas is imported.
+"""
+
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+from . import fmt
+from .problems import Problem
+
+DEFAULT_ITEM_SET = "motie15"
+SeriesKey = tuple[str, str, str]  # flow, item, partner
+INTERVAL_PERCENTILES = (10.0, 90.0)
+INTERVAL_NOMINAL_PCT = INTERVAL_PERCENTILES[1] - INTERVAL_PERCENTILES[0]
+
+
+@dataclass(frozen=True)
+class Figure:
+    value_usd: float | None
+    yoy_pct: float | None
+
+
+@dataclass(frozen=True)
+class Balance:
+    value_usd: float | None
+    change_usd: float | None
+
+
+@dataclass(frozen=True)
+class WorkingDays:
+    value: float | None
+    diff: float | None
+
+
+@dataclass(frozen=True)
+class Headline:
+    exports: Figure
+    imports: Figure
+    balance: Balance
+    working_days: WorkingDays
+    daily_avg_exports: Figure
+    ytd_exports: Figure
+    exports_ex: Mapping[str, Figure]
+    ytd_exports_ex: Mapping[str, Figure]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item or partner in the month's table."""
+
+    code: str
+    name: str
+    value_usd: float | None
+    yoy_pct: float | None
+    share_pct: float | None
+    share_change_pp: float | None
+    contribution_pp: float | None
+    ytd_value_usd: float | None
+    ytd_yoy_pct: float | None
+    ytd_share_pct: float | None
+    ytd_share_change_pp: float | None
+
+
+@dataclass(frozen=True)
+class Breadth:
+    set: str
+    up: int
+    total: int
+    fell: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class History:
+    """A subject's months up to a month, oldest first; share is of the flow's total (None for headline lines)."""
+
+    months: tuple[int, ...]
+    values: tuple[float | None, ...]
+    yoy_pct: tuple[float | None, ...]
+    change_usd: tuple[float | None, ...]  # on a year earlier: the measure for the balance, which can be negative
+    share_pct: tuple[float | None, ...]
+
+
+@dataclass(frozen=True)
+class Records:
+    """Where a month stands in a subject's whole history up to it."""
+
+    rank: int | None  # 1 = the highest value of all months with data up to this one
+    months_ranked: int
+    highest_month: int | None
+    highest_value: float | None
+    lowest_month: int | None
+    lowest_value: float | None
+    streak: int  # months in a row, ending here, above (> 0) or below (< 0) a year earlier; 0 if not measurable
+
+
+@dataclass(frozen=True)
+class PartnerShare:
+    code: str
+    name: str
+    value_usd: float | None
+    share_pct: float | None
+
+
+@dataclass(frozen=True)
+class Release:
+    """Every indicator of one month's release, for one flow."""
+
+    period: str
+    flow: str
+    headline: Headline
+    items: tuple[Row, ...]
+    partners: tuple[Row, ...]
+    breadth: Breadth
+    notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.notables
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A figure that was replaced: by a later `released` row, or by a file changed while tradetop ran."""
+
+    key: SeriesKey
+    period: str
+    old_usd: float
+    new_usd: float
+    released: str | None  # the date of the newer figure, where the files give one
+
+    @property
+    def text(self) -> str:
+        when = f" (released {self.released})" if self.released else ""
+        return f"{self.period} revised from {fmt.usd(self.old_usd)} to {fmt.usd(self.new_usd)}{when}"
+
+
+@dataclass(frozen=True)
+class Nowcast:
+    value_usd: float
+    low_usd: float
+    high_usd: float
+    method: str
+
+
+@dataclass(frozen=True)
+class FlashItem:
+    code: str
+    name: str
+    value_usd: float | None
+    yoy_pct: float | None
+
+
+@dataclass(frozen=True)
+class FlashView:
+    """A month's latest flash window against the same window a year earlier; what the flash pane shows."""
+
+    period: str
+    window: str
+    preliminary: bool  # True while the month has no full-month figure
+    value_usd: float
+    yoy_pct: float | None
+    working_days: float
+    working_days_prev: float | None
+    daily_avg_yoy_pct: float | None
+    items: tuple[FlashItem, ...]
+    nowcast: Nowcast | None
+
+    @property
+    def largest_items(self) -> tuple[FlashItem, ...]:
+        """The items by value, largest first, as the brief and the dashboard list them."""
+        return tuple(sorted(self.items, key=lambda item: -(item.value_usd or 0)))
+
+
+@dataclass(frozen=True)
+class NowcastCheck:
+    """What a window's nowcast said against the month's final figure."""
+
+    window: str
+    window_usd: float
+    nowcast: Nowcast | None
+    error_pct: float | None  # (nowcast / final - 1) * 100
+    inside: bool | None  # the final figure fell within the interval
+
+
+@dataclass(frozen=True)
+class NowcastReview:
+    period: str
+    final_usd: float
+    checks: tuple[NowcastCheck, ...]
+
+
+@dataclass(frozen=True)
+class FlashHistory:
+    """A window's exports and the whole months' to a month, oldest first: what the flash month's plot shows."""
+
+    months: tuple[int, ...]
+    window_usd: tuple[float | None, ...]
+    final_usd: tuple[float | None, ...]  # None while the month is preliminary
+
+
+CARD_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports")
+CARD_HISTORY_MONTHS = 36
+TREND_MONTHS = 12
+OVERVIEW_MONTHS = 36
+
+
+@dataclass(frozen=True)
+class MainView:
+    """Everything the main screen shows for one month and flow, computed once in core."""
+
+    month: int
+    latest: int  # the latest month with a release
+    newest_file_ns: int | None  # the newest data file's mtime: how fresh the data is
+    release: Release
+    card_histories: Mapping[str, tuple[float | None, ...]]  # CARD_LINES, CARD_HISTORY_MONTHS to the month
+    item_trends: Mapping[str, tuple[float | None, ...]]  # item code -> TREND_MONTHS to the month
+    partner_trends: Mapping[str, tuple[float | None, ...]]
+    flash: FlashView | None  # the pending flash month, if any
+    notables: tuple[str, ...]  # most newsworthy first, then the breadth line
+    overview: tuple[History, History]  # exports and imports, OVERVIEW_MONTHS to the month
+    warnings: tuple[Problem, ...]  # the data's, from the load
