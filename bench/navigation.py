@@ -42,8 +42,9 @@ async def _timed(pilot, key: str, settle: float = 0.3) -> float:
 
 
 async def _wait_for_data(pilot) -> None:
-    """Until every worker but the file watcher (it runs as long as the app) has finished."""
-    while any(worker.group != "watch" and not worker.is_finished for worker in pilot.app.workers):
+    """Until the snapshot has loaded and every worker but the file watcher (it runs as long as the app) has finished."""
+    app = pilot.app
+    while app.snapshot is None or any(worker.group != "watch" and not worker.is_finished for worker in app.workers):
         await pilot.pause(0.02)
     await pilot.pause()
 

@@ -26,8 +26,10 @@ def make_app(directory: Path, period: str | None = "2026-01"):
 
 
 async def wait_for_data(pilot) -> None:
-    """Wait until every worker but the file watcher (it runs until the app ends) has finished; a load that
-    a newer one cancelled counts as finished."""
-    while any(worker.group != "watch" and not worker.is_finished for worker in pilot.app.workers):
+    """Wait until a load has ended (in a snapshot or in problems) and every worker but the file watcher (it
+    runs until the app ends) has finished; a load that a newer one cancelled counts as finished."""
+    app = pilot.app
+    while ((app.snapshot is None and not app.problems)
+           or any(worker.group != "watch" and not worker.is_finished for worker in app.workers)):
         await pilot.pause(0.02)
     await pilot.pause()

@@ -1,5 +1,6 @@
 """The monitor driven by keys through Textual's Pilot, on the shipped data (Jan 2026 unless said)."""
 
+import os
 import subprocess
 import sys
 
@@ -307,12 +308,14 @@ async def test_reload_without_the_month_shown_falls_back_to_the_latest(tmp_path)
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
         monthly = directory / "monthly.csv"
-        monthly.write_text("".join(line for line in monthly.read_text(encoding="utf-8").splitlines(keepends=True)
-                                   if not line.startswith("2026-07")), encoding="utf-8")
+        kept = "".join(line for line in monthly.read_text(encoding="utf-8").splitlines(keepends=True)
+                       if not line.startswith("2026-07"))
+        (directory / ".monthly.tmp").write_text(kept, encoding="utf-8")
+        os.replace(directory / ".monthly.tmp", monthly)  # whole, as new data lands; the watcher may see it too
         await pilot.press("r")
         await wait_for_data(pilot)
-        assert format_period(app.month) == "2026-06"
         message = app.screen.query_one(ErrorBar).render().plain
+        assert format_period(app.month) == "2026-06", message
         assert message.startswith("no release for 2026-07") and "showing 2026-06" in message
 
 

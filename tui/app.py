@@ -91,15 +91,17 @@ class TradetopApp(App):
         self.force_polling = force_polling
         self.stopping = threading.Event()
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
         self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set)
         if self.start_view is not None:
             self.month, self.problems = self.start_view.month, self.start_view.warnings
-        self.push_screen(MainScreen())
-        # After the first frame: importing numpy and the loader in a thread would hold the GIL the frame needs.
-        self.call_after_refresh(self.load_data)
-        self.call_after_refresh(self.watch_data)
+        return MainScreen()
+
+    def on_ready(self) -> None:
+        """After the first frame: importing numpy and the loader in a thread would hold the GIL the frame needs."""
+        self.load_data()
+        self.watch_data()
 
     def on_unmount(self) -> None:
         from core.isolated import shutdown
