@@ -61,7 +61,7 @@ class TradetopApp(App):
     CSS_PATH = Path(__file__).with_name("tradetop.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "tradetop"
     COMMANDS = App.COMMANDS | {lambda: _palette_commands()}
-    # Footer labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
+    # Key bar labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
@@ -211,11 +211,27 @@ class TradetopApp(App):
 
     def drill(self, subject: Subject) -> None:
         if self.snapshot is not None:
-            self.push_screen(DrilldownScreen(subject))
+            screen = self.kept_screen(DrilldownScreen)
+            screen.subject = subject
+            self.open_kept(screen)
 
     def show_flash(self) -> None:
         if self.snapshot is not None and self.snapshot.flash.pending is not None:
-            self.push_screen(FlashScreen(self.snapshot.flash.pending))
+            screen = self.kept_screen(FlashScreen)
+            screen.month = self.snapshot.flash.pending
+            self.open_kept(screen)
+
+    def kept_screen(self, kind: type[StateScreen]) -> StateScreen:
+        """Screens are composed once and kept: opening one again only renders (composing costs tens of ms)."""
+        if not self.is_screen_installed(kind.__name__):
+            self.install_screen(kind(), kind.__name__)
+        return self.get_screen(kind.__name__)
+
+    def open_kept(self, screen: StateScreen) -> None:
+        if screen.is_mounted:
+            screen.show_state()  # before it is shown, so its first frame is already the new subject
+        if screen not in self.screen_stack:
+            self.push_screen(screen)
 
     def action_step_month(self, step: int) -> None:
         if self.snapshot is None:

@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from core import fmt
 from core.model import Nowcast, NowcastReview, Records
 from core.periods import describe_period, format_period
 
-from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FlashPane, HeadlineCards,
+from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FlashPane, HeadlineCards, KeyBar,
                       NotablesPanel, ReleaseTable, StatusHeader, change, interval_text, plot_months, right_aligned,
                       sort_rows, titled, window_pieces)
 
@@ -55,7 +55,7 @@ class StateScreen(Screen):
         tall = self.size.height >= TALL_SCREEN_ROWS
         self.set_class(tall, "-tall")
         if tall and self.TALL_PLOT and not self.query(f"#{self.TALL_PLOT}"):
-            self.mount(new_plot(self.TALL_PLOT), before=self.query_one(Footer))
+            self.mount(new_plot(self.TALL_PLOT), before=self.query_one(KeyBar))
             self.show_state()
 
     def show_state(self) -> None:
@@ -77,7 +77,7 @@ class MainScreen(StateScreen):
             with Vertical(id="side"):
                 yield ReleaseTable("partner", id="partners")
                 yield NotablesPanel(id="notables")
-        yield Footer()
+        yield KeyBar()
 
     def action_cycle_sort(self) -> None:
         self.app.sort = (self.app.sort + 1) % len(SORTS)
@@ -176,9 +176,7 @@ class DrilldownScreen(StateScreen):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back")]
     AUTO_FOCUS = "#months"
 
-    def __init__(self, subject: Subject):
-        super().__init__()
-        self.subject = subject
+    subject: Subject  # set by the app before the screen is shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="breadcrumb")
@@ -192,7 +190,7 @@ class DrilldownScreen(StateScreen):
                 yield Static(id="nowcast-review")
                 yield Static(id="drill-notables")
                 yield Static(id="revisions")
-        yield Footer()
+        yield KeyBar()
 
     def show_state(self) -> None:
         app, subject = self.app, self.subject
@@ -266,9 +264,7 @@ class FlashScreen(StateScreen):
     AUTO_FOCUS = "#flash-items"
     TALL_PLOT = "flash-plot"
 
-    def __init__(self, month: int):
-        super().__init__()
-        self.month = month
+    month: int  # set by the app before the screen is shown
 
     def compose(self) -> ComposeResult:
         yield Static(id="flash-status")
@@ -279,7 +275,7 @@ class FlashScreen(StateScreen):
             with VerticalScroll(id="flash-facts"):
                 yield Static(id="flash-nowcast")
                 yield Static(id="flash-review")
-        yield Footer()
+        yield KeyBar()
 
     def show_state(self) -> None:
         app, month = self.app, self.month
