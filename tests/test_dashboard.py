@@ -324,7 +324,7 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         release = app.release()
-        shown = app.screen.query_one("#notables Static").render().plain.splitlines()
+        shown = app.screen.query_one("#notables").render().plain.splitlines()
         assert shown[0] == f"• {release.notables[0]['text']}"
         assert shown[0].startswith("• Exports reached $65.84bn, the highest for any January")
         assert shown[-1] == "• 11 of 15 items rose; fell: Petrochemicals, Steel, Ships, Home appliances."

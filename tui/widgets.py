@@ -9,12 +9,17 @@ from itertools import groupby
 from datetime import datetime, timezone
 from typing import Callable
 
+from rich._wrap import divide_line
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import DataTable, Static
 
@@ -128,7 +133,12 @@ class StatusHeader(Widget):
 class ErrorBar(Static):
     """Problems from the last load, as file:line lines; stays until a load succeeds."""
 
+    shown: tuple = ()
+
     def show(self, problems: tuple[Problem, ...] | tuple[str, ...]) -> None:
+        if problems == self.shown:
+            return  # unchanged: no update, which would cost a layout pass
+        self.shown = problems
         self.display = bool(problems)
         self.update(Text("\n".join(str(problem) for problem in problems)))
 
@@ -466,12 +476,63 @@ def right_aligned(text: Text) -> Text:
     return text
 
 
-class NotablesPanel(VerticalScroll, can_focus=True):
-    """The release's notable facts, most newsworthy first, then the breadth line; a pane scrolled with the arrows."""
+class NotablesPanel(ScrollView, can_focus=True):
+    """The release's notable facts, most newsworthy first, then the breadth line; a pane scrolled with the arrows.
 
-    def compose(self):
+    One line-API widget, not a scroll container around a Static: show() counts the wrapped lines (cheap) and sets
+    the virtual size before the layout, so a new month costs one layout pass, and only the lines in view are
+    formatted when painted."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
         self.border_title = "Notable"
-        yield Static()
+        self.bullets: list[str] = []
+        self._rows: list[tuple[int, int]] = []  # per wrapped line: (bullet, line within it)
+        self._wrap_width = -1
+        self._strips: dict[int, list[Strip]] = {}  # bullet -> its wrapped lines, formatted when first painted
+        self._strips_key: object = None
 
     def show(self, lines: list[str]) -> None:
-        self.query_one(Static).update(Text("\n").join(Text(f"• {line}") for line in lines))
+        self.bullets = [f"• {line}" for line in lines]
+        self._wrap()
+
+    def on_resize(self) -> None:
+        self._wrap()
+
+    def render(self) -> Text:
+        """The whole text, as the Static this replaced held it."""
+        return Text("\n").join(Text(bullet) for bullet in self.bullets)
+
+    def _wrap(self) -> None:
+        # As a VerticalScroll would: the full inner width, less the scrollbar when the lines do not fit.
+        width, height = self.container_size
+        rows = self._rows_at(width)
+        if len(rows) > height and self.styles.scrollbar_size_vertical:
+            width -= self.styles.scrollbar_size_vertical
+            rows = self._rows_at(width)
+        self._rows, self._wrap_width, self._strips = rows, width, {}
+        virtual_size = Size(max(0, width), len(rows))
+        if virtual_size != self.virtual_size:
+            # No layout pass: a full one makes Textual repaint every scroll view's scrollbar a frame later.
+            # The scrollbars update here, and ask for a layout themselves only if one shows or hides.
+            self.set_reactive(NotablesPanel.virtual_size, virtual_size)
+            self._scroll_update(virtual_size)
+        self.refresh()
+
+    def _rows_at(self, width: int) -> list[tuple[int, int]]:
+        if width <= 0:
+            return []
+        return [(index, part) for index, bullet in enumerate(self.bullets)
+                for part in range(len(divide_line(bullet, width, fold=True)) + 1)]
+
+    def render_line(self, y: int) -> Strip:
+        y += self.scroll_offset.y
+        style = self.visual_style
+        if self._strips_key != style:  # focus changes the colour
+            self._strips, self._strips_key = {}, style
+        if not 0 <= y < len(self._rows):
+            return Strip.blank(self.scrollable_content_region.width, style.rich_style)
+        index, part = self._rows[y]
+        if index not in self._strips:
+            self._strips[index] = Visual.to_strips(self, Content(self.bullets[index]), self._wrap_width, None, style)
+        return self._strips[index][part]
