@@ -6,6 +6,7 @@ Usage: python bench/render_profile.py [--repeat 20] [--no-precompute]
 
 import argparse
 import asyncio
+import gc
 import os
 import statistics
 import tempfile
@@ -95,7 +96,14 @@ async def _wait_for_data(pilot) -> None:
     await pilot.pause()
 
 
-async def measure(size, repeat, precompute) -> tuple[list[float], dict[str, list[float]]]:
+def _gc_timer(phase, info, started=[0.0]):
+    if phase == "start":
+        started[0] = time.perf_counter()
+    else:
+        TOTALS[f"gc gen{info['generation']}"] += time.perf_counter() - started[0]
+
+
+async def measure(size, repeat, precompute, walk=False) -> tuple[list[float], dict[str, list[float]]]:
     app = TradetopApp(embedded_data_dir())
     if not precompute:
         app.precompute_reachable = lambda: None
@@ -106,7 +114,7 @@ async def measure(size, repeat, precompute) -> tuple[list[float], dict[str, list
             TOTALS.clear()
             PAINTS.clear()
             start = time.perf_counter()
-            await pilot.press("[" if step % 2 == 0 else "]")
+            await pilot.press("[" if walk or step % 2 == 0 else "]")
             await pilot.pause(0.3)
             if step < 2:
                 continue  # warm-up
@@ -121,16 +129,21 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--no-precompute", action="store_true")
     parser.add_argument("--sizes", default="80x24,120x36")
+    parser.add_argument("--walk", action="store_true", help="press [ only: every month is new (no cached release)")
     args = parser.parse_args()
     os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp())
     install()
+    gc.callbacks.append(_gc_timer)
     for text in args.sizes.split(","):
         size = tuple(int(part) for part in text.split("x"))
-        latencies, per_label = asyncio.run(measure(size, args.repeat, not args.no_precompute))
+        latencies, per_label = asyncio.run(measure(size, args.repeat, not args.no_precompute, args.walk))
         print(f"== {text}: key -> last paint median {statistics.median(latencies) * 1000:.1f} ms "
               f"(min {min(latencies) * 1000:.1f}, max {max(latencies) * 1000:.1f}, n={len(latencies)})")
         for label, values in sorted(per_label.items(), key=lambda item: -statistics.median(item[1])):
-            if label in ("paints", "layouts"):
+            if label.startswith("gc gen"):
+                print(f"   {label:<44} median {statistics.median(values) * 1000:6.2f} ms in {len(values)} of "
+                      f"{len(latencies)} presses")
+            elif label in ("paints", "layouts"):
                 print(f"   {label:<44} median {statistics.median(values):6.1f}")
             else:
                 print(f"   {label:<44} median {statistics.median(values) * 1000:6.2f} ms")

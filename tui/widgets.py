@@ -506,10 +506,9 @@ class NotablesPanel(ScrollView, can_focus=True):
     def _wrap(self) -> None:
         # As a VerticalScroll would: the full inner width, less the scrollbar when the lines do not fit.
         width, height = self.container_size
-        rows = self._rows_at(width)
-        if len(rows) > height and self.styles.scrollbar_size_vertical:
+        if self.styles.scrollbar_size_vertical and self._overflows(width, height):
             width -= self.styles.scrollbar_size_vertical
-            rows = self._rows_at(width)
+        rows = self._rows_at(width)
         self._rows, self._wrap_width, self._strips = rows, width, {}
         virtual_size = Size(max(0, width), len(rows))
         if virtual_size != self.virtual_size:
@@ -518,6 +517,17 @@ class NotablesPanel(ScrollView, can_focus=True):
             self.set_reactive(NotablesPanel.virtual_size, virtual_size)
             self._scroll_update(virtual_size)
         self.refresh()
+
+    def _overflows(self, width: int, height: int) -> bool:
+        """More lines than the height at this width? Wraps only as many bullets as it takes to know."""
+        if width <= 0:
+            return False
+        lines = 0
+        for bullet in self.bullets:
+            lines += len(divide_line(bullet, width, fold=True)) + 1
+            if lines > height:
+                return True
+        return False
 
     def _rows_at(self, width: int) -> list[tuple[int, int]]:
         if width <= 0:
