@@ -95,7 +95,7 @@ async def test_enter_drills_into_the_row_and_escape_returns(data):
         months = app.screen.query_one("#months")
         assert months.row_count == 24 and months.get_row_at(0)[0] == "2026-01"
         assert months.get_row_at(0)[1].plain == "$6.07bn"
-        assert "no partner split in the data" in app.screen.query_one("#split").render().plain
+        assert "no partner split in the data" in app.screen.query_one("#drill-facts").plain
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen) and app.focused.id == "items"
 
@@ -107,7 +107,7 @@ async def test_drilldown_follows_the_month_keys(data):
         await pilot.press("enter", "left_square_bracket")
         months = app.screen.query_one("#months")
         assert months.get_row_at(0)[0] == "2025-12"
-        assert "Rank 1 of 48 months" in app.screen.query_one("#records").render().plain
+        assert "Rank 1 of 48 months" in app.screen.query_one("#drill-facts").plain
 
 
 async def test_tab_moves_between_panes_and_enter_on_a_card_drills(data):
@@ -122,12 +122,12 @@ async def test_tab_moves_between_panes_and_enter_on_a_card_drills(data):
         assert isinstance(app.focused, HeadlineCards)
         await pilot.press("right", "enter")
         assert app.screen.subject.dimension == "headline" and app.screen.subject.code == "imports"
-        assert "Rank" in app.screen.query_one("#records").render().plain
+        assert "Rank" in app.screen.query_one("#drill-facts").plain
         await pilot.press("escape", "right", "enter")
         # The balance changes in dollars: from a $2.00bn deficit to a $8.70bn surplus.
         assert app.screen.subject.code == "balance"
         assert [cell.plain for cell in app.screen.query_one("#months").get_row_at(0)[1:]] == ["$8.70bn", "+$10.70bn"]
-        assert "12 months up on a year earlier" in app.screen.query_one("#records").render().plain
+        assert "12 months up on a year earlier" in app.screen.query_one("#drill-facts").plain
 
 
 async def test_s_cycles_the_sort(data):
@@ -324,7 +324,7 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         release = app.release()
-        shown = app.screen.query_one("#notables").render().plain.splitlines()
+        shown = app.screen.query_one("#notables").plain.splitlines()
         assert shown[0] == f"• {release.notables[0]['text']}"
         assert shown[0].startswith("• Exports reached $65.84bn, the highest for any January")
         assert shown[-1] == "• 11 of 15 items rose; fell: Petrochemicals, Steel, Ships, Home appliances."
@@ -334,7 +334,8 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         await pilot.press("shift+tab", "shift+tab", "enter")  # back to the items: semiconductors
         about_chips = [notable["text"] for notable in release.notables
                        if notable["dimension"] == "item" and notable["subject"] == "semiconductors"]
-        listed = app.screen.query_one("#drill-notables").render().plain
+        facts = app.screen.query_one("#drill-facts").plain
+        listed = facts[facts.index("Notables"):]
         assert about_chips and all(text in listed for text in about_chips)
         assert "Exports reached $65.84bn" not in listed  # a headline notable belongs to the Exports card
 
@@ -404,14 +405,15 @@ async def test_exports_drilldown_reviews_the_flash_nowcasts_against_the_final_fi
         await wait_for_data(pilot)
         await pilot.press("shift+tab", "enter")
         assert app.screen.subject.code == "exports"
-        shown = app.screen.query_one("#nowcast-review").render().plain.splitlines()
+        facts = app.screen.query_one("#drill-facts").plain.splitlines()
+        shown = facts[facts.index("Nowcast vs final $65.84bn"):][:5]
         assert shown == ["Nowcast vs final $65.84bn",
                          "days 1-10: $59.24bn -10.0%", "  inside 80%: $53.57–66.79bn",
                          "days 1-20: $62.97bn -4.4%", "  inside 80%: $60.08–66.06bn"]
         brief = review_text(app.snapshot.flash.review(app.month))
         assert "From days 1-20          $62.97bn" in brief and "-4.4% off, inside the interval" in brief
         await pilot.press("escape", "right", "enter")  # imports: no review
-        assert not app.screen.query_one("#nowcast-review").display
+        assert "Nowcast vs final" not in app.screen.query_one("#drill-facts").plain
 
 
 async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid(tmp_path):

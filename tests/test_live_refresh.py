@@ -155,12 +155,12 @@ async def test_a_changed_figure_shows_as_a_revision_in_the_drilldown(directory):
         await started(pilot)
         app.drill(Subject("headline", "exports"))
         await pilot.pause()
-        assert isinstance(app.screen, DrilldownScreen) and not app.screen.query_one("#revisions").display
+        assert isinstance(app.screen, DrilldownScreen) and "Revisions" not in app.screen.query_one("#drill-facts").plain
         # Synthetic revision: July's total exports up by $1bn.
         drop_in(monthly, text.replace(total, total.replace(str(old_value), str(old_value + 1_000_000_000))))
         expected = f"2026-07 revised from {fmt.usd(old_value)} to {fmt.usd(old_value + 1_000_000_000)}"
-        await wait_until(pilot, lambda: expected in app.screen.query_one("#revisions").render().plain, timeout=3)
-        assert "Revisions" in app.screen.query_one("#revisions").render().plain
+        await wait_until(pilot, lambda: expected in app.screen.query_one("#drill-facts").plain, timeout=3)
+        assert "Revisions" in app.screen.query_one("#drill-facts").plain
         assert any("1 revised figure(s) for 2026-07" in message for message in notifications(app))
 
 

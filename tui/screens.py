@@ -18,7 +18,7 @@ from core.model import Nowcast, NowcastReview, Records
 from core.periods import describe_period, format_period
 
 from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FlashPane, HeadlineCards, KeyBar,
-                      NotablesPanel, ReleaseTable, StatusHeader, change, interval_text, plot_months, right_aligned,
+                      NotablesPanel, ReleaseTable, StatusHeader, TextPane, change, interval_text, plot_months, right_aligned,
                       sort_rows, titled, window_pieces)
 
 DRILL_TABLE_MONTHS = 24
@@ -106,7 +106,7 @@ class MainScreen(StateScreen):
             exports, imports = view.overview
             plot_months(plot, "Exports and imports, $bn", exports.months,
                         lines=(("exports", exports.values), ("imports", imports.values)))
-        self.query_one(NotablesPanel).show(view.notables)
+        self.query_one(NotablesPanel).show([Text(f"• {line}") for line in view.notables])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         table = event.data_table
@@ -184,12 +184,7 @@ class DrilldownScreen(StateScreen):
         yield new_plot("history-plot")
         with Horizontal(id="drill-bottom"):
             yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
-            with VerticalScroll(id="drill-facts"):
-                yield Static(id="records")
-                yield Static(id="split")
-                yield Static(id="nowcast-review")
-                yield Static(id="drill-notables")
-                yield Static(id="revisions")
+            yield TextPane(id="drill-facts")
         yield KeyBar()
 
     def show_state(self) -> None:
@@ -209,21 +204,19 @@ class DrilldownScreen(StateScreen):
             plot_months(self.query_one("#history-plot"), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
                         bars=("$bn", history.values), right_line=("YoY %", history.yoy_pct))
         self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
-        self.query_one("#records", Static).update(
-            records_text(snapshot.records(subject.dimension, subject.code, month, app.flow)))
-        split = self.query_one("#split", Static)
-        split.display = subject.dimension == "item"
-        split.update(self._split_text() if split.display else "")
-        show_review(self.query_one("#nowcast-review", Static),
-                    snapshot.flash.review(month) if subject == EXPORTS else None)
+        sections = [records_text(snapshot.records(subject.dimension, subject.code, month, app.flow))]
+        if subject.dimension == "item":
+            sections.append(self._split_text())
+        review = snapshot.flash.review(month) if subject == EXPORTS else None
+        if review is not None:
+            sections.append(review_text(review))
         notables = [notable["text"] for notable in app.release().notables
                     if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
-        self.query_one("#drill-notables", Static).update(
-            titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
+        sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
         revisions = snapshot.subject_revisions(subject.dimension, subject.code, app.flow)
-        shown = self.query_one("#revisions", Static)
-        shown.display = bool(revisions)  # most series are never revised: no empty heading for them
-        shown.update(titled("Revisions", Text("\n".join(f"• {revision.text}" for revision in revisions))))
+        if revisions:  # most series are never revised: no empty heading for them
+            sections.append(titled("Revisions", Text("\n".join(f"• {revision.text}" for revision in revisions))))
+        self.query_one("#drill-facts", TextPane).show(Text("\n\n").join(sections).split("\n"))
 
     def _months_table(self, history) -> None:
         table = self.query_one("#months", DataTable)

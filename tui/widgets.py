@@ -476,32 +476,31 @@ def right_aligned(text: Text) -> Text:
     return text
 
 
-class NotablesPanel(ScrollView, can_focus=True):
-    """The release's notable facts, most newsworthy first, then the breadth line; a pane scrolled with the arrows.
+class TextPane(ScrollView, can_focus=True):
+    """Lines of text, each wrapped to the pane's width; scrolled with the arrows.
 
-    One line-API widget, not a scroll container around a Static: show() counts the wrapped lines (cheap) and sets
-    the virtual size before the layout, so a new month costs one layout pass, and only the lines in view are
-    formatted when painted."""
+    One line-API widget, not a scroll container around Statics: show() counts the wrapped lines (cheap) and sets
+    the virtual size without a layout pass, so new text costs one paint, and only the lines in view are
+    formatted, when painted."""
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.border_title = "Notable"
-        self.bullets: list[str] = []
-        self._rows: list[tuple[int, int]] = []  # per wrapped line: (bullet, line within it)
+        self.lines: list[Text] = []
+        self._rows: list[tuple[int, int]] = []  # per wrapped line: (line, part of it)
         self._wrap_width = -1
-        self._strips: dict[int, list[Strip]] = {}  # bullet -> its wrapped lines, formatted when first painted
+        self._strips: dict[int, list[Strip]] = {}  # line -> its wrapped parts, formatted when first painted
         self._strips_key: object = None
 
-    def show(self, lines: list[str]) -> None:
-        self.bullets = [f"• {line}" for line in lines]
+    def show(self, lines: list[Text]) -> None:
+        self.lines = lines
         self._wrap()
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(line.plain for line in self.lines)
 
     def on_resize(self) -> None:
         self._wrap()
-
-    def render(self) -> Text:
-        """The whole text, as the Static this replaced held it."""
-        return Text("\n").join(Text(bullet) for bullet in self.bullets)
 
     def _wrap(self) -> None:
         # As a VerticalScroll would: the full inner width, less the scrollbar when the lines do not fit.
@@ -514,26 +513,26 @@ class NotablesPanel(ScrollView, can_focus=True):
         if virtual_size != self.virtual_size:
             # No layout pass: a full one makes Textual repaint every scroll view's scrollbar a frame later.
             # The scrollbars update here, and ask for a layout themselves only if one shows or hides.
-            self.set_reactive(NotablesPanel.virtual_size, virtual_size)
+            self.set_reactive(TextPane.virtual_size, virtual_size)
             self._scroll_update(virtual_size)
         self.refresh()
 
     def _overflows(self, width: int, height: int) -> bool:
-        """More lines than the height at this width? Wraps only as many bullets as it takes to know."""
+        """More lines than the height at this width? Wraps only as many lines as it takes to know."""
         if width <= 0:
             return False
-        lines = 0
-        for bullet in self.bullets:
-            lines += len(divide_line(bullet, width, fold=True)) + 1
-            if lines > height:
+        count = 0
+        for line in self.lines:
+            count += len(divide_line(line.plain, width, fold=True)) + 1
+            if count > height:
                 return True
         return False
 
     def _rows_at(self, width: int) -> list[tuple[int, int]]:
         if width <= 0:
             return []
-        return [(index, part) for index, bullet in enumerate(self.bullets)
-                for part in range(len(divide_line(bullet, width, fold=True)) + 1)]
+        return [(index, part) for index, line in enumerate(self.lines)
+                for part in range(len(divide_line(line.plain, width, fold=True)) + 1)]
 
     def render_line(self, y: int) -> Strip:
         y += self.scroll_offset.y
@@ -544,5 +543,14 @@ class NotablesPanel(ScrollView, can_focus=True):
             return Strip.blank(self.scrollable_content_region.width, style.rich_style)
         index, part = self._rows[y]
         if index not in self._strips:
-            self._strips[index] = Visual.to_strips(self, Content(self.bullets[index]), self._wrap_width, None, style)
+            content = Content.from_rich_text(self.lines[index])
+            self._strips[index] = Visual.to_strips(self, content, self._wrap_width, None, style)
         return self._strips[index][part]
+
+
+class NotablesPanel(TextPane):
+    """The release's notable facts, most newsworthy first, then the breadth line."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.border_title = "Notable"
