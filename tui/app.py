@@ -159,7 +159,8 @@ class TradetopApp(App):
             wanted = snapshot.latest
         shown = (self.view, self.problems)
         found = wanted is None or wanted in snapshot.months
-        self.snapshot, self.month, self.problems = snapshot, snapshot.latest if wanted is None or not found else wanted, snapshot.warnings
+        self.snapshot, self.problems = snapshot, snapshot.warnings
+        self.month = wanted if wanted is not None and found else snapshot.latest
         if not found:
             covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
             self.problems = (f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} in "

@@ -505,9 +505,11 @@ class TextPane(ScrollView, can_focus=True):
     def _wrap(self) -> None:
         # As a VerticalScroll would: the full inner width, less the scrollbar when the lines do not fit.
         width, height = self.container_size
-        if self.styles.scrollbar_size_vertical and self._overflows(width, height):
-            width -= self.styles.scrollbar_size_vertical
-        rows = self._rows_at(width)
+        scrollbar = self.styles.scrollbar_size_vertical
+        rows = self._rows_at(width, limit=height if scrollbar else None)
+        if rows is None:
+            width -= scrollbar
+            rows = self._rows_at(width)
         self._rows, self._wrap_width, self._strips = rows, width, {}
         virtual_size = Size(max(0, width), len(rows))
         if virtual_size != self.virtual_size:
@@ -517,22 +519,16 @@ class TextPane(ScrollView, can_focus=True):
             self._scroll_update(virtual_size)
         self.refresh()
 
-    def _overflows(self, width: int, height: int) -> bool:
-        """More lines than the height at this width? Wraps only as many lines as it takes to know."""
+    def _rows_at(self, width: int, limit: int | None = None) -> list[tuple[int, int]] | None:
+        """The wrapped rows at this width; None as soon as there are more than `limit` (they will not fit)."""
+        rows: list[tuple[int, int]] = []
         if width <= 0:
-            return False
-        count = 0
-        for line in self.lines:
-            count += len(divide_line(line.plain, width, fold=True)) + 1
-            if count > height:
-                return True
-        return False
-
-    def _rows_at(self, width: int) -> list[tuple[int, int]]:
-        if width <= 0:
-            return []
-        return [(index, part) for index, line in enumerate(self.lines)
-                for part in range(len(divide_line(line.plain, width, fold=True)) + 1)]
+            return rows
+        for index, line in enumerate(self.lines):
+            rows += ((index, part) for part in range(len(divide_line(line.plain, width, fold=True)) + 1))
+            if limit is not None and len(rows) > limit:
+                return None
+        return rows
 
     def render_line(self, y: int) -> Strip:
         y += self.scroll_offset.y
