@@ -39,6 +39,11 @@ def cell(app, name: str, code: str, column: str) -> str:
     return table(app, name).get_cell(code, column).plain.strip()
 
 
+def painted(table) -> list[str]:
+    """The table's lines as they are painted: header first, then the rows in view."""
+    return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+
+
 def card(app, subject: str) -> HeadlineCard:
     return app.screen.query_one(f"#card-{subject}", HeadlineCard)
 
@@ -93,7 +98,7 @@ async def test_enter_drills_into_the_row_and_escape_returns(data):
         crumb = app.screen.query_one("#breadcrumb").render().plain
         assert crumb == "tradetop › 2026-01 › Items (exports) › Automobiles"
         months = app.screen.query_one("#months")
-        assert months.row_count == 24 and months.get_row_at(0)[0] == "2026-01"
+        assert months.row_count == 24 and months.get_row_at(0)[0].plain.strip() == "2026-01"
         assert months.get_row_at(0)[1].plain == "$6.07bn"
         assert "no partner split in the data" in app.screen.query_one("#drill-facts").plain
         await pilot.press("escape")
@@ -106,7 +111,7 @@ async def test_drilldown_follows_the_month_keys(data):
         await wait_for_data(pilot)
         await pilot.press("enter", "left_square_bracket")
         months = app.screen.query_one("#months")
-        assert months.get_row_at(0)[0] == "2025-12"
+        assert months.get_row_at(0)[0].plain.strip() == "2025-12"
         assert "Rank 1 of 48 months" in app.screen.query_one("#drill-facts").plain
 
 
@@ -237,6 +242,7 @@ async def test_names_from_data_are_shown_literally(data, tmp_path):
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
         assert cell(app, "items", "semiconductors", "name") == "Chips [red]X[/red] [/]"
+        assert painted(table(app, "items"))[1].startswith(" Chips [red]X[/red] ")
         await pilot.press("enter")
         assert app.screen.query_one("#breadcrumb").render().plain.endswith("› Chips [red]X[/red] [/]")
         await pilot.press("escape", "ctrl+p", *"item chips")
@@ -258,12 +264,30 @@ async def test_columns_drop_out_at_80_columns_and_all_show_at_120(data):
     app = make_app(data)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
-        items = [str(key.value) for key in table(app, "items").columns]
+        items = [heading.key for heading in table(app, "items").headings]
         assert items[:3] == ["name", "value", "yoy"] and "trend" not in items
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
-        assert [str(key.value) for key in table(app, "items").columns] == [
+        assert [heading.key for heading in table(app, "items").headings] == [
             "name", "value", "yoy", "share", "share_change", "trend"]
+
+
+async def test_a_table_keeps_its_header_follows_its_cursor_and_drills_on_a_click(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        items = table(app, "items")
+        rows = items.rows_shown
+        assert len(rows) > items.scrollable_content_region.height - 1  # 15 items: more than fit at 80x24
+        await pilot.press("end")
+        lines = painted(items)
+        assert lines[0].split()[:3] == ["name", "value", "YoY"]
+        assert items.cursor_key == rows[-1].code and lines[-1].startswith(f" {rows[-1].name[:12]}")
+        await pilot.press("home")
+        assert painted(items)[1].startswith(f" {rows[0].name[:12]}")
+        # Border, header, then the rows: the third row is 4 lines down.
+        await pilot.click(items, offset=(3, 4))
+        assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == rows[2].code
 
 
 def test_monitor_rejects_a_bad_period_and_a_missing_directory(run_cli, tmp_path):
@@ -388,7 +412,7 @@ async def test_right_bracket_after_the_latest_release_or_a_click_on_the_pane_ope
         assert "days 1-20: $55.21bn +56.0%" in figures and "working days 14.0 vs 14.5" in figures
         assert "80%: $88.59–97.18bn" in app.screen.query_one("#flash-nowcast").render().plain
         items = app.screen.query_one("#flash-items")
-        assert [cell.plain for cell in items.get_row_at(0)] == ["Semiconductors", "$26.03bn", "+198.8%"]
+        assert [cell.plain.strip() for cell in items.get_row_at(0)] == ["Semiconductors", "$26.03bn", "+198.8%"]
         await pilot.press("right_square_bracket")  # no month after the flash month
         assert isinstance(app.screen, FlashScreen)
         await pilot.press("left_square_bracket")
@@ -429,4 +453,9 @@ async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid
         first_cell = items_line[:items_line.index("Petroleum")]
         assert first_cell == "반도체 [b]칩[/b… +198.8%  " and cell_len(first_cell) == FLASH_ITEM_WIDTH  # Hangul: 2 cells
         await pilot.press("right_square_bracket")
-        assert app.screen.query_one("#flash-items").get_row_at(0)[0].plain == "반도체 [b]칩[/b] 수출 품목"
+        flash_items = app.screen.query_one("#flash-items")
+        assert flash_items.get_row_at(0)[0].plain.strip() == "반도체 [b]칩[/b] 수출 품목"
+        # Cut by cells to its 24-cell column, so the figures after it stay in their columns.
+        row = painted(flash_items)[1]
+        assert row.startswith(" 반도체 [b]칩[/b] 수출 … ") and cell_len(row[:row.index("…") + 1]) == 24
+        assert row.split()[-2:] == ["$26.03bn", "+198.8%"]

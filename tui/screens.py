@@ -11,13 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from core import fmt
 from core.model import Nowcast, NowcastReview, Records
 from core.periods import describe_period, format_period
 
-from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FlashPane, HeadlineCards, KeyBar,
+from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FigureTable, FlashPane, HeadlineCards, Heading, KeyBar,
                       NotablesPanel, ReleaseTable, StatusHeader, TextPane, change, interval_text, plot_months, right_aligned,
                       sort_rows, titled, window_pieces)
 
@@ -25,6 +25,8 @@ DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
 TALL_SCREEN_ROWS = 32
 FLASH_NAME_WIDTH = 24
+MONTH_WIDTH = 8
+FIGURE_WIDTH = 9
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
 
 
@@ -101,17 +103,16 @@ class MainScreen(StateScreen):
                                             view.partner_trends, "Partners")):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort_label}"
-            table.show(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
+            table.show_rows(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
         for plot in self.query("#overview-plot"):
             exports, imports = view.overview
             plot_months(plot, "Exports and imports, $bn", exports.months,
                         lines=(("exports", exports.values), ("imports", imports.values)))
         self.query_one(NotablesPanel).show([Text(f"• {line}") for line in view.notables])
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        table = event.data_table
-        if isinstance(table, ReleaseTable) and table.selected_code:
-            self.app.drill(Subject(table.dimension, table.selected_code))
+    def on_figure_table_selected(self, event: FigureTable.Selected) -> None:
+        if isinstance(event.table, ReleaseTable):
+            self.app.drill(Subject(event.table.dimension, event.key))
 
     def on_headline_cards_drill(self, event: HeadlineCards.Drill) -> None:
         self.app.drill(Subject("headline", event.subject))
@@ -183,7 +184,7 @@ class DrilldownScreen(StateScreen):
         yield ErrorBar(id="errors")
         yield new_plot("history-plot")
         with Horizontal(id="drill-bottom"):
-            yield DataTable(id="months", cursor_type="row", zebra_stripes=True)
+            yield FigureTable(id="months")
             yield TextPane(id="drill-facts")
         yield KeyBar()
 
@@ -219,9 +220,6 @@ class DrilldownScreen(StateScreen):
         self.query_one("#drill-facts", TextPane).show(Text("\n\n").join(sections).split("\n"))
 
     def _months_table(self, history) -> None:
-        table = self.query_one("#months", DataTable)
-        table.clear(columns=True)
-        table.add_column("month", key="month")
         columns = {"value": [Text(fmt.usd(value)) for value in history.values]}
         if self.subject in CHANGES_IN_USD:
             columns["y/y"] = [change(fmt.usd(delta, signed=True), delta) for delta in history.change_usd]
@@ -229,11 +227,12 @@ class DrilldownScreen(StateScreen):
             columns["YoY"] = [change(fmt.pct(yoy), yoy) for yoy in history.yoy_pct]
         if self.subject.dimension != "headline":
             columns["share"] = [Text(fmt.share(share)) for share in history.share_pct]
-        for label in columns:
-            table.add_column(Text(label, justify="right"), width=9, key=label)
-        for index in reversed(range(len(history.months))):
-            table.add_row(format_period(history.months[index]),
-                          *(right_aligned(cells[index]) for cells in columns.values()))
+        headings = (Heading("month", Text(" month"), MONTH_WIDTH),
+                    *(Heading(label, Text(label, justify="right"), FIGURE_WIDTH) for label in columns))
+        months = [format_period(month) for month in history.months]
+        self.query_one("#months", FigureTable).show(headings, [
+            (months[index], (Text(f" {months[index]}"), *(right_aligned(cells[index]) for cells in columns.values())))
+            for index in reversed(range(len(months)))])
 
     def _split_text(self) -> Text:
         app = self.app
@@ -264,7 +263,7 @@ class FlashScreen(StateScreen):
         yield ErrorBar(id="errors")
         yield Static(id="flash-figures")
         with Horizontal(id="flash-bottom"):
-            yield DataTable(id="flash-items", cursor_type="row", zebra_stripes=True)
+            yield FigureTable(id="flash-items")
             with VerticalScroll(id="flash-facts"):
                 yield Static(id="flash-nowcast")
                 yield Static(id="flash-review")
@@ -288,15 +287,12 @@ class FlashScreen(StateScreen):
             history = app.snapshot.flash.history(month, view.window, DRILL_PLOT_MONTHS)
             plot_months(plot, f"Exports of days {view.window} and whole months, $bn", history.months,
                         bars=(f"days {view.window}", history.window_usd), lines=(("whole month", history.final_usd),))
-        table = self.query_one("#flash-items", DataTable)
-        table.clear(columns=True)
-        table.add_column(f"days {view.window}", width=FLASH_NAME_WIDTH, key="name")
-        for label in ("value", "YoY"):
-            table.add_column(Text(label, justify="right"), width=9, key=label)
-        for item in view.largest_items:
-            table.add_row(Text(item.name, overflow="ellipsis", no_wrap=True),
-                          right_aligned(Text(fmt.usd(item.value_usd))),
-                          right_aligned(change(fmt.pct(item.yoy_pct), item.yoy_pct)), key=item.code)
+        headings = (Heading("name", Text(f" days {view.window}"), FLASH_NAME_WIDTH),
+                    *(Heading(label, Text(label, justify="right"), FIGURE_WIDTH) for label in ("value", "YoY")))
+        self.query_one("#flash-items", FigureTable).show(headings, [
+            (item.code, (Text.assemble(" ", item.name, overflow="ellipsis"), right_aligned(Text(fmt.usd(item.value_usd))),
+                         right_aligned(change(fmt.pct(item.yoy_pct), item.yoy_pct))))
+            for item in view.largest_items])
 
 
 class HelpScreen(ModalScreen):

@@ -7,9 +7,10 @@ files go into rich Text, never markup, so they show exactly as written.
 from dataclasses import dataclass
 from itertools import groupby
 from datetime import datetime, timezone
-from typing import Callable
+from typing import Callable, NamedTuple
 
 from rich._wrap import divide_line
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
@@ -21,7 +22,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from core import fmt
 from core.model import INTERVAL_NOMINAL_PCT, TREND_MONTHS, Figure, FlashView, MainView, Nowcast, Row
@@ -342,17 +343,145 @@ def sort_rows(rows: tuple[Row, ...], sort: int, ytd: bool) -> list[Row]:
     return sorted(known, key=lambda row: -key(row, ytd)) + [row for row in rows if key(row, ytd) is None]
 
 
-class ReleaseTable(DataTable):
-    """Items or partners of the month; columns drop out, least useful first, when the table is narrow."""
+class Heading(NamedTuple):
+    key: str
+    label: Text
+    width: int
 
+
+class FigureTable(ScrollView, can_focus=True):
+    """A header over rows of cells, zebra-striped, with a row cursor; Enter or a click selects the row.
+
+    One line-API widget in place of a DataTable, which builds a cell cache and lays out on every refill: here
+    show() stores the rows and only the lines in view are formatted, when painted, so a refill costs one paint.
+    The header stays put while the rows scroll under it."""
+
+    COMPONENT_CLASSES = {"figure-table--header", "figure-table--even-row", "figure-table--cursor"}
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "move_to(0)", "First row", show=False),
+        Binding("end", "move_to(-1)", "Last row", show=False),
+        Binding("enter", "select", "Select", show=False),
     ]
 
+    class Selected(Message):
+        def __init__(self, table: "FigureTable", key: str):
+            super().__init__()
+            self.table, self.key = table, key
+
+        @property
+        def control(self) -> "FigureTable":
+            return self.table
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.headings: tuple[Heading, ...] = ()
+        self.rows: list[tuple[str, tuple[Text, ...]]] = []  # (key, cells)
+        self.cursor_row = 0
+
+    def show(self, headings: tuple[Heading, ...], rows: list[tuple[str, tuple[Text, ...]]]) -> None:
+        """New rows; the cursor stays on the row with the same key if there is one, else goes to the top."""
+        keys = [key for key, _cells in rows]
+        selected = self.cursor_key
+        self.headings, self.rows = headings, rows
+        self.cursor_row = keys.index(selected) if selected in keys else 0
+        size = Size(sum(heading.width for heading in headings), len(rows) + 1)
+        if size != self.virtual_size:
+            self.virtual_size = size  # a layout pass, so that a table of auto height follows its rows
+        self._cursor_into_view()
+        self.refresh()
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def cursor_key(self) -> str | None:
+        return self.rows[self.cursor_row][0] if 0 <= self.cursor_row < len(self.rows) else None
+
+    def get_row_at(self, index: int) -> tuple[Text, ...]:
+        return self.rows[index][1]
+
+    def get_cell(self, key: str, column: str) -> Text:
+        cells = next(cells for row_key, cells in self.rows if row_key == key)
+        return cells[[heading.key for heading in self.headings].index(column)]
+
+    def on_resize(self) -> None:
+        self._cursor_into_view()
+
+    def _move_cursor(self, row: int) -> None:
+        row = max(0, min(len(self.rows) - 1, row))
+        if row == self.cursor_row:
+            return
+        self.refresh_line(self.cursor_row + 1)  # the header is line 0
+        self.cursor_row = row
+        self.refresh_line(row + 1)
+        self._cursor_into_view()
+
+    def _cursor_into_view(self) -> None:
+        in_view = self.scrollable_content_region.height - 1  # rows under the header
+        if in_view <= 0:
+            return
+        top = self.scroll_offset.y
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= top + in_view:
+            self.scroll_to(y=self.cursor_row - in_view + 1, animate=False)
+
+    def action_move(self, step: int) -> None:
+        self._move_cursor(self.cursor_row + step)
+
+    def action_page(self, direction: int) -> None:
+        self._move_cursor(self.cursor_row + direction * max(1, self.scrollable_content_region.height - 2))
+
+    def action_move_to(self, row: int) -> None:
+        self._move_cursor(row % max(1, len(self.rows)))
+
+    def action_select(self) -> None:
+        if self.cursor_key is not None:
+            self.post_message(self.Selected(self, self.cursor_key))
+
+    def on_click(self, event) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y >= 1 and offset.y - 1 + self.scroll_offset.y < len(self.rows):
+            self._move_cursor(offset.y - 1 + self.scroll_offset.y)
+            self.action_select()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._line([heading.label for heading in self.headings], base + self.get_component_rich_style(
+                "figure-table--header"), Style(), width)
+        row = y - 1 + self.scroll_offset.y
+        if row >= len(self.rows):
+            return Strip.blank(width, base)
+        if row == self.cursor_row:
+            cursor = self.get_component_rich_style("figure-table--cursor")
+            # As DataTable does: the cursor's colour wins over the cells' (green, red), so the row stays legible.
+            return self._line(self.rows[row][1], base + cursor, Style(color=cursor.color), width)
+        stripe = self.get_component_rich_style("figure-table--even-row") if row % 2 == 0 else Style()
+        return self._line(self.rows[row][1], base + stripe, Style(), width)
+
+    def _line(self, cells, style: Style, post_style: Style, width: int) -> Strip:
+        aligned = []
+        for cell, heading in zip(cells, self.headings):
+            cell = cell.copy()
+            cell.truncate(heading.width, overflow=cell.overflow or "ellipsis")  # by cells: wide characters count two
+            cell.align(cell.justify if cell.justify in ("left", "center", "right") else "left", heading.width)
+            aligned.append(cell)
+        segments = Segment.apply_style(Text.assemble(*aligned, no_wrap=True).render(self.app.console), style, post_style)
+        return Strip(segments).adjust_cell_length(width, style)
+
+
+class ReleaseTable(FigureTable):
+    """Items or partners of the month; columns drop out, least useful first, when the table is narrow."""
+
     def __init__(self, dimension: str, **kwargs):
-        # No cell padding: each figure column is one wider than its widest figure, and names get a leading space.
-        super().__init__(cursor_type="row", zebra_stripes=True, cell_padding=0, **kwargs)
+        super().__init__(**kwargs)
         self.dimension = dimension
         self.rows_shown: list[Row] = []
         self.trends: dict[str, tuple] = {}
@@ -369,7 +498,7 @@ class ReleaseTable(DataTable):
             chosen.remove(column)
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
 
-    def show(self, rows: list[Row], trends: dict[str, tuple], ytd: bool) -> None:
+    def show_rows(self, rows: list[Row], trends: dict[str, tuple], ytd: bool) -> None:
         self.rows_shown, self.trends, self.ytd = rows, trends, ytd
         self._fill()
 
@@ -378,25 +507,14 @@ class ReleaseTable(DataTable):
             self._fill()
 
     def _fill(self) -> None:
-        selected = self.selected_code
         self._layout_width = self.size.width
         name_width, columns = self._columns_that_fit()
-        self.clear(columns=True)
-        self.add_column(" name", width=name_width, key="name")
-        for column in columns:
-            self.add_column(Text(column.label, justify="right"), width=column.width, key=column.key)
-        for row in self.rows_shown:
-            cells = [right_aligned(column.cell(row, self.ytd, self.trends.get(row.code, ()))) for column in columns]
-            self.add_row(Text.assemble(" ", row.name, overflow="ellipsis", no_wrap=True), *cells, key=row.code)
-        codes = [row.code for row in self.rows_shown]
-        if selected in codes:
-            self.move_cursor(row=codes.index(selected), animate=False)
-
-    @property
-    def selected_code(self) -> str | None:
-        if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
-            return None
-        return self.rows_shown[self.cursor_row].code
+        headings = (Heading("name", Text(" name"), name_width),
+                    *(Heading(column.key, Text(column.label, justify="right"), column.width) for column in columns))
+        self.show(headings, [(row.code, (Text.assemble(" ", row.name, overflow="ellipsis"),
+                                         *(right_aligned(column.cell(row, self.ytd, self.trends.get(row.code, ())))
+                                           for column in columns)))
+                             for row in self.rows_shown])
 
 
 @dataclass(frozen=True)
