@@ -15,7 +15,7 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
     holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
     flash nowcasts with the final figure, null while there is none or if the month had no flash."""
     preliminary = release is None
-    body = dict.fromkeys(Release.__dataclass_fields__) if preliminary else to_json(release)
+    body = dict.fromkeys(Release._fields) if preliminary else to_json(release)
     flash_months = snapshot.flash.months
     return body | {
         "period": format_period(month),

@@ -308,9 +308,9 @@ def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array:
 
 
 def to_json(obj: Any) -> Any:
-    """Plain JSON values: dataclasses as objects, NaN as null."""
-    if hasattr(obj, "__dataclass_fields__"):
-        return {name: to_json(getattr(obj, name)) for name in obj.__dataclass_fields__ if not name.startswith("_")}
+    """Plain JSON values: records (core.model's named tuples) as objects, NaN as null."""
+    if hasattr(obj, "_fields"):
+        return {name: to_json(getattr(obj, name)) for name in obj._fields}
     if isinstance(obj, Mapping):
         return {key: to_json(value) for key, value in obj.items()}
     if isinstance(obj, (list, tuple)):

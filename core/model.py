@@ -1,11 +1,12 @@
 """The plain records core computes and the dashboard renders: floats, strings and tuples, no numpy.
 
 Kept apart from the Snapshot (which holds numpy arrays) so that the view of the screen the monitor
-opens on can be cached and drawn before numpy or pandas is imported.
+opens on can be cached and drawn before numpy or pandas is imported. They are named tuples, not
+dataclasses: this module is on the first frame's import path, and defining a named tuple costs a
+seventh of what a dataclass does.
 """
 
-from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from . import fmt
 from .problems import Problem
@@ -16,26 +17,22 @@ INTERVAL_PERCENTILES = (10.0, 90.0)
 INTERVAL_NOMINAL_PCT = INTERVAL_PERCENTILES[1] - INTERVAL_PERCENTILES[0]
 
 
-@dataclass(frozen=True)
-class Figure:
+class Figure(NamedTuple):
     value_usd: float | None
     yoy_pct: float | None
 
 
-@dataclass(frozen=True)
-class Balance:
+class Balance(NamedTuple):
     value_usd: float | None
     change_usd: float | None
 
 
-@dataclass(frozen=True)
-class WorkingDays:
+class WorkingDays(NamedTuple):
     value: float | None
     diff: float | None
 
 
-@dataclass(frozen=True)
-class Headline:
+class Headline(NamedTuple):
     exports: Figure
     imports: Figure
     balance: Balance
@@ -46,8 +43,7 @@ class Headline:
     ytd_exports_ex: Mapping[str, Figure]
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One item or partner in the month's table."""
 
     code: str
@@ -63,16 +59,14 @@ class Row:
     ytd_share_change_pp: float | None
 
 
-@dataclass(frozen=True)
-class Breadth:
+class Breadth(NamedTuple):
     set: str
     up: int
     total: int
     fell: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class History:
+class History(NamedTuple):
     """A subject's months up to a month, oldest first; share is of the flow's total (None for headline lines)."""
 
     months: tuple[int, ...]
@@ -82,8 +76,7 @@ class History:
     share_pct: tuple[float | None, ...]
 
 
-@dataclass(frozen=True)
-class Records:
+class Records(NamedTuple):
     """Where a month stands in a subject's whole history up to it."""
 
     rank: int | None  # 1 = the highest value of all months with data up to this one
@@ -95,16 +88,14 @@ class Records:
     streak: int  # months in a row, ending here, above (> 0) or below (< 0) a year earlier; 0 if not measurable
 
 
-@dataclass(frozen=True)
-class PartnerShare:
+class PartnerShare(NamedTuple):
     code: str
     name: str
     value_usd: float | None
     share_pct: float | None
 
 
-@dataclass(frozen=True)
-class Release:
+class Release(NamedTuple):
     """Every indicator of one month's release, for one flow."""
 
     period: str
@@ -116,8 +107,7 @@ class Release:
     notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.notables
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(NamedTuple):
     """A figure that was replaced: by a later `released` row, or by a file changed while tradetop ran."""
 
     key: SeriesKey
@@ -132,24 +122,21 @@ class Revision:
         return f"{self.period} revised from {fmt.usd(self.old_usd)} to {fmt.usd(self.new_usd)}{when}"
 
 
-@dataclass(frozen=True)
-class Nowcast:
+class Nowcast(NamedTuple):
     value_usd: float
     low_usd: float
     high_usd: float
     method: str
 
 
-@dataclass(frozen=True)
-class FlashItem:
+class FlashItem(NamedTuple):
     code: str
     name: str
     value_usd: float | None
     yoy_pct: float | None
 
 
-@dataclass(frozen=True)
-class FlashView:
+class FlashView(NamedTuple):
     """A month's latest flash window against the same window a year earlier; what the flash pane shows."""
 
     period: str
@@ -169,8 +156,7 @@ class FlashView:
         return tuple(sorted(self.items, key=lambda item: -(item.value_usd or 0)))
 
 
-@dataclass(frozen=True)
-class NowcastCheck:
+class NowcastCheck(NamedTuple):
     """What a window's nowcast said against the month's final figure."""
 
     window: str
@@ -180,15 +166,13 @@ class NowcastCheck:
     inside: bool | None  # the final figure fell within the interval
 
 
-@dataclass(frozen=True)
-class NowcastReview:
+class NowcastReview(NamedTuple):
     period: str
     final_usd: float
     checks: tuple[NowcastCheck, ...]
 
 
-@dataclass(frozen=True)
-class FlashHistory:
+class FlashHistory(NamedTuple):
     """A window's exports and the whole months' to a month, oldest first: what the flash month's plot shows."""
 
     months: tuple[int, ...]
@@ -202,8 +186,7 @@ TREND_MONTHS = 12
 OVERVIEW_MONTHS = 36
 
 
-@dataclass(frozen=True)
-class MainView:
+class MainView(NamedTuple):
     """Everything the main screen shows for one month and flow, computed once in core."""
 
     month: int

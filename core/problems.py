@@ -1,10 +1,9 @@
 """Problems found in data files, reported as `file:line: what is wrong (what was expected)`."""
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, order=True)
-class Problem:
+class Problem(NamedTuple):  # a named tuple (ordered, immutable) rather than a dataclass: cheaper to define at start-up
     path: str
     line: int | None
     message: str

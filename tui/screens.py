@@ -4,7 +4,7 @@ Screens read the app's state (snapshot, month, flow, mode, sort) in `show_state`
 they compute nothing themselves.
 """
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -30,8 +30,7 @@ FIGURE_WIDTH = 9
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
 
 
-@dataclass(frozen=True)
-class Subject:
+class Subject(NamedTuple):
     """What a drilldown shows: a headline line, an item or a partner."""
 
     dimension: str

@@ -4,7 +4,6 @@ Every figure comes from a core Release or Snapshot and is written with core.fmt;
 files go into rich Text, never markup, so they show exactly as written.
 """
 
-from dataclasses import dataclass
 from itertools import groupby
 from datetime import datetime, timezone
 from typing import Callable, NamedTuple
@@ -144,8 +143,7 @@ class ErrorBar(Static):
         self.update(Text("\n".join(str(problem) for problem in problems)))
 
 
-@dataclass(frozen=True)
-class CardSpec:
+class CardSpec(NamedTuple):
     subject: str
     title: str
 
@@ -301,8 +299,7 @@ def _figure_texts(figure: Figure) -> tuple[str, Text]:
     return fmt.usd(figure.value_usd), change(fmt.pct(figure.yoy_pct), figure.yoy_pct)
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     """A table column; when the table is narrow, the columns with the highest `drop_order` go first."""
 
     key: str
@@ -517,8 +514,7 @@ class ReleaseTable(FigureTable):
                              for row in self.rows_shown])
 
 
-@dataclass(frozen=True)
-class KeyEntry:
+class KeyEntry(NamedTuple):
     key: str  # what a click presses
     shown: str  # the key or keys, as displayed
     label: str
