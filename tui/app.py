@@ -101,6 +101,7 @@ class TradetopApp(App):
 
     def on_ready(self) -> None:
         """After the first frame: importing numpy and the loader in a thread would hold the GIL the frame needs."""
+        gc.enable()  # the `tradetop` command turns the collector off for start-up (tui.cli)
         self.load_data()
         self.watch_data()
 

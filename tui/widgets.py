@@ -160,8 +160,8 @@ CARDS = (
 class HeadlineCard(Widget):
     """One headline figure: value, change on a year earlier and a sparkline that fills the card's width."""
 
-    def __init__(self, spec: CardSpec):
-        super().__init__(id=f"card-{spec.subject}")
+    def __init__(self, spec: CardSpec, classes: str = ""):
+        super().__init__(id=f"card-{spec.subject}", classes=classes)
         self.spec = spec
         self.border_title = spec.title
         self.value, self.change, self.history = "…", Text(""), ()  # until the data has loaded
@@ -185,7 +185,7 @@ class HeadlineCards(Widget, can_focus=True):
         Binding("right,l", "choose(1)", "Next card", show=False),
         Binding("enter", "drill", "Drill down", show=False),
     ]
-    selected = reactive(0)
+    selected = reactive(0, init=False)  # compose marks the first card: no restyle pass at mount
 
     class Drill(Message):
         def __init__(self, subject: str):
@@ -193,8 +193,8 @@ class HeadlineCards(Widget, can_focus=True):
             self.subject = subject
 
     def compose(self):
-        for spec in CARDS:
-            yield HeadlineCard(spec)
+        for index, spec in enumerate(CARDS):
+            yield HeadlineCard(spec, classes="-selected" if index == self.selected else "")
 
     def watch_selected(self, selected: int) -> None:
         for index, card in enumerate(self.query(HeadlineCard)):
