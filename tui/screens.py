@@ -195,7 +195,8 @@ class DrilldownScreen(StateScreen):
         crumbs = ["tradetop", format_period(month), DIMENSION_TITLES[subject.dimension]]
         if subject.dimension != "headline":
             crumbs[2] += f" ({flow})"
-        self.query_one("#breadcrumb", Static).update(Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"))
+        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame later.
+        self.query_one("#breadcrumb", Static).update(Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"), layout=False)
         self.query_one(ErrorBar).show(app.problems)
         history = snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow)
         if subject in CHANGES_IN_USD:

@@ -340,6 +340,14 @@ def sort_rows(rows: tuple[Row, ...], sort: int, ytd: bool) -> list[Row]:
     return sorted(known, key=lambda row: -key(row, ytd)) + [row for row in rows if key(row, ytd) is None]
 
 
+def set_scroll_size(view: ScrollView, size: Size) -> None:
+    """A line-API view's new virtual size without a layout pass: a full one makes Textual repaint every scroll
+    view's scrollbar a frame later. The scrollbars update here, and ask for a layout themselves only if one
+    shows or hides."""
+    view.set_reactive(ScrollView.virtual_size, size)
+    view._scroll_update(size)
+
+
 class Heading(NamedTuple):
     key: str
     label: Text
@@ -386,8 +394,10 @@ class FigureTable(ScrollView, can_focus=True):
         self.headings, self.rows = headings, rows
         self.cursor_row = keys.index(selected) if selected in keys else 0
         size = Size(sum(heading.width for heading in headings), len(rows) + 1)
-        if size != self.virtual_size:
-            self.virtual_size = size  # a layout pass, so that a table of auto height follows its rows
+        if size.height != self.virtual_size.height and self.styles.height and self.styles.height.is_auto:
+            self.virtual_size = size  # a layout pass: the table's height follows its rows
+        elif size != self.virtual_size:
+            set_scroll_size(self, size)
         self._cursor_into_view()
         self.refresh()
 
@@ -627,10 +637,7 @@ class TextPane(ScrollView, can_focus=True):
         self._rows, self._wrap_width, self._strips = rows, width, {}
         virtual_size = Size(max(0, width), len(rows))
         if virtual_size != self.virtual_size:
-            # No layout pass: a full one makes Textual repaint every scroll view's scrollbar a frame later.
-            # The scrollbars update here, and ask for a layout themselves only if one shows or hides.
-            self.set_reactive(TextPane.virtual_size, virtual_size)
-            self._scroll_update(virtual_size)
+            set_scroll_size(self, virtual_size)
         self.refresh()
 
     def _rows_at(self, width: int, limit: int | None = None) -> list[tuple[int, int]] | None:
