@@ -46,17 +46,25 @@ CHANGES_IN_USD = frozenset({Subject("headline", "balance")})
 class StateScreen(Screen):
     """A screen that renders the app's state; the app calls show_state whenever that state changes."""
 
-    TALL_PLOT: str | None = None  # the id of a plot that only tall terminals get (see tradetop.tcss)
+    TALL_PLOT: str | None = None  # the id of a plot that only tall terminals get, in a frame (see tradetop.tcss)
+
+    def tall_plot_frame(self) -> Vertical:
+        return Vertical(id=f"{self.TALL_PLOT}-frame", classes="tall-plot-frame")
 
     def on_mount(self) -> None:
+        self.fit_height(self.app.size.height)  # before the first layout, so that the first frame is laid out right
         self.show_state()
 
     def on_resize(self) -> None:
-        # plotext is imported only when a tall terminal needs the plot, off the first frame's path on small ones.
-        tall = self.size.height >= TALL_SCREEN_ROWS
+        self.fit_height(self.size.height)
+
+    def fit_height(self, height: int) -> None:
+        tall = height >= TALL_SCREEN_ROWS
         self.set_class(tall, "-tall")
-        if tall and self.TALL_PLOT and not self.query(f"#{self.TALL_PLOT}"):
-            self.mount(new_plot(self.TALL_PLOT), before=self.query_one(KeyBar))
+        if tall and self.TALL_PLOT and self.is_mounted and not self.query(f"#{self.TALL_PLOT}"):
+            # Into its frame, which the first frame already gave the plot's room: plotext is imported once a
+            # tall terminal needs the plot, after the first frame (a Resize comes after the first paint).
+            self.query_one(f"#{self.TALL_PLOT}-frame").mount(new_plot(self.TALL_PLOT))
             self.show_state()
 
     def show_state(self) -> None:
@@ -78,6 +86,7 @@ class MainScreen(StateScreen):
             with Vertical(id="side"):
                 yield ReleaseTable("partner", id="partners")
                 yield NotablesPanel(id="notables")
+        yield self.tall_plot_frame()
         yield KeyBar()
 
     def action_cycle_sort(self) -> None:
@@ -267,6 +276,7 @@ class FlashScreen(StateScreen):
             with VerticalScroll(id="flash-facts"):
                 yield Static(id="flash-nowcast")
                 yield Static(id="flash-review")
+        yield self.tall_plot_frame()
         yield KeyBar()
 
     def show_state(self) -> None:

@@ -509,9 +509,12 @@ class ReleaseTable(FigureTable):
         self.rows_shown, self.trends, self.ytd = rows, trends, ytd
         self._fill()
 
-    def on_resize(self) -> None:
+    def render_line(self, y: int) -> Strip:
         if self.size.width != self._layout_width:
+            # A new width, or shown before its first layout: fit the columns now, so that this paint has them
+            # rather than the one after the Resize event.
             self._fill()
+        return super().render_line(y)
 
     def _fill(self) -> None:
         self._layout_width = self.size.width
@@ -612,6 +615,7 @@ class TextPane(ScrollView, can_focus=True):
         self.lines: list[Text] = []
         self._rows: list[tuple[int, int]] = []  # per wrapped line: (line, part of it)
         self._wrap_width = -1
+        self._wrapped_for = Size(-1, -1)  # the container size the rows were wrapped for
         self._strips: dict[int, list[Strip]] = {}  # line -> its wrapped parts, formatted when first painted
         self._strips_key: object = None
 
@@ -628,6 +632,7 @@ class TextPane(ScrollView, can_focus=True):
 
     def _wrap(self) -> None:
         # As a VerticalScroll would: the full inner width, less the scrollbar when the lines do not fit.
+        self._wrapped_for = self.container_size
         width, height = self.container_size
         scrollbar = self.styles.scrollbar_size_vertical
         rows = self._rows_at(width, limit=height if scrollbar else None)
@@ -652,6 +657,10 @@ class TextPane(ScrollView, can_focus=True):
         return rows
 
     def render_line(self, y: int) -> Strip:
+        if self._wrapped_for != self.container_size:
+            # Shown before its first layout (a screen's first show_state): wrap now, so the first paint has
+            # the text, rather than after the Resize event, a frame later.
+            self._wrap()
         y += self.scroll_offset.y
         style = self.visual_style
         if self._strips_key != style:  # focus changes the colour
