@@ -12,7 +12,7 @@ from core import fmt
 from core.brief import brief_text, review_text
 from core.periods import format_period, parse_period
 from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen
-from tui.widgets import FLASH_ITEM_WIDTH, ErrorBar, FlashPane, HeadlineCard, HeadlineCards, ReleaseTable, spark
+from tui.widgets import FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FlashPane, HeadlineCards, ReleaseTable, spark
 
 pytestmark = pytest.mark.anyio
 
@@ -44,8 +44,8 @@ def painted(table) -> list[str]:
     return [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
 
 
-def card(app, subject: str) -> HeadlineCard:
-    return app.screen.query_one(f"#card-{subject}", HeadlineCard)
+def card(app, subject: str) -> CardFigure:
+    return app.screen.query_one(HeadlineCards).figures[subject]
 
 
 async def test_first_frame_shows_loading_then_the_release(data):

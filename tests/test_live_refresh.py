@@ -12,7 +12,7 @@ from core import fmt
 from core.periods import format_period, parse_period
 from tui.app import TradetopApp
 from tui.screens import DrilldownScreen, Subject
-from tui.widgets import ErrorBar, HeadlineCard
+from tui.widgets import ErrorBar, HeadlineCards
 
 pytestmark = pytest.mark.anyio
 
@@ -70,7 +70,7 @@ def error_text(app) -> str:
 
 
 def exports_card(app) -> str:
-    return app.screen.query_one("#card-exports", HeadlineCard).value
+    return app.screen.query_one(HeadlineCards).figures["exports"].value
 
 
 def notifications(app) -> list[str]:
