@@ -290,6 +290,14 @@ async def test_a_table_keeps_its_header_follows_its_cursor_and_drills_on_a_click
         assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == rows[2].code
 
 
+async def test_a_click_on_a_card_drills_into_its_figure(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.click(HeadlineCards, offset=(50, 2))  # 80 columns, five cards of 16: the fourth
+        assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == "daily_avg_exports"
+
+
 def test_monitor_rejects_a_bad_period_and_a_missing_directory(run_cli, tmp_path):
     code, _, err = run_cli("--period", "2026-13")
     assert code == 2 and "--period" in err and "2026-13" in err
