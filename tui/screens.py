@@ -327,6 +327,8 @@ BUILT_IN_KEYS = (
     ("Enter", "drill down into a table row or a card"),
     ("Tab / Shift+Tab", "next / previous pane"),
     ("arrows, j / k", "move in tables and notables; left / right: cards"),
+    ("PgUp / PgDn", "a page up / down in a table"),
+    ("Home / End", "the first / last row of a table"),
     ("Ctrl+P", "command palette: go to month…, go to item…"),
 )
 
