@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
 
-from . import fmt
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
 from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_MONTHS, TREND_MONTHS, Balance,

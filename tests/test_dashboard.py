@@ -10,7 +10,7 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core import fmt
 from core.brief import brief_text, review_text
-from core.periods import format_period, parse_period
+from core.periods import format_period
 from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen
 from tui.widgets import FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FlashPane, HeadlineCards, ReleaseTable, spark
 
