@@ -33,7 +33,7 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
     lines = [f"{title:<30}{'value':>10}{'YoY':>9}{'share':>8}{'Δshare':>9}{'contrib':>9}"]
     ordered = sorted(rows, key=lambda row: -(row.value_usd or 0))
     for row in ordered:
-        lines.append(f"  {row.name[:27]:<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
+        lines.append(f"  {fmt.clipped(row.name, 27):<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
                      f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}")
     return lines
 
@@ -78,7 +78,7 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     if excluded:
         ytd = headline.ytd_exports_ex[HEADLINE_EX_ITEM]
         label = f"Ex {catalog.name('item', HEADLINE_EX_ITEM).lower()}"
-        lines.append(f"  {label[:21]:<22}{fmt.usd(excluded.value_usd):>10}  {fmt.pct(excluded.yoy_pct)}"
+        lines.append(f"  {fmt.clipped(label, 21):<22}{fmt.usd(excluded.value_usd):>10}  {fmt.pct(excluded.yoy_pct)}"
                      f"  (year to date {fmt.usd(ytd.value_usd)}, {fmt.pct(ytd.yoy_pct)})")
     lines += ["", *_table(f"Items ({release.breadth.set})", release.items),
               "", *_table("Partners", release.partners), ""]
@@ -117,7 +117,7 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
         f"{'Flash items (kcs10)':<30}{'value':>10}{'YoY':>9}",
     ]
     for item in view.largest_items:
-        lines.append(f"  {item.name[:27]:<28}{fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
+        lines.append(f"  {fmt.clipped(item.name, 27):<28}{fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
     return "\n".join(lines)
 
 

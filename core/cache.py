@@ -57,6 +57,10 @@ def _read(path: Path, kind: type):
             found = pickle.load(file)
     except Exception:  # a missing, stale or damaged cache is only a slower start
         return None
+    try:
+        os.utime(path)  # pruning keeps the most recently used entries: the view opened every day stays
+    except OSError:
+        pass  # a read-only cache still serves
     return found if isinstance(found, kind) else None
 
 

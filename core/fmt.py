@@ -54,3 +54,8 @@ def pp(value: float | None) -> str:
 
 def days(value: float | None, signed: bool = False) -> str:
     return MISSING if value is None else (_signed(value) if signed else f"{value:.1f}")
+
+
+def clipped(name: str, width: int) -> str:
+    """A name cut to `width` characters, with an ellipsis that says it was cut."""
+    return name if len(name) <= width else name[:width - 1] + "…"

@@ -3,8 +3,10 @@
 import os
 import subprocess
 import sys
+import time
 
-from core.cache import cache_dir, cached_snapshot, load_snapshot_cached
+from core.cache import (KEEP_PER_DIRECTORY, cache_dir, cached_snapshot, cached_start_view, load_snapshot_cached,
+                        store_start_view)
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -37,3 +39,15 @@ def test_a_damaged_cache_is_only_a_miss(data_dir):
         entry.write_bytes(b"not a pickle")
     assert cached_snapshot(data_dir) is None
     assert load_snapshot_cached(data_dir).months == (2026 * 12,)
+
+
+def test_the_start_view_used_most_recently_outlives_the_pruning(data_dir):
+    """Opening other months now and then must not evict the view opened every day (no --period)."""
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,100\n")
+    view = load_snapshot_cached(data_dir).main_view(2026 * 12, "export", "motie15")
+    store_start_view(data_dir, None, "motie15", view)
+    for month in range(1, 1 + KEEP_PER_DIRECTORY):
+        time.sleep(0.01)  # distinct modification times
+        store_start_view(data_dir, 2025 * 12 + month, "motie15", view)
+        assert cached_start_view(data_dir, None, "motie15") == view  # the daily start, read again
+    assert cached_start_view(data_dir, 2025 * 12 + 1, "motie15") is None  # the least recently used went

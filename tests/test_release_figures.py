@@ -102,3 +102,8 @@ def test_default_period_is_the_latest_month(brief_json):
 def test_bad_period_option_is_a_clear_error(run_cli, period, message):
     code, out, err = run_cli("brief", "--period", period)
     assert code == 2 and message in err and out == ""
+
+
+def test_text_brief_says_where_it_cut_a_long_name(run_cli):
+    code, out, _ = run_cli("brief", "--period", "2026-01")
+    assert code == 0 and "  Wireless communication dev…    $2.03bn   +66.8%" in out

@@ -26,7 +26,7 @@ DRILL_PLOT_MONTHS = 36
 TALL_SCREEN_ROWS = 32
 FLASH_NAME_WIDTH = 24
 MONTH_WIDTH = 8
-FIGURE_WIDTH = 9
+FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
 
 

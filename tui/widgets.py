@@ -341,12 +341,13 @@ def _pick(row: Row, ytd: bool, name: str):
 
 
 COLUMNS = (
-    Column("value", "value", 9, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
+    Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
     Column("yoy", "YoY", 8, 0, lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct"))),
     Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
     Column("share_change", "Δshare", 8, 3, lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")),
                                                                           _pick(row, ytd, "share_change_pp"))),
-    Column("trend", "12 months", 13, 4, lambda row, ytd, trend: Text(spark(trend, TREND_MONTHS), style="cyan")),
+    # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
+    Column("trend", "12 months", 14, 4, lambda row, ytd, trend: Text(spark(trend, TREND_MONTHS) + " ", style="cyan")),
 )
 NAME_MIN_WIDTH = 12
 
@@ -631,11 +632,13 @@ def right_aligned(text: Text) -> Text:
 
 
 class TextPane(ScrollView, can_focus=True):
-    """Lines of text, each wrapped to the pane's width; scrolled with the arrows.
+    """Lines of text, each wrapped to the pane's width; scrolled with the arrows or j / k.
 
     One line-API widget, not a scroll container around Statics: show() counts the wrapped lines (cheap) and sets
     the virtual size without a layout pass, so new text costs one paint, and only the lines in view are
     formatted, when painted."""
+
+    BINDINGS = [Binding("j", "scroll_down", "Down", show=False), Binding("k", "scroll_up", "Up", show=False)]
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
