@@ -55,15 +55,14 @@ class ScreenCells:
 
 
 SCREEN = ScreenCells()
-PAINTS: list[tuple[float, bool]] = []  # (when, whether it changed a cell on screen)
+PAINTS: list[tuple[float, object]] = []  # (when it was written, the compositor update)
 _display = App._display
 
 
 def _recording_display(app, screen, update) -> None:
-    painted = time.perf_counter()
     _display(app, screen, update)
     if isinstance(update, CompositorUpdate):
-        PAINTS.append((painted, SCREEN.apply(app, update)))
+        PAINTS.append((time.perf_counter(), update))  # read after the timing: updates hold immutable strips
 
 
 App._display = _recording_display  # every compositor update, as it would be written to the terminal
@@ -71,12 +70,20 @@ App._display = _recording_display  # every compositor update, as it would be wri
 
 async def _timed(pilot, key: str, settle: float = 0.3) -> tuple[float, float]:
     """From the key press to the last paint it caused within `settle` seconds that changed the screen, and to
-    the last paint of any kind."""
+    the last paint of any kind. Checks that the cells so tracked are what a full render of the screen shows."""
+    app = pilot.app
     PAINTS.clear()
     start = time.perf_counter()
     await pilot.press(key)
     await pilot.pause(settle)
-    return (max(when for when, changed in PAINTS if changed) - start, max(when for when, _ in PAINTS) - start)
+    changed = [when for when, update in PAINTS if SCREEN.apply(app, update)]
+    if not changed:
+        raise RuntimeError(f"{key!r} changed nothing on screen within {settle} s")
+    shown = ScreenCells()
+    shown.apply(app, app.screen._compositor.render_full_update())
+    if not shown.cells.items() <= SCREEN.cells.items():
+        raise RuntimeError(f"after {key!r} the tracked cells differ from a full render: the timing cannot be trusted")
+    return max(changed) - start, PAINTS[-1][0] - start
 
 
 async def _wait_for_data(pilot) -> None:

@@ -57,11 +57,13 @@ def _read(path: Path, kind: type):
             found = pickle.load(file)
     except Exception:  # a missing, stale or damaged cache is only a slower start
         return None
+    if not isinstance(found, kind):
+        return None
     try:
         os.utime(path)  # pruning keeps the most recently used entries: the view opened every day stays
     except OSError:
         pass  # a read-only cache still serves
-    return found if isinstance(found, kind) else None
+    return found
 
 
 def _write(path: Path, value, directory: Path) -> None:

@@ -5,8 +5,8 @@ import subprocess
 import sys
 import time
 
-from core.cache import (KEEP_PER_DIRECTORY, cache_dir, cached_snapshot, cached_start_view, load_snapshot_cached,
-                        store_start_view)
+from core.cache import (KEEP_PER_DIRECTORY, _cache_path, cache_dir, cached_snapshot, cached_start_view,
+                        load_snapshot_cached, store_start_view)
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -45,9 +45,12 @@ def test_the_start_view_used_most_recently_outlives_the_pruning(data_dir):
     """Opening other months now and then must not evict the view opened every day (no --period)."""
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,100\n")
     view = load_snapshot_cached(data_dir).main_view(2026 * 12, "export", "motie15")
+    written_long_ago = time.time() - 1000  # explicit times: file systems differ in how fine theirs are
     store_start_view(data_dir, None, "motie15", view)
+    os.utime(_cache_path(data_dir, "view", None, "motie15"), (written_long_ago, written_long_ago))
     for month in range(1, 1 + KEEP_PER_DIRECTORY):
-        time.sleep(0.01)  # distinct modification times
         store_start_view(data_dir, 2025 * 12 + month, "motie15", view)
+        later = written_long_ago + month
+        os.utime(_cache_path(data_dir, "view", 2025 * 12 + month, "motie15"), (later, later))
         assert cached_start_view(data_dir, None, "motie15") == view  # the daily start, read again
     assert cached_start_view(data_dir, 2025 * 12 + 1, "motie15") is None  # the least recently used went

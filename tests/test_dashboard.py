@@ -35,8 +35,15 @@ def codes(app, name: str) -> list[str]:
     return [row.code for row in table(app, name).rows_shown]
 
 
+def row_at(figure_table, index: int) -> list[str]:
+    """A row's cells as text, as shown but for the padding."""
+    return [cell.plain.strip() for cell in figure_table.rows[index][1]]
+
+
 def cell(app, name: str, code: str, column: str) -> str:
-    return table(app, name).get_cell(code, column).plain.strip()
+    shown = table(app, name)
+    cells = next(cells for key, cells in shown.rows if key == code)
+    return cells[[heading.key for heading in shown.headings].index(column)].plain.strip()
 
 
 def painted(table) -> list[str]:
@@ -98,8 +105,8 @@ async def test_enter_drills_into_the_row_and_escape_returns(data):
         crumb = app.screen.query_one("#breadcrumb").render().plain
         assert crumb == "tradetop › 2026-01 › Items (exports) › Automobiles"
         months = app.screen.query_one("#months")
-        assert months.row_count == 24 and months.get_row_at(0)[0].plain.strip() == "2026-01"
-        assert months.get_row_at(0)[1].plain == "$6.07bn"
+        assert len(months.rows) == 24 and row_at(months, 0)[0] == "2026-01"
+        assert row_at(months, 0)[1] == "$6.07bn"
         assert "no partner split in the data" in app.screen.query_one("#drill-facts").plain
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen) and app.focused.id == "items"
@@ -111,7 +118,7 @@ async def test_drilldown_follows_the_month_keys(data):
         await wait_for_data(pilot)
         await pilot.press("enter", "left_square_bracket")
         months = app.screen.query_one("#months")
-        assert months.get_row_at(0)[0].plain.strip() == "2025-12"
+        assert row_at(months, 0)[0] == "2025-12"
         assert "Rank 1 of 48 months" in app.screen.query_one("#drill-facts").plain
 
 
@@ -131,7 +138,7 @@ async def test_tab_moves_between_panes_and_enter_on_a_card_drills(data):
         await pilot.press("escape", "right", "enter")
         # The balance changes in dollars: from a $2.00bn deficit to a $8.70bn surplus.
         assert app.screen.subject.code == "balance"
-        assert [cell.plain for cell in app.screen.query_one("#months").get_row_at(0)[1:]] == ["$8.70bn", "+$10.70bn"]
+        assert row_at(app.screen.query_one("#months"), 0)[1:] == ["$8.70bn", "+$10.70bn"]
         assert "12 months up on a year earlier" in app.screen.query_one("#drill-facts").plain
 
 
@@ -283,6 +290,10 @@ async def test_a_table_keeps_its_header_follows_its_cursor_and_drills_on_a_click
         lines = painted(items)
         assert lines[0].split()[:3] == ["name", "value", "YoY"]
         assert items.cursor_key == rows[-1].code and lines[-1].startswith(f" {rows[-1].name[:12]}")
+        await pilot.press("home", "pagedown")  # a page: as many rows as the table shows under its header
+        in_view = items.scrollable_content_region.height - 1
+        assert items.cursor_row == in_view and any(line.startswith(f" {rows[in_view].name[:12]}")
+                                                   for line in painted(items)[1:])
         await pilot.press("home")
         assert painted(items)[1].startswith(f" {rows[0].name[:12]}")
         # Border, header, then the rows: the third row is 4 lines down.
@@ -420,7 +431,7 @@ async def test_right_bracket_after_the_latest_release_or_a_click_on_the_pane_ope
         assert "days 1-20: $55.21bn +56.0%" in figures and "working days 14.0 vs 14.5" in figures
         assert "80%: $88.59–97.18bn" in app.screen.query_one("#flash-nowcast").render().plain
         items = app.screen.query_one("#flash-items")
-        assert [cell.plain.strip() for cell in items.get_row_at(0)] == ["Semiconductors", "$26.03bn", "+198.8%"]
+        assert row_at(items, 0) == ["Semiconductors", "$26.03bn", "+198.8%"]
         await pilot.press("right_square_bracket")  # no month after the flash month
         assert isinstance(app.screen, FlashScreen)
         await pilot.press("left_square_bracket")
@@ -462,7 +473,7 @@ async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid
         assert first_cell == "반도체 [b]칩[/b… +198.8%  " and cell_len(first_cell) == FLASH_ITEM_WIDTH  # Hangul: 2 cells
         await pilot.press("right_square_bracket")
         flash_items = app.screen.query_one("#flash-items")
-        assert flash_items.get_row_at(0)[0].plain.strip() == "반도체 [b]칩[/b] 수출 품목"
+        assert row_at(flash_items, 0)[0] == "반도체 [b]칩[/b] 수출 품목"
         # Cut by cells to its 24-cell column, so the figures after it stay in their columns.
         row = painted(flash_items)[1]
         assert row.startswith(" 반도체 [b]칩[/b] 수출 … ") and cell_len(row[:row.index("…") + 1]) == 24

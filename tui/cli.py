@@ -129,9 +129,12 @@ def _monitor(args) -> int:
     # Start-up builds what lives on (modules, classes, widgets): collections before the first frame cost about
     # 15 ms and find 2% of the objects garbage. The app turns the collector back on once the frame is drawn.
     gc.disable()
-    from tui.app import TradetopApp
+    try:
+        from tui.app import TradetopApp
 
-    TradetopApp(directory, month).run()
+        TradetopApp(directory, month).run()
+    finally:
+        gc.enable()  # also if start-up failed before the app could
     return 0
 
 

@@ -430,19 +430,8 @@ class FigureTable(ScrollView, can_focus=True):
         self.refresh()
 
     @property
-    def row_count(self) -> int:
-        return len(self.rows)
-
-    @property
     def cursor_key(self) -> str | None:
         return self.rows[self.cursor_row][0] if 0 <= self.cursor_row < len(self.rows) else None
-
-    def get_row_at(self, index: int) -> tuple[Text, ...]:
-        return self.rows[index][1]
-
-    def get_cell(self, key: str, column: str) -> Text:
-        cells = next(cells for row_key, cells in self.rows if row_key == key)
-        return cells[[heading.key for heading in self.headings].index(column)]
 
     def on_resize(self) -> None:
         self._cursor_into_view()
@@ -470,7 +459,10 @@ class FigureTable(ScrollView, can_focus=True):
         self._move_cursor(self.cursor_row + step)
 
     def action_page(self, direction: int) -> None:
-        self._move_cursor(self.cursor_row + direction * max(1, self.scrollable_content_region.height - 2))
+        """As DataTable does: the view moves a page and the cursor with it."""
+        in_view = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * in_view, animate=False)
+        self._move_cursor(self.cursor_row + direction * in_view)
 
     def action_move_to(self, row: int) -> None:
         self._move_cursor(row % max(1, len(self.rows)))
