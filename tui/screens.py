@@ -18,14 +18,14 @@ from core.model import Nowcast, NowcastReview, Records
 from core.periods import describe_period, format_period
 
 from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FigureTable, FlashPane, HeadlineCards, Heading, KeyBar,
-                      NotablesPanel, ReleaseTable, StatusHeader, TextPane, change, interval_text, plot_months, right_aligned,
+                      NotablesPanel, ReleaseTable, StatusHeader, TextPane, change, interval_text, plot_months,
                       sort_rows, titled, window_pieces)
 
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
 TALL_SCREEN_ROWS = 32
-FLASH_NAME_WIDTH = 24
-MONTH_WIDTH = 8
+FLASH_NAME_WIDTH = 23
+MONTH_WIDTH = 7
 FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
 
@@ -236,11 +236,11 @@ class DrilldownScreen(StateScreen):
             columns["YoY"] = [change(fmt.pct(yoy), yoy) for yoy in history.yoy_pct]
         if self.subject.dimension != "headline":
             columns["share"] = [Text(fmt.share(share)) for share in history.share_pct]
-        headings = (Heading("month", Text(" month"), MONTH_WIDTH),
-                    *(Heading(label, Text(label, justify="right"), FIGURE_WIDTH) for label in columns))
+        headings = (Heading("month", "month", MONTH_WIDTH, "left"),
+                    *(Heading(label, label, FIGURE_WIDTH) for label in columns))
         months = [format_period(month) for month in history.months]
         self.query_one("#months", FigureTable).show(headings, [
-            (months[index], (Text(f" {months[index]}"), *(right_aligned(cells[index]) for cells in columns.values())))
+            (months[index], (Text(months[index]), *(cells[index] for cells in columns.values())))
             for index in reversed(range(len(months)))])
 
     def _split_text(self) -> Text:
@@ -297,11 +297,10 @@ class FlashScreen(StateScreen):
             history = app.snapshot.flash.history(month, view.window, DRILL_PLOT_MONTHS)
             plot_months(plot, f"Exports of days {view.window} and whole months, $bn", history.months,
                         bars=(f"days {view.window}", history.window_usd), lines=(("whole month", history.final_usd),))
-        headings = (Heading("name", Text(f" days {view.window}"), FLASH_NAME_WIDTH),
-                    *(Heading(label, Text(label, justify="right"), FIGURE_WIDTH) for label in ("value", "YoY")))
+        headings = (Heading("name", f"days {view.window}", FLASH_NAME_WIDTH, "left"),
+                    *(Heading(label, label, FIGURE_WIDTH) for label in ("value", "YoY")))
         self.query_one("#flash-items", FigureTable).show(headings, [
-            (item.code, (Text.assemble(" ", item.name, overflow="ellipsis"), right_aligned(Text(fmt.usd(item.value_usd))),
-                         right_aligned(change(fmt.pct(item.yoy_pct), item.yoy_pct))))
+            (item.code, (Text(item.name), Text(fmt.usd(item.value_usd)), change(fmt.pct(item.yoy_pct), item.yoy_pct)))
             for item in view.largest_items])
 
 

@@ -349,7 +349,7 @@ COLUMNS = (
     # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
     Column("trend", "12 months", 14, 4, lambda row, ytd, trend: Text(spark(trend, TREND_MONTHS) + " ", style="cyan")),
 )
-NAME_MIN_WIDTH = 12
+NAME_MIN_WIDTH = 11
 
 # `s` cycles these: (label, the figure rows are sorted by, largest first; None keeps the catalog order)
 SORTS = (
@@ -378,8 +378,12 @@ def set_scroll_size(view: ScrollView, size: Size) -> None:
 
 class Heading(NamedTuple):
     key: str
-    label: Text
+    label: str
     width: int
+    justify: str = "right"  # figures line up on their last digit; names are "left"
+
+
+TABLE_MARGIN = 1  # a cell before the first column, in the row's colours
 
 
 class FigureTable(ScrollView, can_focus=True):
@@ -421,7 +425,7 @@ class FigureTable(ScrollView, can_focus=True):
         selected = self.cursor_key
         self.headings, self.rows = headings, rows
         self.cursor_row = keys.index(selected) if selected in keys else 0
-        size = Size(sum(heading.width for heading in headings), len(rows) + 1)
+        size = Size(TABLE_MARGIN + sum(heading.width for heading in headings), len(rows) + 1)
         if size.height != self.virtual_size.height and self.styles.height and self.styles.height.is_auto:
             self.virtual_size = size  # a layout pass: the table's height follows its rows
         elif size != self.virtual_size:
@@ -481,7 +485,7 @@ class FigureTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:
-            return self._line([heading.label for heading in self.headings], base + self.get_component_rich_style(
+            return self._line([Text(heading.label) for heading in self.headings], base + self.get_component_rich_style(
                 "figure-table--header"), Style(), width)
         row = y - 1 + self.scroll_offset.y
         if row >= len(self.rows):
@@ -494,11 +498,11 @@ class FigureTable(ScrollView, can_focus=True):
         return self._line(self.rows[row][1], base + stripe, Style(), width)
 
     def _line(self, cells, style: Style, post_style: Style, width: int) -> Strip:
-        aligned = []
+        aligned = [Text(" " * TABLE_MARGIN)]
         for cell, heading in zip(cells, self.headings):
             cell = cell.copy()
-            cell.truncate(heading.width, overflow=cell.overflow or "ellipsis")  # by cells: wide characters count two
-            cell.align(cell.justify if cell.justify in ("left", "center", "right") else "left", heading.width)
+            cell.truncate(heading.width, overflow="ellipsis")  # by cells: wide characters count two
+            cell.align(heading.justify, heading.width)
             aligned.append(cell)
         segments = Segment.apply_style(Text.assemble(*aligned, no_wrap=True).render(self.app.console), style, post_style)
         return Strip(segments).adjust_cell_length(width, style)
@@ -517,7 +521,7 @@ class ReleaseTable(FigureTable):
 
     def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
-        room = self.size.width - self.styles.scrollbar_size_vertical
+        room = self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN
         chosen = list(COLUMNS)
         for column in sorted(COLUMNS, key=lambda column: -column.drop_order):
             if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or column.drop_order == 0:
@@ -539,11 +543,10 @@ class ReleaseTable(FigureTable):
     def _fill(self) -> None:
         self._layout_width = self.size.width
         name_width, columns = self._columns_that_fit()
-        headings = (Heading("name", Text(" name"), name_width),
-                    *(Heading(column.key, Text(column.label, justify="right"), column.width) for column in columns))
-        self.show(headings, [(row.code, (Text.assemble(" ", row.name, overflow="ellipsis"),
-                                         *(right_aligned(column.cell(row, self.ytd, self.trends.get(row.code, ())))
-                                           for column in columns)))
+        headings = (Heading("name", "name", name_width, "left"),
+                    *(Heading(column.key, column.label, column.width) for column in columns))
+        self.show(headings, [(row.code, (Text(row.name), *(column.cell(row, self.ytd, self.trends.get(row.code, ()))
+                                                           for column in columns)))
                              for row in self.rows_shown])
 
 
@@ -615,12 +618,6 @@ def _key_cell(entry: KeyEntry, key_style: str | Style = "") -> Text:
 
 def _palette_cell(entry: KeyEntry, key_style: str | Style = "") -> Text:
     return Text.assemble(("▏", "dim"), (entry.shown, key_style), f" {entry.label}")
-
-
-def right_aligned(text: Text) -> Text:
-    """Figures line up on their last digit."""
-    text.justify = "right"
-    return text
 
 
 class TextPane(ScrollView, can_focus=True):
