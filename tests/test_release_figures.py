@@ -98,6 +98,13 @@ def test_default_period_is_the_latest_month(brief_json):
     assert brief_json()["period"] == "2026-07"
 
 
+def test_global_options_before_the_command_are_kept(run_cli, tmp_path):
+    code, out, _ = run_cli("--period", "2026-01", "brief")
+    assert code == 0 and "January 2026" in out
+    code, _, err = run_cli("--data", str(tmp_path / "missing"), "check")
+    assert code == 1 and "missing" in err
+
+
 @pytest.mark.parametrize("period, message", [("2026-13", "not a period"), ("2031-01", "no release for 2031-01")])
 def test_bad_period_option_is_a_clear_error(run_cli, period, message):
     code, out, err = run_cli("brief", "--period", period)

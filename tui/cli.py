@@ -12,6 +12,8 @@ from tui import sources_cli
 
 
 def _parser() -> argparse.ArgumentParser:
+    """--data and --period go before or after the command; a command's own defaults are suppressed so that they
+    do not overwrite the global ones (argparse copies a subcommand's namespace over the parent's)."""
     data_help = "data directory (default: $TRADETOP_DATA, else the embedded data)"
     parser = argparse.ArgumentParser(prog="tradetop", description="htop for Korea's monthly trade statistics.")
     parser.add_argument("--version", action="version", version=f"tradetop {__version__}")
@@ -19,17 +21,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--period", metavar="YYYY-MM", help="the month to open on (default: the latest in the data)")
     commands = parser.add_subparsers(dest="command")
     check = commands.add_parser("check", help="validate the data files; exit 1 on any problem")
-    check.add_argument("--data", metavar="DIR", help=data_help)
+    check.add_argument("--data", metavar="DIR", help=data_help, default=argparse.SUPPRESS)
     brief = commands.add_parser("brief", help="the release brief for a month")
-    brief.add_argument("--data", metavar="DIR", help=data_help)
-    brief.add_argument("--period", metavar="YYYY-MM", help="the month (default: the latest in the data)")
+    brief.add_argument("--data", metavar="DIR", help=data_help, default=argparse.SUPPRESS)
+    brief.add_argument("--period", metavar="YYYY-MM", help="the month (default: the latest in the data)",
+                       default=argparse.SUPPRESS)
     brief.add_argument("--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports")
     brief.add_argument("--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)")
     brief.add_argument("--json", action="store_true", help="print JSON instead of text")
     brief.add_argument("--all", dest="all_notables", action="store_true",
                        help="list every notable, not only the top ones (JSON always has them all)")
     backtest = commands.add_parser("backtest", help="the flash nowcast's rolling backtest against naive baselines")
-    backtest.add_argument("--data", metavar="DIR", help=data_help)
+    backtest.add_argument("--data", metavar="DIR", help=data_help, default=argparse.SUPPRESS)
     sources_cli.add_commands(commands)
     return parser
 

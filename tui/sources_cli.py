@@ -20,7 +20,7 @@ def add_commands(commands) -> None:
     fetcher = commands.add_parser("fetch", help="fetch months from the customs service (key: $TRADETOP_KCS_KEY)")
     fetcher.add_argument("--from", dest="first", metavar="YYYY-MM", required=True, type=_month, help="the first month")
     fetcher.add_argument("--to", dest="last", metavar="YYYY-MM", type=_month, help="the last month (default: the first)")
-    fetcher.add_argument("--data", metavar="DIR", help=TARGET_HELP)
+    fetcher.add_argument("--data", metavar="DIR", help=TARGET_HELP, default=argparse.SUPPRESS)
     fetcher.add_argument("--key-file", metavar="FILE", help="a file holding the data.go.kr service key")
     fetcher.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (without it, items are not fetched)")
 
