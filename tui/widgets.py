@@ -88,8 +88,9 @@ def plot_months(widget, title: str, months: tuple[int, ...], bars: tuple[str, tu
 
     if bars and known(bars[1], 1e9)[0]:
         plt.bar(*known(bars[1], 1e9), label=bars[0], width=0.6)
-    # Lines differ by marker, not only colour, so they stay apart with NO_COLOR.
-    for (label, values), marker in zip(lines, LINE_MARKERS):
+    # Lines differ by marker, not only colour, so they stay apart with NO_COLOR. The first line is drawn last,
+    # on top: on a short plot the dots of the others would hide it.
+    for (label, values), marker in reversed(tuple(zip(lines, LINE_MARKERS))):
         plt.plot(*known(values, 1e9), label=label, marker=marker)
     if right_line and known(right_line[1], 1)[0]:
         plt.plot(*known(right_line[1], 1), yside="right", label=right_line[0], marker="braille")
