@@ -11,8 +11,9 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 from core import fmt
 from core.brief import brief_text, review_text
 from core.periods import format_period
-from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen
-from tui.widgets import FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FlashPane, HeadlineCards, ReleaseTable, spark
+from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, Subject
+from tui.widgets import (FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FlashPane, HeadlineCards, KeyBar, ReleaseTable,
+                         spark)
 
 pytestmark = pytest.mark.anyio
 
@@ -173,6 +174,27 @@ async def test_e_and_i_switch_the_tables_between_exports_and_imports(data):
         assert cell(app, "partners", "china", "value") == "$13.53bn"
 
 
+async def test_flow_and_year_to_date_keys_act_only_where_the_screen_shows_them(data):
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+
+        def keys() -> str:
+            return app.screen.query_one(KeyBar).render().plain
+
+        assert "Exp/Imp" in keys() and "YTD" in keys()
+        await pilot.press("right_square_bracket", "i", "y")  # the flash month: exports of the month only
+        assert isinstance(app.screen, FlashScreen) and (app.flow, app.ytd) == ("export", False)
+        assert "Exp/Imp" not in keys() and "YTD" not in keys()
+        await pilot.press("escape", "enter", "i", "y")  # an item: its history in either flow, monthly
+        assert app.screen.subject == Subject("item", "semiconductors") and (app.flow, app.ytd) == ("import", False)
+        assert "Exp/Imp" in keys() and "YTD" not in keys()
+        assert "Items (imports)" in app.screen.query_one("#breadcrumb").render().plain
+        await pilot.press("escape", "e", "shift+tab", "enter", "i")  # the exports card: the same in either flow
+        assert app.screen.subject == Subject("headline", "exports") and app.flow == "export"
+        assert "Exp/Imp" not in keys()
+
+
 async def test_y_switches_the_tables_to_the_year_to_date(data):
     app = make_app(data, "2025-11")
     async with app.run_test() as pilot:
@@ -265,6 +287,18 @@ async def test_a_period_missing_from_the_data_shows_the_latest_with_a_message(da
         await wait_for_data(pilot)
         assert format_period(app.month) == "2026-07"
         assert "no release for 2030-01" in app.screen.query_one(ErrorBar).render().plain
+        await pilot.press("left_square_bracket")
+        assert format_period(app.month) == "2026-06" and not app.screen.query_one(ErrorBar).display
+
+
+async def test_the_preliminary_month_on_the_command_line_opens_its_flash(data):
+    app = make_app(data, "2026-08")  # only its first 20 days are out
+    async with app.run_test() as pilot:
+        await wait_for_data(pilot)
+        assert isinstance(app.screen, FlashScreen) and format_period(app.screen.month) == "2026-08"
+        assert not app.screen.query_one(ErrorBar).display
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
 
 
 async def test_columns_drop_out_at_80_columns_and_all_show_at_120(data):
@@ -355,11 +389,14 @@ async def test_reload_without_the_month_shown_falls_back_to_the_latest(tmp_path)
                        if not line.startswith("2026-07"))
         (directory / ".monthly.tmp").write_text(kept, encoding="utf-8")
         os.replace(directory / ".monthly.tmp", monthly)  # whole, as new data lands; the watcher may see it too
-        await pilot.press("r")
-        await wait_for_data(pilot)
-        message = app.screen.query_one(ErrorBar).render().plain
-        assert format_period(app.month) == "2026-06", message
-        assert message.startswith("no release for 2026-07") and "showing 2026-06" in message
+        for _ in range(2):  # the notice stays through a reload that keeps the month, whichever load came first
+            await pilot.press("r")
+            await wait_for_data(pilot)
+            message = app.screen.query_one(ErrorBar).render().plain
+            assert format_period(app.month) == "2026-06", message
+            assert message.startswith("no release for 2026-07") and "showing 2026-06" in message
+        await pilot.press("left_square_bracket")  # the user has moved on: the notice would contradict the month
+        assert format_period(app.month) == "2026-05" and not app.screen.query_one(ErrorBar).display
 
 
 async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):

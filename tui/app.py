@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
 FLOW_KEYS = Binding.Group("Exp/Imp")
+SCREEN_SETTINGS = ("flow", "toggle_ytd")  # what the main screen shows and some others do not (StateScreen.follows)
 
 
 class SnapshotLoaded(Message):
@@ -88,7 +89,8 @@ class TradetopApp(App):
         self.flow = "export"
         self.ytd = False
         self.sort = 0
-        self.problems: tuple[Problem, ...] | tuple[str, ...] = ()
+        self.load_problems: tuple[Problem, ...] | tuple[str, ...] = ()
+        self.fallback_notice: str | None = None  # why the month shown is not the one asked for, until it changes
         self.force_polling = force_polling
         self.stopping = threading.Event()
 
@@ -96,7 +98,7 @@ class TradetopApp(App):
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
         self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set)
         if self.start_view is not None:
-            self.month, self.problems = self.start_view.month, self.start_view.warnings
+            self.month, self.load_problems = self.start_view.month, self.start_view.warnings
         return MainScreen()
 
     def on_ready(self) -> None:
@@ -147,7 +149,7 @@ class TradetopApp(App):
         self.apply_snapshot(message.snapshot, message.arrival)
 
     def on_load_failed(self, message: LoadFailed) -> None:
-        self.problems = message.problems if self.view is None else (KEPT_LAST_GOOD, *message.problems)
+        self.load_problems = message.problems if self.view is None else (KEPT_LAST_GOOD, *message.problems)
         self.show_state()
 
     def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
@@ -158,19 +160,23 @@ class TradetopApp(App):
         wanted = self.requested_month if asked_on_command_line else self.month
         if old is not None and self.month == old.latest < snapshot.latest:
             wanted = snapshot.latest
-        shown = (self.view, self.problems)
+        shown, month_shown = (self.view, self.problems), self.month
         found = wanted is None or wanted in snapshot.months
-        self.snapshot, self.problems = snapshot, snapshot.warnings
+        preliminary = asked_on_command_line and wanted is not None and wanted == snapshot.flash.pending
+        self.snapshot, self.load_problems = snapshot, snapshot.warnings
         self.month = wanted if wanted is not None and found else snapshot.latest
-        if not found:
+        if not (found or preliminary):
             covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
-            self.problems = (f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} in "
-                             f"{self.data_dir} (the data covers {covered}); showing {format_period(self.month)}",
-                             *self.problems)
+            self.fallback_notice = (f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} in "
+                                    f"{self.data_dir} (the data covers {covered}); showing {format_period(self.month)}")
+        elif self.month != month_shown:
+            self.fallback_notice = None
         if (self.view, self.problems) != shown:  # a cached start view is usually exactly this
             self.show_state()
         if asked_on_command_line and found and self.start_view is None and self.flow == "export":
             self.store_start_view(self.view)
+        if preliminary:
+            self.show_flash()  # as `]` from the latest release: the flash month over the latest month
         if arrival is not None and not arrival.is_empty:
             self.notify(arrival.summary(snapshot), title="New data")
         self.call_after_refresh(self._settle_snapshot)
@@ -201,6 +207,11 @@ class TradetopApp(App):
         import textual_plotext  # noqa: F401
 
     @property
+    def problems(self) -> tuple[Problem | str, ...]:
+        """What the error bar says: the fallback notice, then the data's problems and warnings."""
+        return (self.fallback_notice, *self.load_problems) if self.fallback_notice else self.load_problems
+
+    @property
     def view(self) -> MainView | None:
         """What the main screen shows: the snapshot's view of the month and flow, else the cached start view."""
         if self.snapshot is None:
@@ -218,7 +229,7 @@ class TradetopApp(App):
 
     def go_to_month(self, month: int) -> None:
         if self.snapshot and month in self.snapshot.months:
-            self.month = month
+            self.month, self.fallback_notice = month, None
             self.show_state()
             self.call_after_refresh(self.precompute_reachable)  # after the paint: the worker holds the GIL a while
 
@@ -245,6 +256,12 @@ class TradetopApp(App):
             screen.show_state()  # before it is shown, so its first frame is already the new subject
         if screen not in self.screen_stack:
             self.push_screen(screen)
+        self.refresh_bindings()  # a kept screen's keys depend on its subject
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
+        if action in SCREEN_SETTINGS and isinstance(self.screen, StateScreen):
+            return self.screen.follows(action)
+        return True
 
     def action_step_month(self, step: int) -> None:
         if self.snapshot is None:

@@ -70,6 +70,11 @@ class StateScreen(Screen):
     def show_state(self) -> None:
         raise NotImplementedError
 
+    def follows(self, setting: str) -> bool:
+        """Whether the screen shows the app's `setting` (an action's name): keys for what it does not show are
+        hidden and do nothing, rather than change a screen that cannot be seen."""
+        return False
+
 
 class MainScreen(StateScreen):
     BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
@@ -88,6 +93,9 @@ class MainScreen(StateScreen):
                 yield NotablesPanel(id="notables")
         yield self.tall_plot_frame()
         yield KeyBar()
+
+    def follows(self, setting: str) -> bool:
+        return True
 
     def action_cycle_sort(self) -> None:
         self.app.sort = (self.app.sort + 1) % len(SORTS)
@@ -186,6 +194,9 @@ class DrilldownScreen(StateScreen):
     AUTO_FOCUS = "#months"
 
     subject: Subject  # set by the app before the screen is shown
+
+    def follows(self, setting: str) -> bool:
+        return setting == "flow" and self.subject.dimension != "headline"  # the headline is the same in both flows
 
     def compose(self) -> ComposeResult:
         yield Static(id="breadcrumb")
