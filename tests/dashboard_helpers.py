@@ -33,3 +33,20 @@ async def wait_for_data(pilot) -> None:
            or any(worker.group != "watch" and not worker.is_finished for worker in app.workers)):
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+async def run_from_palette(pilot, query: str, expected: str) -> None:
+    """Type `query` into the command palette and press Enter once its top hit says `expected`: the palette
+    searches in the background, so a fixed pause is too short on a slow machine."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)
+    for _ in range(250):
+        commands = pilot.app.screen.query_one(CommandList)
+        if commands.option_count and commands.highlighted == 0 and expected in str(commands.get_option_at_index(0).prompt):
+            break
+        await pilot.pause(0.02)
+    else:
+        raise AssertionError(f"the palette never offered {expected!r} for {query!r}")
+    await pilot.press("enter")
+    await pilot.pause()

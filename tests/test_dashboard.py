@@ -6,7 +6,7 @@ import sys
 
 import pytest
 from rich.cells import cell_len
-from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
+from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
 
 from core import fmt
 from core.brief import brief_text, review_text
@@ -248,17 +248,9 @@ async def test_command_palette_goes_to_a_month_and_to_an_item(data):
     app = make_app(data)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_data(pilot)
-        await pilot.press("ctrl+p")
-        await pilot.press(*"2025-06")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_from_palette(pilot, "2025-06", "go to month 2025-06")
         assert format_period(app.month) == "2025-06"
-        await pilot.press("ctrl+p")
-        await pilot.press(*"item steel")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await run_from_palette(pilot, "item steel", "go to item Steel")
         assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == "steel"
 
 
@@ -274,10 +266,8 @@ async def test_names_from_data_are_shown_literally(data, tmp_path):
         assert painted(table(app, "items"))[1].startswith(" Chips [red]X[/red")
         await pilot.press("enter")
         assert app.screen.query_one("#breadcrumb").render().plain.endswith("› Chips [red]X[/red] [/]")
-        await pilot.press("escape", "ctrl+p", *"item chips")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause()
+        await pilot.press("escape")
+        await run_from_palette(pilot, "item chips", "go to item Chips [red]X[/red] [/]")
         assert app.screen.subject.code == "semiconductors"
 
 
