@@ -106,6 +106,12 @@ class Release(NamedTuple):
     breadth: Breadth
     notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.notables
 
+    def notables_about(self, dimension: str, code: str) -> tuple[str, ...]:
+        """The texts of the notables about one headline line, item or partner of this release's flow."""
+        return tuple(notable["text"] for notable in self.notables
+                     if (notable["dimension"], notable["subject"]) == (dimension, code)
+                     and notable["flow"] in (None, self.flow))
+
 
 class Revision(NamedTuple):
     """A figure that was replaced: by a later `released` row, or by a file changed while tradetop ran."""

@@ -60,6 +60,7 @@ class Subject:
     points: float
     start: int  # index where the unbroken run of data ending at the month begins
     origin: int  # index of the first value in the data
+    flow: str | None = None  # of an item or a partner; headline lines are of the month whatever the flow
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
 
 def _subjects(snapshot: "Snapshot", index: int) -> list[Subject]:
     exports_now = snapshot.headline["exports"][index]
-    candidates = [(code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code])
+    candidates = [(code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code], None)
                   for code in HEADLINE_LABELS]
     for (flow, item, partner), values in snapshot.trade.items():
         if flow != "export" or (item == TOTAL_ITEM) == (partner == WORLD):
@@ -120,13 +121,13 @@ def _subjects(snapshot: "Snapshot", index: int) -> list[Subject]:
         share_points = min(35.0, 10.0 + 60.0 * values[index] / exports_now)
         if partner == WORLD:
             label = f"Exports of {subject_name(snapshot.catalog, 'item', item)}"
-            candidates.append((item, "item", label, values, share_points))
+            candidates.append((item, "item", label, values, share_points, flow))
         else:
             label = f"Exports to {subject_name(snapshot.catalog, 'partner', partner)}"
-            candidates.append((partner, "partner", label, values, share_points))
+            candidates.append((partner, "partner", label, values, share_points, flow))
     return [Subject(code, dimension, label, values, round(float(points), 1), _run_start(values, index),
-                    int(np.flatnonzero(~np.isnan(values))[0]))
-            for code, dimension, label, values, points in candidates if not math.isnan(values[index])]
+                    int(np.flatnonzero(~np.isnan(values))[0]), flow)
+            for code, dimension, label, values, points, flow in candidates if not math.isnan(values[index])]
 
 
 def _run_start(values: np.ndarray, index: int) -> int:
@@ -138,7 +139,7 @@ def _run_start(values: np.ndarray, index: int) -> int:
 def _notable(subject: Subject, kind: str, text: str, bonus: float = 0.0, **fields) -> Mapping[str, Any]:
     score = round(KIND_POINTS[kind] + subject.points + bonus, 1)
     return MappingProxyType({"kind": kind, "subject": subject.code, "dimension": subject.dimension,
-                             "text": text, "score": score, **fields})
+                             "flow": subject.flow, "text": text, "score": score, **fields})
 
 
 def _records(at: _Month, subject: Subject) -> list:

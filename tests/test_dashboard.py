@@ -408,6 +408,9 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         listed = facts[facts.index("Notables"):]
         assert about_chips and all(text in listed for text in about_chips)
         assert "Exports reached $65.84bn" not in listed  # a headline notable belongs to the Exports card
+        await pilot.press("i")  # the notables of items are of their exports: none for the imports of chips
+        facts = app.screen.query_one("#drill-facts").plain
+        assert not any(text in facts for text in about_chips) and "Notables\n—" in facts
 
 
 def flash_pane(app) -> FlashPane:

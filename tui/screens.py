@@ -231,8 +231,7 @@ class DrilldownScreen(StateScreen):
         review = snapshot.flash.review(month) if subject == EXPORTS else None
         if review is not None:
             sections.append(review_text(review))
-        notables = [notable["text"] for notable in app.release().notables
-                    if (notable.get("dimension"), notable.get("subject")) == (subject.dimension, subject.code)]
+        notables = app.release().notables_about(subject.dimension, subject.code)
         sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
         revisions = snapshot.subject_revisions(subject.dimension, subject.code, app.flow)
         if revisions:  # most series are never revised: no empty heading for them
