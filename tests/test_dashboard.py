@@ -12,8 +12,8 @@ from core import fmt
 from core.brief import brief_text, review_text
 from core.periods import format_period
 from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, Subject
-from tui.widgets import (FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FlashPane, HeadlineCards, KeyBar, ReleaseTable,
-                         spark)
+from tui.widgets import (FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FigureTable, FlashPane, HeadlineCards, KeyBar,
+                         ReleaseTable, spark)
 
 pytestmark = pytest.mark.anyio
 
@@ -193,6 +193,29 @@ async def test_flow_and_year_to_date_keys_act_only_where_the_screen_shows_them(d
         await pilot.press("escape", "e", "shift+tab", "enter", "i")  # the exports card: the same in either flow
         assert app.screen.subject == Subject("headline", "exports") and app.flow == "export"
         assert "Exp/Imp" not in keys()
+
+
+async def test_each_drilldown_and_each_rearranged_table_starts_at_the_top(data):
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("enter", "j", "j", "j", "j", "j", "tab")  # semiconductors: down to 2026-02, then the facts
+        assert app.screen.query_one("#months", FigureTable).cursor_key == "2026-02"
+        await pilot.press("escape", "tab", "enter")  # china
+        months = app.screen.query_one("#months", FigureTable)
+        assert app.screen.subject == Subject("partner", "china") and app.focused is months
+        assert months.cursor_key == "2026-07" and months.scroll_offset.y == 0
+        await pilot.press("j", "j", "left_square_bracket")  # a new month inside the drilldown: its row on top
+        assert months.cursor_key == "2026-06" and months.scroll_offset.y == 0
+        await pilot.press("i")  # the same months in the other flow: the cursor stays
+        await pilot.press("j")
+        assert months.cursor_key == "2026-05"
+        await pilot.press("escape", "e", "shift+tab", "end")
+        items = table(app, "items")
+        await pilot.press("left_square_bracket")  # a new month keeps the row, to compare
+        assert items.cursor_key == codes(app, "items")[-1] and items.scroll_offset.y > 0
+        await pilot.press("s")  # a new order starts at its top
+        assert items.cursor_row == 0 and items.scroll_offset.y == 0
 
 
 async def test_y_switches_the_tables_to_the_year_to_date(data):

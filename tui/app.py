@@ -254,6 +254,7 @@ class TradetopApp(App):
     def open_kept(self, screen: StateScreen) -> None:
         if screen.is_mounted:
             screen.show_state()  # before it is shown, so its first frame is already the new subject
+            screen.set_focus(screen.query_one(screen.AUTO_FOCUS))  # not the pane last left focused
         if screen not in self.screen_stack:
             self.push_screen(screen)
         self.refresh_bindings()  # a kept screen's keys depend on its subject

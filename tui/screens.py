@@ -80,6 +80,7 @@ class MainScreen(StateScreen):
     BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
     AUTO_FOCUS = "#items"
     TALL_PLOT = "overview-plot"
+    arranged_by: tuple | None = None  # the flow, mode and sort the tables were last shown in
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="status")
@@ -113,13 +114,15 @@ class MainScreen(StateScreen):
         self.query_one(FlashPane).show(view.flash)
         mode = "year to date" if app.ytd else "month"
         sort_label = SORTS[app.sort][0]
+        # Rearranged tables start at their top row; a new month keeps the row under the cursor, to compare.
+        arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort)
         for table, rows, trends, title in ((self.query_one("#items", ReleaseTable), release.items, view.item_trends,
                                             f"Items ({release.breadth.set})"),
                                            (self.query_one("#partners", ReleaseTable), release.partners,
                                             view.partner_trends, "Partners")):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort_label}"
-            table.show_rows(sort_rows(rows, app.sort, app.ytd), trends, app.ytd)
+            table.show_rows(sort_rows(rows, app.sort, app.ytd), trends, app.ytd, arranged_by == self.arranged_by)
         for plot in self.query("#overview-plot"):
             exports, imports = view.overview
             plot_months(plot, "Exports and imports, $bn", exports.months,
@@ -194,6 +197,7 @@ class DrilldownScreen(StateScreen):
     AUTO_FOCUS = "#months"
 
     subject: Subject  # set by the app before the screen is shown
+    shown_for: tuple | None = None  # the subject and month the months table was last shown for
 
     def follows(self, setting: str) -> bool:
         return setting == "flow" and self.subject.dimension != "headline"  # the headline is the same in both flows
@@ -249,9 +253,10 @@ class DrilldownScreen(StateScreen):
         headings = (Heading("month", "month", MONTH_WIDTH, "left"),
                     *(Heading(label, label, FIGURE_WIDTH) for label in columns))
         months = [format_period(month) for month in history.months]
+        shown_for, self.shown_for = self.shown_for, (self.subject, self.app.month)
         self.query_one("#months", FigureTable).show(headings, [
             (months[index], (Text(months[index]), *(cells[index] for cells in columns.values())))
-            for index in reversed(range(len(months)))])
+            for index in reversed(range(len(months)))], keep_cursor=shown_for == self.shown_for)  # else the month shown
 
     def _split_text(self) -> Text:
         app = self.app

@@ -420,10 +420,12 @@ class FigureTable(ScrollView, can_focus=True):
         self.rows: list[tuple[str, tuple[Text, ...]]] = []  # (key, cells)
         self.cursor_row = 0
 
-    def show(self, headings: tuple[Heading, ...], rows: list[tuple[str, tuple[Text, ...]]]) -> None:
-        """New rows; the cursor stays on the row with the same key if there is one, else goes to the top."""
+    def show(self, headings: tuple[Heading, ...], rows: list[tuple[str, tuple[Text, ...]]],
+             keep_cursor: bool = True) -> None:
+        """New rows; the cursor stays on the row with the same key if asked and there is one, else goes to the
+        top."""
         keys = [key for key, _cells in rows]
-        selected = self.cursor_key
+        selected = self.cursor_key if keep_cursor else None
         self.headings, self.rows = headings, rows
         self.cursor_row = keys.index(selected) if selected in keys else 0
         size = Size(TABLE_MARGIN + sum(heading.width for heading in headings), len(rows) + 1)
@@ -530,9 +532,9 @@ class ReleaseTable(FigureTable):
             chosen.remove(column)
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
 
-    def show_rows(self, rows: list[Row], trends: dict[str, tuple], ytd: bool) -> None:
+    def show_rows(self, rows: list[Row], trends: dict[str, tuple], ytd: bool, keep_cursor: bool = True) -> None:
         self.rows_shown, self.trends, self.ytd = rows, trends, ytd
-        self._fill()
+        self._fill(keep_cursor)
 
     def render_line(self, y: int) -> Strip:
         if self.size.width != self._layout_width:
@@ -541,14 +543,14 @@ class ReleaseTable(FigureTable):
             self._fill()
         return super().render_line(y)
 
-    def _fill(self) -> None:
+    def _fill(self, keep_cursor: bool = True) -> None:
         self._layout_width = self.size.width
         name_width, columns = self._columns_that_fit()
         headings = (Heading("name", "name", name_width, "left"),
                     *(Heading(column.key, column.label, column.width) for column in columns))
         self.show(headings, [(row.code, (Text(row.name), *(column.cell(row, self.ytd, self.trends.get(row.code, ()))
                                                            for column in columns)))
-                             for row in self.rows_shown])
+                             for row in self.rows_shown], keep_cursor)
 
 
 class KeyEntry(NamedTuple):
