@@ -19,7 +19,7 @@ from core.periods import describe_period, format_period
 
 from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FigureTable, FlashPane, HeadlineCards, Heading, KeyBar,
                       NotablesPanel, ReleaseTable, StatusHeader, TextPane, change, interval_text, plot_months,
-                      sort_rows, titled, window_pieces)
+                      titled, window_pieces)
 
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
@@ -113,7 +113,7 @@ class MainScreen(StateScreen):
         self.query_one(HeadlineCards).show(view)
         self.query_one(FlashPane).show(view.flash)
         mode = "year to date" if app.ytd else "month"
-        sort_label = SORTS[app.sort][0]
+        sort = SORTS[app.sort]
         # Rearranged tables start at their top row; a new month keeps the row under the cursor, to compare.
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort)
         for table, rows, trends, title in ((self.query_one("#items", ReleaseTable), release.items, view.item_trends,
@@ -121,8 +121,8 @@ class MainScreen(StateScreen):
                                            (self.query_one("#partners", ReleaseTable), release.partners,
                                             view.partner_trends, "Partners")):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
-            table.border_subtitle = f"{mode} · by {sort_label}"
-            table.show_rows(sort_rows(rows, app.sort, app.ytd), trends, app.ytd, arranged_by == self.arranged_by)
+            table.border_subtitle = f"{mode} · by {sort.label}"
+            table.show_rows(rows, trends, app.ytd, sort, arranged_by == self.arranged_by)
         for plot in self.query("#overview-plot"):
             exports, imports = view.overview
             plot_months(plot, "Exports and imports, $bn", exports.months,

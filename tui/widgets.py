@@ -353,20 +353,22 @@ COLUMNS = (
 NAME_MIN_WIDTH = 11
 
 # `s` cycles these: (label, the figure rows are sorted by, largest first; None keeps the catalog order)
-SORTS = (
-    ("value", lambda row, ytd: _pick(row, ytd, "value_usd")),
-    ("YoY", lambda row, ytd: _pick(row, ytd, "yoy_pct")),
-    ("Δshare", lambda row, ytd: _pick(row, ytd, "share_change_pp")),
-    ("catalog order", None),
-)
+class Sort(NamedTuple):
+    label: str
+    column: str | None  # the column sorted on: it stays on screen however narrow the table
+    field: str | None  # the Row field, largest first; None for the catalog's order
 
 
-def sort_rows(rows: tuple[Row, ...], sort: int, ytd: bool) -> list[Row]:
-    key = SORTS[sort][1]
-    if key is None:
+SORTS = (Sort("value", "value", "value_usd"), Sort("YoY", "yoy", "yoy_pct"),
+         Sort("Δshare", "share_change", "share_change_pp"), Sort("catalog order", None, None))
+
+
+def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
+    if sort.field is None:
         return list(rows)
-    known = [row for row in rows if key(row, ytd) is not None]
-    return sorted(known, key=lambda row: -key(row, ytd)) + [row for row in rows if key(row, ytd) is None]
+    known = [row for row in rows if _pick(row, ytd, sort.field) is not None]
+    return (sorted(known, key=lambda row: -_pick(row, ytd, sort.field))
+            + [row for row in rows if _pick(row, ytd, sort.field) is None])
 
 
 def set_scroll_size(view: ScrollView, size: Size) -> None:
@@ -520,6 +522,7 @@ class ReleaseTable(FigureTable):
         self.rows_shown: list[Row] = []
         self.trends: dict[str, tuple] = {}
         self.ytd = False
+        self.sort = SORTS[0]
         self._layout_width = -1
 
     def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
@@ -529,11 +532,13 @@ class ReleaseTable(FigureTable):
         for column in sorted(COLUMNS, key=lambda column: -column.drop_order):
             if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or column.drop_order == 0:
                 break
-            chosen.remove(column)
+            if column.key != self.sort.column:
+                chosen.remove(column)
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
 
-    def show_rows(self, rows: list[Row], trends: dict[str, tuple], ytd: bool, keep_cursor: bool = True) -> None:
-        self.rows_shown, self.trends, self.ytd = rows, trends, ytd
+    def show_rows(self, rows: tuple[Row, ...], trends: dict[str, tuple], ytd: bool, sort: Sort,
+                  keep_cursor: bool = True) -> None:
+        self.rows_shown, self.trends, self.ytd, self.sort = sort_rows(rows, sort, ytd), trends, ytd, sort
         self._fill(keep_cursor)
 
     def render_line(self, y: int) -> Strip:
