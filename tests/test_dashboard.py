@@ -322,6 +322,7 @@ async def test_columns_drop_out_at_80_columns_and_all_show_at_120(data):
         assert items == ["name", "value", "yoy", "share"]
         await pilot.press("s", "s")  # by Δshare: the column sorted on shows, in the place of the share
         assert [heading.key for heading in table(app, "items").headings] == ["name", "value", "yoy", "share_change"]
+        assert [heading.key for heading in table(app, "partners").headings] == ["name", "value", "share_change"]
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         assert [heading.key for heading in table(app, "items").headings] == [

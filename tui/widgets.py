@@ -328,7 +328,8 @@ def _figure_texts(figure: Figure) -> tuple[str, Text]:
 
 
 class Column(NamedTuple):
-    """A table column; when the table is narrow, the columns with the highest `drop_order` go first."""
+    """A table column; when the table is narrow, the columns with the highest `drop_order` go first, but for
+    the one sorted on; 0 never goes."""
 
     key: str
     label: str
@@ -343,7 +344,7 @@ def _pick(row: Row, ytd: bool, name: str):
 
 COLUMNS = (
     Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
-    Column("yoy", "YoY", 8, 0, lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct"))),
+    Column("yoy", "YoY", 8, 1, lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct"))),
     Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
     Column("share_change", "Δshare", 8, 3, lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")),
                                                                           _pick(row, ytd, "share_change_pp"))),
