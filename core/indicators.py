@@ -15,8 +15,8 @@ import numpy as np
 
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
-from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_MONTHS, TREND_MONTHS, Balance,
-                    Breadth, Figure, Headline, History, MainView, PartnerShare, Records, Release, Revision, Row,
+from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_MONTHS, TREND_MONTHS, YEAR_TO_DATE_LINES,
+                    Balance, Breadth, Figure, Headline, History, MainView, PartnerShare, Records, Release, Revision, Row,
                     SeriesKey, WorkingDays)
 from .notables import breadth_line, find_notables
 from .periods import format_period
@@ -122,10 +122,13 @@ class Snapshot(Memoised):
 
     def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
         array = self.subject_series(dimension, code, flow)[: self.index(month) + 1]
-        known = np.flatnonzero(~np.isnan(array))
+        by_year = dimension == "headline" and code in YEAR_TO_DATE_LINES
+        comparable = np.arange(self.index(month) % 12 if by_year else 0, len(array), 12 if by_year else 1)
+        known = comparable[~np.isnan(array[comparable])]
         now = _value(array, self.index(month))
+        compared = "years" if by_year else "months"
         if now is None:
-            return Records(None, len(known), None, None, None, None, 0)
+            return Records(None, len(known), None, None, None, None, 0, compared)
         highest, lowest = known[np.argmax(array[known])], known[np.argmin(array[known])]
         streak_sign, streak = 0, 0
         for index in range(self.index(month), -1, -1):
@@ -143,6 +146,7 @@ class Snapshot(Memoised):
             lowest_month=self.first_month + int(lowest),
             lowest_value=float(array[lowest]),
             streak=streak_sign * streak,
+            compared=compared,
         )
 
     def partner_split(self, flow: str, item: str, month: int) -> tuple[PartnerShare, ...]:
@@ -272,7 +276,7 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
         latest=snapshot.latest,
         newest_file_ns=max((stamp.mtime_ns for stamp in snapshot.files), default=None),
         release=release,
-        card_histories={line: snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values for line in CARD_LINES},
+        card_histories={line: _card_history(snapshot, line, month) for line in CARD_LINES},
         item_trends=trends("item", release.items),
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash.view(pending),
@@ -280,6 +284,13 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
         overview=tuple(snapshot.history("headline", line, month, OVERVIEW_MONTHS) for line in ("exports", "imports")),
         warnings=snapshot.warnings,
     )
+
+
+def _card_history(snapshot: Snapshot, line: str, month: int) -> tuple[float | None, ...]:
+    if line in YEAR_TO_DATE_LINES:
+        array, index = snapshot.headline[line], snapshot.index(month)
+        return tuple(_value(array, past) for past in range(index % 12, index + 1, 12))
+    return snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values
 
 
 def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> Row:

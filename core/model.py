@@ -86,6 +86,7 @@ class Records(NamedTuple):
     lowest_month: int | None
     lowest_value: float | None
     streak: int  # months in a row, ending here, above (> 0) or below (< 0) a year earlier; 0 if not measurable
+    compared: str = "months"  # what was ranked: "years" for a year-to-date line, each at this calendar month
 
 
 class PartnerShare(NamedTuple):
@@ -187,6 +188,8 @@ class FlashHistory(NamedTuple):
 
 
 CARD_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports")
+# Sums since January, which fall back each January: comparable only with the same month of other years.
+YEAR_TO_DATE_LINES = frozenset({"ytd_exports"})
 CARD_HISTORY_MONTHS = 36
 TREND_MONTHS = 12
 OVERVIEW_MONTHS = 36
@@ -199,7 +202,8 @@ class MainView(NamedTuple):
     latest: int  # the latest month with a release
     newest_file_ns: int | None  # the newest data file's mtime: how fresh the data is
     release: Release
-    card_histories: Mapping[str, tuple[float | None, ...]]  # CARD_LINES, CARD_HISTORY_MONTHS to the month
+    # CARD_LINES: the CARD_HISTORY_MONTHS to the month; a year-to-date line's at this calendar month, by year
+    card_histories: Mapping[str, tuple[float | None, ...]]
     item_trends: Mapping[str, tuple[float | None, ...]]  # item code -> TREND_MONTHS to the month
     partner_trends: Mapping[str, tuple[float | None, ...]]
     flash: FlashView | None  # the pending flash month, if any

@@ -141,6 +141,18 @@ async def test_tab_moves_between_panes_and_enter_on_a_card_drills(data):
         assert app.screen.subject.code == "balance"
         assert row_at(app.screen.query_one("#months"), 0)[1:] == ["$8.70bn", "+$10.70bn"]
         assert "12 months up on a year earlier" in app.screen.query_one("#drill-facts").plain
+        await pilot.press("escape", "right", "right", "enter")  # a year-to-date total: against other Januaries
+        assert "Rank 1 of 11 years" in app.screen.query_one("#drill-facts").plain
+
+
+async def test_cards_say_what_their_second_line_is_however_narrow(data):
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        cards = app.screen.query_one(HeadlineCards).render().plain.splitlines()
+        assert "│ +63.0% y/y   ││" in cards[2] and "│ +23.88bn y/y │" in cards[2]  # the balance's $ makes way
+        # A block a month; the YTD card's a block a year, January-July 2016 to 2026: lowest 2016, highest 2026.
+        assert cards[3].endswith("│ ▁▂▂▂▁▃▄▃▃▄█  │") and len(cards[3].split("│")[1].strip()) == 12
 
 
 async def test_s_cycles_the_sort(data):
@@ -390,8 +402,8 @@ def test_brief_and_check_never_import_textual():
 def test_sparkline_scales_between_the_lowest_and_highest_value():
     assert spark((1, 2, 3, 4, 5, 6, 7, 8), 8) == "▁▂▃▄▅▆▇█"
     assert spark((1, None, 8), 3) == "▁ █"
-    # Twice as many months as room: pairs share a block, by their mean.
-    assert spark((1, 1, 8, 8), 2) == "▁█"
+    # More months than room: the latest, a block each, scaled among themselves.
+    assert spark((9, 1, 8), 2) == "▁█"
     assert spark((5, 5), 4) == "▄▄" and spark((), 4) == ""
 
 

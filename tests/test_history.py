@@ -45,6 +45,22 @@ def test_records_rank_and_extremes_of_january_2026_exports(shipped_snapshot):
     assert records.lowest_month == parse_period("2020-05")
 
 
+def test_a_year_to_date_total_is_ranked_against_the_same_months_of_other_years(shipped_snapshot):
+    exports = _monthly_exports()
+    january_to_july = {year: sum(exports[parse_period(f"{year}-{month:02d}")] for month in range(1, 8))
+                       for year in range(2016, 2027)}
+    records = shipped_snapshot.records("headline", "ytd_exports", parse_period("2026-07"))
+    assert (records.rank, records.months_ranked, records.compared) == (1, 11, "years")
+    assert records.highest_value == january_to_july[2026] and records.highest_month == parse_period("2026-07")
+    assert records.lowest_value == january_to_july[2016] and records.lowest_month == parse_period("2016-07")
+    # 2025's January-July ranks below 2022's ($395.39bn against $410.75bn), though 2025 as a whole was higher.
+    assert shipped_snapshot.records("headline", "ytd_exports", parse_period("2025-07")).rank == 2
+    # The card's sparkline: that total in each year, not a sawtooth of months.
+    history = shipped_snapshot.main_view(parse_period("2026-07")).card_histories["ytd_exports"]
+    assert history == tuple(january_to_july.values())
+    assert shipped_snapshot.records("headline", "exports", JANUARY_2026).compared == "months"
+
+
 def test_streak_counts_months_of_yoy_growth_ending_at_the_month(shipped_snapshot):
     exports = _monthly_exports()
     expected, month = 0, JANUARY_2026

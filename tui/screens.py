@@ -158,7 +158,7 @@ def records_text(records: Records) -> Text:
     streak = abs(records.streak)
     direction = "up" if records.streak > 0 else "down"
     lines = [
-        f"Rank {records.rank} of {records.months_ranked} months",
+        f"Rank {records.rank} of {records.months_ranked} {records.compared}",
         f"High {fmt.usd(records.highest_value)} in {format_period(records.highest_month)}",
         f"Low  {fmt.usd(records.lowest_value)} in {format_period(records.lowest_month)}",
         f"{streak} month{'s' * (streak != 1)} {direction} on a year earlier" if streak else "No run on a year earlier",

@@ -34,20 +34,15 @@ LINE_MARKERS = ("braille", "•")
 
 
 def spark(values: tuple[float | None, ...], width: int) -> str:
-    """A block sparkline at most `width` wide; with more values than room, neighbouring months share a block."""
-    if width <= 0 or not values:
-        return ""
-    size = min(width, len(values))
-    bins = [values[len(values) * i // size: len(values) * (i + 1) // size] for i in range(size)]
-    means = [None if not known else sum(known) / len(known)
-             for known in ([value for value in chunk if value is not None] for chunk in bins)]
-    present = [value for value in means if value is not None]
+    """A block sparkline of the last `width` values, one block each (a blank where a value is missing)."""
+    shown = values[-width:] if width > 0 else ()
+    present = [value for value in shown if value is not None]
     if not present:
-        return " " * size
+        return " " * len(shown)
     low, high = min(present), max(present)
     top = len(SPARK_BLOCKS) - 1
     return "".join(" " if value is None else SPARK_BLOCKS[round((value - low) / (high - low) * top) if high > low else top // 2]
-                   for value in means)
+                   for value in shown)
 
 
 # Exact xterm-256 colours, light enough to stay legible when NO_COLOR turns them grey.
@@ -232,7 +227,8 @@ class HeadlineCards(Widget, can_focus=True):
             width = edges[index + 1] - edges[index]
             inner = max(0, width - 4)  # a side and a cell of padding each side
             figure = self.figures[spec.subject]
-            change_line = figure.change + " y/y" if figure.change.cell_len + 4 <= inner else figure.change
+            change_line = next((line for line in (figure.change + " y/y", _without_dollar(figure.change) + " y/y")
+                                if line.cell_len <= inner), figure.change)
             heading = Text(f" {spec.title} ", style=title)
             heading.truncate(max(0, width - 3))
             rows[0].append(Text.assemble((box[0] + box[1], border), heading,
@@ -321,6 +317,11 @@ def _flash_item_cell(name: str, yoy_pct: float | None) -> Text:
     shown = Text(name, no_wrap=True)
     shown.truncate(FLASH_ITEM_WIDTH - 10, overflow="ellipsis", pad=True)  # by cells, so wide characters line up too
     return Text.assemble(shown, change(f"{fmt.pct(yoy_pct):>8}", yoy_pct), "  ")
+
+
+def _without_dollar(text: Text) -> Text:
+    """+23.88bn: a change in dollars, one cell shorter for a narrow card; its card's figure above has the $."""
+    return Text(text.plain.replace("$", "", 1), style=text.style)
 
 
 def _figure_texts(figure: Figure) -> tuple[str, Text]:
