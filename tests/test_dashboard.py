@@ -253,6 +253,8 @@ async def test_r_reloads_keeping_the_month_and_shows_problems_without_crashing(d
         await pilot.press("r")
         await wait_for_data(pilot)
         assert app.snapshot is not first and format_period(app.month) == "2026-02"
+        reloaded = [note for note in app._notifications if note.title == "Reloaded"]
+        assert [note.message for note in reloaded] == [f"{len(first.files)} files read, no new figures"]
         # Synthetic breakage: a bad value on line 3 of a new trade file.
         (directory / "broken.csv").write_text("period,flow,item,partner,value_usd\n"
                                               "2026-01,export,total,world,1\n"
@@ -287,6 +289,9 @@ async def test_command_palette_goes_to_a_month_and_to_an_item(data):
         assert format_period(app.month) == "2025-06"
         await run_from_palette(pilot, "item steel", "go to item Steel")
         assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == "steel"
+        await pilot.press("escape")
+        await run_from_palette(pilot, "2026-08", "go to month 2026-08 (August 2026, preliminary)")
+        assert isinstance(app.screen, FlashScreen)
 
 
 async def test_names_from_data_are_shown_literally(data, tmp_path):
@@ -449,6 +454,13 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         await pilot.press("i")  # the notables of items are of their exports: none for the imports of chips
         facts = app.screen.query_one("#drill-facts").plain
         assert not any(text in facts for text in about_chips) and "Notables\n—" in facts
+
+
+async def test_a_month_without_notables_says_so(data):
+    app = make_app(data, "2016-02")  # the second month of the data: no history to set a record against
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        assert app.release().notables == () and app.screen.query_one("#notables").plain == "none this month"
 
 
 def flash_pane(app) -> FlashPane:

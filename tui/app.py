@@ -92,6 +92,7 @@ class TradetopApp(App):
         self.load_problems: tuple[Problem, ...] | tuple[str, ...] = ()
         self.fallback_notice: str | None = None  # why the month shown is not the one asked for, until it changes
         self.force_polling = force_polling
+        self.reload_asked = False  # `r` was pressed: its load says so even when nothing changed
         self.stopping = threading.Event()
 
     def get_default_screen(self) -> MainScreen:
@@ -150,6 +151,7 @@ class TradetopApp(App):
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.load_problems = message.problems if self.view is None else (KEPT_LAST_GOOD, *message.problems)
+        self.reload_asked = False  # the error bar answers it
         self.show_state()
 
     def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
@@ -167,8 +169,9 @@ class TradetopApp(App):
         self.month = wanted if wanted is not None and found else snapshot.latest
         if not (found or preliminary):
             covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
-            self.fallback_notice = (f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} in "
-                                    f"{self.data_dir} (the data covers {covered}); showing {format_period(self.month)}")
+            # The header names the data directory: a long path here would take three lines of an 80-column screen.
+            self.fallback_notice = (f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} "
+                                    f"(data {covered}); showing {format_period(self.month)}")
         elif self.month != month_shown:
             self.fallback_notice = None
         if (self.view, self.problems) != shown:  # a cached start view is usually exactly this
@@ -179,6 +182,9 @@ class TradetopApp(App):
             self.show_flash()  # as `]` from the latest release: the flash month over the latest month
         if arrival is not None and not arrival.is_empty:
             self.notify(arrival.summary(snapshot), title="New data")
+        elif self.reload_asked and arrival is not None:
+            self.notify(f"{len(snapshot.files)} files read, {arrival.summary(snapshot)}", title="Reloaded")
+        self.reload_asked = False
         self.call_after_refresh(self._settle_snapshot)
 
     @work(thread=True, group="store")
@@ -285,6 +291,7 @@ class TradetopApp(App):
         self.show_state()
 
     def action_reload(self) -> None:
+        self.reload_asked = True
         self.load_data()
 
     def action_help(self) -> None:

@@ -127,7 +127,8 @@ class MainScreen(StateScreen):
             exports, imports = view.overview
             plot_months(plot, "Exports and imports, $bn", exports.months,
                         lines=(("exports", exports.values), ("imports", imports.values)))
-        self.query_one(NotablesPanel).show([Text(f"• {line}") for line in view.notables])
+        self.query_one(NotablesPanel).show([Text(f"• {line}") for line in view.notables]
+                                           or [Text("none this month", style="dim")])
 
     def on_figure_table_selected(self, event: FigureTable.Selected) -> None:
         if isinstance(event.table, ReleaseTable):
