@@ -456,6 +456,17 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         assert not any(text in facts for text in about_chips) and "Notables\n—" in facts
 
 
+async def test_the_overview_plot_waits_for_room_and_the_notables_get_it_first(data):
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        assert not app.screen.query("#overview-plot")
+        assert app.screen.query_one("#notables").scrollable_content_region.height >= 8
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert app.screen.query_one("#overview-plot").size.height >= 8
+
+
 async def test_a_month_without_notables_says_so(data):
     app = make_app(data, "2016-02")  # the second month of the data: no history to set a record against
     async with app.run_test(size=(80, 24)) as pilot:

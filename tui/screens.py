@@ -23,7 +23,6 @@ from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FigureTabl
 
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
-TALL_SCREEN_ROWS = 32
 FLASH_NAME_WIDTH = 23
 MONTH_WIDTH = 7
 FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
@@ -47,6 +46,8 @@ class StateScreen(Screen):
     """A screen that renders the app's state; the app calls show_state whenever that state changes."""
 
     TALL_PLOT: str | None = None  # the id of a plot that only tall terminals get, in a frame (see tradetop.tcss)
+    TALL_ROWS = 32  # from this height the screen is tall (the `-tall` class)
+    PLOT_ROWS = 32  # from this height the tall plot shows (the `-plot` class)
 
     def tall_plot_frame(self) -> Vertical:
         return Vertical(id=f"{self.TALL_PLOT}-frame", classes="tall-plot-frame")
@@ -59,9 +60,10 @@ class StateScreen(Screen):
         self.fit_height(self.size.height)
 
     def fit_height(self, height: int) -> None:
-        tall = height >= TALL_SCREEN_ROWS
-        self.set_class(tall, "-tall")
-        if tall and self.TALL_PLOT and self.is_mounted and not self.query(f"#{self.TALL_PLOT}"):
+        self.set_class(height >= self.TALL_ROWS, "-tall")
+        plotted = height >= self.PLOT_ROWS
+        self.set_class(plotted, "-plot")
+        if plotted and self.TALL_PLOT and self.is_mounted and not self.query(f"#{self.TALL_PLOT}"):
             # Into its frame, which the first frame already gave the plot's room: plotext is imported once a
             # tall terminal needs the plot, after the first frame (a Resize comes after the first paint).
             self.query_one(f"#{self.TALL_PLOT}-frame").mount(new_plot(self.TALL_PLOT))
@@ -80,6 +82,7 @@ class MainScreen(StateScreen):
     BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
     AUTO_FOCUS = "#items"
     TALL_PLOT = "overview-plot"
+    PLOT_ROWS = 40  # below, the plot would be a few rows of dots, and the notables need the room more
     arranged_by: tuple | None = None  # the flow, mode and sort the tables were last shown in
 
     def compose(self) -> ComposeResult:
