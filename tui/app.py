@@ -263,7 +263,6 @@ class TradetopApp(App):
             screen.set_focus(screen.query_one(screen.AUTO_FOCUS))  # not the pane last left focused
         if screen not in self.screen_stack:
             self.push_screen(screen)
-        self.refresh_bindings()  # a kept screen's keys depend on its subject
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
         if action in SCREEN_SETTINGS and isinstance(self.screen, StateScreen):
