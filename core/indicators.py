@@ -19,7 +19,7 @@ from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_
                     Balance, Breadth, Figure, Headline, History, MainView, PartnerShare, Records, Release, Revision, Row,
                     SeriesKey, WorkingDays)
 from .notables import breadth_line, find_notables
-from .periods import format_period
+from .periods import format_period, same_month_positions
 from .problems import Problem
 
 if TYPE_CHECKING:
@@ -121,11 +121,12 @@ class Snapshot(Memoised):
         )
 
     def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
-        array = self.subject_series(dimension, code, flow)[: self.index(month) + 1]
+        index = self.index(month)
+        array = self.subject_series(dimension, code, flow)[: index + 1]
         by_year = dimension == "headline" and code in YEAR_TO_DATE_LINES
-        comparable = np.arange(self.index(month) % 12 if by_year else 0, len(array), 12 if by_year else 1)
+        comparable = np.array(same_month_positions(0, index) if by_year and len(array) else range(len(array)), dtype=int)
         known = comparable[~np.isnan(array[comparable])]
-        now = _value(array, self.index(month))
+        now = _value(array, index)
         compared = "years" if by_year else "months"
         if now is None:
             return Records(None, len(known), None, None, None, None, 0, compared)
@@ -288,8 +289,8 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
 
 def _card_history(snapshot: Snapshot, line: str, month: int) -> tuple[float | None, ...]:
     if line in YEAR_TO_DATE_LINES:
-        array, index = snapshot.headline[line], snapshot.index(month)
-        return tuple(_value(array, past) for past in range(index % 12, index + 1, 12))
+        array, index = snapshot.subject_series("headline", line), snapshot.index(month)
+        return tuple(_value(array, past) for past in same_month_positions(0, index))
     return snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values
 
 

@@ -80,7 +80,7 @@ class Records(NamedTuple):
     """Where a month stands in a subject's whole history up to it."""
 
     rank: int | None  # 1 = the highest value of all months with data up to this one
-    months_ranked: int
+    months_ranked: int  # months with a value up to this one; years, for a year-to-date line (`compared`)
     highest_month: int | None
     highest_value: float | None
     lowest_month: int | None

@@ -23,7 +23,7 @@ import numpy as np
 
 from . import fmt
 from .catalog import TOTAL_ITEM, WORLD
-from .periods import describe_period, format_period, month_name, year_of
+from .periods import describe_period, format_period, month_name, same_month_positions, year_of
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -351,7 +351,7 @@ def _breadth(snapshot: "Snapshot", breadth: "Breadth", total: str) -> list:
 
 def _same_months(values: np.ndarray, start: int, index: int) -> np.ndarray:
     """Values of the same calendar month before `index`, within the run that begins at `start`."""
-    return values[start + (index - start) % 12:index:12]
+    return values[same_month_positions(start, index)[:-1]]
 
 
 def _can_be_record(subject: Subject, value: float) -> bool:

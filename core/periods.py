@@ -33,6 +33,11 @@ def calendar_month(month: int) -> int:
     return month % 12 + 1
 
 
+def same_month_positions(start: int, index: int) -> range:
+    """The positions from `start` to `index` (both in) that fall in the same calendar month as `index`."""
+    return range(start + (index - start) % 12, index + 1, 12)
+
+
 def month_name(month: int) -> str:
     return MONTH_NAMES[month % 12]
 

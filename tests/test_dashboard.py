@@ -151,8 +151,8 @@ async def test_cards_say_what_their_second_line_is_however_narrow(data):
         await wait_for_data(pilot)
         cards = app.screen.query_one(HeadlineCards).render().plain.splitlines()
         assert "│ +63.0% y/y   ││" in cards[2] and "│ +23.88bn y/y │" in cards[2]  # the balance's $ makes way
-        # A block a month; the YTD card's a block a year, January-July 2016 to 2026: lowest 2016, highest 2026.
-        assert cards[3].endswith("│ ▁▂▂▂▁▃▄▃▃▄█  │") and len(cards[3].split("│")[1].strip()) == 12
+        # A block a month; the YTD card's a block a year, January-July 2016 to 2026, the latest on the right.
+        assert cards[3].endswith("│  ▁▂▂▂▁▃▄▃▃▄█ │") and len(cards[3].split("│")[1].strip()) == 12
 
 
 async def test_s_cycles_the_sort(data):
@@ -219,11 +219,16 @@ async def test_each_drilldown_and_each_rearranged_table_starts_at_the_top(data):
         assert months.cursor_key == "2026-07" and months.scroll_offset.y == 0
         await pilot.press("j", "j", "left_square_bracket")  # a new month inside the drilldown: its row on top
         assert months.cursor_key == "2026-06" and months.scroll_offset.y == 0
-        await pilot.press("i")  # the same months in the other flow: the cursor stays
-        await pilot.press("j")
+        await pilot.press("j", "i")  # the same months in the other flow: the cursor stays
         assert months.cursor_key == "2026-05"
-        await pilot.press("escape", "e", "shift+tab", "end")
+        await pilot.press("escape", "enter")  # china again, opened anew: at the month shown
+        assert months.cursor_key == "2026-06" and months.scroll_offset.y == 0
+        await pilot.press("escape", "e", "shift+tab", "j", "j")
         items = table(app, "items")
+        drilled_from = items.cursor_key
+        await pilot.press("enter", "i", "escape")  # the flow changed in a drilldown: the row drilled from stays
+        assert items.cursor_key == drilled_from and app.flow == "import"
+        await pilot.press("end")
         await pilot.press("left_square_bracket")  # a new month keeps the row, to compare
         assert items.cursor_key == codes(app, "items")[-1] and items.scroll_offset.y > 0
         await pilot.press("s")  # a new order starts at its top
@@ -317,8 +322,10 @@ async def test_a_period_missing_from_the_data_shows_the_latest_with_a_message(da
         await wait_for_data(pilot)
         assert format_period(app.month) == "2026-07"
         assert "no release for 2030-01" in app.screen.query_one(ErrorBar).render().plain
-        await pilot.press("left_square_bracket")
-        assert format_period(app.month) == "2026-06" and not app.screen.query_one(ErrorBar).display
+        await pilot.press("right_square_bracket")  # the flash month: the user has moved on
+        assert isinstance(app.screen, FlashScreen) and not app.screen.query_one(ErrorBar).display
+        await pilot.press("escape")
+        assert format_period(app.month) == "2026-07" and not app.screen.query_one(ErrorBar).display
 
 
 async def test_the_preliminary_month_on_the_command_line_opens_its_flash(data):
@@ -418,16 +425,22 @@ async def test_reload_without_the_month_shown_falls_back_to_the_latest(tmp_path)
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
         monthly = directory / "monthly.csv"
-        kept = "".join(line for line in monthly.read_text(encoding="utf-8").splitlines(keepends=True)
-                       if not line.startswith("2026-07"))
-        (directory / ".monthly.tmp").write_text(kept, encoding="utf-8")
-        os.replace(directory / ".monthly.tmp", monthly)  # whole, as new data lands; the watcher may see it too
-        for _ in range(2):  # the notice stays through a reload that keeps the month, whichever load came first
+        whole = monthly.read_text(encoding="utf-8")
+        without_july = "".join(line for line in whole.splitlines(keepends=True) if not line.startswith("2026-07"))
+
+        async def reload_with(text: str) -> str:
+            (directory / ".monthly.tmp").write_text(text, encoding="utf-8")
+            os.replace(directory / ".monthly.tmp", monthly)  # whole, as new data lands; the watcher may see it too
             await pilot.press("r")
             await wait_for_data(pilot)
-            message = app.screen.query_one(ErrorBar).render().plain
+            return app.screen.query_one(ErrorBar).render().plain if app.screen.query_one(ErrorBar).display else ""
+
+        for text in (without_july, without_july):  # the notice stays through a reload that keeps the month
+            message = await reload_with(text)
             assert format_period(app.month) == "2026-06", message
             assert message.startswith("no release for 2026-07") and "showing 2026-06" in message
+        assert await reload_with(whole) == "" and format_period(app.month) == "2026-07"  # back, and followed
+        assert (await reload_with(without_july)).startswith("no release for 2026-07")
         await pilot.press("left_square_bracket")  # the user has moved on: the notice would contradict the month
         assert format_period(app.month) == "2026-05" and not app.screen.query_one(ErrorBar).display
 
@@ -472,6 +485,23 @@ async def test_a_month_without_notables_says_so(data):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         assert app.release().notables == () and app.screen.query_one("#notables").plain == "none this month"
+
+
+async def test_a_headline_drilldown_has_its_own_flows_notables_and_the_palette_finds_a_kept_screen(data):
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("shift+tab", "right", "enter")  # the Imports card, from the exports tables
+        breadth = next(notable["text"] for notable in app.snapshot.release(app.month, "import").notables
+                       if notable["kind"] == "breadth")
+        assert app.flow == "export" and breadth.startswith("Imports of ")
+        assert breadth in app.screen.query_one("#drill-facts").plain
+        await pilot.press("right_square_bracket")  # from the latest month: the flash month, over the drilldown
+        assert isinstance(app.screen, FlashScreen)
+        await run_from_palette(pilot, "item steel", "go to item Steel")  # the drilldown kept below comes back up
+        assert isinstance(app.screen, DrilldownScreen) and app.screen.subject == Subject("item", "steel")
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
 
 
 def flash_pane(app) -> FlashPane:

@@ -242,6 +242,8 @@ class TradetopApp(App):
     def drill(self, subject: Subject) -> None:
         if self.snapshot is not None:
             screen = self.kept_screen(DrilldownScreen)
+            if screen not in self.screen_stack:
+                screen.shown_for = None  # opened anew: at the month shown, not where it was left
             screen.subject = subject
             self.open_kept(screen)
 
@@ -249,6 +251,9 @@ class TradetopApp(App):
         if self.snapshot is not None and self.snapshot.flash.pending is not None:
             screen = self.kept_screen(FlashScreen)
             screen.month = self.snapshot.flash.pending
+            if self.fallback_notice:  # it says which month shows, and the flash month is the one asked for now
+                self.fallback_notice = None
+                self.show_state()
             self.open_kept(screen)
 
     def kept_screen(self, kind: type[StateScreen]) -> StateScreen:
@@ -263,6 +268,8 @@ class TradetopApp(App):
             screen.set_focus(screen.query_one(screen.AUTO_FOCUS))  # not the pane last left focused
         if screen not in self.screen_stack:
             self.push_screen(screen)
+        while self.screen is not screen:  # kept lower down the stack: back down to it
+            self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool:
         if action in SCREEN_SETTINGS and isinstance(self.screen, StateScreen):

@@ -12,7 +12,8 @@ from .screens import Subject
 
 class TradetopCommands(Provider):
     def _commands(self) -> list[tuple[str, object, str]]:
-        """(text, action, help) for every month with a release and every item and partner of the month."""
+        """(text, action, help) for every item and partner of the month, the preliminary month and every month
+        with a release."""
         app = self.app
         if app.snapshot is None:
             return []

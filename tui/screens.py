@@ -27,6 +27,7 @@ FLASH_NAME_WIDTH = 23
 MONTH_WIDTH = 7
 FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
+HEADLINE_FLOWS = {"imports": "import"}  # the flow whose release has a headline line's notables; else exports'
 
 
 class Subject(NamedTuple):
@@ -117,15 +118,16 @@ class MainScreen(StateScreen):
         self.query_one(FlashPane).show(view.flash)
         mode = "year to date" if app.ytd else "month"
         sort = SORTS[app.sort]
-        # Rearranged tables start at their top row; a new month keeps the row under the cursor, to compare.
+        # Tables rearranged in view start at their top row; a new month keeps the row under the cursor, to compare.
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort)
+        keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
         for table, rows, trends, title in ((self.query_one("#items", ReleaseTable), release.items, view.item_trends,
                                             f"Items ({release.breadth.set})"),
                                            (self.query_one("#partners", ReleaseTable), release.partners,
                                             view.partner_trends, "Partners")):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort.label}"
-            table.show_rows(rows, trends, app.ytd, sort, arranged_by == self.arranged_by)
+            table.show_rows(rows, trends, app.ytd, sort, keep_cursor)
         for plot in self.query("#overview-plot"):
             exports, imports = view.overview
             plot_months(plot, "Exports and imports, $bn", exports.months,
@@ -204,7 +206,7 @@ class DrilldownScreen(StateScreen):
     shown_for: tuple | None = None  # the subject and month the months table was last shown for
 
     def follows(self, setting: str) -> bool:
-        return setting == "flow" and self.subject.dimension != "headline"  # the headline is the same in both flows
+        return setting == "flow" and self.subject.dimension != "headline"  # a headline line has one flow of its own
 
     def compose(self) -> ComposeResult:
         yield Static(id="breadcrumb")
@@ -239,7 +241,8 @@ class DrilldownScreen(StateScreen):
         review = snapshot.flash.review(month) if subject == EXPORTS else None
         if review is not None:
             sections.append(review_text(review))
-        notables = app.release().notables_about(subject.dimension, subject.code)
+        notables_flow = HEADLINE_FLOWS.get(subject.code, "export") if subject.dimension == "headline" else app.flow
+        notables = snapshot.release(month, notables_flow, app.item_set).notables_about(subject.dimension, subject.code)
         sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
         revisions = snapshot.subject_revisions(subject.dimension, subject.code, app.flow)
         if revisions:  # most series are never revised: no empty heading for them

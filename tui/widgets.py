@@ -234,7 +234,7 @@ class HeadlineCards(Widget, can_focus=True):
             rows[0].append(Text.assemble((box[0] + box[1], border), heading,
                                          (box[1] * max(0, width - 3 - heading.cell_len) + box[2], border)))
             for row, line in enumerate((Text(figure.value, style="bold"), change_line,
-                                        Text(spark(figure.history, inner), style="cyan")), start=1):
+                                        Text(spark(figure.history, inner).rjust(inner), style="cyan")), start=1):
                 line = line.copy()
                 line.truncate(inner, pad=True)
                 rows[row].append(Text.assemble((box[3], border), " ", line, " ", (box[3], border)))
@@ -329,8 +329,8 @@ def _figure_texts(figure: Figure) -> tuple[str, Text]:
 
 
 class Column(NamedTuple):
-    """A table column; when the table is narrow, the columns with the highest `drop_order` go first, but for
-    the one sorted on; 0 never goes."""
+    """A table column; when the table is narrow, the columns with the highest `drop_order` go first; 0 stays
+    (see ReleaseTable._drop_order for the column sorted on)."""
 
     key: str
     label: str
@@ -345,7 +345,7 @@ def _pick(row: Row, ytd: bool, name: str):
 
 COLUMNS = (
     Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
-    Column("yoy", "YoY", 8, 1, lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct"))),
+    Column("yoy", "YoY", 8, 0, lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct"))),
     Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
     Column("share_change", "Δshare", 8, 3, lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")),
                                                                           _pick(row, ytd, "share_change_pp"))),
@@ -354,8 +354,9 @@ COLUMNS = (
 )
 NAME_MIN_WIDTH = 11
 
-# `s` cycles these: (label, the figure rows are sorted by, largest first; None keeps the catalog order)
 class Sort(NamedTuple):
+    """An order of the tables' rows; `s` cycles through SORTS."""
+
     label: str
     column: str | None  # the column sorted on: it stays on screen however narrow the table
     field: str | None  # the Row field, largest first; None for the catalog's order
@@ -531,12 +532,18 @@ class ReleaseTable(FigureTable):
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
         room = self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN
         chosen = list(COLUMNS)
-        for column in sorted(COLUMNS, key=lambda column: -column.drop_order):
-            if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or column.drop_order == 0:
+        for column in sorted(COLUMNS, key=lambda column: -self._drop_order(column)):
+            if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or self._drop_order(column) == 0:
                 break
-            if column.key != self.sort.column:
-                chosen.remove(column)
+            chosen.remove(column)
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
+
+    def _drop_order(self, column: Column) -> int:
+        """The column sorted on stays; for one that would otherwise go, YoY makes way, last."""
+        sorted_on = next((c for c in COLUMNS if c.key == self.sort.column), None)
+        if column is sorted_on:
+            return 0
+        return 1 if column.key == "yoy" and sorted_on is not None and sorted_on.drop_order else column.drop_order
 
     def show_rows(self, rows: tuple[Row, ...], trends: dict[str, tuple], ytd: bool, sort: Sort,
                   keep_cursor: bool = True) -> None:
