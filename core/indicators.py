@@ -124,7 +124,8 @@ class Snapshot(Memoised):
         index = self.index(month)
         array = self.subject_series(dimension, code, flow)[: index + 1]
         by_year = dimension == "headline" and code in YEAR_TO_DATE_LINES
-        comparable = np.array(same_month_positions(0, index) if by_year and len(array) else range(len(array)), dtype=int)
+        positions = same_month_positions(0, index) if by_year else range(index + 1)
+        comparable = np.array(positions[: len(array)], dtype=int)  # none for a subject without a series
         known = comparable[~np.isnan(array[comparable])]
         now = _value(array, index)
         compared = "years" if by_year else "months"

@@ -120,7 +120,7 @@ class MainScreen(StateScreen):
         sort = SORTS[app.sort]
         # Tables rearranged in view start at their top row; a new month keeps the row under the cursor, to compare.
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort)
-        keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
+        keep_cursor = arranged_by == self.arranged_by or app.screen is not self
         for table, rows, trends, title in ((self.query_one("#items", ReleaseTable), release.items, view.item_trends,
                                             f"Items ({release.breadth.set})"),
                                            (self.query_one("#partners", ReleaseTable), release.partners,

@@ -330,7 +330,7 @@ def _figure_texts(figure: Figure) -> tuple[str, Text]:
 
 class Column(NamedTuple):
     """A table column; when the table is narrow, the columns with the highest `drop_order` go first; 0 stays
-    (see ReleaseTable._drop_order for the column sorted on)."""
+    (and so does the column sorted on: ReleaseTable._columns_that_fit)."""
 
     key: str
     label: str
@@ -531,19 +531,15 @@ class ReleaseTable(FigureTable):
     def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
         room = self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN
+        orders = {column.key: column.drop_order for column in COLUMNS}
+        if orders.get(self.sort.column):  # the column sorted on stays; YoY makes way for it, last
+            orders[self.sort.column], orders["yoy"] = 0, 1
         chosen = list(COLUMNS)
-        for column in sorted(COLUMNS, key=lambda column: -self._drop_order(column)):
-            if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or self._drop_order(column) == 0:
+        for column in sorted(COLUMNS, key=lambda column: -orders[column.key]):
+            if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or orders[column.key] == 0:
                 break
             chosen.remove(column)
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
-
-    def _drop_order(self, column: Column) -> int:
-        """The column sorted on stays; for one that would otherwise go, YoY makes way, last."""
-        sorted_on = next((c for c in COLUMNS if c.key == self.sort.column), None)
-        if column is sorted_on:
-            return 0
-        return 1 if column.key == "yoy" and sorted_on is not None and sorted_on.drop_order else column.drop_order
 
     def show_rows(self, rows: tuple[Row, ...], trends: dict[str, tuple], ytd: bool, sort: Sort,
                   keep_cursor: bool = True) -> None:
