@@ -22,7 +22,7 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
         "preliminary": preliminary,
         "flash": to_json(snapshot.flash.view(month)) if preliminary else None,
         "nowcast_review": to_json(snapshot.flash.review(month)),
-        "data": {"directory": str(snapshot.directory),
+        "data": {"directory": fmt.printable(str(snapshot.directory)),
                  "first": format_period(snapshot.months[0]),
                  "latest": format_period(snapshot.latest),
                  "latest_flash": format_period(flash_months[-1]) if flash_months else None},
@@ -62,7 +62,7 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     catalog = snapshot.catalog
     lines = [
         f"Korea trade, {describe_period(month)} ({release.period}) · {flow_name} · customs basis",
-        f"data: {snapshot.directory} ({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
+        f"data: {fmt.printable(str(snapshot.directory))} ({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
         f"  {'Exports':<22}{fmt.usd(headline.exports.value_usd):>10}  {fmt.pct(headline.exports.yoy_pct)}",
         f"  {'Imports':<22}{fmt.usd(headline.imports.value_usd):>10}  {fmt.pct(headline.imports.yoy_pct)}",
@@ -105,7 +105,7 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
     month = parse_period(view.period)
     lines = [
         f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} · customs basis",
-        f"data: {snapshot.directory} (releases to {format_period(snapshot.latest)}, flash to "
+        f"data: {fmt.printable(str(snapshot.directory))} (releases to {format_period(snapshot.latest)}, flash to "
         f"{format_period(snapshot.flash.months[-1])})",
         "",
         f"  {'Exports, days ' + view.window:<22}{fmt.usd(view.value_usd):>10}  {fmt.pct(view.yoy_pct)} on days "

@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from .fmt import printable
+
 TOTAL_ITEM = "total"
 WORLD = "world"
 
@@ -27,9 +29,9 @@ class Catalog:
         return cls(MappingProxyType({(entry.dimension, entry.code): entry for entry in entries}))
 
     def name(self, dimension: str, code: str) -> str:
-        """The English name, or the code itself for a code the catalog does not know."""
+        """The English name, or the code itself (made printable) for a code the catalog does not know."""
         entry = self.entries.get((dimension, code))
-        return entry.name_en if entry and entry.name_en else code
+        return entry.name_en if entry and entry.name_en else printable(code)
 
     def codes(self, dimension: str) -> frozenset[str]:
         return frozenset(code for entry_dimension, code in self.entries if entry_dimension == dimension)

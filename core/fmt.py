@@ -1,6 +1,20 @@
-"""How figures are written, the same in the text brief and on the dashboard; None reads as 'n/a'."""
+"""How figures and outside text are written, the same in the text brief and on the dashboard; None reads as 'n/a'."""
 
 MISSING = "n/a"
+# What a terminal could act on: controls (C0, DEL, C1: escape sequences), format characters (bidi overrides,
+# zero-width), lone surrogates (undecodable bytes of a file name) and line or paragraph separators.
+UNPRINTABLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """Text from outside (data files, file names, servers) made safe for a terminal: those characters shown
+    escaped as Python writes them (ESC as \\x1b, a newline as \\n, U+202E as \\u202e); Korean and the rest as is."""
+    if text.isprintable():  # nearly always: no per-character work
+        return text
+    import unicodedata  # only for text that needs it, not on the way to the first frame
+
+    return "".join(repr(character)[1:-1] if unicodedata.category(character) in UNPRINTABLE_CATEGORIES else character
+                   for character in text)
 
 
 def usd(value: float | None, signed: bool = False) -> str:

@@ -15,6 +15,7 @@ import numpy as np
 
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
+from .fmt import printable
 from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_MONTHS, TREND_MONTHS, YEAR_TO_DATE_LINES,
                     Balance, Breadth, Figure, Headline, History, MainView, PartnerShare, Records, Release, Revision, Row,
                     SeriesKey, WorkingDays)
@@ -320,11 +321,14 @@ def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array:
 
 
 def to_json(obj: Any) -> Any:
-    """Plain JSON values: records (core.model's named tuples) as objects, NaN as null."""
+    """Plain JSON values: records (core.model's named tuples) as objects, NaN as null, text printable (json.dumps
+    escapes only the C0 controls: C1 controls or bidi overrides in a code would reach the terminal)."""
+    if isinstance(obj, str):
+        return printable(obj)
     if hasattr(obj, "_fields"):
         return {name: to_json(getattr(obj, name)) for name in obj._fields}
     if isinstance(obj, Mapping):
-        return {key: to_json(value) for key, value in obj.items()}
+        return {to_json(key): to_json(value) for key, value in obj.items()}
     if isinstance(obj, (list, tuple)):
         return [to_json(value) for value in obj]
     if isinstance(obj, float) and not math.isfinite(obj):

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .catalog import TOTAL_ITEM, WORLD, Catalog, Entry
 from .datadir import FileStamp, data_files, embedded_data_dir, file_stamps
+from .fmt import printable
 from .periods import PERIOD_PATTERN, format_period
 from .problems import DataError, Problem
 
@@ -349,7 +350,9 @@ def _validate_catalog(table: pd.DataFrame, report: _FileReport) -> list[Entry]:
         else:
             seen[key] = int(line)
             sets = tuple(s.strip() for s in row.get("sets", "").split(";") if s.strip())
-            entries.append(Entry(row["dimension"], row["code"], row["name_en"], row.get("name_ko", ""), sets, order))
+            # Names are shown on terminals as they are stored: made printable here, once.
+            entries.append(Entry(row["dimension"], row["code"], printable(row["name_en"]),
+                                 printable(row.get("name_ko", "")), sets, order))
     return entries
 
 

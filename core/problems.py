@@ -2,6 +2,8 @@
 
 from typing import NamedTuple
 
+from .fmt import printable
+
 
 class Problem(NamedTuple):  # a named tuple (ordered, immutable) rather than a dataclass: cheaper to define at start-up
     path: str
@@ -10,9 +12,10 @@ class Problem(NamedTuple):  # a named tuple (ordered, immutable) rather than a d
     is_warning: bool = False
 
     def __str__(self) -> str:
+        """One printable line: file names and quoted values come from outside and may hold escape sequences."""
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         label = "warning: " if self.is_warning else ""
-        return f"{where}: {label}{self.message}"
+        return printable(f"{where}: {label}{self.message}")
 
 
 class DataError(Exception):

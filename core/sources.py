@@ -18,6 +18,7 @@ from defusedxml import DefusedXmlException
 
 from .catalog import TOTAL_ITEM, WORLD
 from .datadir import embedded_data_dir, write_new_file
+from .fmt import printable
 from .loader import _FileReport, _read_table
 from .problems import DataError, Problem
 
@@ -46,7 +47,10 @@ ECOS_UNITS = {"달러": Decimal(1), "천달러": THOUSAND, "백만달러": Decim
 
 
 class SourceError(Exception):
-    """A response that cannot be used; the message is one line."""
+    """A response that cannot be used; the message is one printable line (it may quote the server)."""
+
+    def __init__(self, message: str):
+        super().__init__(printable(message))
 
 
 class GatewayError(SourceError):
