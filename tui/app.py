@@ -181,9 +181,9 @@ class TradetopApp(App):
         if preliminary:
             self.show_flash()  # as `]` from the latest release: the flash month over the latest month
         if arrival is not None and not arrival.is_empty:
-            self.notify(arrival.summary(snapshot), title="New data")
+            self.notify(arrival.summary(snapshot), title="New data", markup=False)
         elif self.reload_asked and arrival is not None:
-            self.notify(f"{len(snapshot.files)} files read, {arrival.summary(snapshot)}", title="Reloaded")
+            self.notify(f"{len(snapshot.files)} files read, {arrival.summary(snapshot)}", title="Reloaded", markup=False)
         self.reload_asked = False
         self.call_after_refresh(self._settle_snapshot)
 

@@ -9,6 +9,7 @@ import sys
 
 from core import __version__
 from tui import sources_cli
+from tui.output import fail, say
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -37,12 +38,6 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(lines: list[str] | tuple, code: int = 1) -> int:
-    for line in lines:
-        print(line, file=sys.stderr)
-    return code
-
-
 def _check(args) -> int:
     from core.datadir import resolve_data_dir
     from core.loader import load_directory
@@ -52,12 +47,12 @@ def _check(args) -> int:
     try:
         dataset = load_directory(directory)
     except DataError as error:
-        return _fail([str(problem) for problem in error.problems]
-                     + [f"{sum(not p.is_warning for p in error.problems)} problem(s) in {directory}"])
+        return fail([str(problem) for problem in error.problems]
+                    + [f"{sum(not p.is_warning for p in error.problems)} problem(s) in {directory}"])
     for warning in dataset.warnings:
-        print(warning)
+        say(str(warning))
     rows = len(dataset.trade) + len(dataset.revisions) + len(dataset.flash)
-    print(f"{directory}: {len(dataset.files)} files, {rows:,} rows, no errors, {len(dataset.warnings)} warning(s)")
+    say(f"{directory}: {len(dataset.files)} files, {rows:,} rows, no errors, {len(dataset.warnings)} warning(s)")
     return 0
 
 
@@ -70,7 +65,7 @@ def _load(args):
     try:
         return load_snapshot(resolve_data_dir(args.data))
     except DataError as error:
-        return _fail([str(problem) for problem in error.problems])
+        return fail([str(problem) for problem in error.problems])
 
 
 def _backtest(args) -> int:
@@ -79,7 +74,7 @@ def _backtest(args) -> int:
     snapshot = _load(args)
     if isinstance(snapshot, int):
         return snapshot
-    print(backtest_table(backtest(snapshot.flash)))
+    say(backtest_table(backtest(snapshot.flash)))
     return 0
 
 
@@ -96,22 +91,22 @@ def _brief(args) -> int:
     try:
         month = parse_period(args.period) if args.period else snapshot.latest
     except ValueError as error:
-        return _fail([f"--period: {error}"], 2)
+        return fail([f"--period: {error}"], 2)
     preliminary = month not in snapshot.months and month in snapshot.flash.months
     if month not in snapshot.months and not preliminary:
         covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
-        return _fail([f"--period: no release for {format_period(month)} in {directory} (the data covers {covered})"], 2)
+        return fail([f"--period: no release for {format_period(month)} in {directory} (the data covers {covered})"], 2)
     if args.item_set not in snapshot.catalog.set_names("item"):
         known = ", ".join(snapshot.catalog.set_names("item"))
-        return _fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
+        return fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
     release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
     if args.json:
-        print(json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1))
+        say(json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1))
     elif preliminary:
-        print(flash_text(snapshot, snapshot.flash.view(month)))
+        say(flash_text(snapshot, snapshot.flash.view(month)))
     else:
         review = snapshot.flash.review(month)
-        print(brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else ""))
+        say(brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else ""))
     return 0
 
 
@@ -123,12 +118,12 @@ def _monitor(args) -> int:
     try:
         month = parse_period(args.period) if args.period else None
     except ValueError as error:
-        return _fail([f"--period: {error}"], 2)
+        return fail([f"--period: {error}"], 2)
     directory = resolve_data_dir(args.data)
     if not directory.is_dir():
-        return _fail([f"{directory}: no such data directory"])
+        return fail([f"{directory}: no such data directory"])
     if not data_files(directory):
-        return _fail([f"{directory}: no CSV files in the data directory"])
+        return fail([f"{directory}: no CSV files in the data directory"])
     # Start-up builds what lives on (modules, classes, widgets): collections before the first frame cost about
     # 15 ms and find 2% of the objects garbage. The app turns the collector back on once the frame is drawn.
     gc.disable()

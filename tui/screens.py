@@ -339,7 +339,7 @@ class HelpScreen(ModalScreen):
         lines = [Text("tradetop keys", style="bold")]
         for keys, what in key_help(self.app):
             lines.append(Text.assemble((f"{keys:>15}", "bold"), f"  {what}"))
-        lines.append(Text(f"data: {self.app.data_dir}", style="dim"))
+        lines.append(Text(f"data: {fmt.printable(str(self.app.data_dir))}", style="dim"))
         lines.append(Text("Escape or ? closes this help", style="dim"))
         return Text("\n").join(lines)
 

@@ -6,6 +6,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from .output import fail, say
+
 TARGET_HELP = "the data directory to write into (default: $TRADETOP_DATA)"
 HS_MAP_HELP = "CSV with hs_code,item: HS codes or prefixes and the catalog item each belongs to"
 
@@ -41,12 +43,6 @@ def _date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
 
 
-def _fail(lines, code: int = 1) -> int:
-    for line in lines:
-        print(line, file=sys.stderr)
-    return code
-
-
 def _target(option: str | None, command: str, option_name: str) -> tuple[Path | None, str]:
     """Where to write: the option, else $TRADETOP_DATA, never the embedded data; or why there is nowhere."""
     from core.datadir import ENVIRONMENT_VARIABLE
@@ -72,18 +68,18 @@ def run_import(args) -> int:
     from core.sources import KINDS, SourceError, convert, read_regions, read_response, save
 
     if args.kind not in KINDS:
-        return _fail([f"import: unknown kind {args.kind!r} (expected one of {', '.join(KINDS)})"], 2)
+        return fail([f"import: unknown kind {args.kind!r} (expected one of {', '.join(KINDS)})"], 2)
     kind = KINDS[args.kind]
     if kind.name == "items" and not args.hs_map:
-        return _fail(["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2)
+        return fail(["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2)
     directory, problem = _target(args.target, "import", "--to")
     if problem:
-        return _fail([problem], 2)
+        return fail([problem], 2)
     try:
         regions = read_regions(directory) if kind.name == "countries" else {}
         hs_map = _hs_map(args.hs_map)
     except DataError as error:
-        return _fail([str(problem) for problem in error.problems])
+        return fail([str(problem) for problem in error.problems])
     failures = 0
     for name in args.files:
         path = Path(name)
@@ -91,16 +87,16 @@ def run_import(args) -> int:
             released = args.released or date.fromtimestamp(path.stat().st_mtime).isoformat()
             rows = convert(kind, read_response(path), regions, hs_map)
             if not rows:
-                print(f"{path}: no rows (the service returned no data for this query); nothing written")
+                say(f"{path}: no rows (the service returned no data for this query); nothing written")
                 continue
             written = save(kind, rows, directory, released)
-            print(f"{path} -> {written} ({len(rows)} rows)")
+            say(f"{path} -> {written} ({len(rows)} rows)")
         except SourceError as error:
-            failures += _fail([f"{path}: {error}"])
+            failures += fail([f"{path}: {error}"])
         except FileExistsError as error:
-            failures += _fail([f"{path}: {error.filename2} already exists; not overwritten (remove it to import again)"])
+            failures += fail([f"{path}: {error.filename2} already exists; not overwritten (remove it to import again)"])
         except OSError as error:
-            failures += _fail([f"{path}: {error.strerror}"])
+            failures += fail([f"{path}: {error.strerror}"])
     return 1 if failures else 0
 
 
@@ -128,10 +124,10 @@ def run_fetch(args) -> int:
 
     last = args.first if args.last is None else args.last
     if last < args.first:
-        return _fail([f"fetch: --to {format_period(last)} is before --from {format_period(args.first)}"], 2)
+        return fail([f"fetch: --to {format_period(last)} is before --from {format_period(args.first)}"], 2)
     directory, problem = _target(args.data, "fetch", "--data")
     if problem:
-        return _fail([problem], 2)
+        return fail([problem], 2)
     progress = _Progress()
     try:
         client = Client(read_key(args.key_file), base_url())
@@ -146,11 +142,11 @@ def run_fetch(args) -> int:
         failure = [f"fetch: cannot write into {directory}: {error.strerror}"]
     progress.close()  # before any message, so none lands on the progress line
     if failure:
-        return _fail(failure)
+        return fail(failure)
     for path in outcome.written:
-        print(f"wrote {path}")
+        say(f"wrote {path}")
     for label in outcome.empty:
-        print(f"no data yet for {label}")
+        say(f"no data yet for {label}")
     if outcome.skipped:
-        print(f"{len(outcome.skipped)} already fetched today, kept: {', '.join(path.name for path in outcome.skipped)}")
+        say(f"{len(outcome.skipped)} already fetched today, kept: {', '.join(path.name for path in outcome.skipped)}")
     return 0

@@ -105,16 +105,17 @@ class StatusHeader(Widget):
         self.left, self.rights = Text(""), ()
 
     def show(self, view: MainView | None, flow: str, ytd: bool, directory, failed: bool = False) -> None:
+        folder = fmt.printable(directory.name)  # a file name: it could hold an escape sequence
         if view is None:
             state = "no data could be loaded from" if failed else "loading"
-            self.left, self.rights = Text(f"tradetop · {state} {directory.name}/" + ("" if failed else " …")), ()
+            self.left, self.rights = Text(f"tradetop · {state} {folder}/" + ("" if failed else " …")), ()
         else:
             mode = "year to date" if ytd else "month"
             self.left = Text.assemble((format_period(view.month), "bold"), f" {describe_period(view.month)}",
                                       " · ", (FLOW_NAMES[flow], "bold"), f" · {mode}")
             latest = f"latest {format_period(view.latest)}"
             files = file_time(view.newest_file_ns) if view.newest_file_ns else ""
-            self.rights = (f"{directory.name}/ · {latest} · files {files}", f"{latest} · files {files[:10]}", latest)
+            self.rights = (f"{folder}/ · {latest} · files {files}", f"{latest} · files {files[:10]}", latest)
         self.refresh()
 
     def render(self) -> Text:
