@@ -96,6 +96,28 @@ async def test_brackets_step_through_months_and_stop_at_the_ends(data):
         assert format_period(app.month) == "2026-07"
 
 
+async def test_keys_pressed_on_the_cached_first_screen_wait_for_the_snapshot(data, monkeypatch):
+    """A warm start draws the cached start view before the snapshot loads: `]` and Enter pressed on it then
+    take effect, in order, once the snapshot is there."""
+    import threading
+
+    import core.isolated
+
+    app = make_app(data)
+    async with app.run_test() as pilot:  # the first run stores the start view of 2026-01
+        await wait_for_data(pilot)
+    release, load = threading.Event(), core.isolated.load_isolated
+    monkeypatch.setattr(core.isolated, "load_isolated", lambda directory: release.wait(10) and load(directory))
+    app = make_app(data)
+    async with app.run_test() as pilot:
+        assert app.snapshot is None and card(app, "exports").value == "$65.84bn"  # figures on screen, no snapshot
+        await pilot.press("right_square_bracket", "enter")
+        release.set()
+        await wait_for_data(pilot)
+        assert format_period(app.month) == "2026-02"
+        assert isinstance(app.screen, DrilldownScreen) and app.screen.subject == Subject("item", "semiconductors")
+
+
 async def test_enter_drills_into_the_row_and_escape_returns(data):
     app = make_app(data)
     async with app.run_test(size=(80, 24)) as pilot:

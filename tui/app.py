@@ -6,8 +6,9 @@ view (or says it is loading) while a worker loads the snapshot.
 
 import gc
 import threading
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from textual import work
 from textual.app import App
@@ -94,6 +95,9 @@ class TradetopApp(App):
         self.force_polling = force_polling
         self.reload_asked = False  # `r` was pressed: its load says so even when nothing changed
         self.stopping = threading.Event()
+        # Keys that need the snapshot, pressed while the first frame shows the cached start view: done in order
+        # once it loads, so a key pressed the moment figures appear is never lost.
+        self.waiting_for_snapshot: list[Callable[[], None]] = []
 
     def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
@@ -152,6 +156,7 @@ class TradetopApp(App):
     def on_load_failed(self, message: LoadFailed) -> None:
         self.load_problems = message.problems if self.view is None else (KEPT_LAST_GOOD, *message.problems)
         self.reload_asked = False  # the error bar answers it
+        self.waiting_for_snapshot.clear()  # the error bar answers those keys too
         self.show_state()
 
     def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
@@ -185,6 +190,9 @@ class TradetopApp(App):
         elif self.reload_asked and arrival is not None:
             self.notify(f"{len(snapshot.files)} files read, {arrival.summary(snapshot)}", title="Reloaded", markup=False)
         self.reload_asked = False
+        waiting, self.waiting_for_snapshot = self.waiting_for_snapshot, []
+        for action in waiting:
+            action()
         self.call_after_refresh(self._settle_snapshot)
 
     @work(thread=True, group="store")
@@ -239,8 +247,14 @@ class TradetopApp(App):
             self.show_state()
             self.call_after_refresh(self.precompute_reachable)  # after the paint: the worker holds the GIL a while
 
+    def needs_snapshot(self, action: Callable[[], None]) -> bool:
+        """False if the snapshot is here; else `action` waits for it and True."""
+        if self.snapshot is None:
+            self.waiting_for_snapshot.append(action)
+        return self.snapshot is None
+
     def drill(self, subject: Subject) -> None:
-        if self.snapshot is not None:
+        if not self.needs_snapshot(partial(self.drill, subject)):
             screen = self.kept_screen(DrilldownScreen)
             if screen not in self.screen_stack:
                 screen.shown_for = None  # opened anew: at the month shown, not where it was left
@@ -248,7 +262,9 @@ class TradetopApp(App):
             self.open_kept(screen)
 
     def show_flash(self) -> None:
-        if self.snapshot is not None and self.snapshot.flash.pending is not None:
+        if self.needs_snapshot(self.show_flash):
+            return
+        if self.snapshot.flash.pending is not None:
             screen = self.kept_screen(FlashScreen)
             screen.month = self.snapshot.flash.pending
             if self.fallback_notice:  # it says which month shows, and the flash month is the one asked for now
@@ -277,7 +293,7 @@ class TradetopApp(App):
         return True
 
     def action_step_month(self, step: int) -> None:
-        if self.snapshot is None:
+        if self.needs_snapshot(partial(self.action_step_month, step)):
             return
         months = self.snapshot.months
         position = months.index(self.month) + step
