@@ -2,29 +2,40 @@
 
 The service answers at most 12 months a request, so a range is cut into 12-month windows; each
 (kind, window) becomes its own tidy file once its answer is complete, so a re-run the same day skips
-what is already written and retries only what failed. The service key never appears in a message.
+what is already written and retries only what failed. The service key never appears in a message and
+is sent only to the service's address: redirects are not followed.
 """
 
 import http.client
 import os
+import re
+import socket
+import stat
+import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .periods import format_period
-from .sources import KINDS, MAX_BODY_BYTES, GatewayError, HsMap, Kind, SourceError, convert, file_name, kcs_items, save
+from .periods import format_period, parse_period
+from .sources import (KINDS, MAX_BODY_BYTES, GatewayError, HsMap, Kind, Row, SourceError, convert, file_name, kcs_items,
+                      save)
 
 DEFAULT_BASE_URL = "https://apis.data.go.kr/1220000"
 BASE_URL_VARIABLE = "TRADETOP_KCS_URL"
 KEY_VARIABLE = "TRADETOP_KCS_KEY"
 MAX_MONTHS_PER_REQUEST = 12
-# Waits before the 2nd, 3rd and 4th attempt after a timeout, a 5xx or a dropped connection.
+# The earliest month fetch asks for (a bound meant to include all the service publishes); the latest is
+# the current month: nothing later exists.
+FIRST_MONTH = parse_period("1988-01")
+# Waits before the 2nd, 3rd and 4th attempt after a timeout, a 5xx, a cut answer or a dropped connection.
 RETRY_DELAYS = (2.0, 4.0, 8.0)
-TIMEOUT_SECONDS = 60.0
+TIMEOUT_SECONDS = 60.0  # for each read
+DEADLINE_SECONDS = 120.0  # for a whole request: a server sending a byte at a time is cut off
+CHUNK_BYTES = 1 << 20
+MAX_KEY_FILE_BYTES = 4096
 MASK = "***"
 
 
@@ -38,56 +49,160 @@ def windows(first: int, last: int) -> list[tuple[int, int]]:
             for start in range(first, last + 1, MAX_MONTHS_PER_REQUEST)]
 
 
+def served_months(today: date) -> tuple[int, int]:
+    """The first and last month the service can be asked for."""
+    return FIRST_MONTH, parse_period(today.isoformat()[:7])
+
+
+def key_pattern(key: str) -> re.Pattern:
+    """Every spelling of the key a server may echo: as given or plain, each character as itself or
+    percent-encoded any number of times in either case (`+`, `%2B`, `%2b`, `%252B`), `+` and space alike."""
+
+    def spellings(character: str) -> str:
+        alike = {character, {"+": " ", " ": "+"}.get(character, character)}
+        encoded = ["".join(f"%(?:25)*(?i:{byte:02x})" for byte in text.encode()) for text in alike]
+        return "(?:" + "|".join([re.escape(text) for text in alike] + encoded) + ")"
+
+    forms = sorted({key, urllib.parse.unquote(key)} - {""}, key=len, reverse=True)
+    return re.compile("|".join("".join(spellings(character) for character in form) for form in forms))
+
+
+def service_address(url: str) -> urllib.parse.SplitResult:
+    """The parts of an http(s) service URL; FetchError if it is not one a request can be sent to."""
+    problem = FetchError(f"the service URL {url!r} is not a valid http(s) URL "
+                         f"(expected http(s)://host[:port]/path; see ${BASE_URL_VARIABLE})")
+    try:
+        parts = urllib.parse.urlsplit(url)
+        usable = (parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+                  and not parts.query and not parts.fragment and url.isascii() and url.isprintable() and " " not in url)
+        if usable:
+            parts.hostname.encode("idna")  # an empty or too long label fails here, not in the middle of a request
+    except ValueError:  # a bad port or IPv6 address, a bad label
+        usable = False
+    if not usable:
+        raise problem
+    return parts
+
+
 @dataclass
 class Client:
-    """GET requests to the customs service with the key, retried with bounded backoff."""
+    """GET requests to the customs service with the key, retried with bounded backoff.
 
-    key: str
+    FetchError at once if the service URL is not usable.
+    """
+
+    key: str = field(repr=False)
     base_url: str = DEFAULT_BASE_URL
     timeout: float = TIMEOUT_SECONDS
+    deadline: float = DEADLINE_SECONDS
     delays: tuple[float, ...] = RETRY_DELAYS
     sleep: Callable[[float], None] = time.sleep
 
-    def redact(self, text: str) -> str:
-        """The text with the key masked: as given, plain, and URL-encoded as sent."""
-        for form in {self.key, urllib.parse.unquote(self.key), self._sent_key()} - {""}:
-            text = text.replace(form, MASK)
-        return text
+    def __post_init__(self):
+        self.mask = key_pattern(self.key)
+        try:
+            self.address = service_address(self.base_url)
+        except FetchError as error:
+            raise FetchError(self.redact(str(error))) from None
 
-    def _sent_key(self) -> str:
-        # data.go.kr shows each key both URL-encoded and plain; either one is sent encoded exactly once.
-        return urllib.parse.quote(urllib.parse.unquote(self.key), safe="")
+    def redact(self, text: str) -> str:
+        """The text with the key masked in every spelling of it."""
+        return self.mask.sub(MASK, text)
 
     def get(self, endpoint: str, params: dict[str, str]) -> bytes:
         """The response body; the gateway's and the service's own errors are raised by the parser."""
-        query = f"serviceKey={self._sent_key()}&{urllib.parse.urlencode(params)}"
-        bad_url = FetchError(f"the service URL {self.base_url!r} is not a valid http(s) URL (see ${BASE_URL_VARIABLE})")
-        if urllib.parse.urlsplit(self.base_url).scheme not in ("http", "https"):
-            raise bad_url
-        request = urllib.request.Request(f"{self.base_url.rstrip('/')}/{endpoint}?{query}",
-                                         headers={"User-Agent": "tradetop"})
+        # data.go.kr shows each key both URL-encoded and plain; either one is sent encoded exactly once.
+        key = urllib.parse.quote(urllib.parse.unquote(self.key), safe="")
+        target = f"{self.address.path.rstrip('/')}/{endpoint}?serviceKey={key}&{urllib.parse.urlencode(params)}"
         attempts = len(self.delays) + 1
         for attempt in range(attempts):
             if attempt:
                 self.sleep(self.delays[attempt - 1])
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                    return _read_limited(response)
-            except urllib.error.HTTPError as error:
-                if error.code < 500:
-                    _raise_gateway_error(_read_limited(error))
-                    raise FetchError(f"the service refused the request with HTTP {error.code} (expected 200)") from None
-                failure = f"the service failed with HTTP {error.code}"
-            except TimeoutError:
-                failure = f"no answer within {self.timeout:g} s"
-            except urllib.error.URLError as error:
-                failure = (f"no answer within {self.timeout:g} s" if isinstance(error.reason, TimeoutError)
-                           else f"cannot connect to {request.host} ({error.reason})")
-            except http.client.InvalidURL:
-                raise bad_url from None
-            except (OSError, http.client.HTTPException) as error:
-                failure = f"the connection to {request.host} broke ({type(error).__name__})"
+                return self._attempt(target)
+            except _Retry as error:
+                failure = str(error)
         raise FetchError(self.redact(f"{failure} (tried {attempts} times)"))
+
+    def _attempt(self, target: str) -> bytes:
+        """One request, cut off at the deadline however slowly the server answers; _Retry if worth another."""
+        host = self.address.netloc.rpartition("@")[2]
+        connection_class = http.client.HTTPSConnection if self.address.scheme == "https" else http.client.HTTPConnection
+        connection = connection_class(self.address.hostname, self.address.port, timeout=min(self.timeout, self.deadline))
+        connected = []  # kept: http.client lets go of the socket when the answer is to end the connection
+        expired = threading.Event()
+
+        def cut_off():  # the deadline passed: end whatever the request waits for (connecting, TLS, headers, body)
+            expired.set()
+            for sock in {connection.sock, *connected} - {None}:
+                try:
+                    socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's, also under TLS
+                except OSError:
+                    pass  # already closed
+
+        watchdog = threading.Timer(self.deadline, cut_off)
+        watchdog.start()
+        try:
+            try:
+                connection.connect()
+            except OSError as error:
+                if not (expired.is_set() or isinstance(error, TimeoutError)):
+                    raise _Retry(f"cannot connect to {host} ({error.strerror or type(error).__name__})") from None
+                raise
+            connected.append(connection.sock)
+            if expired.is_set():  # it passed while there was no socket to end yet
+                raise TimeoutError
+            connection.request("GET", target, headers={"User-Agent": "tradetop"})
+            with connection.getresponse() as response:
+                body = _read_body(response)
+        except (OSError, http.client.HTTPException) as error:
+            if expired.is_set():
+                raise _Retry(f"no complete answer within {self.deadline:g} s") from None
+            if isinstance(error, TimeoutError):
+                raise _Retry(f"no answer within {self.timeout:g} s") from None
+            if isinstance(error, http.client.IncompleteRead):
+                missing = f" ({error.expected:,} bytes missing)" if error.expected else ""
+                raise _Retry(f"the answer was cut short{missing}") from None
+            raise _Retry(f"the connection to {host} broke ({type(error).__name__})") from None
+        finally:
+            watchdog.cancel()
+            connection.close()
+        status = response.status
+        if 300 <= status < 400:
+            raise FetchError(f"the service redirected the request to {_redirect_host(response)} (HTTP {status}); "
+                             "redirects are not followed, so the key goes nowhere else")
+        if status >= 500:
+            raise _Retry(f"the service failed with HTTP {status}")
+        if not 200 <= status < 300:
+            _raise_gateway_error(body)
+            raise FetchError(f"the service refused the request with HTTP {status} (expected 200)")
+        return body
+
+
+class _Retry(Exception):
+    """A failure that another attempt may not have: a timeout, a 5xx, a cut answer or a dropped connection."""
+
+
+def _read_body(response: http.client.HTTPResponse) -> bytes:
+    """The body, read in chunks up to one byte more than a response may have (so a huge answer is refused,
+    not held in memory); IncompleteRead if it is shorter than its Content-Length."""
+    chunks, size = [], 0
+    while size <= MAX_BODY_BYTES:
+        chunk = response.read(min(CHUNK_BYTES, MAX_BODY_BYTES + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    body = b"".join(chunks)
+    if size <= MAX_BODY_BYTES and response.length:  # what is left of its Content-Length (None when chunked)
+        raise http.client.IncompleteRead(body, response.length)
+    return body
+
+
+def _redirect_host(response: http.client.HTTPResponse) -> str:
+    """Where a redirect points, named by its host only (the rest may hold the key or anything at all)."""
+    host = urllib.parse.urlsplit(response.getheader("Location", "")).netloc.rpartition("@")[2]
+    return host if re.fullmatch(r"[A-Za-z0-9.:\[\]-]+", host) else "another address"
 
 
 def _raise_gateway_error(body: bytes) -> None:
@@ -98,11 +213,6 @@ def _raise_gateway_error(body: bytes) -> None:
         raise
     except SourceError:
         pass
-
-
-def _read_limited(response) -> bytes:
-    """At most one byte more than a response may have, so a huge answer is refused, not held in memory."""
-    return response.read(MAX_BODY_BYTES + 1)
 
 
 @dataclass(frozen=True)
@@ -128,6 +238,14 @@ def plan(first: int, last: int, with_items: bool) -> list[Step]:
     return [Step(KINDS[name], start, end) for start, end in windows(first, last) for name in names]
 
 
+def _check_months(rows: list[Row], step: Step) -> None:
+    """A window's file is named by its months: rows of any other month mean the answer is not the one asked for."""
+    other = sorted({row.period for row in rows} - {format_period(month) for month in range(step.first, step.last + 1)})
+    if other:
+        shown = ", ".join(other[:3]) + (f" and {len(other) - 3} more" if len(other) > 3 else "")
+        raise SourceError(f"the service answered with months not asked for ({shown}); not written")
+
+
 def fetch(client: Client, first: int, last: int, directory: Path, regions: dict[str, str], hs_map: HsMap | None,
           released: str, progress: Callable[[int, int, str], None] = lambda done, total, label: None) -> Outcome:
     """Bring months first..last into `directory`; FetchError names the step that failed.
@@ -146,6 +264,7 @@ def fetch(client: Client, first: int, last: int, directory: Path, regions: dict[
         params = {"strtYymm": span[0].replace("-", ""), "endYymm": span[1].replace("-", "")}
         try:
             rows = convert(step.kind, client.get(step.kind.endpoint, params), regions, hs_map)
+            _check_months(rows, step)
         except SourceError as error:
             resume = f" ({number - 1} of {len(steps)} steps done: the same command resumes here)" if number > 1 else ""
             raise FetchError(client.redact(f"{step.label}: {error}{resume}")) from None
@@ -157,16 +276,33 @@ def fetch(client: Client, first: int, last: int, directory: Path, regions: dict[
 
 
 def read_key(key_file: str | None) -> str:
-    """The service key from --key-file, else $TRADETOP_KCS_KEY; FetchError if there is none."""
+    """The service key from --key-file, else $TRADETOP_KCS_KEY; FetchError if there is none.
+
+    The key file is read only if it is a regular file of at most MAX_KEY_FILE_BYTES: a device, a FIFO or a
+    huge file is refused, never waited on or held in memory.
+    """
     if key_file:
+        what = f"--key-file {key_file}"
         try:
-            key = Path(key_file).expanduser().read_text(encoding="utf-8").strip()
+            # O_NONBLOCK: opening a FIFO does not wait for a writer; fstat then refuses it.
+            descriptor = os.open(os.path.expanduser(key_file), os.O_RDONLY | os.O_NONBLOCK)
+            try:
+                regular = stat.S_ISREG(os.fstat(descriptor).st_mode)
+                content = os.read(descriptor, MAX_KEY_FILE_BYTES + 1) if regular else b""
+            finally:
+                os.close(descriptor)
         except OSError as error:
-            raise FetchError(f"--key-file {key_file}: cannot be read ({error.strerror})") from None
+            raise FetchError(f"{what}: cannot be read ({error.strerror})") from None
+        if not regular:
+            raise FetchError(f"{what}: not a regular file (expected a file holding the data.go.kr service key)")
+        if len(content) > MAX_KEY_FILE_BYTES:
+            raise FetchError(f"{what}: larger than {MAX_KEY_FILE_BYTES:,} bytes (expected the data.go.kr service key)")
+        try:
+            key = content.decode("utf-8").strip()
         except UnicodeDecodeError:
-            raise FetchError(f"--key-file {key_file}: not a text file (expected the data.go.kr service key)") from None
+            raise FetchError(f"{what}: not a text file (expected the data.go.kr service key)") from None
         if not key:
-            raise FetchError(f"--key-file {key_file}: the file is empty (expected the data.go.kr service key)")
+            raise FetchError(f"{what}: the file is empty (expected the data.go.kr service key)")
         return key
     key = os.environ.get(KEY_VARIABLE, "").strip()
     if not key:

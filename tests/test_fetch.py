@@ -4,11 +4,14 @@ The stand-in answers with SYNTHETIC bodies in the documented formats (tests/offi
 """
 
 import functools
+import os
+import re
 import socket
 import threading
 import time
+from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
 import pytest
 
@@ -22,6 +25,7 @@ SLOW = "slow"
 ENDPOINTS = {"totals": "/1220000/Newtrade/getNewtradeList", "countries": "/1220000/nationtrade/getNationtradeList",
              "items": "/1220000/Itemtrade/getItemtradeList", "flash": "/1220000/prlstMmUtPrviExpAcrs/getPrlstMmUtPrviExpAcrs"}
 TIMEOUT = 0.3
+DEADLINE = 0.4
 
 
 def _months(params: dict) -> list[str]:
@@ -45,7 +49,8 @@ def _data(kind: str, params: dict) -> bytes:
 
 
 class Service:
-    """What the stand-in answers: queued (status, body) or SLOW per endpoint, then plausible data."""
+    """What the stand-in answers: queued (status, body), SLOW or a function writing the answer itself (given
+    the request handler) per endpoint, then plausible data."""
 
     def __init__(self):
         self.queued: dict[str, list] = {}
@@ -66,10 +71,8 @@ class Service:
         return [(names[path], params["strtYymm"], params["endYymm"]) for path, params in self.requests]
 
 
-@pytest.fixture
-def service(monkeypatch):
-    """The stand-in on 127.0.0.1; `tradetop fetch` is pointed at it, with fast retries and a short timeout."""
-    state = Service()
+def _serve(state: Service) -> ThreadingHTTPServer:
+    """A server on 127.0.0.1 answering as `state` says, in its own thread; state.url is its endpoint."""
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self):
@@ -79,6 +82,9 @@ def service(monkeypatch):
             answer = state.answer(url.path, params)
             if answer == SLOW:
                 time.sleep(TIMEOUT * 3)
+                return
+            if callable(answer):
+                answer(self)
                 return
             status, body = answer
             self.send_response(status)
@@ -95,10 +101,20 @@ def service(monkeypatch):
     server.handle_error = lambda request, address: None  # a client that timed out hung up: expected here
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     state.url = f"http://127.0.0.1:{server.server_address[1]}/1220000"
+    return server
+
+
+@pytest.fixture
+def service(monkeypatch):
+    """The stand-in on 127.0.0.1; `tradetop fetch` is pointed at it, with fast retries, a short timeout and
+    a short deadline."""
+    state = Service()
+    server = _serve(state)
     state.sleeps = []
     monkeypatch.setenv("TRADETOP_KCS_URL", state.url)
     monkeypatch.setenv("TRADETOP_KCS_KEY", KEY)
-    monkeypatch.setattr(core.fetch, "Client", functools.partial(Client, timeout=TIMEOUT, sleep=state.sleeps.append))
+    monkeypatch.setattr(core.fetch, "Client", functools.partial(Client, timeout=TIMEOUT, deadline=DEADLINE,
+                                                                sleep=state.sleeps.append))
     yield state
     server.shutdown()
     server.server_close()
@@ -208,12 +224,22 @@ def test_an_unreachable_service_is_one_line(service, run_fetch, monkeypatch):
     assert code == 1
     assert err.splitlines()[-1].startswith(f"fetch: totals 2026-01..2026-01: cannot connect to 127.0.0.1:{port} (")
     assert err.splitlines()[-1].endswith("(tried 4 times)") and KEY not in out + err
-    for url in ("apis.data.go.kr/1220000", "http://127.0.0.1:bad/1220000", "http://127.0.0.1 x/1220000"):
-        monkeypatch.setenv("TRADETOP_KCS_URL", url)
-        code, out, err = run_fetch("--from", "2026-01")
-        assert code == 1 and "Traceback" not in err, err
-        assert err.splitlines()[-1] == f"fetch: totals 2026-01..2026-01: the service URL {url!r} is not a valid http(s) URL (see $TRADETOP_KCS_URL)"
-        assert KEY not in out + err and "Sk3y" not in out + err
+
+
+BAD_URLS = ("apis.data.go.kr/1220000", "http://127.0.0.1:bad/1220000", "http://127.0.0.1 x/1220000", "http://",
+            "http://[::1/1220000", "http://127.0.0.1:99999/1220000", "http://127.0.0.1:0/1220000",
+            "http://" + "a" * 64 + ".example/1220000", "http://127.0.0.1/1220000\x1b[2J", "http://127.0.0.1/관세청",
+            "http://127.0.0.1/1220000?x=1")
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_a_malformed_service_url_is_a_usage_error(service, run_fetch, monkeypatch, url):
+    monkeypatch.setenv("TRADETOP_KCS_URL", url)
+    code, out, err = run_fetch("--from", "2026-01")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [f"fetch: the service URL {url!r} is not a valid http(s) URL "
+                                "(expected http(s)://host[:port]/path; see $TRADETOP_KCS_URL)"]
+    assert service.requests == []
 
 
 def test_the_key_is_sent_encoded_once_whichever_form_is_given(service):
@@ -228,14 +254,14 @@ def test_the_key_is_sent_encoded_once_whichever_form_is_given(service):
 def test_the_key_comes_from_the_environment_or_a_key_file(service, run_fetch, tmp_path, monkeypatch):
     monkeypatch.delenv("TRADETOP_KCS_KEY")
     code, _, err = run_fetch("--from", "2026-01")
-    assert code == 1 and err.strip() == "fetch: no service key: set $TRADETOP_KCS_KEY or pass --key-file FILE (the data.go.kr key)"
+    assert code == 2 and err.strip() == "fetch: no service key: set $TRADETOP_KCS_KEY or pass --key-file FILE (the data.go.kr key)"
     assert service.requests == []
     key_file = tmp_path / "kcs.key"
     key_file.write_text(KEY + "\n")
     assert run_fetch("--from", "2026-01", "--key-file", str(key_file))[0] == 0
     assert service.requests[0][1]["serviceKey"] == KEY
     code, out, err = run_fetch("--from", "2026-01", "--key-file", str(tmp_path / "none.key"))
-    assert code == 1 and "--key-file" in err and "cannot be read (No such file or directory)" in err
+    assert code == 2 and "--key-file" in err and "cannot be read (No such file or directory)" in err
 
 
 def test_bad_ranges_and_a_missing_directory_are_usage_errors(service, run_cli, monkeypatch):
@@ -283,3 +309,182 @@ def test_on_a_terminal_progress_is_redrawn_and_an_error_starts_its_own_line(serv
     assert code == 1
     assert err.startswith("\r\x1b[K[===       ] 1/3 totals 2026-01..2026-01\r\x1b[K[=======   ] 2/3 countries")
     assert "\nfetch: countries 2026-01..2026-01: service error 99" in err
+
+
+def _headers(handler, length: int | None, status: int = 200, **extra: str) -> None:
+    """The status line and headers: Content-Length if given, and `extra` (Transfer_Encoding as Transfer-Encoding)."""
+    handler.send_response(status)
+    if length is not None:
+        handler.send_header("Content-Length", str(length))
+    for name, value in extra.items():
+        handler.send_header(name.replace("_", "-"), value)
+    handler.end_headers()
+
+
+def _drip_body(handler) -> None:
+    """A byte every 50 ms (each read gets one well within the timeout) of a 400-byte body: 20 s in all."""
+    _headers(handler, 400)
+    for _ in range(400):
+        handler.wfile.write(b" ")
+        time.sleep(0.05)
+
+
+def _drip_headers(handler) -> None:
+    for byte in b"HTTP/1.0 200 OK\r\nContent-Length: 0\r\n" + b"X: " + b"y" * 400:
+        handler.wfile.write(bytes([byte]))
+        time.sleep(0.05)
+
+
+def test_a_server_dripping_its_answer_is_cut_off_at_the_deadline(service, run_fetch, data_dir):
+    service.queue("totals", *[_drip_body] * 4)
+    started = time.monotonic()
+    code, out, err = run_fetch("--from", "2026-01")
+    assert code == 1
+    assert err.splitlines()[-1] == f"fetch: totals 2026-01..2026-01: no complete answer within {DEADLINE:g} s (tried 4 times)"
+    assert time.monotonic() - started < 10  # 4 x 0.4 s; the drip would take 20 s for each attempt
+    assert len(service.requests) == 4 and service.sleeps == [2.0, 4.0, 8.0]
+    assert [path.name for path in data_dir.iterdir()] == ["catalog.csv"]
+
+
+def test_the_deadline_also_covers_the_headers(service):
+    service.queue("totals", _drip_headers)
+    client = Client(KEY, service.url, timeout=TIMEOUT, deadline=DEADLINE, delays=())
+    with pytest.raises(FetchError, match=rf"^no complete answer within {DEADLINE:g} s \(tried 1 times\)$"):
+        client.get("Newtrade/getNewtradeList", {"strtYymm": "202601", "endYymm": "202601"})
+
+
+def _short(body: bytes):
+    """A whole, valid body, announced 50 bytes longer than it is: the connection ends 50 bytes early."""
+    def answer(handler):
+        _headers(handler, len(body) + 50)
+        handler.wfile.write(body)
+
+    return answer
+
+
+def _chunked_cut(mid_chunk: bool):
+    """A chunked body that stops after its first chunk, or in the middle of its second."""
+    def answer(handler):
+        handler.protocol_version = "HTTP/1.1"
+        _headers(handler, None, Transfer_Encoding="chunked", Connection="close")
+        handler.wfile.write(b"10\r\n<response>      \r\n" + (b"20\r\n<header>" if mid_chunk else b""))
+
+    return answer
+
+
+TOTALS_2026_01 = _data("totals", {"strtYymm": "202601", "endYymm": "202601"})
+CUTS = {"content-length": (_short(TOTALS_2026_01), " (50 bytes missing)"),
+        "chunked, between chunks": (_chunked_cut(False), ""),
+        "chunked, within a chunk": (_chunked_cut(True), "")}
+
+
+@pytest.mark.parametrize("cut", CUTS)
+def test_an_answer_cut_short_is_retried_and_then_fails_in_one_line(service, run_fetch, data_dir, cut):
+    answer, missing = CUTS[cut]
+    service.queue("totals", *[answer] * 4)
+    code, out, err = run_fetch("--from", "2026-01")
+    assert code == 1
+    assert err.splitlines()[-1] == f"fetch: totals 2026-01..2026-01: the answer was cut short{missing} (tried 4 times)"
+    assert len(service.requests) == 4 and "Traceback" not in err
+    assert [path.name for path in data_dir.iterdir()] == ["catalog.csv"]
+
+
+def test_an_answer_cut_short_once_is_fetched_again(service, run_fetch, data_dir):
+    service.queue("totals", _short(TOTALS_2026_01))
+    code, out, err = run_fetch("--from", "2026-01")
+    assert code == 0, err
+    assert service.sleeps == [2.0] and [kind for kind, _, _ in service.kinds_asked()][:2] == ["totals"] * 2
+    assert len(list(data_dir.glob("kcs-totals_2026-01_2026-01_*.csv"))) == 1
+
+
+def _lower_escapes(text: str) -> str:
+    return re.sub(r"%[0-9A-F]{2}", lambda escape: escape[0].lower(), text)
+
+
+SPACED_KEY = "Sk3y SECRET/tradetop=="  # the key after a server read its `+` as a space
+ECHOES = {"raw": KEY, "encoded": quote(KEY, safe=""), "lower-case escapes": _lower_escapes(quote(KEY, safe="")),
+          "slash kept": quote(KEY), "plus for space": quote_plus(SPACED_KEY), "space": SPACED_KEY,
+          "double-encoded": quote(quote(KEY, safe=""), safe=""),
+          "double-encoded, lower-case": quote(_lower_escapes(quote(KEY, safe="")), safe=""),
+          "plus for space, encoded again": quote(quote_plus(SPACED_KEY), safe="")}
+
+
+@pytest.mark.parametrize("echo", ECHOES)
+def test_the_key_echoed_in_any_encoding_is_masked(service, run_fetch, echo):
+    spelled = ECHOES[echo]
+    service.queue("totals", (200, official.service_error(f"인증키 {spelled} 오류")))
+    code, out, err = run_fetch("--from", "2026-01")
+    assert code == 1
+    assert err.splitlines()[-1] == "fetch: totals 2026-01..2026-01: service error 99: 인증키 *** 오류"
+    assert "SECRET" not in out + err and spelled not in out + err
+
+
+def test_a_redirect_is_not_followed_so_the_key_goes_to_no_other_host(service, run_fetch):
+    elsewhere = Service()
+    other = _serve(elsewhere)
+    try:
+        target = f"{elsewhere.url}/Newtrade/getNewtradeList?serviceKey={quote(KEY, safe='')}&strtYymm=202601&endYymm=202601"
+
+        def redirect(handler):
+            _headers(handler, 0, 302, Location=target)
+
+        service.queue("totals", redirect)
+        code, out, err = run_fetch("--from", "2026-01")
+    finally:
+        other.shutdown()
+        other.server_close()
+    assert code == 1
+    assert elsewhere.requests == [] and len(service.requests) == 1  # not followed, not retried
+    assert err.splitlines()[-1] == (f"fetch: totals 2026-01..2026-01: the service redirected the request to "
+                                    f"{urlsplit(elsewhere.url).netloc} (HTTP 302); redirects are not followed, "
+                                    "so the key goes nowhere else")
+    assert "SECRET" not in out + err
+
+
+def test_months_outside_the_service_s_range_are_refused_before_any_request(service, run_fetch):
+    current = date.today().strftime("%Y-%m")
+    for arguments, option, month in ((("--from", "0000-01", "--to", "9999-12"), "--from", "0000-01"),
+                                     (("--from", "1987-12"), "--from", "1987-12"),
+                                     (("--from", "2026-01", "--to", "9999-12"), "--to", "9999-12")):
+        code, out, err = run_fetch(*arguments)
+        assert (code, out) == (2, "")
+        assert err.splitlines() == [f"fetch: {option} {month} is outside the months the service has "
+                                    f"(1988-01 to {current}, the current month)"]
+    assert service.requests == []
+
+
+def test_an_answer_with_other_months_than_asked_is_refused(service, run_fetch, data_dir):
+    service.queue("totals", (200, _data("totals", {"strtYymm": "202411", "endYymm": "202601"})))
+    code, out, err = run_fetch("--from", "2026-01")
+    assert code == 1
+    assert err.splitlines()[-1] == ("fetch: totals 2026-01..2026-01: the service answered with months not asked for "
+                                    "(2024-11, 2024-12, 2025-01 and 11 more); not written")
+    assert len(service.requests) == 1
+    assert [path.name for path in data_dir.iterdir()] == ["catalog.csv"]
+
+
+def test_a_key_file_that_is_not_a_small_regular_file_is_refused_at_once(service, run_fetch, tmp_path):
+    fifo = tmp_path / "key.fifo"
+    os.mkfifo(fifo)
+    large = tmp_path / "large.key"
+    large.write_text("k" * 5000)
+
+    def unblock():  # a reader blocked on the FIFO (the old behaviour) gets an empty key instead of hanging the suite
+        try:
+            os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass  # nobody is reading it: as expected
+
+    watchdog = threading.Timer(3, unblock)
+    watchdog.start()
+    try:
+        not_regular = "not a regular file (expected a file holding the data.go.kr service key)"
+        # /dev/zero last: read to the end (the old behaviour), it takes all memory before it fails
+        for path, problem in ((str(fifo), not_regular), (str(tmp_path), not_regular),
+                              (str(large), "larger than 4,096 bytes (expected the data.go.kr service key)"),
+                              ("/dev/zero", not_regular)):
+            code, out, err = run_fetch("--from", "2026-01", "--key-file", path)
+            assert (code, out, err.splitlines()) == (2, "", [f"fetch: --key-file {path}: {problem}"])
+    finally:
+        watchdog.cancel()
+    assert service.requests == []

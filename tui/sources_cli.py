@@ -117,7 +117,7 @@ class _Progress:
 
 
 def run_fetch(args) -> int:
-    from core.fetch import Client, FetchError, base_url, fetch, read_key
+    from core.fetch import Client, FetchError, base_url, fetch, read_key, served_months
     from core.periods import format_period
     from core.problems import DataError
     from core.sources import read_regions
@@ -125,12 +125,20 @@ def run_fetch(args) -> int:
     last = args.first if args.last is None else args.last
     if last < args.first:
         return fail([f"fetch: --to {format_period(last)} is before --from {format_period(args.first)}"], 2)
+    served = served_months(date.today())
+    for option, month in (("--from", args.first), ("--to", last)):
+        if not served[0] <= month <= served[1]:
+            return fail([f"fetch: {option} {format_period(month)} is outside the months the service has "
+                          f"({format_period(served[0])} to {format_period(served[1])}, the current month)"], 2)
     directory, problem = _target(args.data, "fetch", "--data")
     if problem:
         return fail([problem], 2)
+    try:  # the key and the service URL are checked before any request
+        client = Client(read_key(args.key_file), base_url())
+    except FetchError as error:
+        return fail([f"fetch: {error}"], 2)
     progress = _Progress()
     try:
-        client = Client(read_key(args.key_file), base_url())
         outcome = fetch(client, args.first, last, directory, read_regions(directory), _hs_map(args.hs_map),
                         date.today().isoformat(), progress)
         failure = []
