@@ -1,34 +1,45 @@
 """Caches of computed results, so a warm start needs neither pandas nor a reload.
 
 Two kinds, both keyed by tradetop's version and engine files, the data directory and each data file's
-name, size and mtime: any change to the files or the code misses them. The snapshot (numpy arrays,
-for everything after the first frame) and the start view (plain records: the screen the monitor opens
-on, drawn before numpy is imported). This module imports neither numpy nor pandas; the snapshot's
-functions import core.indicators when called. The caches live in the user's cache directory, never
-beside the data.
+name, size and mtime as they were before the files were read: any change to the files or the code misses
+them. The snapshot (for everything after the first frame) is a NumPy .npz read without pickle: its arrays,
+and its plain values as JSON. The start view (the screen the monitor opens on, drawn before numpy is
+imported) is JSON. Nothing read can run code: an entry is checked against its key and rebuilt field by field
+into the record types it must hold, and anything else is a miss. This module imports neither numpy nor
+pandas; the snapshot's functions import them when called.
+
+The caches live in the user's cache directory (created 0700), never beside the data. A directory or an entry
+that is not the user's or that others can write to is not read (nor the directory written): another user
+could have planted what is in it. `cache_notice` says so, once per process.
 """
 
-import copyreg
 import hashlib
+import json
 import os
-import pickle
+import stat
 import tempfile
+import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, NoneType, UnionType
+from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
 from . import __version__
-from .datadir import file_stamps
-from .model import MainView
+from .catalog import Catalog
+from .catalog import Entry as CatalogEntry
+from .datadir import FileStamp, file_stamps
+from .model import MainView, Revision, SeriesKey
+from .problems import Problem
+
+if TYPE_CHECKING:
+    from .indicators import Snapshot
 
 KEEP_PER_DIRECTORY = 3
-
-
-def _read_only(mapping: dict) -> MappingProxyType:
-    return MappingProxyType(mapping)
-
-
-# Snapshots and views hold read-only mappings, which pickle cannot name; pickle them as the dicts they wrap.
-copyreg.pickle(MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
+FORMAT = 1  # of the entries; part of every key
+VIEW_SUFFIX, SNAPSHOT_SUFFIX = ".json", ".npz"
+# A file written this recently may be rewritten with the same size and mtime (timestamps are as coarse as
+# a clock tick on Linux, 2 s on FAT), so a load that read it is not cached.
+SETTLED_NS = 2_000_000_000
 
 
 def cache_dir() -> Path:
@@ -36,84 +47,335 @@ def cache_dir() -> Path:
     return Path(base) / "tradetop"
 
 
+_refusal: str | None = None  # the first reason this process did not read the cache
+_refusal_told = False
+
+
+def _refuse(reason: str) -> None:
+    global _refusal
+    if _refusal is None:
+        _refusal = reason
+
+
+def cache_notice() -> str | None:
+    """Why the cache was not read (another user's directory or entry, a directory others can write to):
+    the first reason, the first time it is asked for; None otherwise."""
+    global _refusal_told
+    if _refusal is None or _refusal_told:
+        return None
+    _refusal_told = True
+    return _refusal
+
+
+def _directory_trusted() -> bool:
+    """The cache directory exists and only this user can write to it."""
+    directory = cache_dir()
+    try:
+        status = directory.stat()
+    except OSError:
+        return False
+    if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.geteuid():
+        _refuse(f"the cache {directory} is not this user's; not used")
+        return False
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        _refuse(f"the cache {directory} is writable by others; not used (chmod 700 it)")
+        return False
+    return True
+
+
 def _directory_tag(directory: Path) -> str:
     return hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]
 
 
 def _engine_stamp() -> tuple:
-    """The engine's own files, so that a changed class never meets an old pickle."""
+    """The engine's own files, so that a changed record type never meets an old entry."""
     engine = Path(__file__).parent
     return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(engine.glob("*.py")))
 
 
-def _cache_path(directory: Path, kind: str, *identity) -> Path:
-    key = repr((__version__, _engine_stamp(), str(directory.resolve()), file_stamps(directory), *identity))
-    return cache_dir() / f"{_directory_tag(directory)}-{hashlib.sha256(key.encode()).hexdigest()[:16]}.{kind}"
+class _Entry(NamedTuple):
+    path: Path  # in the cache directory; the file name is a short hash of the key
+    key: str  # a full hash, kept in the file: a file renamed onto another key's name is a miss
 
 
-def _read(path: Path, kind: type):
-    try:
-        with path.open("rb") as file:
-            found = pickle.load(file)
-    except Exception:  # a missing, stale or damaged cache is only a slower start
+def _entry(directory: Path, files: tuple[FileStamp, ...], suffix: str, *identity) -> _Entry:
+    text = repr((FORMAT, __version__, _engine_stamp(), str(directory.resolve()), files, suffix, *identity))
+    key = hashlib.sha256(text.encode()).hexdigest()
+    return _Entry(cache_dir() / f"{_directory_tag(directory)}-{key[:16]}{suffix}", key)
+
+
+def _read(entry: _Entry, parse: Callable):
+    """`parse(file)` of the entry, or None: missing, refused, damaged or foreign entries are all a miss."""
+    if not _directory_trusted():
         return None
-    if not isinstance(found, kind):
+    try:
+        # Not following a link, and not waiting on a FIFO: only a regular file of this user is read.
+        descriptor = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with open(descriptor, "rb") as file:
+        status = os.fstat(descriptor)
+        if status.st_uid != os.geteuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            _refuse(f"a cache entry that another user owns or can write to was not read: {entry.path}")
+            return None
+        if not stat.S_ISREG(status.st_mode):
+            return None
+        try:
+            key, found = parse(file)
+        except Exception:  # a damaged or foreign entry, whatever its bytes: only a slower start
+            return None
+    if key != entry.key:
         return None
     try:
-        os.utime(path)  # pruning keeps the most recently used entries: the view opened every day stays
+        os.utime(entry.path)  # pruning keeps the most recently used entries: the view opened every day stays
     except OSError:
         pass  # a read-only cache still serves
     return found
 
 
-def _write(path: Path, value, directory: Path) -> None:
-    """Best effort: a read-only or full disk only means no cache. Old entries of the directory are pruned."""
+def _write(entry: _Entry, directory: Path, dump: Callable) -> None:
+    """`dump(file)` to the entry, whole or not at all. Best effort: a read-only or full disk, or a directory
+    not to be trusted, only means no cache. Old entries of the data directory are pruned."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as file:
+        entry.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if not _directory_trusted():
+            return
+        with tempfile.NamedTemporaryFile(dir=entry.path.parent, delete=False, suffix=".tmp") as file:  # 0600
             try:
-                pickle.dump(value, file, protocol=pickle.HIGHEST_PROTOCOL)
+                dump(file)
             except BaseException:
                 Path(file.name).unlink()
                 raise
-        os.replace(file.name, path)
-        older = sorted(path.parent.glob(f"{_directory_tag(directory)}-*{path.suffix}"),
-                       key=lambda entry: entry.stat().st_mtime, reverse=True)
+        os.replace(file.name, entry.path)
+        suffix = entry.path.suffix
+        older = sorted(entry.path.parent.glob(f"{_directory_tag(directory)}-*{suffix}"),
+                       key=lambda path: path.stat().st_mtime, reverse=True)
         for stale in older[KEEP_PER_DIRECTORY:]:
             stale.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, TypeError, ValueError):  # the last two: a value JSON cannot hold
         pass
+
+
+def _settled(files: tuple[FileStamp, ...], before_ns: int) -> bool:
+    """No file was written within SETTLED_NS before `before_ns` (or after it): their stamps tell their content."""
+    return all(stamp.mtime_ns <= before_ns - SETTLED_NS for stamp in files)
+
+
+# Entries hold records as JSON arrays of their fields. Reading one back checks every value against the
+# record's annotations and rebuilds it: records and tuples from arrays, read-only mappings from objects.
+
+
+def _dump_json(key: str, value) -> bytes:
+    return json.dumps([key, value], default=_to_json, separators=(",", ":")).encode()
+
+
+def _to_json(value):
+    """json.dumps's fallback: records (named tuples are arrays already, dataclasses are not) and mappings."""
+    if isinstance(value, Mapping):
+        return dict(value)
+    if hasattr(value, "__dataclass_fields__"):
+        return [getattr(value, name) for name in value.__annotations__]
+    raise TypeError(f"{type(value).__name__} is not held in the cache")
+
+
+def _load_json(kind, data: bytes) -> tuple[str, Any]:
+    key, value = json.loads(data)
+    return key, _decoder(kind)(value)
+
+
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+# The JSON types a scalar annotation accepts; a union of scalars accepts those of its parts.
+_SCALARS = {int: frozenset({int}), float: frozenset({float, int}), str: frozenset({str}), bool: frozenset({bool}),
+            NoneType: frozenset({NoneType})}
+_CONTAINERS = frozenset({list, dict})
+
+
+def _decoder(kind) -> Callable[[Any], Any]:
+    """A function that rebuilds a `kind` from parsed JSON; it raises ValueError for anything else."""
+    known = _DECODERS.get(kind)
+    if known is None:
+        known = _DECODERS[kind] = _make_decoder(kind)
+    return known
+
+
+def _scalar_types(kind) -> frozenset | None:
+    if kind in _SCALARS:
+        return _SCALARS[kind]
+    if get_origin(kind) is UnionType:
+        parts = [_scalar_types(argument) for argument in get_args(kind)]
+        return frozenset().union(*parts) if all(parts) else None
+    return None
+
+
+def _make_decoder(kind) -> Callable[[Any], Any]:
+    """Scalars, tuples of scalars and records of scalars (most of a view) are checked in one pass each."""
+    origin, arguments = get_origin(kind), get_args(kind)
+    scalar = _scalar_types(kind)
+    if kind is Any:
+        return _plain
+    if scalar:
+        return lambda value: value if type(value) in scalar else _wrong(kind, value)
+    if origin is UnionType and len(arguments) == 2 and NoneType in arguments:
+        inner = _decoder(next(argument for argument in arguments if argument is not NoneType))
+        return lambda value: None if value is None else inner(value)
+    if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
+        scalar = _scalar_types(arguments[0])
+        if scalar:
+            return lambda value: (tuple(value) if type(value) is list and all(type(item) in scalar for item in value)
+                                  else _wrong(kind, value))
+        each = _decoder(arguments[0])
+        return lambda value: tuple(map(each, value)) if type(value) is list else _wrong(kind, value)
+    if origin is tuple:
+        return _positional(tuple, arguments)
+    if origin is Mapping and arguments[0] is str:
+        each = _decoder(arguments[1])
+        return lambda value: (MappingProxyType({name: each(item) for name, item in value.items()})
+                              if type(value) is dict else _wrong(kind, value))
+    if isinstance(kind, type) and (hasattr(kind, "_fields") or hasattr(kind, "__dataclass_fields__")):
+        return _positional(lambda values: kind(*values), tuple(kind.__annotations__.values()))
+    raise TypeError(f"no decoder for {kind!r}")
+
+
+def _positional(build: Callable, annotations: tuple) -> Callable[[Any], Any]:
+    """A record or a fixed tuple, from an array of its fields."""
+    scalars = [_scalar_types(annotation) for annotation in annotations]
+    if all(scalars):
+        def decode(value):
+            if (type(value) is not list or len(value) != len(scalars)
+                    or not all(type(item) in allowed for allowed, item in zip(scalars, value))):
+                _wrong(annotations, value)
+            return build(value)
+    else:
+        fields = [_decoder(annotation) for annotation in annotations]
+
+        def decode(value):
+            if type(value) is not list or len(value) != len(fields):
+                _wrong(annotations, value)
+            return build([field(item) for field, item in zip(fields, value)])
+
+    return decode
+
+
+def _plain(value):
+    """Any JSON value, with arrays as tuples and objects as read-only mappings."""
+    if type(value) is list:
+        return tuple([item if type(item) not in _CONTAINERS else _plain(item) for item in value])
+    if type(value) is dict:
+        return MappingProxyType({name: item if type(item) not in _CONTAINERS else _plain(item)
+                                 for name, item in value.items()})
+    return value
+
+
+def _wrong(kind, value):
+    raise ValueError(f"expected {kind!r}, found {type(value).__name__}")
 
 
 def cached_start_view(directory: Path, month: int | None, item_set: str) -> MainView | None:
     """The view the monitor opens on (`month`, None for the latest) computed from exactly these files, or None."""
-    return _read(_cache_path(directory, "view", month, item_set), MainView)
+    entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set)
+    return _read(entry, lambda file: _load_json(MainView, file.read()))
 
 
-def store_start_view(directory: Path, month: int | None, item_set: str, view: MainView) -> None:
-    _write(_cache_path(directory, "view", month, item_set), view, directory)
+def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str, view: MainView) -> None:
+    """Stored only beside the snapshot's own entry, which exists only for files that held still while loaded."""
+    directory = snapshot.directory
+    if _entry(directory, snapshot.files, SNAPSHOT_SUFFIX).path.is_file():
+        entry = _entry(directory, snapshot.files, VIEW_SUFFIX, month, item_set)
+        _write(entry, directory, lambda file: file.write(_dump_json(entry.key, view)))
 
 
-def cached_snapshot(directory: Path):
+class _SnapshotRecord(NamedTuple):
+    """A snapshot entry's plain values; its arrays are the rows of the .npz's matrices of the same names."""
+
+    warnings: tuple[Problem, ...]
+    catalog: tuple[CatalogEntry, ...]
+    first_month: int
+    months: tuple[int, ...]
+    trade: tuple[SeriesKey, ...]  # the rows of `trade`
+    headline: tuple[str, ...]  # the rows of `headline`
+    revisions: tuple[Revision, ...]
+    flash_first_month: int
+    flash_months: tuple[int, ...]
+    flash_values: tuple[tuple[str, str], ...]  # the rows of `flash_values`
+    flash_working_days: tuple[str, ...]  # the rows of `flash_working_days`
+    flash_items: tuple[tuple[str, str], ...]
+
+
+def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
+    import numpy as np
+
+    flash = snapshot.flash
+    record = _SnapshotRecord(
+        snapshot.warnings, tuple(snapshot.catalog.entries.values()), snapshot.first_month, snapshot.months,
+        tuple(snapshot.trade), tuple(snapshot.headline),
+        tuple(revision for revisions in snapshot.revisions.values() for revision in revisions),
+        flash.first_month, flash.months, tuple(flash.values), tuple(flash.working_days), flash.items)
+
+    def matrix(arrays: Mapping, width: int):
+        return np.array(list(arrays.values()), dtype=float).reshape(len(arrays), width)
+
+    width, flash_width = len(snapshot.headline["exports"]), len(flash.final)
+    np.savez(file, record=np.frombuffer(_dump_json(key, record), dtype=np.uint8),
+             trade=matrix(snapshot.trade, width), headline=matrix(snapshot.headline, width),
+             flash_values=matrix(flash.values, flash_width), flash_final=np.asarray(flash.final, dtype=float),
+             flash_working_days=matrix(flash.working_days, flash_width))
+
+
+def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple[str, "Snapshot"]:
+    import numpy as np
+
+    from .flash import FlashSeries
+    from .indicators import Snapshot
+
+    with np.load(file, allow_pickle=False) as archive:  # an array of objects (pickled) is refused
+        key, record = _load_json(_SnapshotRecord, archive["record"].tobytes())
+        arrays = {name: archive[name] for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days")}
+    width, flash_width = arrays["headline"].shape[-1], len(arrays["flash_final"])
+    shapes = {"trade": (len(record.trade), width), "headline": (len(record.headline), width),
+              "flash_values": (len(record.flash_values), flash_width), "flash_final": (flash_width,),
+              "flash_working_days": (len(record.flash_working_days), flash_width)}
+    for name, array in arrays.items():
+        if array.dtype != np.float64 or array.shape != shapes[name]:
+            raise ValueError(f"{name}: {array.dtype} {array.shape}, expected float64 {shapes[name]}")
+    revisions: dict[SeriesKey, tuple[Revision, ...]] = {}
+    for revision in record.revisions:
+        revisions[revision.key] = revisions.get(revision.key, ()) + (revision,)
+    flash = FlashSeries(record.flash_first_month, record.flash_months,
+                        MappingProxyType(dict(zip(record.flash_values, arrays["flash_values"]))), arrays["flash_final"],
+                        MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"]))),
+                        record.flash_items)
+    snapshot = Snapshot(directory, files, record.warnings, Catalog.of(list(record.catalog)), record.first_month,
+                        record.months, MappingProxyType(dict(zip(record.trade, arrays["trade"]))),
+                        MappingProxyType(dict(zip(record.headline, arrays["headline"]))), MappingProxyType(revisions), flash)
+    return key, snapshot
+
+
+def cached_snapshot(directory: Path) -> "Snapshot | None":
     """The snapshot computed from exactly these files, or None."""
-    from .indicators import Snapshot  # numpy: not on the first frame's path
-
-    return _read(_cache_path(directory, "pickle"), Snapshot)
-
-
-def store_snapshot(snapshot) -> None:
-    _write(_cache_path(snapshot.directory, "pickle"), snapshot, snapshot.directory)
+    files = file_stamps(directory)
+    return _read(_entry(directory, files, SNAPSHOT_SUFFIX), lambda file: _load_snapshot(directory, files, file))
 
 
-def load_and_cache(directory: Path):
-    """Loaded and validated from the files, then cached."""
+def load_and_cache(directory: Path) -> "Snapshot":
+    """Loaded and validated from the files, then cached under the stamps taken before they were read.
+
+    A file that changed during the load is loaded once more: the first result may mix old and new figures,
+    and a watcher started after the change would never say so. A result whose files changed again, or were
+    written too recently for their stamps to tell, is returned but not cached.
+    """
     from .indicators import load_snapshot  # pandas: only when the cache misses
 
-    snapshot = load_snapshot(directory)
-    store_snapshot(snapshot)
+    for _attempt in range(2):
+        started_ns = time.time_ns()
+        snapshot = load_snapshot(directory)  # its `files` are stamped before any file is read (core.loader)
+        if file_stamps(directory) == snapshot.files:
+            if _settled(snapshot.files, started_ns):
+                entry = _entry(snapshot.directory, snapshot.files, SNAPSHOT_SUFFIX)
+                _write(entry, snapshot.directory, lambda file: _dump_snapshot(entry.key, snapshot, file))
+            break
     return snapshot
 
 
-def load_snapshot_cached(directory: Path):
+def load_snapshot_cached(directory: Path) -> "Snapshot":
     """From the cache when the files are unchanged, else loaded, validated and cached."""
     return cached_snapshot(directory) or load_and_cache(directory)

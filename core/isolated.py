@@ -5,6 +5,7 @@ waited two seconds). The child is kept between loads, so pandas is imported ther
 never imports pandas at all.
 """
 
+import copyreg
 import multiprocessing
 import os
 import sys
@@ -12,6 +13,7 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from types import MappingProxyType
 
 from .cache import cached_snapshot, load_and_cache
 from .indicators import Snapshot
@@ -19,6 +21,16 @@ from .problems import DataError, Problem
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
+
+
+def _read_only(mapping: dict) -> MappingProxyType:
+    return MappingProxyType(mapping)
+
+
+# A snapshot comes back from the loader process pickled (over a pipe between our own processes; nothing read
+# from disk is unpickled). Its read-only mappings cannot be pickled as they are: they travel as the dicts they
+# wrap. Both processes import this module: the loader process for `_silence`.
+copyreg.pickle(MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
 
 
 def _silence() -> None:

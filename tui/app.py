@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from core.cache import cached_start_view, store_start_view
+from core.cache import cache_notice, cached_start_view, store_start_view
 from core.model import DEFAULT_ITEM_SET, MainView, Release
 from core.periods import format_period
 from core.problems import DataError, Problem
@@ -109,6 +109,7 @@ class TradetopApp(App):
     def on_ready(self) -> None:
         """After the first frame: importing numpy and the loader in a thread would hold the GIL the frame needs."""
         gc.enable()  # the `tradetop` command turns the collector off for start-up (tui.cli)
+        self.tell_cache_refusal()  # of the start view's read
         self.load_data()
         self.watch_data()
 
@@ -152,6 +153,7 @@ class TradetopApp(App):
 
     def on_snapshot_loaded(self, message: SnapshotLoaded) -> None:
         self.apply_snapshot(message.snapshot, message.arrival)
+        self.tell_cache_refusal()  # of the snapshot's read
 
     def on_load_failed(self, message: LoadFailed) -> None:
         self.load_problems = message.problems if self.view is None else (KEPT_LAST_GOOD, *message.problems)
@@ -182,7 +184,7 @@ class TradetopApp(App):
         if (self.view, self.problems) != shown:  # a cached start view is usually exactly this
             self.show_state()
         if asked_on_command_line and found and self.start_view is None and self.flow == "export":
-            self.store_start_view(self.view)
+            self.store_start_view(snapshot, self.view)
         if preliminary:
             self.show_flash()  # as `]` from the latest release: the flash month over the latest month
         if arrival is not None and not arrival.is_empty:
@@ -196,8 +198,14 @@ class TradetopApp(App):
         self.call_after_refresh(self._settle_snapshot)
 
     @work(thread=True, group="store")
-    def store_start_view(self, view: MainView) -> None:
-        store_start_view(self.data_dir, self.requested_month, self.item_set, view)
+    def store_start_view(self, snapshot: "Snapshot", view: MainView) -> None:
+        store_start_view(snapshot, self.requested_month, self.item_set, view)
+
+    def tell_cache_refusal(self) -> None:
+        """Once: why the cache was not read (it could have been planted by another user)."""
+        notice = cache_notice()
+        if notice:
+            self.notify(notice, title="Cache not used", severity="warning", markup=False)
 
     def _settle_snapshot(self) -> None:
         """After the paint: the new snapshot out of the collector's way, then the precompute.
