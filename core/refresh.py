@@ -3,6 +3,7 @@
 Nothing here writes to the data directory.
 """
 
+import os
 import threading
 import time
 from dataclasses import dataclass, replace
@@ -21,6 +22,7 @@ from .problems import DataError
 DEBOUNCE_SECONDS = 0.3
 POLL_SECONDS = 0.5
 MAX_BURST_MS = 5000
+REWATCH_CHECK_MS = 500
 
 
 @dataclass(frozen=True)
@@ -70,21 +72,56 @@ def watch_changes(directory: Path, stop: threading.Event, debounce: float = DEBO
                   force_polling: bool = False) -> Iterator[None]:
     """Yield once per burst of changes to the directory's data files, after the burst has gone quiet.
 
-    Uses inotify through watchfiles, or polls file sizes and times where that is not available.
+    Uses inotify through watchfiles, or polls file sizes and times where that is not available. A directory
+    deleted or replaced (`rm -rf D; mkdir D`) is watched again at its path once it is back, with one yield then.
     """
     if not force_polling:
         try:
-            from watchfiles import watch
-
-            # watchfiles' `step` is the quiet period that ends a burst; `debounce` only caps a burst's length.
-            for _ in watch(directory, watch_filter=lambda _change, path: is_data_file(Path(path)),
-                           step=int(debounce * 1000), debounce=MAX_BURST_MS, stop_event=stop, recursive=False,
-                           raise_interrupt=False, rust_timeout=0):
-                yield
+            yield from _notify_changes(directory, stop, debounce)
             return
         except (ImportError, OSError, RuntimeError):
             pass
     yield from _poll_changes(directory, stop, debounce)
+
+
+def _notify_changes(directory: Path, stop: threading.Event, debounce: float) -> Iterator[None]:
+    from watchfiles import watch
+
+    rewatched = False
+    while not stop.is_set():
+        try:
+            # Held open so that the watched inode cannot be freed and its number reused by a new directory
+            # at the path: comparing the two then always tells a replacement.
+            held = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+        except (FileNotFoundError, NotADirectoryError):
+            if stop.wait(POLL_SECONDS):
+                return
+            rewatched = True
+            continue
+        try:
+            # watchfiles' `step` is the quiet period that ends a burst; `debounce` only caps a burst's length.
+            # Every change (the directory's own deletion too) and a timeout wake the loop to check that the
+            # directory at the path is still the one watched.
+            for changes in watch(directory, watch_filter=None, step=int(debounce * 1000), debounce=MAX_BURST_MS,
+                                 stop_event=stop, recursive=False, raise_interrupt=False,
+                                 rust_timeout=REWATCH_CHECK_MS, yield_on_timeout=True):
+                if rewatched or any(is_data_file(Path(path)) for _change, path in changes):
+                    # after a rewatch: a reload for what arrived before the new watch began
+                    rewatched = False
+                    yield
+                if not _same_directory(directory, held):
+                    rewatched = True
+                    break
+        finally:
+            os.close(held)
+
+
+def _same_directory(directory: Path, held: int) -> bool:
+    try:
+        now, watched = os.stat(directory), os.fstat(held)
+    except OSError:
+        return False
+    return (now.st_dev, now.st_ino) == (watched.st_dev, watched.st_ino)
 
 
 def _poll_changes(directory: Path, stop: threading.Event, debounce: float) -> Iterator[None]:

@@ -2,6 +2,7 @@
 shipped data. Where a test needs a month the shipped data lacks, it writes synthetic rows (2026-07's copied
 as 2026-08) and says so."""
 
+import shutil
 import time
 from pathlib import Path
 
@@ -193,3 +194,22 @@ async def test_data_broken_at_start_loads_by_itself_once_fixed(directory):
         monthly.write_bytes(good)
         await wait_until(pilot, lambda: header_text(app).startswith("2026-07"), timeout=3)
         assert not error_text(app)
+
+
+async def test_a_data_directory_deleted_and_made_again_is_still_watched(directory, tmp_path):
+    """`rm -rf D; mkdir D; cp ...` under the monitor: the red bar, then the copied data, then a month dropped
+    into the new D arrives without `r`."""
+    saved = tmp_path / "saved"
+    shutil.copytree(directory, saved)
+    app = make_app(directory, period=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await started(pilot)
+        shutil.rmtree(directory)
+        await wait_until(pilot, lambda: error_text(app), timeout=4)
+        directory.mkdir()
+        for path in saved.iterdir():
+            shutil.copy2(path, directory)
+        await wait_until(pilot, lambda: not error_text(app), timeout=5)
+        drop_in(directory / "synthetic-2026-08.csv", synthetic_august(directory))
+        await wait_until(pilot, lambda: header_text(app).startswith("2026-08"), timeout=5)
+        assert any(message.startswith("2026-08: exports") for message in notifications(app))

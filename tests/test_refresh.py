@@ -1,5 +1,6 @@
 """Live refresh in core: watching, settled reloads, and what a reload brought."""
 
+import shutil
 import threading
 import time
 
@@ -77,3 +78,33 @@ def test_watching_yields_once_a_burst_of_writes_settles(data_dir, force_polling)
     stop.set()
     watcher.join(timeout=3)
     assert len(seen) == 1
+
+
+@pytest.mark.parametrize("force_polling", [False, True], ids=["inotify", "polling"])
+def test_a_directory_deleted_and_made_again_is_still_watched(data_dir, force_polling):
+    """`rm -rf D; mkdir D`, then a file written into the new D: it is noticed."""
+    stop = threading.Event()
+    seen = []
+
+    def watch():
+        for _ in watch_changes(data_dir, stop, debounce=0.2, force_polling=force_polling):
+            seen.append(time.monotonic())
+
+    def wait_for_more_than(count: int) -> None:
+        deadline = time.monotonic() + 5
+        while len(seen) <= count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert len(seen) > count
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    time.sleep(0.7)  # let the watcher take its first look
+    shutil.rmtree(data_dir)
+    wait_for_more_than(0)  # catalog.csv went with it
+    data_dir.mkdir()
+    time.sleep(1.5)  # the new directory is there a while before anything is written into it
+    before = len(seen)
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,100\n")
+    wait_for_more_than(before)
+    stop.set()
+    watcher.join(timeout=3)
