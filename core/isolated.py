@@ -7,6 +7,7 @@ never imports pandas at all.
 
 import copyreg
 import multiprocessing
+import multiprocessing.connection
 import os
 import sys
 import threading
@@ -29,15 +30,24 @@ def _read_only(mapping: dict) -> MappingProxyType:
 
 # A snapshot comes back from the loader process pickled (over a pipe between our own processes; nothing read
 # from disk is unpickled). Its read-only mappings cannot be pickled as they are: they travel as the dicts they
-# wrap. Both processes import this module: the loader process for `_silence`.
+# wrap. Both processes import this module: the loader process for `_start_child`.
 copyreg.pickle(MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
 
 
-def _silence() -> None:
-    """In the child: nothing it prints may land on the dashboard's screen."""
+def _start_child() -> None:
+    """In the child: nothing it prints may land on the dashboard's screen, and it ends when the parent does."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    """The pipe the parent spawned the child through reads as closed once the parent is gone, however it
+    ended (SIGKILL too); without this the child, and multiprocessing's resource tracker that the child keeps
+    open, would live on under PID 1."""
+    multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+    os._exit(0)
 
 
 def _loader() -> ProcessPoolExecutor:
@@ -45,13 +55,14 @@ def _loader() -> ProcessPoolExecutor:
     with _lock:
         if _executor is None:
             # Textual swaps sys.stderr for an object with no file descriptor, which spawning (of the child
-            # and of multiprocessing's resource tracker) must pass on: start both now, with the real one.
+            # and of multiprocessing's resource tracker) must pass on: start both now, with the real one. The
+            # child's start-up is not waited for under the lock, so that shutdown() never waits for it.
             swapped, sys.stderr = sys.stderr, sys.__stderr__
             try:
                 # spawn, not fork: the parent runs threads (Textual's), which fork would copy half-way.
                 executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                               initializer=_silence)
-                executor.submit(int).result()
+                                               initializer=_start_child)
+                executor.submit(int)
             finally:
                 sys.stderr = swapped
             _executor = executor
