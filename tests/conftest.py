@@ -16,6 +16,12 @@ def private_cache(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache")))
 
 
+@pytest.fixture(autouse=True)
+def private_crash_logs(tmp_path_factory, monkeypatch):
+    """A crash in a test is logged in its own folder, never the user's."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+
+
 @pytest.fixture(scope="session")
 def shipped_snapshot():
     from core.indicators import load_snapshot

@@ -4,7 +4,9 @@ Importing this module imports neither pandas nor numpy: the first frame is drawn
 view (or says it is loading) while a worker loads the snapshot.
 """
 
+import asyncio
 import gc
+import signal
 import threading
 from functools import partial
 from pathlib import Path
@@ -76,7 +78,10 @@ class TradetopApp(App):
         Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
         Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
         Binding("r", "reload", "Reload", tooltip="reload the data files", id="reload"),
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, tooltip="suspend to the shell; `fg` comes back",
+                id="suspend"),
     ]
+    EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
     def __init__(self, data_dir: Path, period: int | None = None, item_set: str = DEFAULT_ITEM_SET,
                  force_polling: bool = False):
@@ -98,6 +103,7 @@ class TradetopApp(App):
         # Keys that need the snapshot, pressed while the first frame shows the cached start view: done in order
         # once it loads, so a key pressed the moment figures appear is never lost.
         self.waiting_for_snapshot: list[Callable[[], None]] = []
+        self.crash: BaseException | None = None  # the first unexpected error, for the `tradetop` command to log
 
     def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
@@ -105,6 +111,12 @@ class TradetopApp(App):
         if self.start_view is not None:
             self.month, self.load_problems = self.start_view.month, self.start_view.warnings
         return MainScreen()
+
+    def on_load(self) -> None:
+        """A signal to end the app ends it as `q` does: the terminal restored and the loader process stopped."""
+        loop = asyncio.get_running_loop()
+        for signum in self.EXIT_SIGNALS:
+            loop.add_signal_handler(signum, self.exit, None, 128 + signum)  # the shell's code for it
 
     def on_ready(self) -> None:
         """After the first frame: importing numpy and the loader in a thread would hold the GIL the frame needs."""
@@ -118,6 +130,18 @@ class TradetopApp(App):
 
         self.stopping.set()
         shutdown()
+        loop = asyncio.get_running_loop()
+        for signum in self.EXIT_SIGNALS:
+            loop.remove_signal_handler(signum)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's one way in for an error that escaped a handler, widget, timer or worker; it has no public
+        hook. The error is kept for the `tradetop` command to log, and Textual's traceback (with locals), which
+        it would print on the terminal at exit, is dropped. The only use of Textual's internals."""
+        if self.crash is None:
+            self.crash = error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
 
     @work(thread=True, group="watch")
     def watch_data(self) -> None:

@@ -5,11 +5,17 @@ Only argparse and core are imported up front; pandas comes with core, Textual on
 
 import argparse
 import gc
+import os
 import sys
 
 from core import __version__
 from tui import sources_cli
+from tui.crashlog import report_crash
 from tui.output import fail, say
+
+NO_TERMINAL = "tradetop needs a terminal; try `tradetop brief`"
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
+CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports `yes | head -1`
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -124,20 +130,45 @@ def _monitor(args) -> int:
         return fail([f"{directory}: no such data directory"])
     if not data_files(directory):
         return fail([f"{directory}: no CSV files in the data directory"])
+    if not all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr)):
+        return fail([NO_TERMINAL], 2)  # Textual would wait for keys that never come and draw into a file
     # Start-up builds what lives on (modules, classes, widgets): collections before the first frame cost about
     # 15 ms and find 2% of the objects garbage. The app turns the collector back on once the frame is drawn.
     gc.disable()
     try:
         from tui.app import TradetopApp
 
-        TradetopApp(directory, month).run()
+        app = TradetopApp(directory, month)
+        app.run()
     finally:
         gc.enable()  # also if start-up failed before the app could
-    return 0
+    if app.crash is not None:
+        return report_crash(app.crash)
+    return app.return_code or 0  # 128 + the signal when one ended it
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    """Every command: no traceback on the terminal, whatever happens (an unexpected error is logged, tui.crashlog)."""
+    try:
+        try:
+            code = _run(_parser().parse_args(argv))
+        finally:
+            sys.stdout.flush()  # a reader that has gone shows here (--help too), not in the interpreter's exit
+    except BrokenPipeError:
+        # `tradetop check | head -1`: the rest of the output is not wanted. Devnull in place of the closed pipe
+        # keeps the interpreter's last flush quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            os.dup2(devnull, stream.fileno())
+        return CLOSED_PIPE
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except Exception as error:
+        return report_crash(error)
+    return code
+
+
+def _run(args) -> int:
     if args.command == "check":
         return _check(args)
     if args.command == "brief":

@@ -1,0 +1,211 @@
+"""`tradetop` as a process: signals, no terminal, closed pipes, crashes, and the loader process's lifetime.
+
+The monitor runs in an 80x24 pseudo-terminal in a session of its own; its children are found through /proc.
+"""
+
+import fcntl
+import os
+import pty
+import re
+import signal
+import stat
+import struct
+import subprocess
+import sys
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from core.datadir import embedded_data_dir
+from tui.cli import CLOSED_PIPE, NO_TERMINAL
+from tui.crashlog import CRASHED
+
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+
+ALTERNATE_SCREEN_OFF = b"\x1b[?1049l"
+MOUSE_OFF = b"\x1b[?1000l"
+CONTROL_SEQUENCE = rb"\x1b\[[0-?]*[ -/]*[@-~]"
+# Synthetic failure: the headline cards cannot draw, as a bug in a widget would behave.
+BROKEN_WIDGET = """
+import sys
+from tui import widgets
+
+def broken(self):
+    raise ZeroDivisionError("synthetic failure injected by the test")
+
+widgets.HeadlineCards.render = broken
+from tui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def state(pid: int) -> str | None:
+    """The process's state letter (Z for a zombie, which has ended), or None once it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+
+
+def running(pid: int) -> bool:
+    return state(pid) not in (None, "Z")
+
+
+def running_children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == str(pid) and fields[0] != "Z":
+            found.append(int(entry.name))
+    return found
+
+
+def wait_until(condition, timeout: float) -> float:
+    start = time.monotonic()
+    while not condition():
+        assert time.monotonic() - start < timeout, "timed out"
+        time.sleep(0.02)
+    return time.monotonic() - start
+
+
+class Terminal:
+    """A command in a pseudo-terminal: stdin, stdout and stderr are the terminal; what it writes is kept."""
+
+    def __init__(self, command: list[str], env: dict[str, str]):
+        master, slave = pty.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
+                                        start_new_session=True)
+        os.close(slave)
+        self.master, self.output = master, bytearray()
+        threading.Thread(target=self._read, daemon=True).start()
+        self.children: list[int] = []
+
+    def _read(self) -> None:
+        while True:
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:  # EIO: every writer has gone
+                return
+            if not chunk:
+                return
+            self.output += chunk
+
+    def close(self) -> None:
+        """However the test went, nothing it started lives on."""
+        for pid in (self.process.pid, *self.children):
+            if running(pid):
+                os.kill(pid, signal.SIGKILL)
+        self.process.wait(timeout=10)
+        os.close(self.master)
+
+
+@pytest.fixture
+def environment(tmp_path):
+    """A cold snapshot cache, so that the monitor starts its loader process, and a private crash log folder."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_STATE_HOME=str(tmp_path / "state"),
+               TERM="xterm-256color")
+    env.pop("TRADETOP_DATA", None)
+    return env
+
+
+@pytest.fixture
+def monitor(environment):
+    """The monitor on the shipped data, once its loader process and multiprocessing's resource tracker run."""
+    terminal = Terminal([sys.executable, "-m", "tui.cli", "--data", str(embedded_data_dir())], environment)
+    try:
+        wait_until(lambda: len(running_children(terminal.process.pid)) == 2, timeout=60)
+        terminal.children = running_children(terminal.process.pid)
+        yield terminal
+    finally:
+        terminal.close()
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP], ids=["SIGTERM", "SIGHUP"])
+def test_a_signal_ends_the_monitor_with_the_terminal_restored_and_no_process_left(monitor, signum):
+    written_before = len(monitor.output)
+    os.kill(monitor.process.pid, signum)
+    assert monitor.process.wait(timeout=10) == 128 + signum
+    wait_until(lambda: not any(running(pid) for pid in monitor.children), timeout=5)
+    after = bytes(monitor.output[written_before:])
+    assert ALTERNATE_SCREEN_OFF in after and MOUSE_OFF in after
+    assert b"Traceback" not in monitor.output
+
+
+def test_the_loader_process_ends_even_when_the_monitor_is_killed(monitor):
+    os.kill(monitor.process.pid, signal.SIGKILL)
+    monitor.process.wait(timeout=10)
+    wait_until(lambda: not any(running(pid) for pid in monitor.children), timeout=5)
+
+
+@pytest.mark.parametrize("stdin_is_a_terminal", [False, True], ids=["stdin-devnull", "stdin-terminal"])
+def test_without_a_terminal_the_monitor_says_so_and_exits_2(environment, stdin_is_a_terminal):
+    master, slave = pty.openpty()
+    try:
+        result = subprocess.run([sys.executable, "-m", "tui.cli", "--data", str(embedded_data_dir())],
+                                stdin=slave if stdin_is_a_terminal else subprocess.DEVNULL, capture_output=True,
+                                env=environment, timeout=60)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert (result.returncode, result.stdout, result.stderr.decode()) == (2, b"", NO_TERMINAL + "\n")
+
+
+@pytest.mark.parametrize("arguments", [["check"], ["brief", "--json"], ["backtest"]], ids=" ".join)
+def test_a_closed_pipe_ends_a_command_quietly(environment, arguments):
+    """As `tradetop check | head -1` once head has read its line: the reader has gone before the output."""
+    process = subprocess.Popen([sys.executable, "-m", "tui.cli", *arguments], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, env=environment)
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert (process.wait(timeout=60), errors) == (CLOSED_PIPE, b"")
+
+
+def test_a_crash_of_the_monitor_is_one_line_on_the_terminal_and_a_traceback_in_a_private_log(environment, tmp_path):
+    terminal = Terminal([sys.executable, "-c", BROKEN_WIDGET, "--data", str(embedded_data_dir())], environment)
+    try:
+        assert terminal.process.wait(timeout=60) == CRASHED
+        wait_until(lambda: b"tradetop: unexpected error" in terminal.output, timeout=5)
+    finally:
+        terminal.close()
+    logs = list((tmp_path / "state" / "tradetop").iterdir())
+    assert len(logs) == 1 and logs[0].name.startswith("crash-")
+    shown = re.sub(CONTROL_SEQUENCE, b"", terminal.output.split(ALTERNATE_SCREEN_OFF)[-1]).decode()
+    assert shown.strip() == f"tradetop: unexpected error (ZeroDivisionError); the traceback is in {logs[0]}"
+    assert b"Traceback" not in terminal.output and b"synthetic failure" not in terminal.output
+    log = logs[0].read_text()
+    assert "Traceback (most recent call last)" in log and "in broken" in log
+    assert log.rstrip().endswith("ZeroDivisionError: synthetic failure injected by the test")
+    assert stat.S_IMODE(logs[0].stat().st_mode) == 0o600 and stat.S_IMODE(logs[0].parent.stat().st_mode) == 0o700
+
+
+def test_a_crash_of_a_command_is_logged_too(run_cli, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+
+    def broken(*args):
+        raise ValueError("synthetic failure injected by the test")
+
+    monkeypatch.setattr("core.brief.brief_text", broken)
+    code, out, err = run_cli("brief", "--period", "2026-01")
+    [log] = (tmp_path / "tradetop").iterdir()
+    assert (code, out, err) == (CRASHED, "", f"tradetop: unexpected error (ValueError); the traceback is in {log}\n")
+    assert log.read_text().rstrip().endswith("ValueError: synthetic failure injected by the test")
+
+
+def test_a_state_directory_others_can_write_to_is_not_used_for_the_log(run_cli, monkeypatch, tmp_path):
+    shared = tmp_path / "tradetop"
+    shared.mkdir(mode=0o777)
+    shared.chmod(0o777)  # as a shared or planted folder would be
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.setattr("core.brief.brief_text", lambda *args: 1 / 0)
+    code, _, err = run_cli("brief", "--period", "2026-01")
+    log = Path(err.strip().rsplit(" ", 1)[1])
+    assert code == CRASHED and log.parent != shared and not list(shared.iterdir())
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600 and "ZeroDivisionError" in log.read_text()
+    log.unlink()
