@@ -144,6 +144,25 @@ def test_the_loader_process_ends_even_when_the_monitor_is_killed(monitor):
     wait_until(lambda: not any(running(pid) for pid in monitor.children), timeout=5)
 
 
+def test_ctrl_z_suspends_the_monitor_and_it_comes_back_redrawn(monitor):
+    """As a shell's job control would: Ctrl+Z stops the process with the terminal restored; SIGCONT (`fg`)
+    brings the whole screen back. Once on the main screen, once over the help."""
+    wait_until(lambda: b"July 2026" in monitor.output, timeout=30)
+    for keys, shown in ((b"", b"July 2026"), (b"?", b"tradetop keys")):
+        os.write(monitor.master, keys)
+        wait_until(lambda: shown in monitor.output, timeout=10)
+        suspended_at = len(monitor.output)
+        os.write(monitor.master, b"\x1a")
+        wait_until(lambda: state(monitor.process.pid) == "T", timeout=10)
+        assert ALTERNATE_SCREEN_OFF in monitor.output[suspended_at:]
+        resumed_at = len(monitor.output)
+        os.kill(monitor.process.pid, signal.SIGCONT)
+        wait_until(lambda: shown in monitor.output[resumed_at:], timeout=10)
+        assert b"\x1b[?1049h" in monitor.output[resumed_at:]
+    os.write(monitor.master, b"?q")
+    assert monitor.process.wait(timeout=10) == 0
+
+
 @pytest.mark.parametrize("stdin_is_a_terminal", [False, True], ids=["stdin-devnull", "stdin-terminal"])
 def test_without_a_terminal_the_monitor_says_so_and_exits_2(environment, stdin_is_a_terminal):
     master, slave = pty.openpty()

@@ -78,8 +78,9 @@ class TradetopApp(App):
         Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
         Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
         Binding("r", "reload", "Reload", tooltip="reload the data files", id="reload"),
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False, tooltip="suspend to the shell; `fg` comes back",
-                id="suspend"),
+        # A priority binding, so that it suspends from the help, the palette and every other screen too.
+        Binding("ctrl+z", "suspend_process", "Suspend", show=False, priority=True,
+                tooltip="suspend to the shell; `fg` comes back", id="suspend"),
     ]
     EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
@@ -113,10 +114,16 @@ class TradetopApp(App):
         return MainScreen()
 
     def on_load(self) -> None:
-        """A signal to end the app ends it as `q` does: the terminal restored and the loader process stopped."""
+        """A signal to end the app ends it as `q` does: the terminal restored and the loader process stopped.
+        Ctrl+Z (Textual's suspend_process) is followed by a full repaint."""
         loop = asyncio.get_running_loop()
         for signum in self.EXIT_SIGNALS:
             loop.add_signal_handler(signum, self.exit, None, 128 + signum)  # the shell's code for it
+        self.app_resume_signal.subscribe(self, self.repaint_after_suspend)
+
+    def repaint_after_suspend(self, _app: App) -> None:
+        """Back from Ctrl+Z (`fg`): the terminal's screen was cleared, so all of it is drawn, not only what changed."""
+        self.screen.refresh()
 
     def on_ready(self) -> None:
         """After the first frame: importing numpy and the loader in a thread would hold the GIL the frame needs."""
