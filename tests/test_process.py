@@ -217,14 +217,15 @@ def test_a_crash_of_a_command_is_logged_too(run_cli, monkeypatch, tmp_path):
     assert log.read_text().rstrip().endswith("ValueError: synthetic failure injected by the test")
 
 
-def test_a_state_directory_others_can_write_to_is_not_used_for_the_log(run_cli, monkeypatch, tmp_path):
-    shared = tmp_path / "tradetop"
-    shared.mkdir(mode=0o777)
-    shared.chmod(0o777)  # as a shared or planted folder would be
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+def test_without_a_state_directory_the_log_goes_to_the_temporary_directory(run_cli, monkeypatch, tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("")  # $XDG_STATE_HOME/tradetop cannot be made under a file
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocked))
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "temporary"))
+    (tmp_path / "temporary").mkdir()
+    monkeypatch.setattr("tempfile.tempdir", None)  # so that tempfile reads $TMPDIR again
     monkeypatch.setattr("core.brief.brief_text", lambda *args: 1 / 0)
     code, _, err = run_cli("brief", "--period", "2026-01")
-    log = Path(err.strip().rsplit(" ", 1)[1])
-    assert code == CRASHED and log.parent != shared and not list(shared.iterdir())
+    [log] = (tmp_path / "temporary").iterdir()
+    assert (code, err) == (CRASHED, f"tradetop: unexpected error (ZeroDivisionError); the traceback is in {log}\n")
     assert stat.S_IMODE(log.stat().st_mode) == 0o600 and "ZeroDivisionError" in log.read_text()
-    log.unlink()
