@@ -1,6 +1,11 @@
 """Problems found in data files, reported as `file:line: what is wrong (what was expected)`."""
 
-from typing import NamedTuple
+import re
+from typing import Iterable, NamedTuple
+
+PROBLEMS_PER_KIND = 50  # shown of each kind before the rest of it are counted in one line
+# What differs between problems of one kind: the values they quote (Python's repr of a string) and numbers.
+_PARTICULARS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
 
 
 class Problem(NamedTuple):  # a named tuple (ordered, immutable) rather than a dataclass: cheaper to define at start-up
@@ -24,3 +29,30 @@ class DataError(Exception):
 
     def __reduce__(self):  # pickled back from the loader process with its problems, not its message
         return DataError, (list(self.problems),)
+
+
+def _kind(problem: "Problem | str") -> tuple[bool, str]:
+    """Warning or error, and the message without its particulars: `partner code 'x9' is not in the catalog`
+    and `partner code 'y7' ...` are of one kind, wherever they are. A notice (a plain string) is its own kind."""
+    if isinstance(problem, str):
+        return False, problem
+    return problem.is_warning, _PARTICULARS.sub("…", problem.message)
+
+
+def summarised(problems: Iterable["Problem | str"], per_kind: int = PROBLEMS_PER_KIND) -> list[str]:
+    """The problems as lines, in order, at most `per_kind` of each kind; the last one shown of a kind is followed
+    by one line that counts the rest of that kind."""
+    problems = list(problems)
+    totals: dict[tuple[bool, str], int] = {}
+    for problem in problems:
+        kind = _kind(problem)
+        totals[kind] = totals.get(kind, 0) + 1
+    lines, shown = [], dict.fromkeys(totals, 0)
+    for problem in problems:
+        kind = _kind(problem)
+        if shown[kind] < per_kind:
+            shown[kind] += 1
+            lines.append(str(problem))
+            if shown[kind] == per_kind < totals[kind]:
+                lines.append(f"… and {totals[kind] - per_kind:,} more of the same kind")
+    return lines
