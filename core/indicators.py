@@ -188,11 +188,13 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     trade = dataset.trade
     first, last = int(trade["month"].min()), int(trade["month"].max())
     length = last - first + 1
-    series: dict[SeriesKey, np.ndarray] = {}
-    for key, group in trade.groupby(["flow", "item", "partner"], sort=False):
-        array = np.full(length, np.nan)
-        array[group["month"].to_numpy(dtype=int) - first] = group["value_usd"].to_numpy(dtype=float)
-        series[key] = array
+    # One row of a matrix per series, filled at once: a loop over pandas groups costs 0.1 ms a series.
+    number = trade.groupby(["flow", "item", "partner"], sort=False).ngroup().to_numpy()
+    firsts = np.unique(number, return_index=True)[1]  # each series' first row, in series order
+    matrix = np.full((len(firsts), length), np.nan)
+    matrix[number, trade["month"].to_numpy(dtype=int) - first] = trade["value_usd"].to_numpy(dtype=float)
+    keys = zip(*(trade[column].to_numpy()[firsts].tolist() for column in ("flow", "item", "partner")))
+    series: dict[SeriesKey, np.ndarray] = dict(zip(keys, matrix))
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
@@ -262,7 +264,8 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
     measured = [row for row in items if row.yoy_pct is not None]
     breadth = Breadth(item_set, sum(row.yoy_pct > 0 for row in measured), len(measured),
                       tuple(row.code for row in measured if row.yoy_pct <= 0))
-    notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow])
+    members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
+    notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow], members)
     return Release(format_period(month), flow, headline, items, partners, breadth, notables)
 
 

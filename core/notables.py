@@ -7,6 +7,11 @@ nothing about all months until MIN_HISTORY months lie behind it, and nothing abo
 until MIN_SAME_MONTHS earlier Januaries do. A value equal to a record is a tie ("equal to the
 highest"), never a new record, and does not extend a streak of records.
 
+Subjects are the headline lines and, of items and of partners, the release's own (the rows of its tables)
+first, then the largest others of the month, at most MAX_SUBJECTS of each: a directory may hold any number
+of codes, and a subject's points grow with its share, so the smallest would rank last anyway. Overtakes
+compare only the release's partners, rows of the same table (a region against a country in it is no news).
+
 Score, highest first: kind points (KIND_POINTS: records and firsts over ranks over streaks) +
 subject points (HEADLINE_POINTS, or 10 + 60 x an item's or partner's share of exports, at most 35)
 + extent points (longer runs, more one-sided breadth); README "The release brief" has the table.
@@ -14,10 +19,11 @@ subject points (HEADLINE_POINTS, or 10 + 60 x an item's or partner's share of ex
 Numpy and the standard library only: this runs inside Snapshot.release.
 """
 
+import heapq
 import math
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, AbstractSet, Any, Mapping
 
 import numpy as np
 
@@ -34,6 +40,7 @@ MIN_HISTORY = 12
 MIN_SAME_MONTHS = 2
 MIN_STREAK = 3
 MIN_OVERTAKE_GAP = 12  # months behind before getting ahead again is news
+MAX_SUBJECTS = 30  # items, and partners, looked at in a month (the shipped data has 20 items and 9 partners)
 SMALLEST_ROUND_USD = 1.0  # round amounts start at $1
 KIND_POINTS = {
     "record_all_time": 60, "threshold_first": 55, "milestone": 55, "share_threshold_first": 50,
@@ -82,13 +89,15 @@ class _Month:
         return f"since {when}, " + ("when the data begins" if start == subject.origin else "after a gap in the data")
 
 
-def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: str) -> tuple[Mapping[str, Any], ...]:
-    """Every notable of the month, most newsworthy first; `total` (exports or imports) owns the breadth."""
+def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: str,
+                  members: Mapping[str, AbstractSet[str]]) -> tuple[Mapping[str, Any], ...]:
+    """Every notable of the month, most newsworthy first; `total` (exports or imports) owns the breadth;
+    `members` are the release's item and partner codes."""
     at = _Month(snapshot.first_month, snapshot.index(month))
     exports = snapshot.headline["exports"]
     if not 0 <= at.index < len(exports) or math.isnan(exports[at.index]):
         return ()  # no release without total exports
-    subjects = _subjects(snapshot, at.index)
+    subjects = _subjects(snapshot, at.index, members)
     found = []
     for subject in subjects:
         found += _records(at, subject)
@@ -98,7 +107,8 @@ def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: s
             found += _share_threshold(at, subject, exports)
         if subject.code == "exports" or subject.dimension == "item":
             found += _milestone(at, subject, snapshot.ytd(subject.values))
-    found += _overtakes(at, [subject for subject in subjects if subject.dimension == "partner"])
+    found += _overtakes(at, [subject for subject in subjects
+                             if subject.dimension == "partner" and subject.code in members["partner"]])
     found += _breadth(snapshot, breadth, total)
     return tuple(sorted(found, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"],
                                               n["text"])))
@@ -111,23 +121,25 @@ def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
     return _lower_first(catalog.name(dimension, code))
 
 
-def _subjects(snapshot: "Snapshot", index: int) -> list[Subject]:
+def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, AbstractSet[str]]) -> list[Subject]:
     exports_now = snapshot.headline["exports"][index]
     candidates = [(code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code], None)
-                  for code in HEADLINE_LABELS]
+                  for code in HEADLINE_LABELS if not math.isnan(snapshot.headline[code][index])]
+    ranked: dict[str, list] = {"item": [], "partner": []}
     for (flow, item, partner), values in snapshot.trade.items():
-        if flow != "export" or (item == TOTAL_ITEM) == (partner == WORLD):
+        if flow != "export" or (item == TOTAL_ITEM) == (partner == WORLD) or math.isnan(values[index]):
             continue
-        share_points = min(35.0, 10.0 + 60.0 * values[index] / exports_now)
-        if partner == WORLD:
-            label = f"Exports of {subject_name(snapshot.catalog, 'item', item)}"
-            candidates.append((item, "item", label, values, share_points, flow))
-        else:
-            label = f"Exports to {subject_name(snapshot.catalog, 'partner', partner)}"
-            candidates.append((partner, "partner", label, values, share_points, flow))
+        dimension, code = ("item", item) if partner == WORLD else ("partner", partner)
+        ranked[dimension].append((code not in members[dimension], -values[index], code, values))
+    for dimension, found in ranked.items():
+        # The release's own first, then the largest; linear in the codes, however many there are.
+        for _, _, code, values in heapq.nsmallest(MAX_SUBJECTS, found, key=lambda entry: entry[:3]):
+            share_points = min(35.0, 10.0 + 60.0 * values[index] / exports_now)
+            label = f"Exports {'of' if dimension == 'item' else 'to'} {subject_name(snapshot.catalog, dimension, code)}"
+            candidates.append((code, dimension, label, values, share_points, "export"))
     return [Subject(code, dimension, label, values, round(float(points), 1), _run_start(values, index),
                     int(np.flatnonzero(~np.isnan(values))[0]), flow)
-            for code, dimension, label, values, points, flow in candidates if not math.isnan(values[index])]
+            for code, dimension, label, values, points, flow in candidates]
 
 
 def _run_start(values: np.ndarray, index: int) -> int:

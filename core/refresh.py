@@ -56,11 +56,13 @@ def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
         before = old.trade.get(key)
         if before is None:
             continue
-        for month in range(max(old.first_month, new.first_month),
-                           min(old.first_month + len(before), new.first_month + len(array))):
-            was, now = before[month - old.first_month], array[month - new.first_month]
-            if not np.isnan(was) and not np.isnan(now) and was != now:
-                observed.append(Revision(key, format_period(month), float(was), float(now), None))
+        first = max(old.first_month, new.first_month)
+        last = min(old.first_month + len(before), new.first_month + len(array))
+        was = before[first - old.first_month:last - old.first_month]
+        now = array[first - new.first_month:last - new.first_month]
+        # Compared as arrays: a loop over months costs seconds once there are thousands of series.
+        for offset in np.flatnonzero((was != now) & ~np.isnan(was) & ~np.isnan(now)):
+            observed.append(Revision(key, format_period(first + int(offset)), float(was[offset]), float(now[offset]), None))
     # Revisions seen on earlier reloads are kept: the files no longer hold the figures they replaced.
     revisions = {}
     for key, seen in (*old.revisions.items(), *new.revisions.items(), *((r.key, (r,)) for r in observed)):

@@ -47,16 +47,16 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args) -> int:
     from core.datadir import resolve_data_dir
     from core.loader import load_directory
-    from core.problems import DataError
+    from core.problems import DataError, summarised
 
     directory = resolve_data_dir(args.data)
     try:
         dataset = load_directory(directory)
     except DataError as error:
-        return fail([str(problem) for problem in error.problems]
+        return fail(summarised(error.problems)
                     + [f"{sum(not p.is_warning for p in error.problems)} problem(s) in {directory}"])
-    for warning in dataset.warnings:
-        say(str(warning))
+    for line in summarised(dataset.warnings):
+        say(line)
     rows = len(dataset.trade) + len(dataset.revisions) + len(dataset.flash)
     say(f"{directory}: {len(dataset.files)} files, {rows:,} rows, no errors, {len(dataset.warnings)} warning(s)")
     return 0
@@ -66,12 +66,12 @@ def _load(args):
     """The snapshot of --data, or the exit code after reporting why it cannot be loaded."""
     from core.datadir import resolve_data_dir
     from core.indicators import load_snapshot
-    from core.problems import DataError
+    from core.problems import DataError, summarised
 
     try:
         return load_snapshot(resolve_data_dir(args.data))
     except DataError as error:
-        return fail([str(problem) for problem in error.problems])
+        return fail(summarised(error.problems))
 
 
 def _backtest(args) -> int:

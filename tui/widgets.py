@@ -26,7 +26,7 @@ from textual.widgets import Static
 from core import fmt
 from core.model import INTERVAL_NOMINAL_PCT, TREND_MONTHS, Figure, FlashView, MainView, Nowcast, Row
 from core.periods import describe_period, format_period
-from core.problems import Problem
+from core.problems import Problem, summarised
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 FLOW_NAMES = {"export": "exports", "import": "imports"}
@@ -137,7 +137,7 @@ class ErrorBar(Static):
             return  # unchanged: no update, which would cost a layout pass
         self.shown = problems
         self.display = bool(problems)
-        self.update(Text("\n".join(str(problem) for problem in problems)))
+        self.update(Text("\n".join(summarised(problems))))
 
 
 class CardSpec(NamedTuple):
