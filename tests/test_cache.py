@@ -166,3 +166,21 @@ def test_a_start_view_is_stored_under_the_files_its_snapshot_read(data_dir):
         os.utime(data_dir / stamp.name, ns=(stamp.mtime_ns, stamp.mtime_ns))
     assert exports(cached_snapshot(data_dir)) == 63e9
     assert cached_start_view(data_dir, None, "motie15").release.headline.exports.value_usd == 63e9
+
+
+def test_brief_reads_the_cache_and_prints_the_same_as_from_the_files(tmp_path, monkeypatch, run_cli):
+    import core.loader
+    from dashboard_helpers import copy_of_shipped_data
+
+    data = str(copy_of_shipped_data(tmp_path))
+    from_files = [run_cli("brief", "--data", data, "--period", period, *json) for period in ("2026-01", "2026-08")
+                  for json in ((), ("--json",))]
+    assert all(code == 0 for code, _, _ in from_files) and "$65.84bn" in from_files[0][1]
+
+    def no_loading(directory):
+        raise AssertionError("the files were read again")
+
+    monkeypatch.setattr(core.loader, "load_directory", no_loading)
+    from_cache = [run_cli("brief", "--data", data, "--period", period, *json) for period in ("2026-01", "2026-08")
+                  for json in ((), ("--json",))]
+    assert from_cache == from_files

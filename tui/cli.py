@@ -63,13 +63,14 @@ def _check(args) -> int:
 
 
 def _load(args):
-    """The snapshot of --data, or the exit code after reporting why it cannot be loaded."""
+    """The snapshot of --data (from the monitor's cache when the files are unchanged: no pandas), or the exit
+    code after reporting why it cannot be loaded."""
+    from core.cache import load_snapshot_cached
     from core.datadir import resolve_data_dir
-    from core.indicators import load_snapshot
     from core.problems import DataError, summarised
 
     try:
-        return load_snapshot(resolve_data_dir(args.data))
+        return load_snapshot_cached(resolve_data_dir(args.data))
     except DataError as error:
         return fail(summarised(error.problems))
 
