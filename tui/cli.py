@@ -43,6 +43,11 @@ def _fail(lines: list[str] | tuple, code: int = 1) -> int:
     return code
 
 
+def _fault(args, error: Exception) -> int:
+    """An error in tradetop itself, not in the data (which `check` reports): one line, never a traceback."""
+    return _fail([f"tradetop {args.command}: an error in tradetop, please report it ({type(error).__name__}: {error})"])
+
+
 def _check(args) -> int:
     from core.datadir import resolve_data_dir
     from core.loader import load_directory
@@ -54,6 +59,8 @@ def _check(args) -> int:
     except DataError as error:
         return _fail([str(problem) for problem in error.problems]
                      + [f"{sum(not p.is_warning for p in error.problems)} problem(s) in {directory}"])
+    except Exception as error:
+        return _fault(args, error)
     for warning in dataset.warnings:
         print(warning)
     rows = len(dataset.trade) + len(dataset.revisions) + len(dataset.flash)
@@ -71,6 +78,8 @@ def _load(args):
         return load_snapshot(resolve_data_dir(args.data))
     except DataError as error:
         return _fail([str(problem) for problem in error.problems])
+    except Exception as error:
+        return _fault(args, error)
 
 
 def _backtest(args) -> int:
@@ -79,7 +88,11 @@ def _backtest(args) -> int:
     snapshot = _load(args)
     if isinstance(snapshot, int):
         return snapshot
-    print(backtest_table(backtest(snapshot.flash)))
+    try:
+        table = backtest_table(backtest(snapshot.flash))
+    except Exception as error:
+        return _fault(args, error)
+    print(table)
     return 0
 
 
@@ -104,14 +117,18 @@ def _brief(args) -> int:
     if args.item_set not in snapshot.catalog.set_names("item"):
         known = ", ".join(snapshot.catalog.set_names("item"))
         return _fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
-    release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
-    if args.json:
-        print(json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1))
-    elif preliminary:
-        print(flash_text(snapshot, snapshot.flash.view(month)))
-    else:
-        review = snapshot.flash.review(month)
-        print(brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else ""))
+    try:  # the whole text first: a fault while computing it prints nothing of it
+        release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
+        if args.json:
+            text = json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1, allow_nan=False)
+        elif preliminary:
+            text = flash_text(snapshot, snapshot.flash.view(month))
+        else:
+            review = snapshot.flash.review(month)
+            text = brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else "")
+    except Exception as error:
+        return _fault(args, error)
+    print(text)
     return 0
 
 
