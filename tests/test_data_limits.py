@@ -262,3 +262,20 @@ async def test_a_fault_while_reloading_keeps_the_last_good_data_under_the_red_ba
         assert app.snapshot is good and app.view.release.headline.exports.value_usd == 65_843_936_782
         await pilot.press("left_square_bracket")
         assert app.return_code is None
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("value", ["0", "1e-300"])
+async def test_a_plot_plotext_cannot_draw_leaves_a_note_not_a_crash(data_dir, value):
+    # Valid data that plotext fails on: its legend on a lone bar of 0 (IndexError, in the first layout's
+    # render), its y ticks for 1e-300 US dollars as $bn (OverflowError, on every render).
+    (data_dir / "trade.csv").write_text(f"period,flow,item,partner,value_usd\n1950-01,export,total,world,{value}\n")
+    app = make_app(data_dir, None)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("shift+tab", "enter")
+        assert isinstance(app.screen, DrilldownScreen)
+        plot = app.screen.query_one("#history-plot").render().plain
+        assert (plot == "(no plot: these values cannot be drawn)") == (value == "1e-300")
+        await pilot.press("escape", "right_square_bracket")
+        assert app.return_code is None
