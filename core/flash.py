@@ -88,7 +88,8 @@ class FlashSeries(Memoised):
 
     def _run_rate(self, window: str, where) -> np.ndarray:
         """The window's daily average times the month's working days."""
-        return divided(self.total(window)[where], self.working_days[window][where], self.working_days[WHOLE_MONTH][where])
+        days = self.working_days
+        return divided(self.total(window)[where], days[window][where], days[WHOLE_MONTH][where])
 
     def baselines(self, month: int, window: str) -> dict[str, float | None]:
         """The naive nowcasts the model must beat: last year's month grown by the window's YoY, and the run-rate."""

@@ -145,7 +145,8 @@ class TradetopApp(App):
         except OSError as error:
             message = LoadFailed((Problem(str(self.data_dir), None, str(error)),))
         except Exception as error:  # a fault in tradetop, not in the files: the last good data stays on screen
-            message = LoadFailed((Problem(str(self.data_dir), None, f"{LOAD_FAULT} ({type(error).__name__}: {error})"),))
+            fault = f"{LOAD_FAULT} ({type(error).__name__}: {error})"
+            message = LoadFailed((Problem(str(self.data_dir), None, fault),))
         if not get_current_worker().is_cancelled:  # a newer load has started: this one's files are stale
             self.post_message(message)
 
