@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .flash import MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
 from .model import INTERVAL_NOMINAL_PCT
 from .periods import format_period
+from .ratios import growth_pct
 
 METHODS = {
     "nowcast": "nowcast (this model)",
@@ -40,10 +41,15 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
             baselines = series.baselines(month, window)
             if check is None or check.nowcast is None or None in baselines.values():
                 continue
+            # The percentage error of each method; a final figure of 0 has none, and the month is not scored.
+            month_errors = {method: growth_pct(value, review.final_usd)
+                            for method, value in ({"nowcast": check.nowcast.value_usd} | baselines).items()}
+            if None in month_errors.values():
+                continue
             scored.append(month)
             inside.append(check.inside)
-            for method, value in ({"nowcast": check.nowcast.value_usd} | baselines).items():
-                errors[method].append(abs(value / review.final_usd - 1.0) * 100.0)
+            for method, error in month_errors.items():
+                errors[method].append(abs(error))
         if not scored:
             continue
         for method, method_errors in errors.items():

@@ -9,6 +9,7 @@ the plain run-rate underestimates. The interval is the 10th to 90th percentile o
 corrections, an 80% interval by construction (the backtest measures how often it holds).
 """
 
+import math
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
@@ -16,9 +17,10 @@ from typing import TYPE_CHECKING, Mapping
 import numpy as np
 
 from .catalog import TOTAL_ITEM
-from .indicators import Memoised, _growth_pct, _value
+from .indicators import Memoised, _value
 from .model import INTERVAL_PERCENTILES, FlashHistory, FlashItem, FlashView, Nowcast, NowcastCheck, NowcastReview
 from .periods import format_period
+from .ratios import divided, finite, growth_pct
 
 if TYPE_CHECKING:
     from .loader import Dataset
@@ -47,7 +49,9 @@ class FlashSeries(Memoised):
         return month - self.first_month
 
     def total(self, window: str) -> np.ndarray:
-        return self.values.get((window, TOTAL_ITEM), _EMPTY)
+        """On the whole axis, NaN where (or if ever) the window was not published, so it lines up with working days."""
+        found = self.values.get((window, TOTAL_ITEM))
+        return np.full(len(self.final), np.nan) if found is None else found
 
     def latest_window(self, month: int) -> str | None:
         index = self.index(month)
@@ -71,26 +75,28 @@ class FlashSeries(Memoised):
         window_value = _value(self.total(window), index)
         if window_value is None:
             return None
-        past = slice(0, index)
+        run_rates = self._run_rate(window, slice(0, index + 1))
         # Per earlier month: the whole month over the window's run-rate scaled to the month's working days.
-        corrections = self.final[past] / self._run_rate(window, past)
-        corrections = corrections[np.isfinite(corrections)]
-        if len(corrections) < MIN_HISTORY:
+        corrections = divided(self.final[:index], run_rates[:index])
+        corrections = corrections[~np.isnan(corrections)]
+        run_rate = _value(run_rates, index)
+        if len(corrections) < MIN_HISTORY or run_rate is None:
             return None
         low, middle, high = np.percentile(corrections, (INTERVAL_PERCENTILES[0], 50.0, INTERVAL_PERCENTILES[1]))
-        run_rate = window_value / float(self.working_days[window][index]) * float(self.working_days[WHOLE_MONTH][index])
-        return Nowcast(run_rate * float(middle), run_rate * float(low), run_rate * float(high), NOWCAST_METHOD)
+        estimates = (run_rate * float(middle), run_rate * float(low), run_rate * float(high))
+        return Nowcast(*estimates, NOWCAST_METHOD) if all(map(math.isfinite, estimates)) else None
 
     def _run_rate(self, window: str, where) -> np.ndarray:
         """The window's daily average times the month's working days."""
-        return self.total(window)[where] / self.working_days[window][where] * self.working_days[WHOLE_MONTH][where]
+        days = self.working_days
+        return divided(self.total(window)[where], days[window][where], days[WHOLE_MONTH][where])
 
     def baselines(self, month: int, window: str) -> dict[str, float | None]:
         """The naive nowcasts the model must beat: last year's month grown by the window's YoY, and the run-rate."""
         index = self.index(month)
         totals = self.total(window)
         now, before, final_before = _value(totals, index), _value(totals, index - 12), _value(self.final, index - 12)
-        yoy = None if None in (now, before, final_before) or not before else final_before * now / before
+        yoy = None if None in (now, before, final_before) or not before else finite(final_before * now / before)
         return {"yoy": yoy, "run_rate": _value(self._run_rate(window, slice(None)), index)}
 
     def view(self, month: int) -> FlashView | None:
@@ -107,14 +113,14 @@ class FlashSeries(Memoised):
         days_now, days_before = _value(days, index), _value(days, index - 12)
         daily_before = None if before is None or not days_before else before / days_before
         items = tuple(self._item(window, code, name, index) for code, name in self.items)
-        return FlashView(format_period(month), window, self.is_preliminary(month), value, _growth_pct(value, before),
-                         days_now, days_before, _growth_pct(value / days_now if days_now else None, daily_before),
+        return FlashView(format_period(month), window, self.is_preliminary(month), value, growth_pct(value, before),
+                         days_now, days_before, growth_pct(value / days_now if days_now else None, daily_before),
                          items, self.nowcast(month, window))
 
     def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:
         array = self.values.get((window, code), _EMPTY)
         value = _value(array, index)
-        return FlashItem(code, name, value, _growth_pct(value, _value(array, index - 12)))
+        return FlashItem(code, name, value, growth_pct(value, _value(array, index - 12)))
 
     def history(self, month: int, window: str, count: int) -> FlashHistory:
         chosen = tuple(range(month - count + 1, month + 1))
@@ -136,7 +142,7 @@ class FlashSeries(Memoised):
         nowcast = self.nowcast(month, window)
         return NowcastCheck(
             window, _value(self.total(window), self.index(month)), nowcast,
-            None if nowcast is None else (nowcast.value_usd / final - 1.0) * 100.0,
+            None if nowcast is None else growth_pct(nowcast.value_usd, final),
             None if nowcast is None else bool(nowcast.low_usd <= final <= nowcast.high_usd))
 
 

@@ -22,6 +22,7 @@ from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_
 from .notables import breadth_line, find_notables
 from .periods import format_period, same_month_positions
 from .problems import Problem
+from .ratios import divided, growth_pct, ratio_pct
 
 if TYPE_CHECKING:
     from .flash import FlashSeries
@@ -38,18 +39,8 @@ def _value(array: np.ndarray, index: int) -> float | None:
     return None
 
 
-def _growth_pct(now: float | None, before: float | None) -> float | None:
-    if now is None or before is None or before <= 0:
-        return None
-    return (now / before - 1.0) * 100.0
-
-
 def _difference(now: float | None, before: float | None) -> float | None:
     return None if now is None or before is None else now - before
-
-
-def _ratio_pct(part: float | None, whole: float | None) -> float | None:
-    return None if part is None or not whole else part / whole * 100.0
 
 
 class Memoised:
@@ -115,9 +106,9 @@ class Snapshot(Memoised):
         return History(
             months=chosen,
             values=values,
-            yoy_pct=tuple(_growth_pct(value, before) for value, before in zip(values, year_before)),
+            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before)),
             change_usd=tuple(_difference(value, before) for value, before in zip(values, year_before)),
-            share_pct=tuple(None if total is None else _ratio_pct(value, _value(total, self.index(month)))
+            share_pct=tuple(None if total is None else ratio_pct(value, _value(total, self.index(month)))
                             for month, value in zip(chosen, values)),
         )
 
@@ -157,7 +148,7 @@ class Snapshot(Memoised):
         index = self.index(month)
         whole = _value(self.series(flow, item=item), index)
         shares = [PartnerShare(partner, self.catalog.name("partner", partner), _value(array, index),
-                               _ratio_pct(_value(array, index), whole))
+                               ratio_pct(_value(array, index), whole))
                   for (series_flow, series_item, partner), array in self.trade.items()
                   if series_flow == flow and series_item == item and partner != WORLD]
         return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
@@ -204,7 +195,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
         "imports": imports,
         "balance": exports - imports,
         "working_days": days,
-        "daily_avg_exports": exports / days,
+        "daily_avg_exports": divided(exports, days),
         "ytd_exports": _running_year_totals(exports, first),
     }
     months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
@@ -231,7 +222,7 @@ def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
 
 def _figure(array: np.ndarray, index: int) -> Figure:
     now = _value(array, index)
-    return Figure(now, _growth_pct(now, _value(array, index - 12)))
+    return Figure(now, growth_pct(now, _value(array, index - 12)))
 
 
 def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Release:
@@ -303,21 +294,21 @@ def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array:
     total = snapshot.series(flow)
     value, before = _value(array, index), _value(array, index - 12)
     total_now, total_before = _value(total, index), _value(total, index - 12)
-    share, share_before = _ratio_pct(value, total_now), _ratio_pct(before, total_before)
+    share, share_before = ratio_pct(value, total_now), ratio_pct(before, total_before)
     ytd, ytd_total = snapshot.ytd(array), snapshot.ytd(total)
     ytd_value, ytd_before = _value(ytd, index), _value(ytd, index - 12)
-    ytd_share = _ratio_pct(ytd_value, _value(ytd_total, index))
-    ytd_share_before = _ratio_pct(ytd_before, _value(ytd_total, index - 12))
+    ytd_share = ratio_pct(ytd_value, _value(ytd_total, index))
+    ytd_share_before = ratio_pct(ytd_before, _value(ytd_total, index - 12))
     return Row(
         code=code,
         name=name,
         value_usd=value,
-        yoy_pct=_growth_pct(value, before),
+        yoy_pct=growth_pct(value, before),
         share_pct=share,
         share_change_pp=_difference(share, share_before),
-        contribution_pp=_ratio_pct(_difference(value, before), total_before),
+        contribution_pp=ratio_pct(_difference(value, before), total_before),
         ytd_value_usd=ytd_value,
-        ytd_yoy_pct=_growth_pct(ytd_value, ytd_before),
+        ytd_yoy_pct=growth_pct(ytd_value, ytd_before),
         ytd_share_pct=ytd_share,
         ytd_share_change_pp=_difference(ytd_share, ytd_share_before),
     )

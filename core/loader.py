@@ -18,7 +18,7 @@ import pandas as pd
 from .catalog import TOTAL_ITEM, WORLD, Catalog, Entry
 from .datadir import FileStamp, data_files, embedded_data_dir, file_stamps
 from .fmt import printable
-from .periods import PERIOD_PATTERN, format_period
+from .periods import FIRST_YEAR, LAST_YEAR, NOT_A_MONTH, OUT_OF_RANGE, PERIOD_PATTERN, format_period, period_problem
 from .problems import DataError, Problem
 
 TRADE_COLUMNS = ("period", "flow", "item", "partner", "value_usd")
@@ -31,6 +31,11 @@ FIRST_DATA_LINE = 2
 DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
 CHUNK_ROWS = 100_000
 EMPTY_FILE = "empty file (expected a header row such as period,flow,item,partner,value_usd)"
+# A thousand trillion dollars, some forty years of all the world's trade, in one row: anything larger is a
+# unit or typing mistake, and bounding every value keeps sums and differences finite (1e308 + 1e308 is inf).
+MAX_VALUE_USD = 1e15
+MAX_VALUE_TEXT = "1e15 US dollars, a thousand trillion"
+MAX_WORKING_DAYS = 31
 
 
 @dataclass(frozen=True)
@@ -110,11 +115,18 @@ def load_directory(directory: str | Path) -> Dataset:
     flash, _ = _resolve_versions(frames["flash"], ("month", "window", "flow", "item", "partner"), directory, errors)
     if stamps and trade.empty and not errors:
         errors.append(Problem(str(directory), None, "no trade rows (expected a CSV with period,flow,item,partner,value_usd)"))
+    elif not errors and not _is_total_exports(trade).any():  # a release is a month with total exports: none to show
+        errors.append(Problem(str(directory), None, "no total exports in any month "
+                                                    "(expected rows with flow export, item total, partner world)"))
     warnings = _unknown_codes(trade, catalog, directory, "item") + _unknown_codes(trade, catalog, directory, "partner")
     warnings += _unknown_codes(flash, catalog, directory, "flash_item")
     if errors:
         raise DataError(errors + warnings)
     return Dataset(directory, trade, revisions, flash, catalog, MappingProxyType(working_days), tuple(warnings), stamps)
+
+
+def _is_total_exports(frame: pd.DataFrame) -> pd.Series:
+    return (frame["flow"] == "export") & (frame["item"] == TOTAL_ITEM) & (frame["partner"] == WORLD)
 
 
 def _embedded_catalog() -> list[Entry]:
@@ -306,7 +318,9 @@ def _validate_trade_rows(table: pd.DataFrame, reports: list[_FileReport], requir
         _flag_rows(table, table[column] == "", ok,
                    lambda row, column=column: f"incomplete row: {column} is missing (expected {','.join(required)})", reports)
     _flag_rows(table, ~table["period"].str.fullmatch(PERIOD_PATTERN.pattern), ok,
-               lambda row: f"period {row['period']!r} is not a month (expected YYYY-MM with month 01-12)", reports)
+               lambda row: f"period {row['period']!r} {NOT_A_MONTH}", reports)
+    _flag_rows(table, ~pd.to_numeric(table["period"].str[:4], errors="coerce").between(FIRST_YEAR, LAST_YEAR), ok,
+               lambda row: f"period {row['period']!r} {OUT_OF_RANGE}", reports)
     _flag_rows(table, ~table["flow"].isin(FLOWS), ok,
                lambda row: f"flow {row['flow']!r} is unknown (expected export or import)", reports)
     if with_window:
@@ -317,6 +331,8 @@ def _validate_trade_rows(table: pd.DataFrame, reports: list[_FileReport], requir
                lambda row: f"value_usd {row['value_usd']!r} is not a number (expected US dollars, a number >= 0)", reports)
     _flag_rows(table, values < 0, ok,
                lambda row: f"value_usd {row['value_usd']!r} is negative (expected a number >= 0)", reports)
+    _flag_rows(table, values > MAX_VALUE_USD, ok,
+               lambda row: f"value_usd {row['value_usd']!r} is too large (expected at most {MAX_VALUE_TEXT})", reports)
     released = table["released"]
     released_dates = pd.to_datetime(released.where(released.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce")
     _flag_rows(table, (released != "") & released_dates.isna(), ok,
@@ -436,10 +452,12 @@ def _validate_working_days(table: pd.DataFrame, report: _FileReport) -> dict[int
             value = float(text)
         except ValueError:
             value = -1.0
-        if not PERIOD_PATTERN.fullmatch(period):
-            report.error(int(line), f"period {period!r} is not a month (expected YYYY-MM with month 01-12)")
-        elif not 0 <= value <= 31:
-            report.error(int(line), f"working_days {text!r} is not a day count (expected a number from 0 to 31)")
+        problem = period_problem(period)
+        if problem:
+            report.error(int(line), f"period {period!r} {problem}")
+        elif not 0 < value <= MAX_WORKING_DAYS:  # NaN fails too; a month of no working days has no daily average
+            report.error(int(line), f"working_days {text!r} is not a day count "
+                                    f"(expected a number above 0, at most {MAX_WORKING_DAYS})")
         else:
             days[int(period[:4]) * 12 + int(period[5:7]) - 1] = value
     return days

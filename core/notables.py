@@ -30,6 +30,7 @@ import numpy as np
 from . import fmt
 from .catalog import TOTAL_ITEM, WORLD
 from .periods import describe_period, format_period, month_name, same_month_positions, year_of
+from .ratios import divided, growth_pct
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -122,7 +123,7 @@ def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
 
 
 def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, AbstractSet[str]]) -> list[Subject]:
-    exports_now = snapshot.headline["exports"][index]
+    exports_now = float(snapshot.headline["exports"][index])
     candidates = [(code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code], None)
                   for code in HEADLINE_LABELS if not math.isnan(snapshot.headline[code][index])]
     ranked: dict[str, list] = {"item": [], "partner": []}
@@ -134,7 +135,8 @@ def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, AbstractSe
     for dimension, found in ranked.items():
         # The release's own first, then the largest; linear in the codes, however many there are.
         for _, _, code, values in heapq.nsmallest(MAX_SUBJECTS, found, key=lambda entry: entry[:3]):
-            share_points = min(35.0, 10.0 + 60.0 * values[index] / exports_now)
+            # A month of no exports gives no share: the subject gets the points of a share of 0.
+            share_points = min(35.0, 10.0 + 60.0 * float(values[index]) / exports_now) if exports_now > 0 else 10.0
             label = f"Exports {'of' if dimension == 'item' else 'to'} {subject_name(snapshot.catalog, dimension, code)}"
             candidates.append((code, dimension, label, values, share_points, "export"))
     return [Subject(code, dimension, label, values, round(float(points), 1), _run_start(values, index),
@@ -283,10 +285,12 @@ def _share_threshold(at: _Month, subject: Subject, exports: np.ndarray) -> list:
     """The subject's share of exports above a multiple of 10% for the first time."""
     i = at.index
     start = max(subject.start, _run_start(exports, i))
-    shares = subject.values[start:i + 1] / exports[start:i + 1] * 100.0
-    share = float(shares[-1])
+    shares = divided(subject.values[start:i + 1], exports[start:i + 1], 100.0)
+    share, before = float(shares[-1]), shares[:-1][~np.isnan(shares[:-1])]  # none in months of no exports
+    if math.isnan(share) or len(before) < MIN_HISTORY:
+        return []
     threshold = math.ceil(share / 10.0 - 1.0) * 10
-    if threshold < 10 or len(shares) - 1 < MIN_HISTORY or shares[:-1].max() > threshold:
+    if threshold < 10 or before.max() > threshold:
         return []
     return [_notable(subject, "share_threshold_first",
                      f"{subject.label} made up {fmt.share(share)} of all exports, above {threshold}% for the first "
@@ -392,6 +396,8 @@ def _rung(value: float) -> tuple[float, float]:
     and the highest multiple of that step below the value: $65.8bn -> ($10bn, $60bn), $20.5bn -> ($2bn, $20bn)."""
     scale = value / 5.0
     decade = 10.0 ** math.floor(math.log10(scale))
+    if decade > scale:  # log10 rounds up to a whole number just below a power of ten (4999999999.999999 / 5)
+        decade /= 10.0
     step = next(multiple * decade for multiple in (5, 2, 1) if multiple * decade <= scale)
     return step, (math.ceil(value / step) - 1) * step
 
@@ -402,9 +408,10 @@ def _amount(subject: Subject, value: float) -> str:
 
 def _yoy(at: _Month, subject: Subject) -> str:
     before = at.index - 12
-    if subject.code == "balance" or before < subject.start or subject.values[before] <= 0:
+    if subject.code == "balance" or before < subject.start:
         return ""
-    return f" ({fmt.pct((subject.values[at.index] / subject.values[before] - 1) * 100)} on a year earlier)"
+    growth = growth_pct(float(subject.values[at.index]), float(subject.values[before]))
+    return "" if growth is None else f" ({fmt.pct(growth)} on a year earlier)"
 
 
 def _ordinal(number: int) -> str:

@@ -3,6 +3,11 @@
 import re
 
 PERIOD_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+# Every reader accepts these years only: the working-day calendar and dates need real years, and a month far
+# outside them would make the monthly axis (one slot per month from the first to the last) absurdly long.
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+NOT_A_MONTH = "is not a month (expected YYYY-MM with month 01-12)"
+OUT_OF_RANGE = f"is out of range (expected a month from {FIRST_YEAR}-01 to {LAST_YEAR}-12)"
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -13,10 +18,23 @@ def is_period(text: str) -> bool:
     return PERIOD_PATTERN.fullmatch(text) is not None
 
 
+def year_in_range(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR
+
+
+def period_problem(text: str) -> str | None:
+    """Why `text` is not a month tradetop accepts ("is not a month ...", "is out of range ..."), or None."""
+    if not is_period(text):
+        return NOT_A_MONTH
+    return None if year_in_range(int(text[:4])) else OUT_OF_RANGE
+
+
 def parse_period(text: str) -> int:
-    """'2026-01' -> month number; ValueError for anything that is not a real YYYY-MM."""
+    """'2026-01' -> month number; ValueError for anything that is not a real YYYY-MM from 1950 to 2100."""
     if not is_period(text):
         raise ValueError(f"{text!r} is not a period (expected YYYY-MM, month 01-12)")
+    if not year_in_range(int(text[:4])):
+        raise ValueError(f"{text!r} {OUT_OF_RANGE}")
     return int(text[:4]) * 12 + int(text[5:7]) - 1
 
 

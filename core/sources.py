@@ -19,7 +19,8 @@ from defusedxml import DefusedXmlException
 from .catalog import TOTAL_ITEM, WORLD
 from .datadir import embedded_data_dir, write_new_file
 from .fmt import printable
-from .loader import _FileReport, _read_table
+from .loader import MAX_VALUE_TEXT, MAX_VALUE_USD, _FileReport, _read_table
+from .periods import OUT_OF_RANGE, year_in_range
 from .problems import DataError, Problem
 
 # Responses are a few MB a month at most (all HS codes); anything far larger is not a response.
@@ -212,8 +213,11 @@ def _field(item: dict[str, str], field: str, where: str, expected: str) -> str:
 
 
 def _month(year: int, month: int, text: str, where: str) -> str:
+    """The one way periods enter from responses: refused as `check` would refuse them."""
     if not 1 <= month <= 12:
         raise SourceError(f"{where}: {text!r} is not a month (expected a month 01-12)")
+    if not year_in_range(year):
+        raise SourceError(f"{where}: {text!r} {OUT_OF_RANGE}")
     return f"{year:04d}-{month:02d}"
 
 
@@ -369,15 +373,22 @@ def ecos_rows(body: bytes) -> list[Row]:
 
 
 def convert(kind: Kind, body: bytes, regions: dict[str, str], hs_map: HsMap | None) -> list[Row]:
-    """A response body of `kind` as tidy rows."""
+    """A response body of `kind` as tidy rows; a value `check` would refuse (after summing) refuses the response."""
     if kind.name == "ecos":
-        return ecos_rows(body)
-    items = kcs_items(body)
-    if kind.name == "countries":
-        return country_rows(items, regions)
-    if kind.name == "items":
-        return item_rows(items, hs_map)
-    return flash_rows(items) if kind.is_flash else totals_rows(items)
+        rows = ecos_rows(body)
+    else:
+        items = kcs_items(body)
+        if kind.name == "countries":
+            rows = country_rows(items, regions)
+        elif kind.name == "items":
+            rows = item_rows(items, hs_map)
+        else:
+            rows = flash_rows(items) if kind.is_flash else totals_rows(items)
+    for row in rows:
+        if row.value_usd > MAX_VALUE_USD:
+            raise SourceError(f"{row.period} {row.flow} {row.item} {row.partner}: {row.value_usd:,.0f} US dollars "
+                              f"is too large (expected at most {MAX_VALUE_TEXT})")
+    return rows
 
 
 # --- writing tidy files ---

@@ -441,15 +441,19 @@ def test_a_redirect_is_not_followed_so_the_key_goes_to_no_other_host(service, ru
     assert "SECRET" not in out + err
 
 
-def test_months_outside_the_service_s_range_are_refused_before_any_request(service, run_fetch):
+def test_months_outside_the_service_s_range_are_refused_before_any_request(service, run_fetch, capsys):
     current = date.today().strftime("%Y-%m")
-    for arguments, option, month in ((("--from", "0000-01", "--to", "9999-12"), "--from", "0000-01"),
-                                     (("--from", "1987-12"), "--from", "1987-12"),
-                                     (("--from", "2026-01", "--to", "9999-12"), "--to", "9999-12")):
+    for arguments, option, month in ((("--from", "1987-12"), "--from", "1987-12"),
+                                     (("--from", "2026-01", "--to", "2099-12"), "--to", "2099-12")):
         code, out, err = run_fetch(*arguments)
         assert (code, out) == (2, "")
         assert err.splitlines() == [f"fetch: {option} {month} is outside the months the service has "
                                     f"(1988-01 to {current}, the current month)"]
+    with pytest.raises(SystemExit) as refused:  # no month at all: the argument itself is refused
+        run_fetch("--from", "0000-01", "--to", "9999-12")
+    assert refused.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1].endswith(
+        "argument --from: '0000-01' is out of range (expected a month from 1950-01 to 2100-12)")
     assert service.requests == []
 
 

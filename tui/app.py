@@ -53,6 +53,7 @@ class DataChanged(Message):
 
 
 KEPT_LAST_GOOD = "reload failed; showing the last good data until the files are fixed:"
+LOAD_FAULT = "could not be loaded: an error in tradetop, please report it"
 
 
 def _palette_commands():
@@ -179,6 +180,9 @@ class TradetopApp(App):
             message = LoadFailed(error.problems)
         except OSError as error:
             message = LoadFailed((Problem(str(self.data_dir), None, str(error)),))
+        except Exception as error:  # a fault in tradetop, not in the files: the last good data stays on screen
+            fault = f"{LOAD_FAULT} ({type(error).__name__}: {error})"
+            message = LoadFailed((Problem(str(self.data_dir), None, fault),))
         if not get_current_worker().is_cancelled:  # a newer load has started: this one's files are stale
             self.post_message(message)
 
@@ -257,7 +261,7 @@ class TradetopApp(App):
         for neighbour in snapshot.months[max(0, position - 1):position + 2]:
             for flow in ("export", "import"):
                 snapshot.main_view(neighbour, flow, self.item_set)
-        import textual_plotext  # noqa: F401
+        from . import plot  # noqa: F401
 
     @property
     def problems(self) -> tuple[Problem | str, ...]:

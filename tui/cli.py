@@ -106,14 +106,16 @@ def _brief(args) -> int:
     if args.item_set not in snapshot.catalog.set_names("item"):
         known = ", ".join(snapshot.catalog.set_names("item"))
         return fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
+    # The whole text first: should tradetop fail while computing it (main() logs that), none of it prints.
     release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
     if args.json:
-        say(json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1))
+        text = json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1, allow_nan=False)
     elif preliminary:
-        say(flash_text(snapshot, snapshot.flash.view(month)))
+        text = flash_text(snapshot, snapshot.flash.view(month))
     else:
         review = snapshot.flash.review(month)
-        say(brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else ""))
+        text = brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else "")
+    say(text)
     return 0
 
 

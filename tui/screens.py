@@ -147,9 +147,9 @@ class MainScreen(StateScreen):
 
 
 def new_plot(widget_id: str):
-    from textual_plotext import PlotextPlot  # plotext costs start-up time; only plots need it
+    from .plot import Plot  # plotext costs start-up time; only plots need it
 
-    return PlotextPlot(id=widget_id)
+    return Plot(id=widget_id)
 
 
 def subject_name(app, subject: Subject) -> str:
