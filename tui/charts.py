@@ -101,9 +101,9 @@ def cell_style(foreground, background) -> Style:
 
 
 def nice_at_least(value: float) -> float:
-    """The smallest 1, 2 or 5 times a power of ten that is at least `value` (> 0)."""
+    """The smallest 1, 2, 2.5 or 5 times a power of ten that is at least `value` (> 0)."""
     power = 10.0 ** math.floor(math.log10(value))
-    return next(step * power for step in (1, 2, 5, 10) if step * power >= value * (1 - 1e-9))
+    return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value * (1 - 1e-9))
 
 
 def nice_at_most(value: float) -> float:
