@@ -6,6 +6,7 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 from textual.geometry import Region
 
 from core.periods import parse_period
+from tui.screens import FlashScreen
 
 pytestmark = pytest.mark.anyio
 
@@ -155,6 +156,20 @@ async def test_the_flash_screen_plots_the_nowcast_with_its_interval_against_a_ye
         lines = text(plot)
         assert any("◆" in line for line in lines) and any("┃" in line for line in lines)
         assert lines[-1].split() == ["0", "10", "20", "31"]
+
+
+async def test_once_the_month_is_out_the_flash_screen_plots_the_final_figure(data):
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        screen = app.kept_screen(FlashScreen)  # as when the release arrives while the flash month is on screen
+        screen.month = parse_period("2026-07")
+        app.open_kept(screen)
+        await pilot.pause()
+        plot = screen.query_one("#flash-plot")
+        assert series(plot)["final"].y == (pytest.approx(98.96, abs=0.005),)  # monthly.csv: $98,959,098,818
+        assert series(plot)["final"].x == (31,) and "■" in "".join(text(plot)[1:])
+        assert text(plot)[0].strip() == "━ 2026 · 2025 ◆ nowcast"  # the title that fits 24 columns
 
 
 async def test_the_overview_marks_the_month_shown(data):

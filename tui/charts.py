@@ -401,7 +401,8 @@ class FlashPlot(Chart):
         plt.title(fitted((f"$bn from day 1: ━ {month} · {year_earlier} ◆┃ nowcast, "
                           f"{INTERVAL_NOMINAL_PCT:.0f}% interval{final_key}",
                           f"$bn from day 1: ━ {month} · {year_earlier} ◆┃ nowcast{final_key}",
-                          f"━ {month[:4]} · {year_earlier[:4]} ◆ nowcast{final_key}"), width - 1 - LABEL_WIDTH))
+                          f"━ {month[:4]} · {year_earlier[:4]} ◆ nowcast{final_key}",
+                          f"━ {month[:4]} · {year_earlier[:4]} ◆ nowcast"), width - 1 - LABEL_WIDTH))
         return tuple(plotted)
 
 
