@@ -2,8 +2,9 @@
 year earlier with the nowcast, and the main screen's exports and imports.
 
 Each plot is drawn for its widget's size on every render, so a resize re-plots it (and downsamples it when there are
-more months than cells). Bars are laid out on whole cells: x is the canvas column and every bar has the same width.
-Imported when the first plot is needed: plotext costs start-up time and stays off the first frame's path.
+more months than cells). Bars are drawn cell by cell, x a canvas column and y a row (Layout, BarPanel), so that both
+panels of a drilldown put a month in the same columns and zero on a row of its own. Imported when the first plot is
+needed: plotext costs start-up time and stays off the first frame's path.
 """
 
 import math
@@ -19,7 +20,7 @@ from textual_plotext import PlotextPlot
 from core.model import INTERVAL_NOMINAL_PCT, FlashChart, History, MonthChart
 from core.periods import calendar_month, format_period, year_of
 
-from .widgets import DOWN_STYLE, UP_STYLE
+from .widgets import DOWN_STYLE, MONTH_SHOWN_STYLE, UP_STYLE
 
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
@@ -29,7 +30,8 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
 # Rises and surpluses solid, falls and deficits shaded: they differ without colour too (NO_COLOR).
 RISE, FALL = ("█", rgb(UP_STYLE)), ("▒", rgb(DOWN_STYLE))
 LEVEL = ("█", (95, 175, 215))
-SHOWN, YEAR_EARLIER = (255, 215, 95), (188, 188, 188)  # the month shown and the same month a year earlier
+SHOWN = rgb(MONTH_SHOWN_STYLE)
+MUTED = (188, 188, 188)  # the same month a year earlier, and what a plot compares against
 AXIS = (138, 138, 138)
 LABEL_WIDTH = 7  # every y label, so that panels stacked in one plot line up: +$10bn, +100%, $500mn
 BN = 1e9
@@ -282,7 +284,7 @@ class MonthsPlot(Chart):
         levels = tuple(None if value is None else value / BN for value in chart.level_usd)
         changes = tuple(None if value is None else value / BN for value in chart.change) if chart.change_in_usd else chart.change
         shown = len(chart.months) - 1
-        marks = {shown: SHOWN} | ({chart.year_earlier: YEAR_EARLIER} if chart.year_earlier is not None else {})
+        marks = {shown: SHOWN} | ({chart.year_earlier: MUTED} if chart.year_earlier is not None else {})
 
         plt.subplots(2, 1)
         top, bottom = plt.subplot(1, 1), plt.subplot(2, 1)
@@ -381,7 +383,7 @@ class FlashPlot(Chart):
 
         last_day = chart.days[-1]
         month, year_earlier = format_period(chart.month), format_period(chart.month - 12)
-        line(year_earlier, chart.year_earlier, "•", YEAR_EARLIER)
+        line(year_earlier, chart.year_earlier, "•", MUTED)
         line(month, chart.this_year[:-1], "hd", RISE[1])
         nowcast = chart.nowcast
         if nowcast is not None:
@@ -424,7 +426,7 @@ class OverviewPlot(Chart):
         months = exports.months
         plotted = []
         # Lines differ by marker, not only colour, so they stay apart with NO_COLOR. Exports are drawn last, on top.
-        for label, history, marker, colour in (("imports", imports, "•", YEAR_EARLIER), ("exports", exports, "hd", LEVEL[1])):
+        for label, history, marker, colour in (("imports", imports, "•", MUTED), ("exports", exports, "hd", LEVEL[1])):
             points = [(position, value / BN) for position, value in enumerate(history.values) if value is not None]
             if points:
                 x, y = zip(*points)

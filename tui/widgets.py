@@ -237,7 +237,7 @@ class HeadlineCards(Widget, can_focus=True):
             caption = f" {spark_scale(figure.history, inner, 'y' if spec.subject in YEAR_TO_DATE_LINES else 'm')} "
             caption = caption if figure.history and len(caption) <= width - 4 else ""
             rows[4].append(Text.assemble((box[4] + box[1] * max(0, width - 3 - len(caption)), border), (caption, title),
-                                         (box[1] * (width > 2) + box[5], border)))
+                                         (box[1] + box[5], border)))
         return Text("\n").join(Text.assemble(*row, no_wrap=True) for row in rows)
 
 
