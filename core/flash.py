@@ -10,6 +10,7 @@ corrections, an 80% interval by construction (the backtest measures how often it
 """
 
 import math
+from calendar import monthrange
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Mapping
@@ -18,8 +19,8 @@ import numpy as np
 
 from .catalog import TOTAL_ITEM
 from .indicators import Memoised, _value
-from .model import INTERVAL_PERCENTILES, FlashHistory, FlashItem, FlashView, Nowcast, NowcastCheck, NowcastReview
-from .periods import format_period
+from .model import INTERVAL_PERCENTILES, FlashChart, FlashItem, FlashView, Nowcast, NowcastCheck, NowcastReview
+from .periods import calendar_month, format_period, year_of
 from .ratios import divided, finite, growth_pct
 
 if TYPE_CHECKING:
@@ -122,11 +123,19 @@ class FlashSeries(Memoised):
         value = _value(array, index)
         return FlashItem(code, name, value, growth_pct(value, _value(array, index - 12)))
 
-    def history(self, month: int, window: str, count: int) -> FlashHistory:
-        chosen = tuple(range(month - count + 1, month + 1))
-        totals = self.total(window)
-        return FlashHistory(chosen, tuple(_value(totals, self.index(each)) for each in chosen),
-                            tuple(_value(self.final, self.index(each)) for each in chosen))
+    def chart(self, month: int) -> FlashChart | None:
+        """The month's exports from day 1 to each window's end and the month's, against a year earlier; None for a
+        month without flash figures."""
+        view = self.view(month)
+        if view is None:
+            return None
+
+        def summed(index: int) -> tuple[float | None, ...]:
+            return (0.0, *(_value(self.total(window), index) for window in PARTIAL_WINDOWS), _value(self.final, index))
+
+        index = self.index(month)
+        days = (0, *(WINDOW_LAST_DAY[window] for window in PARTIAL_WINDOWS), monthrange(year_of(month), calendar_month(month))[1])
+        return FlashChart(month, days, summed(index), summed(index - 12), view.nowcast)
 
     def review(self, month: int) -> NowcastReview | None:
         """For a month whose final figure is in: each window's nowcast against it. None otherwise."""

@@ -16,9 +16,9 @@ import numpy as np
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
 from .fmt import printable
-from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_MONTHS, TREND_MONTHS, YEAR_TO_DATE_LINES,
-                    Balance, Breadth, Figure, Headline, History, MainView, PartnerShare, Records, Release, Revision, Row,
-                    SeriesKey, WorkingDays)
+from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_MONTHS, SIGNED_LINES, TREND_MONTHS,
+                    YEAR_TO_DATE_LINES, Balance, Breadth, Figure, Headline, History, MainView, MonthChart, PartnerShare,
+                    Records, Release, Revision, Row, SeriesKey, WorkingDays)
 from .notables import breadth_line, find_notables
 from .periods import format_period, same_month_positions
 from .problems import Problem
@@ -111,6 +111,16 @@ class Snapshot(Memoised):
             share_pct=tuple(None if total is None else ratio_pct(value, _value(total, self.index(month)))
                             for month, value in zip(chosen, values)),
         )
+
+    def month_chart(self, dimension: str, code: str, month: int, months: int | None, flow: str = "export") -> MonthChart:
+        """The `months` to the month as its drilldown plots them; None for all of the subject's history to it."""
+        if months is None:
+            known = np.flatnonzero(~np.isnan(self.subject_series(dimension, code, flow)[: self.index(month) + 1]))
+            months = self.index(month) - int(known[0]) + 1 if len(known) else 1
+        history = self.history(dimension, code, month, months, flow)
+        signed = dimension == "headline" and code in SIGNED_LINES
+        return MonthChart(history.months, history.values, history.change_usd if signed else history.yoy_pct, signed,
+                          months - 13 if months > 12 else None)
 
     def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
         index = self.index(month)

@@ -179,17 +179,22 @@ class NowcastReview(NamedTuple):
     checks: tuple[NowcastCheck, ...]
 
 
-class FlashHistory(NamedTuple):
-    """A window's exports and the whole months' to a month, oldest first: what the flash month's plot shows."""
+class FlashChart(NamedTuple):
+    """A flash month's exports summed from day 1 to the end of each window and of the month, against the same days
+    a year earlier: what the flash screen plots. Day 0 is 0; the month's last day holds the whole month."""
 
-    months: tuple[int, ...]
-    window_usd: tuple[float | None, ...]
-    final_usd: tuple[float | None, ...]  # None while the month is preliminary
+    month: int
+    days: tuple[int, ...]  # 0, the windows' last days (10, 20) and the month's
+    this_year: tuple[float | None, ...]  # None for a window not out yet, and for the whole month until it is
+    year_earlier: tuple[float | None, ...]
+    nowcast: Nowcast | None  # of the whole month, from the latest window
 
 
 CARD_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports")
 # Sums since January, which fall back each January: comparable only with the same month of other years.
 YEAR_TO_DATE_LINES = frozenset({"ytd_exports"})
+# Lines that can be negative: their change on a year earlier is in dollars, not a growth rate.
+SIGNED_LINES = frozenset({"balance"})
 CARD_HISTORY_MONTHS = 36
 TREND_MONTHS = 12
 OVERVIEW_MONTHS = 36
@@ -210,3 +215,34 @@ class MainView(NamedTuple):
     notables: tuple[str, ...]  # most newsworthy first, then the breadth line
     overview: tuple[History, History]  # exports and imports, OVERVIEW_MONTHS to the month
     warnings: tuple[Problem, ...]  # the data's, from the load
+
+
+class MonthChart(NamedTuple):
+    """A subject's months as its drilldown plots them, oldest first: the level and its change on a year earlier,
+    the month shown last. Downsampled, each point is the average of `months_per_point` months ending at its month."""
+
+    months: tuple[int, ...]
+    level_usd: tuple[float | None, ...]
+    change: tuple[float | None, ...]  # YoY %, or for a signed line (SIGNED_LINES) the change in USD
+    change_in_usd: bool
+    year_earlier: int | None  # the point holding the same month a year earlier, if plotted
+    months_per_point: int = 1
+
+    def downsampled(self, points: int) -> "MonthChart":
+        """At most `points` points, for a plot with fewer cells than months: averages of equal runs of months
+        that end at the month shown (the oldest months that make no whole run are left out)."""
+        per_point = len(self.months) // (max(1, points) + 1) + 1  # the fewest that make at most `points` runs
+        if per_point <= 1:
+            return self
+        count = len(self.months) // per_point
+        start = len(self.months) - count * per_point
+        runs = [range(start + point * per_point, start + (point + 1) * per_point) for point in range(count)]
+
+        def averaged(values: tuple[float | None, ...]) -> tuple[float | None, ...]:
+            known = [[values[index] for index in run if values[index] is not None] for run in runs]
+            return tuple(sum(run) / len(run) if run else None for run in known)
+
+        earlier = None if self.year_earlier is None or self.year_earlier < start else (self.year_earlier - start) // per_point
+        return MonthChart(tuple(self.months[run[-1]] for run in runs), averaged(self.level_usd), averaged(self.change),
+                          self.change_in_usd, earlier, per_point)
+

@@ -13,7 +13,7 @@ from core.brief import brief_text, review_text
 from core.periods import format_period
 from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, Subject
 from tui.widgets import (FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FigureTable, FlashPane, HeadlineCards, KeyBar,
-                         ReleaseTable, spark)
+                         ReleaseTable, spark, spark_scale)
 
 pytestmark = pytest.mark.anyio
 
@@ -173,8 +173,10 @@ async def test_cards_say_what_their_second_line_is_however_narrow(data):
         await wait_for_data(pilot)
         cards = app.screen.query_one(HeadlineCards).render().plain.splitlines()
         assert "│ +63.0% y/y   ││" in cards[2] and "│ +23.88bn y/y │" in cards[2]  # the balance's $ makes way
-        # A block a month; the YTD card's a block a year, January-July 2016 to 2026, the latest on the right.
-        assert cards[3].endswith("│  ▁▂▂▂▁▃▄▃▃▄█ │") and len(cards[3].split("│")[1].strip()) == 12
+        # A block a month; the YTD card's a block a year, January-July 2016 to 2026, the latest on the right, from
+        # zero: 2026's $595.06bn is a full block, 2016's $282.09bn (3.3 of 7 steps up) a half one.
+        assert cards[3].endswith("│  ▄▅▅▅▄▅▆▅▆▆█ │") and len(cards[3].split("│")[1].strip()) == 12
+        assert cards[4].endswith("╰─ 11y from 0 ─╯") and "╰─ 12m from 0 ─╯" in cards[4]  # each card's scale
 
 
 async def test_s_cycles_the_sort(data):
@@ -433,12 +435,18 @@ def test_brief_and_check_never_import_textual():
     assert "$65.84bn" in result.stdout and result.stderr.strip() == "False"
 
 
-def test_sparkline_scales_between_the_lowest_and_highest_value():
-    assert spark((1, 2, 3, 4, 5, 6, 7, 8), 8) == "▁▂▃▄▅▆▇█"
-    assert spark((1, None, 8), 3) == "▁ █"
+def test_a_sparkline_scales_from_zero_to_its_highest_so_its_heights_are_the_values_sizes():
+    assert spark((0, 1, 2, 3, 4, 5, 6, 7), 8) == "▁▂▃▄▅▆▇█"
+    assert spark((1, None, 8), 3) == "▂ █"  # 1/8 of the highest: 0.875 of 7 steps up
+    # A series moving under ±2% draws flat, where a min-max scale would draw "▅█▁▆"; a 3x rise shows as one.
+    assert spark((100, 102, 98, 101), 4) == "████"
+    assert spark((1, 1, 3, 3), 4) == "▃▃██"
     # More months than room: the latest, a block each, scaled among themselves.
-    assert spark((9, 1, 8), 2) == "▁█"
-    assert spark((5, 5), 4) == "▄▄" and spark((), 4) == ""
+    assert spark((9, 1, 8), 2) == "▂█"
+    assert spark((5, 5), 4) == "██" and spark((), 4) == ""
+    # A line that goes below zero (the balance) is scaled from its lowest, and its caption says where zero is.
+    assert spark((-4, 0, 4), 3) == "▁▅█"
+    assert spark_scale((-4, 0, 4), 3, "m") == "3m, 0 at ▅" and spark_scale((1, 2), 12, "y") == "2y from 0"
 
 
 async def test_reload_without_the_month_shown_falls_back_to_the_latest(tmp_path):
@@ -493,13 +501,13 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
 
 async def test_the_overview_plot_waits_for_room_and_the_notables_get_it_first(data):
     app = make_app(data, "2026-07")
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 29)) as pilot:
         await wait_for_data(pilot)
         assert not app.screen.query("#overview-plot")
-        assert app.screen.query_one("#notables").scrollable_content_region.height >= 8
-        await pilot.resize_terminal(120, 40)
+        assert app.screen.query_one("#notables").scrollable_content_region.height >= 3
+        await pilot.resize_terminal(120, 30)
         await pilot.pause()
-        assert app.screen.query_one("#overview-plot").size.height >= 8
+        assert app.screen.query_one("#overview-plot").size.height >= 6
 
 
 async def test_a_month_without_notables_says_so(data):

@@ -1,4 +1,4 @@
-"""Screenshots of the main screen and a drilldown at 80x24 and 120x36 (pytest-textual-snapshot).
+"""Screenshots of the main screen, drilldowns and the flash month at 80x24 and 120x36 (pytest-textual-snapshot).
 
 The data is a copy of the shipped files with fixed modification times, so the header's
 freshness line is the same on every machine. Update with `pytest --snapshot-update` and look.
@@ -20,12 +20,32 @@ def test_main_screen(snap_compare, data, size):
     assert snap_compare(make_app(data), terminal_size=size, run_before=wait_for_data)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
-def test_drilldown_of_semiconductors(snap_compare, data, size):
-    async def drill(pilot):
+def pressing(*keys: str):
+    async def run_before(pilot):
         await wait_for_data(pilot)
-        await pilot.press("enter")
+        await pilot.press(*keys)
         await pilot.wait_for_scheduled_animations()
         await pilot.pause()
 
-    assert snap_compare(make_app(data), terminal_size=size, run_before=drill)
+    return run_before
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_drilldown_of_semiconductors(snap_compare, data, size):
+    assert snap_compare(make_app(data), terminal_size=size, run_before=pressing("enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_drilldown_of_the_balance_in_a_deficit(snap_compare, data, size):
+    app = make_app(data, "2023-01")
+    assert snap_compare(app, terminal_size=size, run_before=pressing("shift+tab", "right", "right", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_drilldown_of_exports(snap_compare, data, size):
+    assert snap_compare(make_app(data), terminal_size=size, run_before=pressing("shift+tab", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_flash_month(snap_compare, data, size):
+    assert snap_compare(make_app(data, "2026-08"), terminal_size=size, run_before=pressing())

@@ -41,13 +41,17 @@ def test_august_2026_flash_against_days_1_to_20_of_august_2025(flash):
     assert len(view.items) == 10 and all(item.yoy_pct is not None for item in view.items)
 
 
-def test_history_of_a_window_and_its_whole_months(shipped_snapshot, flash):
-    history = flash.history(AUGUST_2026, "1-20", 13)
-    assert (history.months[0], history.months[-1]) == (parse_period("2025-08"), AUGUST_2026)
-    assert (history.window_usd[0], history.window_usd[-1]) == (35_394_043_000, 55_206_635_000)
-    july = shipped_snapshot.release(parse_period("2026-07")).headline.exports.value_usd
-    assert history.final_usd[-2:] == (july, None)  # August is preliminary
-    assert flash.history(parse_period("2016-02"), "1-20", 3).window_usd[0] is None  # before the first flash
+def test_chart_of_the_flash_month_sums_exports_from_day_1_against_a_year_earlier(flash):
+    chart = flash.chart(AUGUST_2026)
+    assert chart.days == (0, 10, 20, 31)  # August has 31 days
+    # flash.csv: 2026-08 1-10 21,285,723,000 and 1-20 55,206,635,000; the month is not out yet.
+    assert chart.this_year == (0.0, 21_285_723_000, 55_206_635_000, None)
+    # 2025-08 1-10 14,646,230,000, 1-20 35,394,043,000; the whole month is the release's (monthly.csv).
+    assert chart.year_earlier == (0.0, 14_646_230_000, 35_394_043_000, 58_259_331_990)
+    assert chart.nowcast == flash.nowcast(AUGUST_2026, "1-20")
+    july = flash.chart(parse_period("2026-07"))
+    assert july.this_year[-1] == 98_959_098_818  # released: the final figure is plotted
+    assert flash.chart(parse_period("2015-12")) is None  # before the first flash
 
 
 @pytest.mark.parametrize("period, days_1_10, days_1_20, whole", [

@@ -7,6 +7,7 @@ import pytest
 
 from core.datadir import embedded_data_dir
 from core.indicators import load_snapshot
+from core.model import MonthChart
 from core.periods import parse_period
 
 JANUARY_2026 = parse_period("2026-01")
@@ -100,3 +101,31 @@ def test_balance_history_changes_in_dollars_and_its_streak(shipped_snapshot):
     assert history.yoy_pct[-1] is None  # a growth rate on a deficit means nothing
     # Feb 2025 to Jan 2026 each beat the balance of a year earlier; Jan 2025 fell short of Jan 2024.
     assert shipped_snapshot.records("headline", "balance", JANUARY_2026).streak == 12
+
+
+def test_a_drilldown_chart_covers_three_years_or_all_history_and_marks_a_year_earlier(shipped_snapshot):
+    chips = shipped_snapshot.month_chart("item", "semiconductors", JANUARY_2026, 36)
+    assert (chips.months[0], chips.months[-1]) == (parse_period("2023-02"), JANUARY_2026)
+    assert chips.months[chips.year_earlier] == parse_period("2025-01")
+    assert chips.level_usd[-1] / 1e9 == pytest.approx(20.54, abs=0.005) and not chips.change_in_usd
+    assert chips.change[-1] == pytest.approx(102.8, abs=0.05)  # YoY %
+    # All history: items start in 2022-01, so 49 months to January 2026.
+    every = shipped_snapshot.month_chart("item", "semiconductors", JANUARY_2026, None)
+    assert (len(every.months), every.months[0], every.year_earlier) == (49, parse_period("2022-01"), 36)
+    balance = shipped_snapshot.month_chart("headline", "balance", parse_period("2023-01"), 36)
+    # January 2023: a $12.70bn deficit, $7.55bn deeper than a year earlier: the change is in dollars.
+    assert balance.change_in_usd and balance.level_usd[-1] / 1e9 == pytest.approx(-12.70, abs=0.005)
+    assert balance.change[-1] / 1e9 == pytest.approx(-7.55, abs=0.005)
+
+
+def test_a_chart_with_more_months_than_cells_averages_runs_that_end_at_the_month_shown():
+    # Synthetic: five months valued 1..5 (the third unknown), the first a year before the last.
+    chart = MonthChart((10, 11, 12, 13, 14), (1.0, 2.0, None, 4.0, 5.0), (10.0, 20.0, 30.0, None, 50.0), False, 0)
+    assert chart.downsampled(5) is chart
+    pairs = chart.downsampled(2)  # runs of 2 months: two of them, the oldest month left over and out
+    assert pairs.months == (12, 14) and pairs.months_per_point == 2
+    assert pairs.level_usd == (2.0, 4.5) and pairs.change == (25.0, 50.0)
+    assert pairs.year_earlier is None  # month 10 was left out
+    assert chart.downsampled(3) == pairs  # runs of 1 would make 5 points: 2 months a point again
+    single = chart.downsampled(1)
+    assert (single.months, single.level_usd, single.months_per_point) == ((14,), (4.5,), 3)

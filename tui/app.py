@@ -254,14 +254,14 @@ class TradetopApp(App):
 
     @work(thread=True, exclusive=True, group="precompute")
     def precompute_reachable(self) -> None:
-        """Views one key away (the months either side, the other flow) and plotext for the first
-        drilldown, computed while the user reads, so a key press only renders."""
+        """Views one key away (the months either side, the other flow) and the plots' module (plotext) for the
+        first drilldown, computed while the user reads, so a key press only renders."""
         snapshot, month = self.snapshot, self.month
         position = snapshot.months.index(month)
         for neighbour in snapshot.months[max(0, position - 1):position + 2]:
             for flow in ("export", "import"):
                 snapshot.main_view(neighbour, flow, self.item_set)
-        from . import plot  # noqa: F401
+        from . import charts  # noqa: F401
 
     @property
     def problems(self) -> tuple[Problem | str, ...]:

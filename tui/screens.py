@@ -14,12 +14,12 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from core import fmt
-from core.model import Nowcast, NowcastReview, Records
+from core.model import SIGNED_LINES, Nowcast, NowcastReview, Records
 from core.periods import describe_period, format_period
 
 from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FigureTable, FlashPane, HeadlineCards, Heading, KeyBar,
-                      NotablesPanel, ReleaseTable, StatusHeader, TextPane, change, interval_text, plot_months,
-                      titled, window_pieces)
+                      NotablesPanel, ReleaseTable, StatusHeader, TextPane, change, interval_text, titled,
+                      window_pieces)
 
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
@@ -40,7 +40,7 @@ class Subject(NamedTuple):
 EXPORTS = Subject("headline", "exports")  # its drilldown also shows how the flash nowcasts did
 
 # Subjects that can be negative: their change on a year earlier is in dollars, not a growth rate.
-CHANGES_IN_USD = frozenset({Subject("headline", "balance")})
+CHANGES_IN_USD = frozenset(Subject("headline", line) for line in SIGNED_LINES)
 
 
 class StateScreen(Screen):
@@ -48,7 +48,9 @@ class StateScreen(Screen):
 
     TALL_PLOT: str | None = None  # the id of a plot that only tall terminals get, in a frame (see tradetop.tcss)
     TALL_ROWS = 32  # from this height the screen is tall (the `-tall` class)
-    PLOT_ROWS = 32  # from this height the tall plot shows (the `-plot` class)
+    # From this height the tall plot shows (the `-plot` class): below, it would be a few rows of dots, and the
+    # notables need the room more.
+    PLOT_ROWS = 30
 
     def tall_plot_frame(self) -> Vertical:
         return Vertical(id=f"{self.TALL_PLOT}-frame", classes="tall-plot-frame")
@@ -83,7 +85,6 @@ class MainScreen(StateScreen):
     BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
     AUTO_FOCUS = "#items"
     TALL_PLOT = "overview-plot"
-    PLOT_ROWS = 40  # below, the plot would be a few rows of dots, and the notables need the room more
     arranged_by: tuple | None = None  # the flow, mode and sort the tables were last shown in
 
     def compose(self) -> ComposeResult:
@@ -129,9 +130,7 @@ class MainScreen(StateScreen):
             table.border_subtitle = f"{mode} · by {sort.label}"
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor)
         for plot in self.query("#overview-plot"):
-            exports, imports = view.overview
-            plot_months(plot, "Exports and imports, $bn", exports.months,
-                        lines=(("exports", exports.values), ("imports", imports.values)))
+            plot.show(view.overview)
         self.query_one(NotablesPanel).show([Text(f"• {line}") for line in view.notables]
                                            or [Text("none this month", style="dim")])
 
@@ -147,9 +146,9 @@ class MainScreen(StateScreen):
 
 
 def new_plot(widget_id: str):
-    from .plot import Plot  # plotext costs start-up time; only plots need it
+    from .charts import FlashPlot, MonthsPlot, OverviewPlot  # plotext costs start-up time; only plots need it
 
-    return Plot(id=widget_id)
+    return {"overview-plot": OverviewPlot, "history-plot": MonthsPlot, "flash-plot": FlashPlot}[widget_id](id=widget_id)
 
 
 def subject_name(app, subject: Subject) -> str:
@@ -199,11 +198,17 @@ def show_review(widget: Static, review: NowcastReview | None) -> None:
 class DrilldownScreen(StateScreen):
     """One subject's history: plot, last 24 months, records and streaks, partner split, notables, revisions."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back"),
+                Binding("a", "toggle_span", "3y/All", tooltip="plot: the last 3 years / all history", id="plot-span")]
     AUTO_FOCUS = "#months"
 
     subject: Subject  # set by the app before the screen is shown
     shown_for: tuple | None = None  # the subject and month the months table was last shown for
+    all_history = False  # the plot's span: the last DRILL_PLOT_MONTHS, or all the subject's months to the month shown
+
+    def action_toggle_span(self) -> None:
+        self.all_history = not self.all_history
+        self.show_state()
 
     def follows(self, setting: str) -> bool:
         return setting == "flow" and self.subject.dimension != "headline"  # a headline line has one flow of its own
@@ -228,12 +233,9 @@ class DrilldownScreen(StateScreen):
         # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame later.
         self.query_one("#breadcrumb", Static).update(Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"), layout=False)
         self.query_one(ErrorBar).show(app.problems)
-        history = snapshot.history(subject.dimension, subject.code, month, DRILL_PLOT_MONTHS, app.flow)
-        if subject in CHANGES_IN_USD:
-            plot_months(self.query_one("#history-plot"), f"{name}, $bn", history.months, lines=(("$bn", history.values),))
-        else:
-            plot_months(self.query_one("#history-plot"), f"{name}: value $bn (bars), YoY % (line, right)", history.months,
-                        bars=("$bn", history.values), right_line=("YoY %", history.yoy_pct))
+        chart = snapshot.month_chart(subject.dimension, subject.code, month,
+                                     None if self.all_history else DRILL_PLOT_MONTHS, app.flow)
+        self.query_one("#history-plot").show(chart, name, "all history" if self.all_history else "3 years")
         self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
         sections = [records_text(snapshot.records(subject.dimension, subject.code, month, app.flow))]
         if subject.dimension == "item":
@@ -285,7 +287,6 @@ class FlashScreen(StateScreen):
         Binding("right_square_bracket", "app.bell", "Next", show=False),  # no month after the flash month
     ]
     AUTO_FOCUS = "#flash-items"
-    TALL_PLOT = "flash-plot"
 
     month: int  # set by the app before the screen is shown
 
@@ -295,10 +296,11 @@ class FlashScreen(StateScreen):
         yield Static(id="flash-figures")
         with Horizontal(id="flash-bottom"):
             yield FigureTable(id="flash-items")
-            with VerticalScroll(id="flash-facts"):
-                yield Static(id="flash-nowcast")
-                yield Static(id="flash-review")
-        yield self.tall_plot_frame()
+            with Vertical(id="flash-side"):
+                with VerticalScroll(id="flash-facts"):
+                    yield Static(id="flash-nowcast")
+                    yield Static(id="flash-review")
+                yield new_plot("flash-plot")
         yield KeyBar()
 
     def show_state(self) -> None:
@@ -315,10 +317,7 @@ class FlashScreen(StateScreen):
             "Exports against the same days a year earlier", Text("\n").join(window_pieces(view))))
         self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
         show_review(self.query_one("#flash-review", Static), app.snapshot.flash.review(month))
-        for plot in self.query("#flash-plot"):
-            history = app.snapshot.flash.history(month, view.window, DRILL_PLOT_MONTHS)
-            plot_months(plot, f"Exports of days {view.window} and whole months, $bn", history.months,
-                        bars=(f"days {view.window}", history.window_usd), lines=(("whole month", history.final_usd),))
+        self.query_one("#flash-plot").show(app.snapshot.flash.chart(month))
         headings = (Heading("name", f"days {view.window}", FLASH_NAME_WIDTH, "left"),
                     *(Heading(label, label, FIGURE_WIDTH) for label in ("value", "YoY")))
         self.query_one("#flash-items", FigureTable).show(headings, [

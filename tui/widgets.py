@@ -24,29 +24,49 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from core import fmt
-from core.model import INTERVAL_NOMINAL_PCT, TREND_MONTHS, Figure, FlashView, MainView, Nowcast, Row
+from core.model import INTERVAL_NOMINAL_PCT, TREND_MONTHS, YEAR_TO_DATE_LINES, Figure, FlashView, MainView, Nowcast, Row
 from core.periods import describe_period, format_period
 from core.problems import Problem, summarised
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 FLOW_NAMES = {"export": "exports", "import": "imports"}
-LINE_MARKERS = ("braille", "•")
+
+
+def spark_range(values: tuple[float | None, ...]) -> tuple[float, float]:
+    """A sparkline's scale: from zero (or its lowest value, if below zero) to its highest. A block's height is then
+    the value's size, so a series that moves under ±2% draws flat and a boom looks like one."""
+    present = [value for value in values if value is not None]
+    return min([0.0, *present]), max([0.0, *present])
+
+
+def spark_block(value: float, low: float, high: float) -> str:
+    return SPARK_BLOCKS[round((value - low) / (high - low) * (len(SPARK_BLOCKS) - 1)) if high > low else 0]
 
 
 def spark(values: tuple[float | None, ...], width: int) -> str:
-    """A block sparkline of the last `width` values, one block each (a blank where a value is missing)."""
+    """A block sparkline of the last `width` values, one block each (a blank where a value is missing), on its own
+    scale (spark_range)."""
     shown = values[-width:] if width > 0 else ()
-    present = [value for value in shown if value is not None]
-    if not present:
-        return " " * len(shown)
-    low, high = min(present), max(present)
-    top = len(SPARK_BLOCKS) - 1
-    return "".join(" " if value is None else SPARK_BLOCKS[round((value - low) / (high - low) * top) if high > low else top // 2]
-                   for value in shown)
+    low, high = spark_range(shown)
+    return "".join(" " if value is None else spark_block(value, low, high) for value in shown)
+
+
+def spark_text(values: tuple[float | None, ...], width: int) -> Text:
+    """A sparkline whose last block, the month shown, stands out."""
+    line = spark(values, width)
+    return Text.assemble((line[:-1], "cyan"), (line[-1:], MONTH_SHOWN_STYLE))
+
+
+def spark_scale(values: tuple[float | None, ...], width: int, unit: str) -> str:
+    """What a sparkline shows, for its caption: how many blocks (`unit` each) and where its scale starts."""
+    shown = values[-width:] if width > 0 else ()
+    low, high = spark_range(shown)
+    return f"{len(shown)}{unit} from 0" if low >= 0 else f"{len(shown)}{unit}, 0 at {spark_block(0.0, low, high)}"
 
 
 # Exact xterm-256 colours, light enough to stay legible when NO_COLOR turns them grey.
 UP_STYLE, DOWN_STYLE = "#5fd75f", "#ff5f5f"
+MONTH_SHOWN_STYLE = "#ffd75f"  # the month on screen, in sparklines and plots
 
 
 def change_style(value: float | None) -> str:
@@ -68,32 +88,6 @@ def file_time(mtime_ns: int) -> str:
 def titled(title: str, body: Text) -> Text:
     """A bold title line over a body, the body keeping its own style."""
     return Text.assemble((title, "bold"), "\n", body)
-
-
-def plot_months(widget, title: str, months: tuple[int, ...], bars: tuple[str, tuple] | None = None,
-                lines: tuple[tuple[str, tuple], ...] = (), right_line: tuple[str, tuple] | None = None) -> None:
-    """Monthly series on a plotext plot: values in $bn as bars or lines, and a line on the right axis (YoY %)."""
-    plt = widget.plt
-    plt.clear_figure()
-    positions = range(len(months))
-
-    def known(values: tuple, scale: float) -> tuple[list, list]:
-        pairs = [(x, value / scale) for x, value in zip(positions, values) if value is not None]
-        return [x for x, _ in pairs], [value for _, value in pairs]
-
-    if bars and known(bars[1], 1e9)[0]:
-        plt.bar(*known(bars[1], 1e9), label=bars[0], width=0.6)
-    # Lines differ by marker, not only colour, so they stay apart with NO_COLOR. The first line is drawn last,
-    # on top: on a short plot the dots of the others would hide it.
-    for (label, values), marker in reversed(tuple(zip(lines, LINE_MARKERS))):
-        plt.plot(*known(values, 1e9), label=label, marker=marker)
-    if right_line and known(right_line[1], 1)[0]:
-        plt.plot(*known(right_line[1], 1), yside="right", label=right_line[0], marker="braille")
-    # Yearly ticks leave plotext room for every label, so it never has to choose which to drop.
-    ticks = list(positions)[::-12][::-1]
-    plt.xticks(ticks, [format_period(months[x]) for x in ticks])
-    plt.title(title)
-    widget.refresh()
 
 
 class StatusHeader(Widget):
@@ -234,12 +228,17 @@ class HeadlineCards(Widget, can_focus=True):
             heading.truncate(max(0, width - 3))
             rows[0].append(Text.assemble((box[0] + box[1], border), heading,
                                          (box[1] * max(0, width - 3 - heading.cell_len) + box[2], border)))
-            for row, line in enumerate((Text(figure.value, style="bold"), change_line,
-                                        Text(spark(figure.history, inner).rjust(inner), style="cyan")), start=1):
+            sparkline = spark_text(figure.history, inner)
+            sparkline = Text(" " * (inner - sparkline.cell_len)) + sparkline  # the latest at the right
+            for row, line in enumerate((Text(figure.value, style="bold"), change_line, sparkline), start=1):
                 line = line.copy()
                 line.truncate(inner, pad=True)
                 rows[row].append(Text.assemble((box[3], border), " ", line, " ", (box[3], border)))
-            rows[4].append(Text(box[4] + box[1] * max(0, width - 2) + box[5], style=border))
+            # The sparkline's scale on the bottom edge, as a border subtitle, where it fits.
+            caption = f" {spark_scale(figure.history, inner, 'y' if spec.subject in YEAR_TO_DATE_LINES else 'm')} "
+            caption = caption if figure.history and len(caption) <= width - 4 else ""
+            rows[4].append(Text.assemble((box[4] + box[1] * max(0, width - 3 - len(caption)), border), (caption, title),
+                                         (box[1] + box[5], border)))
         return Text("\n").join(Text.assemble(*row, no_wrap=True) for row in rows)
 
 
@@ -351,7 +350,8 @@ COLUMNS = (
     Column("share_change", "Δshare", 8, 3, lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")),
                                                                           _pick(row, ytd, "share_change_pp"))),
     # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
-    Column("trend", "12 months", 14, 4, lambda row, ytd, trend: Text(spark(trend, TREND_MONTHS) + " ", style="cyan")),
+    # Each row on its own scale from zero (spark_range), as the heading says.
+    Column("trend", f"{TREND_MONTHS}m from 0", 14, 4, lambda row, ytd, trend: spark_text(trend, TREND_MONTHS) + " "),
 )
 NAME_MIN_WIDTH = 11
 

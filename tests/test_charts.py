@@ -1,0 +1,185 @@
+"""The plots as drawn: the drilldown's aligned level and change panels, the flash month's cumulative exports and
+nowcast, the overview; read from the cells a plot paints and from the series it says it plotted (shipped data)."""
+
+import pytest
+from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
+from textual.geometry import Region
+
+from core.periods import parse_period
+from tui.screens import FlashScreen
+
+pytestmark = pytest.mark.anyio
+
+RISES, FALLS = set("▁▂▃▄▅▆▇█"), set("▒▀")  # the glyphs of bars above and below a zero line
+CANVAS = 8  # the canvas's first column: a 7-cell y label, then the axis
+
+
+@pytest.fixture
+def anyio_backend():
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    return copy_of_shipped_data(tmp_path_factory.mktemp("shipped"))
+
+
+def cells(plot) -> list[list[tuple[str, object]]]:
+    """The plot's rows as painted (after the app's colour filters): (character, style) per cell."""
+    strips = plot.render_lines(Region(0, 0, plot.size.width, plot.size.height))
+    return [[(character, segment.style) for segment in strip for character in segment.text] for strip in strips]
+
+
+def text(plot) -> list[str]:
+    return ["".join(character for character, _style in row) for row in cells(plot)]
+
+
+def zero_lines(lines: list[str]) -> list[int]:
+    """The rows that are a zero line: a y label, then the canvas ruled across (the month marks cross it)."""
+    return [index for index, line in enumerate(line.partition("┤")[2] for line in lines)
+            if line and line.count("─") >= len(line) - 3]
+
+
+def series(plot) -> dict:
+    return {plotted.label: plotted for plotted in plot.plotted}
+
+
+async def open_drilldown(pilot, *keys: str):
+    await wait_for_data(pilot)
+    await pilot.press(*keys)
+    await pilot.pause()
+    return pilot.app.screen.query_one("#history-plot")
+
+
+async def test_a_drilldown_plots_the_level_over_the_yoy_bars_on_the_same_columns(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "enter")  # semiconductors, January 2026
+        plotted = series(plot)
+        assert plotted["level"].x[-1] == parse_period("2026-01") and len(plotted["level"].x) == 36
+        assert plotted["level"].y[-1] == pytest.approx(20.54, abs=0.005)  # $bn
+        assert plotted["change"].y[-1] == pytest.approx(102.8, abs=0.05)  # YoY %
+        lines = text(plot)
+        assert "Semiconductors: $bn a month, YoY % below · 3 years" in lines[0]
+        # Units on the y axes, which line up: one axis column for both panels, no second axis on the right.
+        assert any("$20bn┤" in line for line in lines) and any("+100%┤" in line for line in lines)
+        assert {line.index("┤") for line in lines if "┤" in line} == {7}
+        assert all(not line.rstrip().endswith("┤") for line in lines)
+        # The YoY panel's zero line; the month shown and the same month a year earlier named on the month axis.
+        [zero] = zero_lines(lines)
+        assert lines[zero].startswith("     0%┤")
+        assert "2025-01" in lines[-1] and lines[-1].rstrip().endswith("2026-01") and "2024" in lines[-1]
+        # Each month's bar in the same columns in both panels: 36 months on 72 columns, a bar and a gap each.
+        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "┌")  # between the panels
+        level = {column for line in lines[1:rule] for column, character in enumerate(line[CANVAS:]) if character in RISES}
+        change = {column for line in lines[rule + 1:-2] for column, character in enumerate(line[CANVAS:])
+                  if character in RISES | FALLS}
+        assert level == set(range(0, 72, 2)) and change <= level and 70 in change  # January 2026 rose
+
+
+async def test_months_before_an_items_data_begins_stay_blank(data):
+    app = make_app(data, "2023-01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "enter")  # semiconductors: items start in 2022-01
+        lines = text(plot)
+        # 36 months on 72 columns, a bar and a gap each: January 2022 to January 2023 are the last 13 bars.
+        drawn = {column for line in lines[1:4] for column, character in enumerate(line[CANVAS:]) if character in RISES}
+        assert drawn and min(drawn) == 72 - 13 * 2
+
+
+async def test_a_toggles_all_history_and_a_resize_replots_with_fewer_points_than_cells(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "shift+tab", "enter", "a")  # the Exports card
+        assert "all history, 2-month averages" in text(plot)[0]
+        # 121 months (2016-01 to 2026-01) on 72 columns: runs of 2 months, the oldest left over.
+        level = series(plot)["level"]
+        assert len(level.x) == 60 and level.x[-1] == parse_period("2026-01")
+        # December 2025 and January 2026: ($69.51bn + $65.84bn) / 2.
+        assert level.y[-1] == pytest.approx((69.51 + 65.84) / 2, abs=0.01)
+        await pilot.resize_terminal(140, 30)
+        await pilot.pause()
+        assert len(series(plot)["level"].x) == 121  # 132 columns: every month
+        await pilot.press("a")
+        assert len(series(plot)["level"].x) == 36 and "3 years" in text(plot)[0]
+
+
+async def test_the_balance_of_january_2023_is_a_deficit_below_the_zero_line(data):
+    app = make_app(data, "2023-01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "shift+tab", "right", "right", "enter")
+        assert series(plot)["level"].y[-1] == pytest.approx(-12.70, abs=0.005)
+        lines = text(plot)
+        level_zero, change_zero = zero_lines(lines)
+        assert lines[level_zero].startswith("      0┤")
+        below = "".join(line[-4:] for line in lines[level_zero + 1:change_zero - 1])
+        above = "".join(line[-4:] for line in lines[1:level_zero])
+        assert set(below) & FALLS and not set(above) & RISES  # the month shown, at the right: a deficit
+        assert "change on a year earlier" in lines[0]
+
+
+@pytest.mark.parametrize("keys, period", [(("shift+tab", "right", "right", "enter"), "2023-01"), (("enter",), "2026-01")])
+async def test_without_colour_rises_and_falls_keep_their_own_glyphs_and_sides(data, monkeypatch, keys, period):
+    """The Balance (surpluses and deficits, and their changes) and Semiconductors (YoY rises and falls)."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(data, period)
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, *keys)
+        rows = cells(plot)
+        drawn = [style.color.triplet for row in rows for _character, style in row if style and style.color]
+        assert drawn and all(red == green == blue for red, green, blue in drawn)  # grey: NO_COLOR is on
+        lines = text(plot)
+        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "┌")  # between the panels
+        above, below = set(), set()
+        for zero in zero_lines(lines):  # the level's (the balance's) and the change's
+            start, end = (1, rule) if zero < rule else (rule + 1, len(lines) - 2)
+            above |= {character for line in lines[start:zero] for character in line[CANVAS:]}
+            below |= {character for line in lines[zero + 1:end] for character in line[CANVAS:]}
+        assert above & RISES and below & FALLS
+        assert not above & FALLS and not below & RISES
+
+
+async def test_the_flash_screen_plots_the_nowcast_with_its_interval_against_a_year_earlier(data):
+    app = make_app(data, "2026-08")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        plot = app.screen.query_one("#flash-plot")
+        plotted = series(plot)
+        # The README's nowcast: $92.75bn, 80% interval $88.59-97.18bn, at the month's end, the 31st.
+        assert plotted["nowcast"].x == (31,) and plotted["nowcast"].y == (pytest.approx(92.75, abs=0.005),)
+        assert plotted["nowcast interval"].y == (pytest.approx(88.59, abs=0.005), pytest.approx(97.18, abs=0.005))
+        # Days 1-10 and 1-20 of August 2026 against August 2025, whose whole month is known (flash.csv, monthly.csv).
+        assert plotted["2026-08"].y == pytest.approx((0, 21.285723, 55.206635))
+        assert plotted["2025-08"].x == (0, 10, 20, 31)
+        assert plotted["2025-08"].y == pytest.approx((0, 14.64623, 35.394043, 58.25933199))
+        assert "final" not in plotted  # not out yet
+        lines = text(plot)
+        assert any("◆" in line for line in lines) and any("┃" in line for line in lines)
+        assert lines[-1].split() == ["0", "10", "20", "31"]
+
+
+async def test_once_the_month_is_out_the_flash_screen_plots_the_final_figure(data):
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        screen = app.kept_screen(FlashScreen)  # as when the release arrives while the flash month is on screen
+        screen.month = parse_period("2026-07")
+        app.open_kept(screen)
+        await pilot.pause()
+        plot = screen.query_one("#flash-plot")
+        assert series(plot)["final"].y == (pytest.approx(98.96, abs=0.005),)  # monthly.csv: $98,959,098,818
+        assert series(plot)["final"].x == (31,) and "■" in "".join(text(plot)[1:])
+        assert text(plot)[0].strip() == "━ 2026 · 2025 ◆ nowcast"  # the title that fits 24 columns
+
+
+async def test_the_overview_marks_the_month_shown(data):
+    app = make_app(data, "2026-02")
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_for_data(pilot)
+        plot = app.screen.query_one("#overview-plot")
+        plotted = series(plot)
+        assert plotted["exports"].x[-1] == parse_period("2026-02") and len(plotted["exports"].x) == 36
+        lines = text(plot)
+        assert "3 years to 2026-02" in lines[0]
+        # January 2026's year label would touch the month shown's: the month shown wins.
+        assert lines[-1].split() == ["2024", "2025", "2026-02"]
