@@ -264,7 +264,8 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
                      for code in catalog.members(PARTNER_SET, "partner"))
     measured = [row for row in items if row.yoy_pct is not None]
     breadth = Breadth(item_set, sum(row.yoy_pct > 0 for row in measured), len(measured),
-                      tuple(row.code for row in measured if row.yoy_pct <= 0))
+                      tuple(row.code for row in measured if row.yoy_pct <= 0),
+                      tuple(row.code for row in measured if row.yoy_pct > 0))
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
     notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow], members)
     return Release(format_period(month), flow, headline, items, partners, breadth, notables)

@@ -64,6 +64,7 @@ class Breadth(NamedTuple):
     up: int
     total: int
     fell: tuple[str, ...]
+    rose: tuple[str, ...]
 
 
 class History(NamedTuple):

@@ -1,5 +1,5 @@
-"""What is notable in a month's release: records, ranks, thresholds, streaks, milestones, breadth and
-overtakes, found from the data alone for every subject.
+"""What is notable in a month's release: records, ranks, round amounts, streaks, years to date, breadth
+and overtakes, found from the data alone for every subject.
 
 "On record" means within the data: a claim looks back only over the unbroken run of data that ends
 at the month (a gap cuts the run), and its text says where that run begins. A subject claims
@@ -12,9 +12,14 @@ first, then the largest others of the month, at most MAX_SUBJECTS of each: a dir
 of codes, and a subject's points grow with its share, so the smallest would rank last anyway. Overtakes
 compare only the release's partners, rows of the same table (a region against a country in it is no news).
 
+A record that is also the first above a round amount says so in one claim ("..., and the first January
+above $60bn"): the round amount is no separate notable. Round amounts come from one ladder (`round_amount`).
+
 Score, highest first: kind points (KIND_POINTS: records and firsts over ranks over streaks) +
 subject points (HEADLINE_POINTS, or 10 + 60 x an item's or partner's share of exports, at most 35)
-+ extent points (longer runs, more one-sided breadth); README "The release brief" has the table.
++ extent points (longer runs, more one-sided breadth), less SHORT_HISTORY_DISCOUNT for a claim over
+fewer than SHORT_HISTORY_MONTHS of data and REPEAT_DISCOUNT for each claim about the same subject ranked
+above it, so that a subject's most newsworthy claim leads; README "The release brief" has the table.
 
 Numpy and the standard library only: this runs inside Snapshot.release.
 """
@@ -40,14 +45,26 @@ if TYPE_CHECKING:
 MIN_HISTORY = 12
 MIN_SAME_MONTHS = 2
 MIN_STREAK = 3
-MIN_OVERTAKE_GAP = 12  # months behind before getting ahead again is news
+MIN_HEADLINE_STREAK = 2  # "exports rose for the 2nd month in a row" is how a recovery is first reported
+MIN_RECORD_STREAK = 2  # all-time records in a row
+MIN_OVERTAKE_GAP = 3  # months behind before getting ahead again is news
+MIN_SINCE_MONTHS = 12  # "the highest since" names a month at least this far back
+SHORT_HISTORY_MONTHS = 36  # a claim over less data (fewer than 3 earlier same months) ranks lower
+SHORT_HISTORY_DISCOUNT = 30
+REPEAT_DISCOUNT = 5
+NEAR_ROUND = 0.8  # a run above a round amount matters when the amount is within a fifth of the value
+LONG_RUN = 12  # and when the run is no longer than this; a longer one only when it has just become the longest
 MAX_SUBJECTS = 30  # items, and partners, looked at in a month (the shipped data has 20 items and 9 partners)
 SMALLEST_ROUND_USD = 1.0  # round amounts start at $1
 KIND_POINTS = {
-    "record_all_time": 60, "threshold_first": 55, "milestone": 55, "share_threshold_first": 50,
-    "record_for_month": 50, "rank_all_time": 52, "overtake": 40, "streak_end": 35, "streak": 30, "breadth": 25,
+    "record_all_time": 60, "record_deficit": 60, "ytd_above_annual": 58, "rank_all_time": 56, "share_threshold_first": 56,
+    "record_for_month": 50, "annual_daily_avg": 50, "ytd_record": 45, "rank_for_month": 42, "highest_since": 42,
+    "overtake": 40, "streak_end": 35, "streak": 30, "breadth": 25,
 }
 TIE_DISCOUNT = 15
+ROUND_BONUS = 5  # a record that is also the first above a round amount
+ANNUAL_BONUS = 10  # a year-to-date record in December is the year's record
+BREADTH_BASIS = "customs"  # items summed from customs (HS) data: the ministry's own item figures differ a little
 HEADLINE_POINTS = {"exports": 40, "daily_avg_exports": 35, "balance": 30, "imports": 30}
 HEADLINE_LABELS = {"exports": "Exports", "imports": "Imports", "balance": "The trade balance",
                    "daily_avg_exports": "Daily-average exports"}
@@ -102,17 +119,33 @@ def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: s
     found = []
     for subject in subjects:
         found += _records(at, subject)
-        found += _thresholds(at, subject)
         found += _streaks(at, subject)
         if subject.dimension != "headline":
             found += _share_threshold(at, subject, exports)
         if subject.code == "exports" or subject.dimension == "item":
-            found += _milestone(at, subject, snapshot.ytd(subject.values))
+            found += _year_to_date(at, subject, snapshot.ytd(subject.values))
+        if subject.code == "daily_avg_exports":
+            found += _annual_daily_average(at, subject, snapshot.ytd(exports),
+                                           snapshot.ytd(snapshot.headline["working_days"]))
     found += _overtakes(at, [subject for subject in subjects
                              if subject.dimension == "partner" and subject.code in members["partner"]])
     found += _breadth(snapshot, breadth, total)
-    return tuple(sorted(found, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"],
-                                              n["text"])))
+    return _ranked(found)
+
+
+def _ranked(found: list) -> tuple[Mapping[str, Any], ...]:
+    """Most newsworthy first: each claim about a subject ranks REPEAT_DISCOUNT lower than the one before it
+    (the breadth, about the set of items, is no claim about its flow's total)."""
+    order = sorted(found, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"], n["text"]))
+    seen: dict[tuple, int] = {}
+    ranked = []
+    for notable in order:
+        key = (notable["dimension"], notable["subject"], notable["kind"] == "breadth")
+        before = seen[key] = seen.get(key, -1) + 1
+        ranked.append(notable if not before else
+                      MappingProxyType({**notable, "score": round(notable["score"] - REPEAT_DISCOUNT * before, 1)}))
+    return tuple(sorted(ranked, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"],
+                                               n["text"])))
 
 
 def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
@@ -150,20 +183,25 @@ def _run_start(values: np.ndarray, index: int) -> int:
     return int(gaps[-1]) + 1 if len(gaps) else 0
 
 
-def _notable(subject: Subject, kind: str, text: str, bonus: float = 0.0, **fields) -> Mapping[str, Any]:
-    score = round(KIND_POINTS[kind] + subject.points + bonus, 1)
+def _notable(subject: Subject, kind: str, text: str, bonus: float = 0.0, history: int | None = None,
+             **fields) -> Mapping[str, Any]:
+    """`history`: the months of data a claim about the past rests on (None for a run, which says its own length)."""
+    short = history is not None and history < SHORT_HISTORY_MONTHS
+    score = round(KIND_POINTS[kind] + subject.points + bonus - (SHORT_HISTORY_DISCOUNT if short else 0), 1)
     return MappingProxyType({"kind": kind, "subject": subject.code, "dimension": subject.dimension,
-                             "flow": subject.flow, "text": text, "score": score, **fields})
+                             "flow": subject.flow, "text": text, "score": score, "history_months": history, **fields})
 
 
 def _records(at: _Month, subject: Subject) -> list:
     i, values = at.index, subject.values
     value = float(values[i])
+    if subject.code == "balance" and value < 0:
+        return _deficits(at, subject)
     if not _can_be_record(subject, value):
         return []
     history = values[subject.start:i]
-    amount, change = _amount(subject, value), _yoy(at, subject)
-    found, new_record = [], False
+    amount, change, basis = _amount(subject, value), _yoy(at, subject), i - subject.start
+    found, new_record, above = [], False, ()
     if len(history) >= MIN_HISTORY:
         higher, equal = np.flatnonzero(history > value), np.flatnonzero(history == value)
         equal_to = tuple(at.period(subject.start + j) for j in equal)
@@ -171,47 +209,91 @@ def _records(at: _Month, subject: Subject) -> list:
         if not len(higher):
             new_record = not len(equal)
             claim = "the highest" if new_record else "equal to the highest"
+            threshold = round_amount(float(history.max()), value) if new_record else None
             found.append(_notable(subject, "record_all_time",
                                   f"{subject.label} reached {amount}, {claim} in any month {at.since(subject)}"
-                                  f"{tie}{change}.", 0 if new_record else -TIE_DISCOUNT,
-                                  value_usd=value, since=at.period(subject.start), equal_to=equal_to))
+                                  f"{_first_above('month', threshold)}{tie}{change}.",
+                                  (0 if new_record else -TIE_DISCOUNT) + (ROUND_BONUS if threshold else 0), basis,
+                                  value_usd=value, since=at.period(subject.start), equal_to=equal_to,
+                                  threshold_usd=threshold))
         elif len(higher) < 3:
-            rank = len(higher) + 1
-            above = [subject.start + j for j in sorted(higher, key=lambda j: -history[j])]
-            found.append(_notable(subject, "rank_all_time",
-                                  f"{subject.label} reached {amount}, the {_ordinal(rank)}-highest in any month "
-                                  f"{at.since(subject)}, after {joined([at.words(j) for j in above])}{tie}{change}.",
-                                  -5 * (rank - 2), rank=rank, above=tuple(at.period(j) for j in above),
-                                  equal_to=equal_to))
+            above = tuple(subject.start + j for j in sorted(higher, key=lambda j: -history[j]))
+            found.append(_rank(at, subject, "rank_all_time", "in any month", above, equal_to, tie, basis))
+        else:
+            found += _highest_since(at, subject, history)
     same_months = _same_months(values, subject.start, i)
-    if not new_record and len(same_months) >= MIN_SAME_MONTHS and value >= same_months.max():
-        equal = [i - 12 * (len(same_months) - j) for j in np.flatnonzero(same_months == value)]
-        tie = f" (equal to {joined([at.words(j) for j in equal])})" if equal else ""
+    if new_record or len(same_months) < MIN_SAME_MONTHS:
+        return found
+    month = month_name(at.first_month + i)
+    equal = [i - 12 * (len(same_months) - j) for j in np.flatnonzero(same_months == value)]
+    tie = f" (equal to {joined([at.words(j) for j in equal])})" if equal else ""
+    higher = [i - 12 * (len(same_months) - j) for j in np.argsort(-same_months, kind="stable")[:3]
+              if same_months[j] > value]
+    if not higher:
+        threshold = None if equal else round_amount(float(same_months.max()), value)
         claim = "equal to the highest" if equal else "the highest"
         found.append(_notable(subject, "record_for_month",
-                              f"{subject.label} reached {amount}, {claim} for any {month_name(at.first_month + i)} "
-                              f"{at.since(subject)}{tie}{change}.", -TIE_DISCOUNT if equal else 0,
+                              f"{subject.label} reached {amount}, {claim} for any {month} {at.since(subject)}"
+                              f"{_first_above(month, threshold)}{tie}{change}.",
+                              (-TIE_DISCOUNT if equal else 0) + (ROUND_BONUS if threshold else 0), basis,
                               value_usd=value, since=at.period(subject.start),
-                              equal_to=tuple(at.period(j) for j in equal)))
+                              equal_to=tuple(at.period(j) for j in equal), threshold_usd=threshold))
+    elif len(higher) < 3 and len(higher) != len(above) and i - 12 not in higher:
+        # Not when the months above are those of the rank in any month, nor below a year earlier: a decline.
+        found.append(_rank(at, subject, "rank_for_month", f"for any {month}", tuple(higher),
+                           tuple(at.period(j) for j in equal), tie, basis))
     return found
 
 
-def _thresholds(at: _Month, subject: Subject) -> list:
-    i, values = at.index, subject.values
-    value = float(values[i])
-    if value < SMALLEST_ROUND_USD:
+def _rank(at: _Month, subject: Subject, kind: str, where: str, above: tuple, equal_to: tuple, tie: str,
+          basis: int) -> Mapping[str, Any]:
+    """The 2nd- or 3rd-highest value, after the months `above` (highest first)."""
+    rank = len(above) + 1
+    return _notable(subject, kind, f"{subject.label} reached {_amount(subject, float(subject.values[at.index]))}, the "
+                                   f"{_ordinal(rank)}-highest {where} {at.since(subject)}, after "
+                                   f"{joined([at.words(j) for j in above])}{tie}{_yoy(at, subject)}.",
+                    -5 * (rank - 2), basis, rank=rank, above=tuple(at.period(j) for j in above), equal_to=equal_to)
+
+
+def _first_above(period: str, threshold: float | None) -> str:
+    return f", and the first {period} above {fmt.round_usd(threshold)}" if threshold else ""
+
+
+def _highest_since(at: _Month, subject: Subject, history: np.ndarray) -> list:
+    """The highest (for a decline: the lowest) since a month at least MIN_SINCE_MONTHS back, where it is no record:
+    the last month that was at least as high (as low) is named. The balance's are its largest surplus or deficit."""
+    i, value = at.index, float(subject.values[at.index])
+    before = i - 12
+    falling = subject.code != "balance" and before >= subject.start and bool(value < subject.values[before])
+    lowest = falling or value < 0  # the balance reaches here below zero only if its deficit is no record
+    reached = np.flatnonzero(history <= value if lowest else history >= value)
+    if not len(reached) or i - (subject.start + int(reached[-1])) < MIN_SINCE_MONTHS:
         return []
-    _, threshold = _rung(value)
-    history, same_months = values[subject.start:i], _same_months(values, subject.start, i)
-    if len(history) >= MIN_HISTORY and history.max() <= threshold:
-        scope, where, bonus = "any_month", "any month", 0
-    elif len(same_months) >= MIN_SAME_MONTHS and same_months.max() <= threshold:
-        scope, where, bonus = "calendar_month", f"any {month_name(at.first_month + i)}", -10
+    since = subject.start + int(reached[-1])
+    if subject.code == "balance":
+        verb, claim = ("was", "the largest deficit") if lowest else ("reached", "the largest surplus")
     else:
-        return []
-    return [_notable(subject, "threshold_first",
-                     f"{subject.label}, at {_amount(subject, value)}, topped {fmt.round_usd(threshold)} for the first "
-                     f"time in {where} {at.since(subject)}.", bonus, threshold_usd=threshold, scope=scope)]
+        verb, claim = ("fell to", "the lowest") if lowest else ("reached", "the highest")
+    return [_notable(subject, "highest_since",
+                     f"{subject.label} {verb} {_amount(subject, value)}, {claim} in {i - since} months, since "
+                     f"{at.words(since)}{_yoy(at, subject)}.", min(i - since, 60) / 5,
+                     value_usd=value, since=at.period(since), months=i - since, lowest=lowest)]
+
+
+def _deficits(at: _Month, subject: Subject) -> list:
+    """A deficit larger than any before in the run (the first past a round amount says so), else the largest since."""
+    i, value = at.index, float(subject.values[at.index])
+    history = subject.values[subject.start:i]
+    if len(history) < MIN_HISTORY or value >= history.min():
+        return _highest_since(at, subject, history)
+    largest = max(0.0, -float(history.min()))
+    threshold = round_amount(largest, -value)
+    claim = "the largest deficit" if largest else "the first deficit"
+    return [_notable(subject, "record_deficit",
+                     f"{subject.label} was {_amount(subject, value)}, {claim} in any month {at.since(subject)}"
+                     + (f", and the first deficit over {fmt.round_usd(threshold)}" if threshold else "") + ".",
+                     ROUND_BONUS if threshold else 0, i - subject.start, value_usd=value,
+                     since=at.period(subject.start), threshold_usd=threshold)]
 
 
 def _streaks(at: _Month, subject: Subject) -> list:
@@ -227,7 +309,7 @@ def _streaks(at: _Month, subject: Subject) -> list:
     if len(signs) and signs[-1]:
         run = _trailing(signs == signs[-1])
         of = kinds[0] if signs[-1] > 0 else kinds[1]
-        if run >= MIN_STREAK:
+        if run >= (MIN_HEADLINE_STREAK if subject.dimension == "headline" else MIN_STREAK):
             found.append(_streak(at, subject, of, run, i - run + 1 == first,
                                  f"{subject.label} {STREAK_WORDS[of]}"))
         elif run == 1 and len(signs) > 1 and signs[-2] == -signs[-1]:
@@ -244,40 +326,66 @@ def _streaks(at: _Month, subject: Subject) -> list:
         records += 1
     if records >= MIN_STREAK:
         found.append(_streak(at, subject, "record_for_month", records, False,
-                             f"{subject.label} set a record for the calendar month", bonus=5))
+                             f"{subject.label} set a record for the calendar month", bonus=10,
+                             history=i - records + 1 - subject.start))
+    highs = _trailing(_all_time_highs(subject, i))
+    if highs >= MIN_RECORD_STREAK:
+        found.append(_streak(at, subject, "record_all_time", highs, False, f"{subject.label} set a record high",
+                             bonus=25, history=i - highs + 1 - subject.start))
     found += _above_threshold(at, subject)
     return found
 
 
+def _all_time_highs(subject: Subject, index: int) -> np.ndarray:
+    """Whether each month of the run up to `index`, after its first MIN_HISTORY, was above every month before it."""
+    run = subject.values[subject.start:index + 1]
+    highs = run[1:] > np.maximum.accumulate(run)[:-1]
+    highs[:MIN_HISTORY - 1] = False
+    if subject.code == "balance":
+        highs &= run[1:] > 0
+    return highs
+
+
 def _above_threshold(at: _Month, subject: Subject) -> list:
-    """The longest run ever above a round amount: the highest amount, at least half the value, the subject
-    has stayed above for MIN_STREAK months, if no earlier run above it in the data lasted as long."""
+    """A run above a round amount of at least half the value, MIN_STREAK months or more, longer than any earlier run
+    above it: when the amount matters (the roundest within NEAR_ROUND of the value) and the run is at most LONG_RUN
+    months, or when the run has just become the longest on record (a month longer than the longest before it)."""
     i, values = at.index, subject.values
     value = float(values[i])
-    if value < SMALLEST_ROUND_USD or i - subject.start < MIN_HISTORY:
-        return []
-    step, threshold = _rung(value)
-    while threshold >= value / 2:
-        above = values[subject.start:i + 1] > threshold
+    if not SMALLEST_ROUND_USD <= value < math.inf or i - subject.start < MIN_HISTORY or subject.code == "balance":
+        return []  # the balance's run is its surplus
+    near = round_amount(value * NEAR_ROUND, value)
+    major = _ladder(value)[1]
+    candidates = {major * k for k in range(math.ceil(value / 2 / major), math.ceil(value / major))}
+    run_values = values[subject.start:i + 1]
+    floor = float(run_values[-MIN_STREAK:].min())  # an amount at or above it has no run of MIN_STREAK months
+    for threshold in sorted(candidates | ({near} if near else set()), reverse=True):
+        if not value / 2 <= threshold < floor:
+            continue
+        above = run_values > threshold
         run = _trailing(above)
-        if run >= MIN_STREAK:
-            if len(above) == run or _longest_run(above[:-run]) >= run:
-                return []
+        if run == len(above):
+            continue
+        earlier = _longest_run(above[:-run])
+        longest = earlier >= MIN_STREAK and run == earlier + 1
+        if longest or (threshold == near and earlier < run <= LONG_RUN):
+            note = f", the longest such run {at.since(subject)}" if longest else ""
             return [_streak(at, subject, "above_threshold", run, False,
-                            f"{subject.label} stayed above {fmt.round_usd(threshold)}", threshold_usd=threshold)]
-        threshold -= step
+                            f"{subject.label} stayed above {fmt.round_usd(threshold)}",
+                            -min(run, 24) / 2 - 5 if longest else 0,  # a long run's length is no news in itself
+                            note, i - subject.start if longest else None, threshold_usd=threshold, longest=longest)]
     return []
 
 
 def _streak(at: _Month, subject: Subject, of: str, months: int, from_data_start: bool, opening: str,
-            bonus: float = 0.0, **fields) -> Mapping[str, Any]:
+            bonus: float = 0.0, note: str = "", history: int | None = None, **fields) -> Mapping[str, Any]:
     """A run that reaches back to where the data begins may be longer than the data shows: 'at least'."""
     begun = at.words(at.index - months + 1)
     if from_data_start:
-        text = f"{opening} for at least {months} months in a row (since {begun}, when comparable data begins)."
+        text = f"{opening} for at least {months} months in a row (since {begun}, when comparable data begins){note}."
     else:
-        text = f"{opening} for the {_ordinal(months)} month in a row (since {begun})."
-    return _notable(subject, "streak", text, bonus + min(months, 24) / 2, of=of, months=months,
+        text = f"{opening} for the {_ordinal(months)} month in a row (since {begun}){note}."
+    return _notable(subject, "streak", text, bonus + min(months, 24) / 2, history, of=of, months=months,
                     since=at.period(at.index - months + 1), **fields)
 
 
@@ -294,35 +402,73 @@ def _share_threshold(at: _Month, subject: Subject, exports: np.ndarray) -> list:
         return []
     return [_notable(subject, "share_threshold_first",
                      f"{subject.label} made up {fmt.share(share)} of all exports, above {threshold}% for the first "
-                     f"time {at.since(subject, start)}.", share_pct=share, threshold_pct=threshold)]
+                     f"time {at.since(subject, start)}.", history=i - start, share_pct=share, threshold_pct=threshold)]
 
 
-def _milestone(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
-    """Year-to-date value past a round amount this month: first in any year, else earliest in any year."""
+def _year_to_date(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
+    """The year to date above the whole of the best earlier year (the month it gets there), else the highest for
+    those months of any year (December's: the annual total); past a round amount for the first time in any year,
+    or earlier in the year than ever, says so."""
     i = at.index
     month = at.first_month + i
-    if month % 12 == 0 or math.isnan(ytd[i]) or math.isnan(ytd[i - 1]) or ytd[i] < SMALLEST_ROUND_USD:
+    if month % 12 == 0 or not ytd[i] >= SMALLEST_ROUND_USD:  # January's is the month; NaN: a month is missing
         return []
-    total = float(ytd[i])
-    _, threshold = _rung(total)
+    total, so_far = float(ytd[i]), float(ytd[i - 1])
     same_months = _same_months(ytd, subject.start, i)
     same_months = same_months[~np.isnan(same_months)]
-    if ytd[i - 1] > threshold or len(same_months) < MIN_SAME_MONTHS:
+    if len(same_months) < MIN_SAME_MONTHS or total <= same_months.max():
         return []
-    year = year_of(month)
-    if month % 12 == 11:
-        opening = f"Annual {_lower_first(subject.label)} in {year}"
+    year, december, since = year_of(month), month % 12 == 11, at.since(subject)
+    last_december = i - month % 12 - 1
+    decembers = np.array(same_month_positions(subject.start, last_december) if last_december >= subject.start else [],
+                         dtype=int)
+    decembers = decembers[~np.isnan(ytd[decembers])]  # whole years only
+    best = int(decembers[np.argmax(ytd[decembers])]) if len(decembers) else None
+    best_usd = -math.inf if best is None else float(ytd[best])
+    first = round_amount(max(so_far, best_usd, float(same_months.max())), total)
+    earliest = None if first else round_amount(max(so_far, float(same_months.max())), total)
+    fields = {"year": year, "value_usd": total, "threshold_usd": first or earliest}
+    if not december and len(decembers) >= MIN_SAME_MONTHS and so_far <= best_usd < total:
+        best_year = year_of(at.first_month + best)
+        return [_notable(subject, "ytd_above_annual",
+                         f"{subject.label} for January–{month_name(month)} {year}, at {fmt.usd(total)}, were already "
+                         f"above the whole of {best_year} ({fmt.usd(best_usd)}), the best year {since}"
+                         + (f", and past {fmt.round_usd(first)} for the first time" if first else "") + ".",
+                         ROUND_BONUS if first else 0, i - subject.start, best_year=best_year, best_usd=best_usd,
+                         **fields)]
+    if december:
+        text = f"Annual {_lower_first(subject.label)} in {year} reached {fmt.usd(total)}, the highest of any year {since}"
+        text += f", and the first year above {fmt.round_usd(first)}" if first else ""
     else:
-        opening = f"{subject.label} for January–{month_name(month)} {year}"
-    if np.nanmax(ytd[subject.start:i]) <= threshold:
-        claim, bonus = " for the first time in any year", 0
-    elif same_months.max() <= threshold:
-        claim, bonus = ", the earliest in any year", -10
-    else:
+        text = (f"{subject.label} for January–{month_name(month)} {year} reached {fmt.usd(total)}, the highest for those "
+                f"months of any year {since}")
+        text += f", and past {fmt.round_usd(first)} for the first time in any year" if first else ""
+    text += f", and past {fmt.round_usd(earliest)} earlier in the year than ever" if earliest else ""
+    return [_notable(subject, "ytd_record", text + _yoy(at, subject, ytd) + ".",
+                     (ANNUAL_BONUS if december else 0) + (ROUND_BONUS if first or earliest else 0), i - subject.start,
+                     **fields)]
+
+
+def _annual_daily_average(at: _Month, subject: Subject, exports_ytd: np.ndarray, days_ytd: np.ndarray) -> list:
+    """In December: the year's exports per working day, the highest of any year (every month of each year known)."""
+    i = at.index
+    if (at.first_month + i) % 12 != 11:
         return []
-    return [_notable(subject, "milestone",
-                     f"{opening} passed {fmt.round_usd(threshold)}{claim} {at.since(subject)}, at "
-                     f"{fmt.usd(total)}.", bonus, threshold_usd=threshold, year=year, value_usd=total)]
+    decembers = np.array(same_month_positions(subject.start, i))
+    exports, days = exports_ytd[decembers], days_ytd[decembers]
+    known = days > 0  # False for NaN too
+    averages = np.divide(exports, days, out=np.full(len(decembers), math.nan), where=known)
+    now, earlier = float(averages[-1]), averages[:-1][known[:-1]]
+    if math.isnan(now) or len(earlier) < MIN_SAME_MONTHS or now <= earlier.max():
+        return []
+    year = year_of(at.first_month + i)
+    best = int(np.argmax(earlier))
+    best_year = year_of(at.first_month + int(decembers[:-1][known[:-1]][best]))
+    return [_notable(subject, "annual_daily_avg",
+                     f"Daily-average exports for {year} as a whole were {fmt.usd(now)}, the highest of any year "
+                     f"{at.since(subject)} (the best before: {fmt.usd(float(earlier[best]))} in {best_year}).",
+                     history=i - subject.start, year=year, value_usd=now, best_year=best_year,
+                     best_usd=float(earlier[best]))]
 
 
 def _overtakes(at: _Month, partners: list[Subject]) -> list:
@@ -337,18 +483,20 @@ def _overtakes(at: _Month, partners: list[Subject]) -> list:
             led = np.flatnonzero(ahead.values[start:i] > other.values[start:i])
             if len(led):
                 months = i - (start + int(led[-1]))
-                if months <= MIN_OVERTAKE_GAP:
+                if months - 1 < MIN_OVERTAKE_GAP:
                     continue
                 since, when, extent = at.period(start + led[-1] + 1), f"in {months} months", min(months, 24) / 2
+                history = None  # it names its months
             elif i - start >= MIN_HISTORY:
                 since, when, extent = at.period(start), at.since(ahead if ahead.start == start else other), 12
+                months, history = None, i - start
             else:
                 continue
             found.append(_notable(ahead, "overtake",
                                   f"{ahead.label} ({fmt.usd(float(ahead.values[i]))}) were above "
                                   f"{_lower_first(other.label)} ({fmt.usd(float(other.values[i]))}) for the first "
-                                  f"time {when}.", max(0.0, other.points - ahead.points) + extent,
-                                  other=other.code, since=since))
+                                  f"time {when}.", max(0.0, other.points - ahead.points) + extent, history,
+                                  other=other.code, since=since, months=months))
     return found
 
 
@@ -358,11 +506,11 @@ def _breadth(snapshot: "Snapshot", breadth: "Breadth", total: str) -> list:
         return []
     subject = Subject(total, "headline", HEADLINE_LABELS[total], snapshot.headline[total], HEADLINE_POINTS[total], 0, 0)
     fell = [_lower_first(snapshot.catalog.name("item", code)) for code in breadth.fell]
-    text = f"{subject.label} of {breadth.up} of {breadth.total} items rose on a year earlier" + (
+    text = f"{subject.label} of {breadth.up} of {breadth.total} items rose on a year earlier ({BREADTH_BASIS} basis)" + (
         f"; {joined(fell)} fell." if fell else ".")
     lopsided = abs(breadth.up / breadth.total - 0.5) * 20
     return [_notable(subject, "breadth", text, lopsided, up=breadth.up, total=breadth.total, set=breadth.set,
-                     fell=breadth.fell)]
+                     basis=BREADTH_BASIS, rose=breadth.rose, fell=breadth.fell)]
 
 
 def _same_months(values: np.ndarray, start: int, index: int) -> np.ndarray:
@@ -391,26 +539,41 @@ def _longest_run(mask: np.ndarray) -> int:
     return int((edges[1::2] - edges[::2]).max()) if len(edges) else 0
 
 
-def _rung(value: float) -> tuple[float, float]:
-    """The step of a 1-2-5 ladder suited to the value's size (the largest 1-2-5 amount within a fifth of it)
-    and the highest multiple of that step below the value: $65.8bn -> ($10bn, $60bn), $20.5bn -> ($2bn, $20bn)."""
-    scale = value / 5.0
-    decade = 10.0 ** math.floor(math.log10(scale))
-    if decade > scale:  # log10 rounds up to a whole number just below a power of ten (4999999999.999999 / 5)
-        decade /= 10.0
-    step = next(multiple * decade for multiple in (5, 2, 1) if multiple * decade <= scale)
-    return step, (math.ceil(value / step) - 1) * step
+def round_amount(low: float, high: float) -> float | None:
+    """The round amount people would quote that `high` is above and `low` is not (low <= amount < high), from the
+    ladder suited to `high` (`_ladder`): the highest of its major rungs in range, else of its minor rungs, else None.
+    $49.2bn to $65.8bn -> $60bn; $9.4bn to $12.7bn -> $10bn; $2.98bn to $3.56bn -> $3bn; $10.9bn to $11.3bn -> $11bn."""
+    if not (SMALLEST_ROUND_USD <= high and math.isfinite(high)) or not low < high:
+        return None
+    step, major = _ladder(high)
+    for unit in (major, step):
+        amount = (math.ceil(high / unit) - 1) * unit
+        if amount >= high:  # float rounding of the division
+            amount -= unit
+        if amount >= low and amount >= SMALLEST_ROUND_USD:
+            return amount
+    return None
+
+
+def _ladder(value: float) -> tuple[float, float]:
+    """The minor and major rungs for a value's size: $1bn and $5bn from $10bn to $20bn, $5bn and $10bn from $20bn
+    to $100bn, $0.5bn and $1bn from $2bn to $10bn (daily averages), and so on for every power of ten; none below $1."""
+    decade = 10.0 ** math.floor(math.log10(value))
+    step, major = (decade / 10, decade / 2) if value < 2 * decade else (decade / 2, decade)
+    return max(step, SMALLEST_ROUND_USD), max(major, SMALLEST_ROUND_USD)
 
 
 def _amount(subject: Subject, value: float) -> str:
     return fmt.usd(value, signed=subject.code == "balance")
 
 
-def _yoy(at: _Month, subject: Subject) -> str:
+def _yoy(at: _Month, subject: Subject, values: np.ndarray | None = None) -> str:
+    """The change on a year earlier of the subject's values, or of `values` (its years to date)."""
+    values = subject.values if values is None else values
     before = at.index - 12
     if subject.code == "balance" or before < subject.start:
         return ""
-    growth = growth_pct(float(subject.values[at.index]), float(subject.values[before]))
+    growth = growth_pct(float(values[at.index]), float(values[before]))
     return "" if growth is None else f" ({fmt.pct(growth)} on a year earlier)"
 
 
@@ -420,9 +583,9 @@ def _ordinal(number: int) -> str:
 
 
 def breadth_line(catalog: "Catalog", breadth: "Breadth") -> str:
-    """'11 of 15 items rose; fell: Steel, Ships.', the same in the brief and on the dashboard."""
+    """'11 of 15 items rose (customs basis); fell: Steel, Ships.', the same in the brief and on the dashboard."""
     fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
-    return f"{breadth.up} of {breadth.total} items rose" + (f"; fell: {fell}." if fell else ".")
+    return f"{breadth.up} of {breadth.total} items rose ({BREADTH_BASIS} basis)" + (f"; fell: {fell}." if fell else ".")
 
 
 def joined(words: list[str]) -> str:

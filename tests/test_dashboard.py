@@ -483,7 +483,7 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         shown = app.screen.query_one("#notables").plain.splitlines()
         assert shown[0] == f"• {release.notables[0]['text']}"
         assert shown[0].startswith("• Exports reached $65.84bn, the highest for any January")
-        assert shown[-1] == "• 11 of 15 items rose; fell: Petrochemicals, Steel, Ships, Home appliances."
+        assert shown[-1] == "• 11 of 15 items rose (customs basis); fell: Petrochemicals, Steel, Ships, Home appliances."
         assert len(shown) == len(release.notables) + 1
         await pilot.press("tab", "tab")
         assert app.focused.id == "notables"

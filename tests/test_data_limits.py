@@ -101,14 +101,15 @@ def test_the_first_and_last_accepted_months_are_computed(data_dir, run_cli, peri
 
 
 def test_a_value_just_under_a_round_amount_is_computed(data_dir, run_cli):
-    # 4999999999.999999 / 5 is just under $1bn, where log10 rounds up to 9: the round-amount ladder once
+    # Just under $5bn, where log10 of a fifth rounds up to a power of ten: the round-amount ladder once
     # raised StopIteration there.
     rows = "".join(f"2025-{month:02d},export,total,world,1000\n" for month in range(1, 13))
     (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n" + rows
                                         + "2026-01,export,total,world,4999999999.999999\n")
     code, out, err = run_cli("brief", "--json", "--data", str(data_dir))
     texts = [notable["text"] for notable in strict_json(out)["notables"]]
-    assert code == 0 and any(text.startswith("Exports, at $5.00bn, topped $4.5bn for the first time") for text in texts)
+    assert code == 0 and any(text.startswith("Exports reached $5.00bn") and "the first month above $4bn" in text
+                             for text in texts)
 
 
 @pytest.mark.anyio

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from core.brief import TOP_NOTABLES
 from core.indicators import load_snapshot
-from core.notables import _rung
+from core.notables import round_amount
 from core.periods import parse_period
 
 
@@ -31,10 +31,10 @@ def _one(snapshot, period: str, kind: str, subject: str, **fields):
 def test_january_2026_exports_january_record_and_first_january_above_60bn(shipped_snapshot):
     record = _one(shipped_snapshot, "2026-01", "record_for_month", "exports")
     assert record["value_usd"] == 65_843_936_782 and record["since"] == "2016-01" and record["equal_to"] == ()
+    # One claim: the highest January before was January 2022's $55.46bn, so $60bn is passed for the first time.
+    assert record["threshold_usd"] == 60e9 and record["history_months"] == 120
     assert record["text"] == ("Exports reached $65.84bn, the highest for any January since 2016, when the data "
-                              "begins (+33.9% on a year earlier).")
-    first = _one(shipped_snapshot, "2026-01", "threshold_first", "exports")
-    assert first["threshold_usd"] == 60e9 and first["scope"] == "calendar_month"  # Sep 2025 was $65.9bn
+                              "begins, and the first January above $60bn (+33.9% on a year earlier).")
     # Not a record of all months: Dec and Sep 2025 were higher.
     assert _one(shipped_snapshot, "2026-01", "rank_all_time", "exports")["above"] == ("2025-12", "2025-09")
     assert not _notables(shipped_snapshot, "2026-01", "record_all_time", "exports")
@@ -68,11 +68,11 @@ def test_november_2025_sixth_straight_month_of_records_for_the_month(shipped_sna
 
 
 def test_december_2025_annual_exports_pass_700bn_for_the_first_time(shipped_snapshot):
-    milestone = _one(shipped_snapshot, "2025-12", "milestone", "exports")
-    assert milestone["threshold_usd"] == 700e9 and milestone["year"] == 2025
-    assert milestone["value_usd"] / 1e9 == pytest.approx(709.3, abs=0.05)
-    assert milestone["text"].startswith(
-        "Annual exports in 2025 passed $700bn for the first time in any year since 2016")
+    annual = _one(shipped_snapshot, "2025-12", "ytd_record", "exports")  # December's year to date: the year
+    assert annual["threshold_usd"] == 700e9 and annual["year"] == 2025
+    assert annual["value_usd"] / 1e9 == pytest.approx(709.3, abs=0.05)  # 2024's $683.61bn was the best before
+    assert annual["text"] == ("Annual exports in 2025 reached $709.33bn, the highest of any year since 2016, when the "
+                              "data begins, and the first year above $700bn (+3.8% on a year earlier).")
 
 
 def test_breadth_and_overtake_on_the_shipped_data(shipped_snapshot):
@@ -100,8 +100,9 @@ def test_text_brief_shows_the_top_notables_and_all_with_all(run_cli, shipped_sna
     _, top, _ = run_cli("brief", "--period", "2026-01")
     _, every, _ = run_cli("brief", "--period", "2026-01", "--all")
     assert sum(line.startswith("- ") for line in top.splitlines()) == TOP_NOTABLES
-    # Records below the top still get said, in one line: US-bound exports' January record (19th).
-    assert "  Also the highest for any January: exports to China, ASEAN, the United States and India;" in top
+    # Records below the top still get said, in one line: US-bound exports' January record (its 2nd-highest month
+    # is in the top 10).
+    assert "  Also the highest for any January: exports to the United States, China and India;" in top
     assert f"({len(notables) - TOP_NOTABLES} more: --all)" in top
     assert all(f"- {notable['text']}" in every for notable in notables)
 
@@ -118,12 +119,22 @@ def test_a_month_without_total_exports_has_no_notables(shipped_snapshot):
     assert shipped_snapshot.release(shipped_snapshot.latest + 1).notables == ()
 
 
-def test_round_amounts_come_from_a_1_2_5_ladder_suited_to_the_size():
-    assert _rung(65.84e9) == (10e9, 60e9)
-    assert _rung(20.54e9) == (2e9, 20e9)
-    assert _rung(709.3e9) == (100e9, 700e9)
-    assert _rung(60e9) == (10e9, 50e9)  # exactly $60bn is not above $60bn
-    assert _rung(1.3e9) == pytest.approx((0.2e9, 1.2e9))
+def test_round_amounts_are_the_ones_people_quote():
+    """The roundest amount passed: $10bn steps above $20bn before $5bn ones, $5bn before $1bn under $20bn,
+    $1bn before $0.5bn under $10bn."""
+    assert round_amount(55.46e9, 65.84e9) == 60e9  # not $65bn
+    assert round_amount(61e9, 64e9) is None  # no rung between
+    assert round_amount(9.42e9, 12.70e9) == 10e9  # not $12bn
+    assert round_amount(10.94e9, 11.28e9) == 11e9  # no $5bn rung between: the $1bn one
+    assert round_amount(12.15e9, 15.71e9) == 15e9  # not $14bn
+    assert round_amount(2.98e9, 3.56e9) == 3e9  # not $3.5bn
+    assert round_amount(3.2e9, 3.56e9) == 3.5e9
+    assert round_amount(683.61e9, 709.33e9) == 700e9
+    assert round_amount(50e9, 60e9) == 50e9  # exactly $60bn is not above $60bn; exactly $50bn is not above $50bn
+    assert round_amount(-4.8e9, 235e6) == 200e6
+    assert round_amount(0.0, 0.9) is None  # nothing below $1
+    assert round_amount(0.0, 1e308) == 5e307 and round_amount(0.0, math.inf) is None
+    assert round_amount(0.0, math.nan) is None and round_amount(math.nan, 5e9) is None
 
 
 # Synthetic series (made up for the edge cases) ---------------------------------------------------
@@ -204,22 +215,24 @@ def test_surplus_and_deficit_runs_of_the_balance(data_dir):
     assert not _notables(snapshot, "2016-11", "streak_end", "balance")  # a second month of deficit ends nothing
 
 
-def test_thresholds_are_strictly_above_in_any_month_or_a_calendar_month(data_dir):
+def test_round_amounts_are_strictly_above_in_any_month_or_a_calendar_month(data_dir):
     values = [40e9] * 36
     values[16], values[24], values[25] = 55e9, 52e9, 50e9  # 2017-05, 2018-01, 2018-02
     snapshot = _exports(data_dir, "2016-01", values)
-    first = _one(snapshot, "2017-05", "threshold_first", "exports")
-    assert (first["threshold_usd"], first["scope"]) == (50e9, "any_month")
-    january = _one(snapshot, "2018-01", "threshold_first", "exports")
-    assert (january["threshold_usd"], january["scope"]) == (50e9, "calendar_month")
-    assert "topped $50bn for the first time in any January" in january["text"]
+    first = _one(snapshot, "2017-05", "record_all_time", "exports")
+    assert first["threshold_usd"] == 50e9 and "the highest in any month since 2016" in first["text"]
+    assert "when the data begins, and the first month above $50bn (+37.5% on a year earlier)." in first["text"]
+    january = _one(snapshot, "2018-01", "record_for_month", "exports")
+    assert january["threshold_usd"] == 50e9 and ", and the first January above $50bn" in january["text"]
     # $50bn exactly is not above $50bn; earlier Februaries were $40bn exactly, so $40bn is a first.
-    february = _one(snapshot, "2018-02", "threshold_first", "exports")
-    assert (february["threshold_usd"], february["scope"]) == (40e9, "calendar_month")
-    # Year to date $142bn by March 2018 against $120bn by March before: earliest past $140bn.
-    milestone = _one(snapshot, "2018-03", "milestone", "exports")
-    assert milestone["threshold_usd"] == 140e9 and "the earliest in any year" in milestone["text"]
-    assert not _notables(snapshot, "2018-01", "milestone")  # January's year to date is the month itself
+    february = _one(snapshot, "2018-02", "record_for_month", "exports")
+    assert february["threshold_usd"] == 40e9 and ", and the first February above $40bn" in february["text"]
+    # Year to date $142bn by March 2018 against $120bn by March before: earlier in the year than ever past $140bn.
+    ytd = _one(snapshot, "2018-03", "ytd_record", "exports")
+    assert ytd["threshold_usd"] == 140e9 and ytd["value_usd"] == 142e9
+    assert "the highest for those months of any year since 2016, when the data begins, and past $140bn earlier in " \
+           "the year than ever (+18.3% on a year earlier)." in ytd["text"]
+    assert not _notables(snapshot, "2018-01", "ytd_record")  # January's year to date is the month itself
 
 
 def test_a_partner_overtakes_another_first_time_or_after_a_long_time(data_dir):

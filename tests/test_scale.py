@@ -44,7 +44,7 @@ def test_overtakes_among_2000_partner_codes_are_the_regions_ones_and_every_shipp
         shipped, hostile = shipped_snapshot.release(month).notables, snapshot.release(month).notables
         overtakes = [(n["subject"], n["other"], n["since"]) for n in hostile if n["kind"] == "overtake"]
         assert overtakes == [(n["subject"], n["other"], n["since"]) for n in shipped if n["kind"] == "overtake"]
-        assert len(overtakes) == 1
+        assert overtakes  # at least the one named above
         assert all(notable in hostile for notable in shipped)  # the regions' records, streaks... unchanged
         assert len({n["subject"] for n in hostile if n["dimension"] == "partner"}) <= MAX_SUBJECTS
 
