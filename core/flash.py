@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Mapping
 import numpy as np
 
 from .catalog import TOTAL_ITEM
-from .indicators import Memoised, _value
+from .memo import Memoised
 from .model import INTERVAL_PERCENTILES, FlashChart, FlashItem, FlashView, Nowcast, NowcastCheck, NowcastReview
 from .periods import calendar_month, format_period, year_of
-from .ratios import divided, finite, growth_pct
+from .ratios import divided, finite, growth_pct, value_at
 
 if TYPE_CHECKING:
     from .loader import Dataset
@@ -56,12 +56,12 @@ class FlashSeries(Memoised):
 
     def latest_window(self, month: int) -> str | None:
         index = self.index(month)
-        published = [window for window in PARTIAL_WINDOWS if _value(self.total(window), index) is not None]
+        published = [window for window in PARTIAL_WINDOWS if value_at(self.total(window), index) is not None]
         return published[-1] if published else None
 
     def is_preliminary(self, month: int) -> bool:
         """The month has flash figures but no whole-month figure yet."""
-        return month in self.months and _value(self.final, self.index(month)) is None
+        return month in self.months and value_at(self.final, self.index(month)) is None
 
     @property
     def pending(self) -> int | None:
@@ -73,14 +73,14 @@ class FlashSeries(Memoised):
         index = self.index(month)
         if index < 0:
             return None
-        window_value = _value(self.total(window), index)
+        window_value = value_at(self.total(window), index)
         if window_value is None:
             return None
         run_rates = self._run_rate(window, slice(0, index + 1))
         # Per earlier month: the whole month over the window's run-rate scaled to the month's working days.
         corrections = divided(self.final[:index], run_rates[:index])
         corrections = corrections[~np.isnan(corrections)]
-        run_rate = _value(run_rates, index)
+        run_rate = value_at(run_rates, index)
         if len(corrections) < MIN_HISTORY or run_rate is None:
             return None
         low, middle, high = np.percentile(corrections, (INTERVAL_PERCENTILES[0], 50.0, INTERVAL_PERCENTILES[1]))
@@ -96,9 +96,9 @@ class FlashSeries(Memoised):
         """The naive nowcasts the model must beat: last year's month grown by the window's YoY, and the run-rate."""
         index = self.index(month)
         totals = self.total(window)
-        now, before, final_before = _value(totals, index), _value(totals, index - 12), _value(self.final, index - 12)
+        now, before, final_before = value_at(totals, index), value_at(totals, index - 12), value_at(self.final, index - 12)
         yoy = None if None in (now, before, final_before) or not before else finite(final_before * now / before)
-        return {"yoy": yoy, "run_rate": _value(self._run_rate(window, slice(None)), index)}
+        return {"yoy": yoy, "run_rate": value_at(self._run_rate(window, slice(None)), index)}
 
     def view(self, month: int) -> FlashView | None:
         """The month's latest window; None for a month without flash figures."""
@@ -110,8 +110,8 @@ class FlashSeries(Memoised):
     def _view(self, month: int, window: str) -> FlashView:
         index = self.index(month)
         days = self.working_days[window]
-        value, before = _value(self.total(window), index), _value(self.total(window), index - 12)
-        days_now, days_before = _value(days, index), _value(days, index - 12)
+        value, before = value_at(self.total(window), index), value_at(self.total(window), index - 12)
+        days_now, days_before = value_at(days, index), value_at(days, index - 12)
         daily_before = None if before is None or not days_before else before / days_before
         items = tuple(self._item(window, code, name, index) for code, name in self.items)
         return FlashView(format_period(month), window, self.is_preliminary(month), value, growth_pct(value, before),
@@ -120,8 +120,8 @@ class FlashSeries(Memoised):
 
     def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:
         array = self.values.get((window, code), _EMPTY)
-        value = _value(array, index)
-        return FlashItem(code, name, value, growth_pct(value, _value(array, index - 12)))
+        value = value_at(array, index)
+        return FlashItem(code, name, value, growth_pct(value, value_at(array, index - 12)))
 
     def chart(self, month: int) -> FlashChart | None:
         """The month's exports from day 1 to each window's end and the month's, against a year earlier; None for a
@@ -131,7 +131,7 @@ class FlashSeries(Memoised):
             return None
 
         def summed(index: int) -> tuple[float | None, ...]:
-            return (0.0, *(_value(self.total(window), index) for window in PARTIAL_WINDOWS), _value(self.final, index))
+            return (0.0, *(value_at(self.total(window), index) for window in PARTIAL_WINDOWS), value_at(self.final, index))
 
         index = self.index(month)
         days = (0, *(WINDOW_LAST_DAY[window] for window in PARTIAL_WINDOWS), monthrange(year_of(month), calendar_month(month))[1])
@@ -140,17 +140,17 @@ class FlashSeries(Memoised):
     def review(self, month: int) -> NowcastReview | None:
         """For a month whose final figure is in: each window's nowcast against it. None otherwise."""
         index = self.index(month)
-        final = _value(self.final, index)
+        final = value_at(self.final, index)
         if final is None or month not in self.months:
             return None
         return self._memoised(("review", month), lambda: NowcastReview(format_period(month), final, tuple(
             self._check(month, window, final) for window in PARTIAL_WINDOWS
-            if _value(self.total(window), index) is not None)))
+            if value_at(self.total(window), index) is not None)))
 
     def _check(self, month: int, window: str, final: float) -> NowcastCheck:
         nowcast = self.nowcast(month, window)
         return NowcastCheck(
-            window, _value(self.total(window), self.index(month)), nowcast,
+            window, value_at(self.total(window), self.index(month)), nowcast,
             None if nowcast is None else growth_pct(nowcast.value_usd, final),
             None if nowcast is None else bool(nowcast.low_usd <= final <= nowcast.high_usd))
 
@@ -176,7 +176,7 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     # The release's figure where there is one, else the flash's own whole-month tally.
     final = values.pop((WHOLE_MONTH, TOTAL_ITEM), np.full(len(axis), np.nan))
     for index, month in enumerate(axis):
-        released = _value(release_exports, month - release_first)
+        released = value_at(release_exports, month - release_first)
         if released is not None:
             final[index] = released
     values = {key: array for key, array in values.items() if key[0] in PARTIAL_WINDOWS}

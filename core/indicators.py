@@ -22,7 +22,8 @@ from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_
 from .notables import breadth_line, find_notables
 from .periods import format_period, same_month_positions
 from .problems import Problem
-from .ratios import divided, growth_pct, ratio_pct
+from .memo import Memoised
+from .ratios import difference, divided, growth_pct, ratio_pct, value_at
 
 if TYPE_CHECKING:
     from .flash import FlashSeries
@@ -30,28 +31,6 @@ if TYPE_CHECKING:
 
 PARTNER_SET = "motie9"
 FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
-
-
-def _value(array: np.ndarray, index: int) -> float | None:
-    if 0 <= index < len(array):
-        number = float(array[index])
-        return None if math.isnan(number) else number
-    return None
-
-
-def _difference(now: float | None, before: float | None) -> float | None:
-    return None if now is None or before is None else now - before
-
-
-class Memoised:
-    """Computed once, on first request: frozen dataclasses with a `_memo` dict field."""
-
-    _memo: dict
-
-    def _memoised(self, key: tuple, compute):
-        if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
 
 
 @dataclass(frozen=True)
@@ -101,14 +80,14 @@ class Snapshot(Memoised):
         array = self.subject_series(dimension, code, flow)
         total = None if dimension == "headline" else self.series(flow)
         chosen = tuple(range(until - months + 1, until + 1))
-        values = tuple(_value(array, self.index(month)) for month in chosen)
-        year_before = tuple(_value(array, self.index(month) - 12) for month in chosen)
+        values = tuple(value_at(array, self.index(month)) for month in chosen)
+        year_before = tuple(value_at(array, self.index(month) - 12) for month in chosen)
         return History(
             months=chosen,
             values=values,
             yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before)),
-            change_usd=tuple(_difference(value, before) for value, before in zip(values, year_before)),
-            share_pct=tuple(None if total is None else ratio_pct(value, _value(total, self.index(month)))
+            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before)),
+            share_pct=tuple(None if total is None else ratio_pct(value, value_at(total, self.index(month)))
                             for month, value in zip(chosen, values)),
         )
 
@@ -129,7 +108,7 @@ class Snapshot(Memoised):
         positions = same_month_positions(0, index) if by_year else range(index + 1)
         comparable = np.array(positions[: len(array)], dtype=int)  # none for a subject without a series
         known = comparable[~np.isnan(array[comparable])]
-        now = _value(array, index)
+        now = value_at(array, index)
         compared = "years" if by_year else "months"
         if now is None:
             return Records(None, len(known), None, None, None, None, 0, compared)
@@ -137,7 +116,7 @@ class Snapshot(Memoised):
         streak_sign, streak = 0, 0
         for index in range(self.index(month), -1, -1):
             # The sign of the change, not a growth rate, so a balance that turns from deficit to surplus counts.
-            change = _difference(_value(array, index), _value(array, index - 12))
+            change = difference(value_at(array, index), value_at(array, index - 12))
             sign = 0 if change is None else int(np.sign(change))
             if sign == 0 or (streak_sign and sign != streak_sign):
                 break
@@ -156,9 +135,9 @@ class Snapshot(Memoised):
     def partner_split(self, flow: str, item: str, month: int) -> tuple[PartnerShare, ...]:
         """The item's value by partner, largest first; empty when the data has the item for the world only."""
         index = self.index(month)
-        whole = _value(self.series(flow, item=item), index)
-        shares = [PartnerShare(partner, self.catalog.name("partner", partner), _value(array, index),
-                               ratio_pct(_value(array, index), whole))
+        whole = value_at(self.series(flow, item=item), index)
+        shares = [PartnerShare(partner, self.catalog.name("partner", partner), value_at(array, index),
+                               ratio_pct(value_at(array, index), whole))
                   for (series_flow, series_item, partner), array in self.trade.items()
                   if series_flow == flow and series_item == item and partner != WORLD]
         return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
@@ -231,8 +210,8 @@ def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
 
 
 def _figure(array: np.ndarray, index: int) -> Figure:
-    now = _value(array, index)
-    return Figure(now, growth_pct(now, _value(array, index - 12)))
+    now = value_at(array, index)
+    return Figure(now, growth_pct(now, value_at(array, index - 12)))
 
 
 def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Release:
@@ -240,18 +219,18 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
     lines = snapshot.headline
     exports_total = lines["exports"]
     ytd_total = lines["ytd_exports"]
-    balance = _value(lines["balance"], index)
-    days = _value(lines["working_days"], index)
+    balance = value_at(lines["balance"], index)
+    days = value_at(lines["working_days"], index)
     exports_ex, ytd_exports_ex = {}, {}
     for (series_flow, item, partner), array in snapshot.trade.items():
-        if series_flow == "export" and partner == WORLD and item != TOTAL_ITEM and _value(array, index) is not None:
+        if series_flow == "export" and partner == WORLD and item != TOTAL_ITEM and value_at(array, index) is not None:
             exports_ex[item] = _figure(exports_total - array, index)
             ytd_exports_ex[item] = _figure(ytd_total - snapshot.ytd(array), index)
     headline = Headline(
         exports=_figure(exports_total, index),
         imports=_figure(lines["imports"], index),
-        balance=Balance(balance, _difference(balance, _value(lines["balance"], index - 12))),
-        working_days=WorkingDays(days, _difference(days, _value(lines["working_days"], index - 12))),
+        balance=Balance(balance, difference(balance, value_at(lines["balance"], index - 12))),
+        working_days=WorkingDays(days, difference(days, value_at(lines["working_days"], index - 12))),
         daily_avg_exports=_figure(lines["daily_avg_exports"], index),
         ytd_exports=_figure(ytd_total, index),
         exports_ex=MappingProxyType(exports_ex),
@@ -297,31 +276,31 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
 def _card_history(snapshot: Snapshot, line: str, month: int) -> tuple[float | None, ...]:
     if line in YEAR_TO_DATE_LINES:
         array, index = snapshot.subject_series("headline", line), snapshot.index(month)
-        return tuple(_value(array, past) for past in same_month_positions(0, index))
+        return tuple(value_at(array, past) for past in same_month_positions(0, index))
     return snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values
 
 
 def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> Row:
     total = snapshot.series(flow)
-    value, before = _value(array, index), _value(array, index - 12)
-    total_now, total_before = _value(total, index), _value(total, index - 12)
+    value, before = value_at(array, index), value_at(array, index - 12)
+    total_now, total_before = value_at(total, index), value_at(total, index - 12)
     share, share_before = ratio_pct(value, total_now), ratio_pct(before, total_before)
     ytd, ytd_total = snapshot.ytd(array), snapshot.ytd(total)
-    ytd_value, ytd_before = _value(ytd, index), _value(ytd, index - 12)
-    ytd_share = ratio_pct(ytd_value, _value(ytd_total, index))
-    ytd_share_before = ratio_pct(ytd_before, _value(ytd_total, index - 12))
+    ytd_value, ytd_before = value_at(ytd, index), value_at(ytd, index - 12)
+    ytd_share = ratio_pct(ytd_value, value_at(ytd_total, index))
+    ytd_share_before = ratio_pct(ytd_before, value_at(ytd_total, index - 12))
     return Row(
         code=code,
         name=name,
         value_usd=value,
         yoy_pct=growth_pct(value, before),
         share_pct=share,
-        share_change_pp=_difference(share, share_before),
-        contribution_pp=ratio_pct(_difference(value, before), total_before),
+        share_change_pp=difference(share, share_before),
+        contribution_pp=ratio_pct(difference(value, before), total_before),
         ytd_value_usd=ytd_value,
         ytd_yoy_pct=growth_pct(ytd_value, ytd_before),
         ytd_share_pct=ytd_share,
-        ytd_share_change_pp=_difference(ytd_share, ytd_share_before),
+        ytd_share_change_pp=difference(ytd_share, ytd_share_before),
     )
 
 

@@ -56,7 +56,7 @@ class Dataset:
     files: tuple[FileStamp, ...]
 
 
-class _FileReport:
+class FileReport:
     """Collects one file's problems, keeping the first few and counting the rest."""
 
     def __init__(self, path: Path, problems: list[Problem]):
@@ -88,9 +88,9 @@ def load_directory(directory: str | Path) -> Dataset:
     working_days: dict[int, float] = {}
     reports = []
     for path in data_files(directory):
-        report = _FileReport(path, [])
+        report = FileReport(path, [])
         reports.append(report)
-        table = _read_table(path, report)
+        table = read_table(path, report)
         if table is not None:
             kind = _kind_of(table.columns)
             if kind == "reference":
@@ -132,14 +132,14 @@ def _is_total_exports(frame: pd.DataFrame) -> pd.Series:
 def _embedded_catalog() -> list[Entry]:
     path = embedded_data_dir() / CATALOG_FILE
     problems: list[Problem] = []
-    report = _FileReport(path, problems)
-    entries = _validate_catalog(_read_table(path, report), report)
+    report = FileReport(path, problems)
+    entries = _validate_catalog(read_table(path, report), report)
     if problems:
         raise DataError(problems)
     return entries
 
 
-def _read_table(path: Path, report: _FileReport) -> pd.DataFrame | None:
+def read_table(path: Path, report: FileReport) -> pd.DataFrame | None:
     """The file as text cells, indexed by line number, blank lines dropped; None if unreadable."""
     if path.suffix == ".parquet":
         return _read_parquet(path, report)
@@ -165,7 +165,7 @@ def _read_table(path: Path, report: _FileReport) -> pd.DataFrame | None:
     return None
 
 
-def _parse_csv(raw: bytes, encoding: str, report: _FileReport) -> pd.DataFrame | None:
+def _parse_csv(raw: bytes, encoding: str, report: FileReport) -> pd.DataFrame | None:
     """Parse in chunks, so a big file never holds the interpreter long enough to freeze the dashboard."""
     chunks = []
     try:
@@ -199,7 +199,7 @@ def _cleaned(chunk: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(cells[kept], index=chunk.index[kept], columns=chunk.columns, dtype=object)
 
 
-def _read_parquet(path: Path, report: _FileReport) -> pd.DataFrame | None:
+def _read_parquet(path: Path, report: FileReport) -> pd.DataFrame | None:
     """Parquet rows as text cells, so they are validated exactly like CSV rows; "line" is the row number."""
     try:
         frame = pd.read_parquet(path)
@@ -214,7 +214,7 @@ def _read_parquet(path: Path, report: _FileReport) -> pd.DataFrame | None:
     return table
 
 
-def _report_unparsable(text: str, error: Exception, report: _FileReport) -> None:
+def _report_unparsable(text: str, error: Exception, report: FileReport) -> None:
     """Find the row pandas choked on with the csv module, which counts lines exactly."""
     open_quote = re.search(r"EOF inside string starting at row (\d+)", str(error))
     if open_quote:  # pandas counts rows from 0 at the header
@@ -245,7 +245,7 @@ def _kind_of(columns) -> str:
 
 
 def _flag_rows(table: pd.DataFrame, mask: pd.Series, unflagged: pd.Series, describe: Callable[[pd.Series], str],
-               reports: list[_FileReport]) -> None:
+               reports: list[FileReport]) -> None:
     """Report each not-yet-flagged row in mask to its file's report, first problem only, then mark it as flagged.
 
     Only as many rows of a file as its report can show are described; the others are counted."""
@@ -269,11 +269,11 @@ class _TradeBatches:
 
     def __init__(self, with_window: bool):
         self.required = TRADE_COLUMNS + (("window",) if with_window else ())
-        self.pending: list[tuple[pd.DataFrame, str, _FileReport]] = []
+        self.pending: list[tuple[pd.DataFrame, str, FileReport]] = []
         self.pending_rows = 0
         self.frames: list[pd.DataFrame] = []
 
-    def add(self, table: pd.DataFrame, file_name: str, report: _FileReport) -> None:
+    def add(self, table: pd.DataFrame, file_name: str, report: FileReport) -> None:
         missing = [column for column in self.required if column not in table.columns]
         if missing:
             report.error(1, f"missing column {', '.join(missing)} (expected a header with {','.join(self.required)})")
@@ -296,7 +296,7 @@ class _TradeBatches:
         self.flush()
         return _concat(self.frames)
 
-    def validate(self, files: list[tuple[pd.DataFrame, str, _FileReport]]) -> pd.DataFrame:
+    def validate(self, files: list[tuple[pd.DataFrame, str, FileReport]]) -> pd.DataFrame:
         """One table of the files' rows, with each row's file, report (its number here) and line."""
         tables = [table for table, _, _ in files]
         lengths = [len(table) for table in tables]
@@ -311,7 +311,7 @@ class _TradeBatches:
         return _validate_trade_rows(table, [report for _, _, report in files], self.required)
 
 
-def _validate_trade_rows(table: pd.DataFrame, reports: list[_FileReport], required: tuple[str, ...]) -> pd.DataFrame:
+def _validate_trade_rows(table: pd.DataFrame, reports: list[FileReport], required: tuple[str, ...]) -> pd.DataFrame:
     with_window = "window" in required
     ok = pd.Series(True, index=table.index)
     for column in required:
@@ -413,7 +413,7 @@ def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimen
             for name, line, code in zip(unknown["file"], unknown["line"], unknown[column])]
 
 
-def _validate_catalog(table: pd.DataFrame, report: _FileReport) -> list[Entry]:
+def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
     required = ("dimension", "code", "name_en")
     missing = [column for column in required if column not in table.columns]
     if missing:
@@ -441,7 +441,7 @@ def _validate_catalog(table: pd.DataFrame, report: _FileReport) -> list[Entry]:
     return entries
 
 
-def _validate_working_days(table: pd.DataFrame, report: _FileReport) -> dict[int, float]:
+def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int, float]:
     if "period" not in table.columns:
         report.error(1, "missing column period (expected period,working_days)")
         return {}

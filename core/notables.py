@@ -28,7 +28,7 @@ import heapq
 import math
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, AbstractSet, Any, Mapping
+from typing import TYPE_CHECKING, AbstractSet, Any, Mapping, Protocol
 
 import numpy as np
 
@@ -39,8 +39,20 @@ from .ratios import divided, growth_pct
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-    from .indicators import Snapshot
     from .model import Breadth
+
+
+class Snapshot(Protocol):
+    """What notables read of a snapshot (core.indicators.Snapshot, which builds the notables: hence no import)."""
+
+    catalog: "Catalog"
+    first_month: int
+    trade: Mapping[tuple[str, str, str], np.ndarray]
+    headline: Mapping[str, np.ndarray]
+
+    def index(self, month: int) -> int: ...
+
+    def ytd(self, array: np.ndarray) -> np.ndarray: ...
 
 MIN_HISTORY = 12
 MIN_SAME_MONTHS = 2

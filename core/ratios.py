@@ -30,3 +30,15 @@ def divided(numerators: np.ndarray, denominators: np.ndarray, times: float | np.
     with np.errstate(all="ignore"):
         results = np.divide(numerators, denominators) * times
         return np.where((denominators > 0) & np.isfinite(results), results, np.nan)
+
+
+def value_at(array: np.ndarray, index: int) -> float | None:
+    """A series' figure for a month (its position), None where it has none or the month is off its axis."""
+    if 0 <= index < len(array):
+        number = float(array[index])
+        return None if math.isnan(number) else number
+    return None
+
+
+def difference(now: float | None, before: float | None) -> float | None:
+    return None if now is None or before is None else now - before

@@ -19,7 +19,7 @@ from defusedxml import DefusedXmlException
 from .catalog import TOTAL_ITEM, WORLD
 from .datadir import embedded_data_dir, write_new_file
 from .fmt import printable
-from .loader import MAX_VALUE_TEXT, MAX_VALUE_USD, _FileReport, _read_table
+from .loader import MAX_VALUE_TEXT, MAX_VALUE_USD, FileReport, read_table
 from .periods import OUT_OF_RANGE, year_in_range
 from .problems import DataError, Problem
 
@@ -108,8 +108,8 @@ def normalise_hs(code: str) -> str | None:
 def _read_mapping(path: Path, key_column: str, value_column: str, normalise, key_form: str) -> dict[str, str]:
     """A two-column lookup table; every bad or contradictory row is a `file:line` problem."""
     problems: list[Problem] = []
-    report = _FileReport(path, problems)
-    table = _read_table(path, report)
+    report = FileReport(path, problems)
+    table = read_table(path, report)
     missing = [column for column in (key_column, value_column) if table is not None and column not in table.columns]
     if missing:
         report.error(1, f"missing column {', '.join(missing)} (expected a header with {key_column},{value_column})")

@@ -65,3 +65,17 @@ def test_importing_the_cli_and_the_app_loads_none_of_the_heavy_modules():
     program = f"import sys, tui.cli, tui.app; print([m for m in {FIRST_FRAME_FORBIDDEN!r} if m in sys.modules])"
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_no_module_takes_a_private_name_from_another():
+    """`from .x import _name` binds two modules to one's internals; what is shared is public."""
+    import ast
+    from pathlib import Path
+
+    root = Path(core.__file__).parent.parent
+    taken = [f"{path.relative_to(root)}:{node.lineno}: {alias.name} from {node.module}"
+             for package in ("core", "tui") for path in sorted((root / package).rglob("*.py"))
+             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+             if isinstance(node, ast.ImportFrom)
+             for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+    assert taken == []

@@ -142,7 +142,7 @@ async def test_the_monitor_shows_hostile_names_escaped(hostile):
         await wait_for_data(pilot)
         screen = screen_text(app)
         assert f">{CHIPS_SHOWN}<" in screen  # the breadcrumb's last piece
-        assert f">{CHIPS_SHOWN}: value $bn (bars)" in screen  # the plot's title
+        assert f">{CHIPS_SHOWN}: $bn a month" in screen  # the plot's title
         assert not raw_controls(screen) and "\x1b" not in app.export_screenshot()
         await pilot.press("escape")
         await run_from_palette(pilot, "china", r"go to partner China\x9b")
