@@ -40,6 +40,21 @@ widgets.HeadlineCards.render = broken
 from tui.cli import main
 sys.exit(main(sys.argv[1:]))
 """
+# Synthetic hang: the exit blocks, as Textual's writes to a terminal that hung up can.
+HANGING_EXIT = """
+import sys, time
+from tui.app import TradetopApp
+
+unmount = TradetopApp.on_unmount
+
+def hanging(self):
+    unmount(self)
+    time.sleep(60)
+
+TradetopApp.on_unmount = hanging
+from tui.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 def state(pid: int) -> str | None:
@@ -136,6 +151,20 @@ def test_a_signal_ends_the_monitor_with_the_terminal_restored_and_no_process_lef
     after = bytes(monitor.output[written_before:])
     assert ALTERNATE_SCREEN_OFF in after and MOUSE_OFF in after
     assert b"Traceback" not in monitor.output
+
+
+def test_a_signal_ends_the_monitor_even_when_its_exit_hangs(environment):
+    terminal = Terminal([sys.executable, "-c", HANGING_EXIT, "--data", str(embedded_data_dir())], environment)
+    try:
+        wait_until(lambda: len(running_children(terminal.process.pid)) == 2, timeout=60)
+        children = running_children(terminal.process.pid)
+        os.kill(terminal.process.pid, signal.SIGHUP)
+        started = time.monotonic()
+        assert terminal.process.wait(timeout=30) == 128 + signal.SIGHUP
+        assert time.monotonic() - started < 10  # the grace period (3 s), not the hang (60 s)
+        wait_until(lambda: not any(running(pid) for pid in children), timeout=5)
+    finally:
+        terminal.close()
 
 
 def test_the_loader_process_ends_even_when_the_monitor_is_killed(monitor):

@@ -6,6 +6,7 @@ view (or says it is loading) while a worker loads the snapshot.
 
 import asyncio
 import gc
+import os
 import signal
 import threading
 from functools import partial
@@ -52,6 +53,7 @@ class DataChanged(Message):
     """The watcher saw a settled burst of changes to the data files."""
 
 
+EXIT_GRACE_SECONDS = 3.0
 KEPT_LAST_GOOD = "reload failed; showing the last good data until the files are fixed:"
 LOAD_FAULT = "could not be loaded: an error in tradetop, please report it"
 
@@ -119,8 +121,18 @@ class TradetopApp(App):
         Ctrl+Z (Textual's suspend_process) is followed by a full repaint."""
         loop = asyncio.get_running_loop()
         for signum in self.EXIT_SIGNALS:
-            loop.add_signal_handler(signum, self.exit, None, 128 + signum)  # the shell's code for it
+            # Not the loop's own handlers: they wait for the loop, which a write to a hung-up terminal can block.
+            signal.signal(signum, partial(self.end_by_signal, loop))
         self.app_resume_signal.subscribe(self, self.repaint_after_suspend)
+
+    def end_by_signal(self, loop: asyncio.AbstractEventLoop, signum: int, _frame) -> None:
+        """Exit as `q` does, with the shell's code for the signal; should that not be over in a few seconds (the
+        terminal hung up, Textual's writes to it blocked), the process ends anyway, its loader process with it."""
+        code = 128 + signum
+        watchdog = threading.Timer(EXIT_GRACE_SECONDS, os._exit, (code,))
+        watchdog.daemon = True  # a clean exit does not wait for it
+        watchdog.start()
+        loop.call_soon_threadsafe(self.exit, None, code)
 
     def repaint_after_suspend(self, _app: App) -> None:
         """Back from Ctrl+Z (`fg`): the terminal's screen was cleared, so all of it is drawn, not only what changed."""
@@ -138,9 +150,8 @@ class TradetopApp(App):
 
         self.stopping.set()
         shutdown()
-        loop = asyncio.get_running_loop()
         for signum in self.EXIT_SIGNALS:
-            loop.remove_signal_handler(signum)
+            signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
 
     def _handle_exception(self, error: Exception) -> None:
         """Textual's one way in for an error that escaped a handler, widget, timer or worker; it has no public
