@@ -272,7 +272,10 @@ def _wrong(kind, value):
 
 def cached_start_view(directory: Path, month: int | None, item_set: str) -> MainView | None:
     """The view the monitor opens on (`month`, None for the latest) computed from exactly these files, or None."""
-    entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set)
+    try:
+        entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set)
+    except OSError:  # as cached_snapshot
+        return None
     return _read(entry, lambda file: _load_json(MainView, file.read()))
 
 
@@ -352,7 +355,10 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
 
 def cached_snapshot(directory: Path) -> "Snapshot | None":
     """The snapshot computed from exactly these files, or None."""
-    files = file_stamps(directory)
+    try:
+        files = file_stamps(directory)
+    except OSError:  # no such directory: a miss, so that the load says so as a data problem
+        return None
     return _read(_entry(directory, files, SNAPSHOT_SUFFIX), lambda file: _load_snapshot(directory, files, file))
 
 

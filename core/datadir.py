@@ -29,6 +29,9 @@ class FileStamp:
     name: str
     size: int
     mtime_ns: int
+    # A same-size rewrite given back its old mtime (cp -p, rsync -a, tar x, touch -d) still changes these.
+    ctime_ns: int
+    inode: int
 
 
 DATA_SUFFIXES = (".csv", ".parquet")
@@ -47,7 +50,7 @@ def file_stamps(directory: Path) -> tuple[FileStamp, ...]:
     stamps = []
     for path in data_files(directory):
         stat = path.stat()
-        stamps.append(FileStamp(path.name, stat.st_size, stat.st_mtime_ns))
+        stamps.append(FileStamp(path.name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino))
     return tuple(stamps)
 
 

@@ -153,7 +153,7 @@ def test_a_rewrite_within_the_same_timestamp_is_never_cached(data_dir, monkeypat
     assert exports(load_snapshot_cached(data_dir)) == 61e9
 
 
-def test_a_start_view_is_stored_under_the_files_its_snapshot_read(data_dir):
+def test_a_start_view_is_stored_under_the_files_its_snapshot_read(data_dir, monkeypatch):
     """Not under the files as they are when it is stored: a file changed in between would get old figures."""
     trade = data_dir / "trade.csv"
     write_settled(trade, SIXTY_THREE)
@@ -161,9 +161,8 @@ def test_a_start_view_is_stored_under_the_files_its_snapshot_read(data_dir):
     write_settled(trade, SIXTY_ONE)
     store_start_view(snapshot, None, "motie15", snapshot.main_view(snapshot.latest))
     assert cached_start_view(data_dir, None, "motie15") is None
-    trade.write_text(SIXTY_THREE)  # back to the files the snapshot read, stamps and all: there it is
-    for stamp in snapshot.files:
-        os.utime(data_dir / stamp.name, ns=(stamp.mtime_ns, stamp.mtime_ns))
+    # Files back as the snapshot read them, stamps and all (a ctime cannot be set back: the stamps are given):
+    monkeypatch.setattr("core.cache.file_stamps", lambda directory: snapshot.files)
     assert exports(cached_snapshot(data_dir)) == 63e9
     assert cached_start_view(data_dir, None, "motie15").release.headline.exports.value_usd == 63e9
 
@@ -184,3 +183,23 @@ def test_brief_reads_the_cache_and_prints_the_same_as_from_the_files(tmp_path, m
     from_cache = [run_cli("brief", "--data", data, "--period", period, *json) for period in ("2026-01", "2026-08")
                   for json in ((), ("--json",))]
     assert from_cache == from_files
+
+
+def test_brief_of_a_missing_directory_is_a_data_problem_not_a_crash(tmp_path, run_cli):
+    for missing in (tmp_path / "nowhere", tmp_path / "a-file"):
+        if missing.name == "a-file":
+            missing.write_text("")
+        code, out, err = run_cli("brief", "--data", str(missing))
+        assert (code, out) == (1, "") and err.startswith(f"{missing}: no such data directory")
+
+
+def test_a_same_size_rewrite_given_back_its_old_mtime_misses_the_cache(data_dir, run_cli):
+    """As `cp -p`, `rsync -a` or `touch -d` leave a file: its size and mtime tell nothing, its ctime does."""
+    trade = data_dir / "trade.csv"
+    write_settled(trade, HEADER + "2026-01,export,total,world,63000000000\n")
+    assert "$63.00bn" in run_cli("brief", "--data", str(data_dir))[1]
+    old = trade.stat()
+    trade.write_text(HEADER + "2026-01,export,total,world,61000000000\n")
+    os.utime(trade, ns=(old.st_atime_ns, old.st_mtime_ns))
+    assert (trade.stat().st_size, trade.stat().st_mtime_ns) == (old.st_size, old.st_mtime_ns)
+    assert "$61.00bn" in run_cli("brief", "--data", str(data_dir))[1]
