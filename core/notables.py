@@ -467,15 +467,14 @@ def _annual_daily_average(at: _Month, subject: Subject, exports_ytd: np.ndarray,
     if (at.first_month + i) % 12 != 11:
         return []
     decembers = np.array(same_month_positions(subject.start, i))
-    exports, days = exports_ytd[decembers], days_ytd[decembers]
-    known = days > 0  # False for NaN too
-    averages = np.divide(exports, days, out=np.full(len(decembers), math.nan), where=known)
-    now, earlier = float(averages[-1]), averages[:-1][known[:-1]]
+    averages = divided(exports_ytd[decembers], days_ytd[decembers])  # NaN for a year with a month unknown
+    known = ~np.isnan(averages[:-1])
+    now, earlier = float(averages[-1]), averages[:-1][known]
     if math.isnan(now) or len(earlier) < MIN_SAME_MONTHS or now <= earlier.max():
         return []
     year = year_of(at.first_month + i)
     best = int(np.argmax(earlier))
-    best_year = year_of(at.first_month + int(decembers[:-1][known[:-1]][best]))
+    best_year = year_of(at.first_month + int(decembers[:-1][known][best]))
     return [_notable(subject, "annual_daily_avg",
                      f"Daily-average exports for {year} as a whole were {fmt.usd(now)}, the highest of any year "
                      f"{at.since(subject)} (the best before: {fmt.usd(float(earlier[best]))} in {best_year}).",

@@ -1,6 +1,7 @@
 """A newsroom's notables (issue 17) on the shipped (real) data: the claims the ministry makes, checkable by hand
 from data/monthly.csv, and a ranking that leads with them. Figures in comments are from the data."""
 
+import json
 import numpy as np
 import pytest
 
@@ -219,3 +220,16 @@ def test_long_runs_above_a_round_amount_only_when_they_become_the_longest(shippe
     # Daily-average exports stayed above $2bn from December 2020 to 2025: never said after it became the longest.
     assert not [n for n in _notables(shipped_snapshot, "2025-05", "streak", "daily_avg_exports")
                 if n["of"] == "above_threshold"]
+
+
+def test_annual_daily_average_compares_only_years_whose_every_month_is_known(data_dir, run_cli):
+    """Synthetic: 2015-2020 at $1bn a month but 2017 at $2bn, and 2016-05 missing. The 2016 total is unknown, so
+    no year is compared with it: 2017 stays the best year and 2018-2020 are no record."""
+    rows = "".join(f"{year}-{month:02d},export,total,world,{2 if year == 2017 else 1}000000000\n"
+                   for year in range(2015, 2021) for month in range(1, 13) if (year, month) != (2016, 5))
+    (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n" + rows)
+    for year in (2018, 2019, 2020):
+        code, out, err = run_cli("brief", "--json", "--all", "--data", str(data_dir), "--period", f"{year}-12")
+        assert code == 0, err
+        assert [n for n in json.loads(out)["notables"] if n["kind"] == "annual_daily_avg"] == []
+        assert "nan" not in out
