@@ -74,7 +74,7 @@ class FileReport:
     def close(self) -> None:
         hidden = self.count - MAX_PROBLEMS_PER_FILE
         if hidden > 0:
-            self.problems.append(Problem(self.path, None, f"{hidden} more problems not shown"))
+            self.problems.append(Problem(self.path, None, f"{hidden} more problems not shown", stands_for=hidden))
 
 
 def load_directory(directory: str | Path) -> Dataset:

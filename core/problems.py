@@ -17,6 +17,7 @@ class Problem(NamedTuple):  # a named tuple (ordered, immutable) rather than a d
     line: int | None
     message: str
     is_warning: bool = False
+    stands_for: int = 1  # problems this line counts: more than 1 for "… more problems not shown"
 
     def __str__(self) -> str:
         """One printable line: file names and quoted values come from outside and may hold escape sequences."""

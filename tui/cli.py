@@ -54,7 +54,7 @@ def _check(args) -> int:
         dataset = load_directory(directory)
     except DataError as error:
         return fail(summarised(error.problems)
-                    + [f"{sum(not p.is_warning for p in error.problems)} problem(s) in {directory}"])
+                    + [f"{sum(p.stands_for for p in error.problems if not p.is_warning)} problem(s) in {directory}"])
     for line in summarised(dataset.warnings):
         say(line)
     rows = len(dataset.trade) + len(dataset.revisions) + len(dataset.flash)
