@@ -199,13 +199,28 @@ def _cleaned(chunk: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(cells[kept], index=chunk.index[kept], columns=chunk.columns, dtype=object)
 
 
+SAFE_PYARROW = (14, 0, 1)
+
+
+def _version(text: str) -> tuple[int, ...]:
+    """'14.0.1' -> (14, 0, 1); what follows the numbers ('.dev5', 'rc1') is left out."""
+    numbers = re.match(r"\d+(?:\.\d+)*", text)
+    return tuple(int(number) for number in numbers.group().split(".")) if numbers else ()
+
+
 def _read_parquet(path: Path, report: FileReport) -> pd.DataFrame | None:
     """Parquet rows as text cells, so they are validated exactly like CSV rows; "line" is the row number."""
     try:
-        frame = pd.read_parquet(path)
+        import pyarrow
     except ImportError:
         report.error(None, "reading Parquet needs pyarrow (pip install 'tradetop[parquet]')")
         return None
+    if _version(pyarrow.__version__) < SAFE_PYARROW:  # older ones run code a Parquet file names (CVE-2023-47248)
+        report.error(None, f"not read: pyarrow {pyarrow.__version__} can run code from a Parquet file; "
+                           "pyarrow 14.0.1 or later is needed (pip install 'tradetop[parquet]')")
+        return None
+    try:
+        frame = pd.read_parquet(path, engine="pyarrow")
     except Exception as error:  # pyarrow raises many types for a damaged file
         report.error(None, f"not a readable Parquet file ({type(error).__name__}: {error})")
         return None

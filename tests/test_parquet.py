@@ -1,5 +1,7 @@
 """Parquet files (same columns as the CSVs) are read and validated like CSV files."""
 
+import sys
+
 import pandas as pd
 
 HEADER = "period,flow,item,partner,value_usd\n"
@@ -28,11 +30,16 @@ def test_a_damaged_parquet_file_is_an_error_not_a_crash(data_dir, run_cli):
 def test_without_pyarrow_parquet_files_are_a_clear_error(data_dir, run_cli, monkeypatch):
     pd.DataFrame({"period": ["2026-01"], "flow": "export", "item": "total", "partner": "world",
                   "value_usd": [1.0]}).to_parquet(data_dir / "trade.parquet")
-
-
-    def no_engine(*args, **kwargs):  # what pandas raises when neither pyarrow nor fastparquet is installed
-        raise ImportError("Unable to find a usable engine; tried using: 'pyarrow', 'fastparquet'.")
-
-    monkeypatch.setattr(pd, "read_parquet", no_engine)
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # as if not installed: importing it raises ImportError
     code, _, err = run_cli("check", "--data", str(data_dir))
     assert code == 1 and "trade.parquet: reading Parquet needs pyarrow (pip install 'tradetop[parquet]')" in err
+
+
+def test_a_pyarrow_that_could_run_code_from_a_parquet_file_is_not_used(data_dir, run_cli, monkeypatch):
+    import pyarrow
+
+    pd.DataFrame({"period": ["2026-01"], "flow": "export", "item": "total", "partner": "world",
+                  "value_usd": [1.0]}).to_parquet(data_dir / "trade.parquet")
+    monkeypatch.setattr(pyarrow, "__version__", "14.0.0")
+    code, _, err = run_cli("check", "--data", str(data_dir))
+    assert code == 1 and "trade.parquet: not read: pyarrow 14.0.0 can run code from a Parquet file" in err
