@@ -107,6 +107,7 @@ class TradetopApp(App):
         # Keys that need the snapshot, pressed while the first frame shows the cached start view: done in order
         # once it loads, so a key pressed the moment figures appear is never lost.
         self.waiting_for_snapshot: list[Callable[[], None]] = []
+        self.first_load_failed = False
         self.crash: BaseException | None = None  # the first unexpected error, for the `tradetop` command to log
 
     def get_default_screen(self) -> MainScreen:
@@ -205,6 +206,7 @@ class TradetopApp(App):
         self.load_problems = message.problems if self.view is None else (KEPT_LAST_GOOD, *message.problems)
         self.reload_asked = False  # the error bar answers it
         self.waiting_for_snapshot.clear()  # the error bar answers those keys too
+        self.first_load_failed = self.snapshot is None  # keys pressed now would act minutes later, once fixed
         self.show_state()
 
     def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
@@ -302,8 +304,8 @@ class TradetopApp(App):
             self.call_after_refresh(self.precompute_reachable)  # after the paint: the worker holds the GIL a while
 
     def needs_snapshot(self, action: Callable[[], None]) -> bool:
-        """False if the snapshot is here; else `action` waits for it and True."""
-        if self.snapshot is None:
+        """False if the snapshot is here; else True, and `action` waits for it while the first load is under way."""
+        if self.snapshot is None and not self.first_load_failed:
             self.waiting_for_snapshot.append(action)
         return self.snapshot is None
 
