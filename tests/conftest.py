@@ -22,6 +22,20 @@ def private_crash_logs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
 
 
+@pytest.fixture
+def anyio_backend():
+    """The Pilot tests run on asyncio, as Textual does."""
+    return "asyncio"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    """A copy of the shipped data with fixed file times, for a module's tests that only read it."""
+    from dashboard_helpers import copy_of_shipped_data
+
+    return copy_of_shipped_data(tmp_path_factory.mktemp("shipped"))
+
+
 @pytest.fixture(scope="session")
 def shipped_snapshot():
     from core.indicators import load_snapshot

@@ -21,11 +21,6 @@ from tui.widgets import HeadlineCards
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
 class Planted:
     """Unpickled, it creates `marker`: what an entry planted by another user could do as this one."""
 

@@ -18,16 +18,6 @@ from tui.widgets import (FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FigureTable, Fl
 pytestmark = pytest.mark.anyio
 
 
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    return copy_of_shipped_data(tmp_path_factory.mktemp("shipped"))
-
-
 def table(app, name: str) -> ReleaseTable:
     return app.screen.query_one(f"#{name}", ReleaseTable)
 

@@ -5,14 +5,9 @@ freshness line is the same on every machine. Update with `pytest --snapshot-upda
 """
 
 import pytest
-from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
+from dashboard_helpers import make_app, wait_for_data
 
 SIZES = [(80, 24), (120, 36)]
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    return copy_of_shipped_data(tmp_path_factory.mktemp("snapshots"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")

@@ -51,11 +51,6 @@ def red_bar(app) -> str:
     return "\n".join(str(problem) for problem in bar.shown)
 
 
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
 # --- accepted: computed, with n/a where a figure has no value ---
 
 

@@ -125,11 +125,6 @@ def screen_text(app) -> str:
     return html.unescape(app.export_screenshot()).replace("\xa0", " ")
 
 
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
 @pytest.mark.anyio
 async def test_the_monitor_shows_hostile_names_escaped(hostile):
     app = make_app(hostile)

@@ -127,11 +127,6 @@ def test_1000_files_of_the_shipped_rows_give_the_shipped_brief(tmp_path, brief_j
     assert json.dumps(split) == json.dumps(shipped)
 
 
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
 @pytest.mark.anyio
 async def test_the_red_bar_shows_50_warnings_of_a_kind_then_counts_the_rest(data_dir):
     shutil.copy(SHIPPED / "monthly.csv", data_dir / "monthly.csv")
