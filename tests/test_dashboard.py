@@ -125,6 +125,17 @@ async def test_enter_drills_into_the_row_and_escape_returns(data):
         assert isinstance(app.screen, MainScreen) and app.focused.id == "items"
 
 
+async def test_a_drilldown_opened_for_another_subject_starts_at_the_top_of_its_facts(data):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("enter", "tab", "pagedown", "pagedown")  # Semiconductors' facts, scrolled down
+        facts = app.screen.query_one("#drill-facts")
+        assert facts.scroll_y > 0
+        await pilot.press("escape", "down", "enter")
+        assert app.screen.subject.code == "automobiles" and facts.scroll_y == 0
+
+
 async def test_drilldown_follows_the_month_keys(data):
     app = make_app(data)
     async with app.run_test() as pilot:

@@ -236,6 +236,7 @@ class DrilldownScreen(StateScreen):
         chart = snapshot.month_chart(subject.dimension, subject.code, month,
                                      None if self.all_history else DRILL_PLOT_MONTHS, app.flow)
         self.query_one("#history-plot").show(chart, name, "all history" if self.all_history else "3 years")
+        another_subject = self.shown_for is None or self.shown_for[0] != subject  # opened anew, or for another
         self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
         sections = [records_text(snapshot.records(subject.dimension, subject.code, month, app.flow))]
         if subject.dimension == "item":
@@ -249,7 +250,10 @@ class DrilldownScreen(StateScreen):
         revisions = snapshot.subject_revisions(subject.dimension, subject.code, app.flow)
         if revisions:  # most series are never revised: no empty heading for them
             sections.append(titled("Revisions", Text("\n".join(f"• {revision.text}" for revision in revisions))))
-        self.query_one("#drill-facts", TextPane).show(Text("\n\n").join(sections).split("\n"))
+        facts = self.query_one("#drill-facts", TextPane)
+        facts.show(Text("\n\n").join(sections).split("\n"))
+        if another_subject:  # its records first, not where the last subject's facts were left
+            facts.scroll_home(animate=False)
 
     def _months_table(self, history) -> None:
         columns = {"value": [Text(fmt.usd(value)) for value in history.values]}
