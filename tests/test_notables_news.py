@@ -7,17 +7,7 @@ import pytest
 
 from core.brief import TOP_NOTABLES
 from core.periods import parse_period
-
-
-def _notables(snapshot, period: str, kind: str | None = None, subject: str | None = None) -> list:
-    return [notable for notable in snapshot.release(parse_period(period)).notables
-            if kind in (None, notable["kind"]) and subject in (None, notable["subject"])]
-
-
-def _one(snapshot, period: str, kind: str, subject: str, **fields):
-    found = [n for n in _notables(snapshot, period, kind, subject) if all(n[k] == v for k, v in fields.items())]
-    assert len(found) == 1, _notables(snapshot, period, subject=subject)
-    return found[0]
+from notables_helpers import notables_of, the_notable
 
 
 def _top(snapshot, period: str) -> list:
@@ -33,104 +23,104 @@ def _in_top(snapshot, period: str, kind: str, subject: str, **fields) -> bool:
 
 def test_february_2025_exports_second_highest_for_any_february(shipped_snapshot):
     # $52.29bn; only February 2022 ($54.16bn) was higher; February 2024 was $52.08bn.
-    rank = _one(shipped_snapshot, "2025-02", "rank_for_month", "exports")
+    rank = the_notable(shipped_snapshot, "2025-02", "rank_for_month", "exports")
     assert rank["rank"] == 2 and rank["above"] == ("2022-02",)
     assert rank["text"] == ("Exports reached $52.29bn, the 2nd-highest for any February since 2016, when the data "
                             "begins, after February 2022 (+0.4% on a year earlier).")
-    assert _one(shipped_snapshot, "2025-03", "rank_for_month", "exports")["above"] == ("2022-03",)  # $58.06bn
-    chips = _one(shipped_snapshot, "2025-01", "rank_for_month", "semiconductors")  # $10.13bn, after Jan 2022
+    assert the_notable(shipped_snapshot, "2025-03", "rank_for_month", "exports")["above"] == ("2022-03",)  # $58.06bn
+    chips = the_notable(shipped_snapshot, "2025-01", "rank_for_month", "semiconductors")  # $10.13bn, after Jan 2022
     assert chips["rank"] == 2 and chips["above"] == ("2022-01",)
 
 
 def test_january_2026_cars_second_highest_for_any_january(shipped_snapshot):
-    cars = _one(shipped_snapshot, "2026-01", "rank_for_month", "automobiles")  # $6.07bn against $6.21bn
+    cars = the_notable(shipped_snapshot, "2026-01", "rank_for_month", "automobiles")  # $6.07bn against $6.21bn
     assert cars["rank"] == 2 and cars["above"] == ("2024-01",)
     assert "Exports of automobiles reached $6.07bn, the 2nd-highest for any January since 2022" in cars["text"]
 
 
 def test_a_rank_for_the_month_below_a_year_earlier_is_a_decline_not_a_rank(shipped_snapshot):
     # May 2025: $57.26bn, 3rd for any May after May 2022 and May 2024 ($58.02bn): down 1.3% on a year earlier.
-    assert not _notables(shipped_snapshot, "2025-05", "rank_for_month", "exports")
+    assert not notables_of(shipped_snapshot, "2025-05", "rank_for_month", "exports")
     # January 2026 chips are 2nd in any month after December 2025 and a January record: no rank for the month.
-    assert not _notables(shipped_snapshot, "2026-01", "rank_for_month", "semiconductors")
+    assert not notables_of(shipped_snapshot, "2026-01", "rank_for_month", "semiconductors")
 
 
 def test_january_2023_the_largest_deficit_and_the_first_over_10bn(shipped_snapshot):
-    deficit = _one(shipped_snapshot, "2023-01", "record_deficit", "balance")
+    deficit = the_notable(shipped_snapshot, "2023-01", "record_deficit", "balance")
     # -$12.70bn; the largest before was August 2022's -$9.42bn.
     assert deficit["value_usd"] == -12_698_113_468 and deficit["since"] == "2021-08"
     assert deficit["threshold_usd"] == 10e9 and deficit["history_months"] == 17
     assert deficit["text"] == ("The trade balance was -$12.70bn, the largest deficit in any month since August 2021, "
                                "when the data begins, and the first deficit over $10bn.")
-    assert not _notables(shipped_snapshot, "2023-02", "record_deficit")  # -$5.38bn
+    assert not notables_of(shipped_snapshot, "2023-02", "record_deficit")  # -$5.38bn
 
 
 def test_november_2025_chips_year_to_date_already_above_the_best_year(shipped_snapshot):
     # Jan-Nov 2025 chips $152.64bn against the whole of 2024, $141.92bn (Jan-Oct: $135.38bn, still below).
-    chips = _one(shipped_snapshot, "2025-11", "ytd_above_annual", "semiconductors")
+    chips = the_notable(shipped_snapshot, "2025-11", "ytd_above_annual", "semiconductors")
     assert (chips["year"], chips["best_year"], chips["threshold_usd"]) == (2025, 2024, 150e9)
     assert chips["value_usd"] / 1e9 == pytest.approx(152.64, abs=0.005)
     assert chips["best_usd"] / 1e9 == pytest.approx(141.92, abs=0.005)
     assert chips["text"] == ("Exports of semiconductors for January–November 2025, at $152.64bn, were already above the "
                              "whole of 2024 ($141.92bn), the best year since 2022, when the data begins, and past "
                              "$150bn for the first time.")
-    assert not _notables(shipped_snapshot, "2025-10", "ytd_above_annual", "semiconductors")
+    assert not notables_of(shipped_snapshot, "2025-10", "ytd_above_annual", "semiconductors")
     # Total exports for Jan-Nov 2025, $639.82bn, are below the whole of 2024 ($683.61bn) and of 2022 ($683.58bn):
     # no such claim on this data, but the highest January-November of any year (2022's was $628.74bn).
-    assert not _notables(shipped_snapshot, "2025-11", "ytd_above_annual", "exports")
-    exports = _one(shipped_snapshot, "2025-11", "ytd_record", "exports")
+    assert not notables_of(shipped_snapshot, "2025-11", "ytd_above_annual", "exports")
+    exports = the_notable(shipped_snapshot, "2025-11", "ytd_record", "exports")
     assert exports["value_usd"] / 1e9 == pytest.approx(639.82, abs=0.005) and exports["threshold_usd"] is None
     assert exports["text"] == ("Exports for January–November 2025 reached $639.82bn, the highest for those months of "
                                "any year since 2016, when the data begins (+2.8% on a year earlier).")
 
 
 def test_december_2025_the_highest_annual_daily_average(shipped_snapshot):
-    annual = _one(shipped_snapshot, "2025-12", "annual_daily_avg", "daily_avg_exports")
+    annual = the_notable(shipped_snapshot, "2025-12", "annual_daily_avg", "daily_avg_exports")
     # $709.33bn over 268.5 working days, against $683.61bn over 270.5 in 2024.
     assert annual["year"] == 2025 and annual["best_year"] == 2024
     assert annual["value_usd"] == pytest.approx(709_330_044_802 / 268.5)
     assert annual["best_usd"] == pytest.approx(683_609_488_137 / 270.5)
     assert annual["text"] == ("Daily-average exports for 2025 as a whole were $2.64bn, the highest of any year since "
                               "2016, when the data begins (the best before: $2.53bn in 2024).")
-    assert not _notables(shipped_snapshot, "2025-11", "annual_daily_avg")  # only the year's last month
+    assert not notables_of(shipped_snapshot, "2025-11", "annual_daily_avg")  # only the year's last month
 
 
 def test_the_highest_and_the_lowest_since_a_named_month(shipped_snapshot):
     # May 2024: $58.02bn, the highest since July 2022 ($60.24bn); every month in between was lower.
-    high = _one(shipped_snapshot, "2024-05", "highest_since", "exports")
+    high = the_notable(shipped_snapshot, "2024-05", "highest_since", "exports")
     assert (high["since"], high["months"], high["lowest"]) == ("2022-07", 22, False)
     assert high["text"] == "Exports reached $58.02bn, the highest in 22 months, since July 2022 (+11.5% on a year earlier)."
-    low = _one(shipped_snapshot, "2023-01", "highest_since", "exports")  # a decline: the lowest
+    low = the_notable(shipped_snapshot, "2023-01", "highest_since", "exports")  # a decline: the lowest
     assert (low["since"], low["months"], low["lowest"]) == ("2021-02", 23, True)
     assert low["text"].startswith("Exports fell to $46.34bn, the lowest in 23 months, since February 2021")
-    deficit = _one(shipped_snapshot, "2025-01", "highest_since", "balance")  # May 2023 was -$2.20bn
+    deficit = the_notable(shipped_snapshot, "2025-01", "highest_since", "balance")  # May 2023 was -$2.20bn
     assert deficit["text"] == "The trade balance was -$2.00bn, the largest deficit in 20 months, since May 2023."
     # Not where it is a record, nor where it restates a rank: the 2nd-highest in any month names its months.
-    assert not _notables(shipped_snapshot, "2025-12", "highest_since", "exports")
-    assert not _notables(shipped_snapshot, "2026-02", "highest_since", "exports")
+    assert not notables_of(shipped_snapshot, "2025-12", "highest_since", "exports")
+    assert not notables_of(shipped_snapshot, "2026-02", "highest_since", "exports")
 
 
 def test_runs_of_all_time_records_and_of_two_months(shipped_snapshot):
-    chips = _one(shipped_snapshot, "2025-09", "streak", "semiconductors", of="record_all_time")
+    chips = the_notable(shipped_snapshot, "2025-09", "streak", "semiconductors", of="record_all_time")
     assert (chips["months"], chips["since"]) == (2, "2025-08")  # $15.10bn, then $16.62bn
     assert chips["text"] == "Exports of semiconductors set a record high for the 2nd month in a row (since August 2025)."
-    recovery = _one(shipped_snapshot, "2023-11", "streak", "exports", of="growth")
+    recovery = the_notable(shipped_snapshot, "2023-11", "streak", "exports", of="growth")
     assert (recovery["months"], recovery["since"]) == (2, "2023-10")
     assert recovery["text"] == "Exports grew on a year earlier for the 2nd month in a row (since October 2023)."
     # Items and partners still need 3 months: chips grew in October and November 2023 after ten months of decline.
-    assert not _notables(shipped_snapshot, "2023-11", "streak", "semiconductors")
+    assert not notables_of(shipped_snapshot, "2023-11", "streak", "semiconductors")
 
 
 def test_may_2024_china_back_above_the_us_for_the_first_time_in_4_months(shipped_snapshot):
     # January 2024: China $10.70bn, US $10.25bn; February to April the US ahead; May: $11.38bn against $10.93bn.
-    overtake = _one(shipped_snapshot, "2024-05", "overtake", "china", other="us")
+    overtake = the_notable(shipped_snapshot, "2024-05", "overtake", "china", other="us")
     assert (overtake["since"], overtake["months"]) == ("2024-02", 4)
     assert overtake["text"] == ("Exports to China ($11.38bn) were above exports to the United States ($10.93bn) for the "
                                 "first time in 4 months.")
 
 
 def test_breadth_says_its_basis_and_json_lists_risers_and_fallers(shipped_snapshot, brief_json, run_cli):
-    breadth = _one(shipped_snapshot, "2026-01", "breadth", "exports")
+    breadth = the_notable(shipped_snapshot, "2026-01", "breadth", "exports")
     assert breadth["text"] == ("Exports of 11 of 15 items rose on a year earlier (customs basis); petrochemicals, "
                                "steel, ships and home appliances fell.")
     body = brief_json("--period", "2026-01")
@@ -147,14 +137,14 @@ def test_breadth_says_its_basis_and_json_lists_risers_and_fallers(shipped_snapsh
 
 def test_round_amounts_on_the_shipped_data(shipped_snapshot):
     # US, December 2023: $11.28bn after November's $10.94bn: $11bn (no $14bn or $10.4bn rung).
-    assert _one(shipped_snapshot, "2023-12", "record_all_time", "us")["threshold_usd"] == 11e9
+    assert the_notable(shipped_snapshot, "2023-12", "record_all_time", "us")["threshold_usd"] == 11e9
     # Daily average, February 2026: $3.56bn after October 2025's $2.98bn: $3bn, not $3.5bn.
-    assert _one(shipped_snapshot, "2026-02", "record_all_time", "daily_avg_exports")["threshold_usd"] == 3e9
+    assert the_notable(shipped_snapshot, "2026-02", "record_all_time", "daily_avg_exports")["threshold_usd"] == 3e9
     # Balance, February 2026: +$15.71bn after December 2025's +$12.15bn: $15bn, not $14bn.
-    assert _one(shipped_snapshot, "2026-02", "record_all_time", "balance")["threshold_usd"] == 15e9
+    assert the_notable(shipped_snapshot, "2026-02", "record_all_time", "balance")["threshold_usd"] == 15e9
     # Chips, November 2025: a record of any month past $17bn; no "first time above $16bn in any November" beside it.
-    assert _one(shipped_snapshot, "2025-11", "record_all_time", "semiconductors")["threshold_usd"] == 17e9
-    assert not _notables(shipped_snapshot, "2025-11", "record_for_month", "semiconductors")
+    assert the_notable(shipped_snapshot, "2025-11", "record_all_time", "semiconductors")["threshold_usd"] == 17e9
+    assert not notables_of(shipped_snapshot, "2025-11", "record_for_month", "semiconductors")
 
 
 # The ranking ------------------------------------------------------------------------------------
@@ -202,12 +192,12 @@ def test_at_most_2_of_a_top_10_rest_on_under_3_years_of_data(shipped_snapshot, p
 def test_short_history_and_restatements_rank_lower(shipped_snapshot):
     # January 2024: the balance's January record (+$235.2mn; two earlier Januaries, both deficits) is true but
     # rests on 29 months of data: out of the top 10.
-    balance = _one(shipped_snapshot, "2024-01", "record_for_month", "balance")
+    balance = the_notable(shipped_snapshot, "2024-01", "record_for_month", "balance")
     assert balance["history_months"] == 29 and balance["threshold_usd"] == 200e6
     assert balance not in _top(shipped_snapshot, "2024-01")
     # A subject's most newsworthy claim leads; its others come 5 points lower each: exports' 8th January record in
     # a row is ranked after the January record and the 3rd-highest month.
-    exports = [n for n in _notables(shipped_snapshot, "2026-01") if n["subject"] == "exports" and n["kind"] != "breadth"]
+    exports = [n for n in notables_of(shipped_snapshot, "2026-01") if n["subject"] == "exports" and n["kind"] != "breadth"]
     assert [n["kind"] for n in exports[:3]] == ["record_for_month", "rank_all_time", "streak"]
 
 
@@ -218,7 +208,7 @@ def test_long_runs_above_a_round_amount_only_when_they_become_the_longest(shippe
                 assert notable["months"] <= 12 or notable["longest"], notable
                 assert notable["subject"] != "balance"
     # Daily-average exports stayed above $2bn from December 2020 to 2025: never said after it became the longest.
-    assert not [n for n in _notables(shipped_snapshot, "2025-05", "streak", "daily_avg_exports")
+    assert not [n for n in notables_of(shipped_snapshot, "2025-05", "streak", "daily_avg_exports")
                 if n["of"] == "above_threshold"]
 
 

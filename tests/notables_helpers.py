@@ -1,0 +1,14 @@
+"""Shared by the notables tests: a month's notables, filtered, and the one notable that must be there."""
+
+from core.periods import parse_period
+
+
+def notables_of(snapshot, period: str, kind: str | None = None, subject: str | None = None) -> list:
+    return [notable for notable in snapshot.release(parse_period(period)).notables
+            if kind in (None, notable["kind"]) and subject in (None, notable["subject"])]
+
+
+def the_notable(snapshot, period: str, kind: str, subject: str, **fields):
+    found = [n for n in notables_of(snapshot, period, kind, subject) if all(n[k] == v for k, v in fields.items())]
+    assert len(found) == 1, notables_of(snapshot, period, subject=subject)
+    return found[0]
