@@ -139,6 +139,29 @@ async def test_without_colour_rises_and_falls_keep_their_own_glyphs_and_sides(da
         assert not above & FALLS and not below & RISES
 
 
+@pytest.mark.parametrize("dimension, code, measure", [
+    ("headline", "exports", "a month"), ("headline", "imports", "a month"), ("headline", "balance", "a month"),
+    ("headline", "daily_avg_exports", "a working day"), ("headline", "ytd_exports", "year to date"),
+    ("item", "semiconductors", "a month"), ("partner", "china", "a month")])
+def test_every_line_says_what_one_of_its_values_is(shipped_snapshot, dimension, code, measure):
+    assert shipped_snapshot.month_chart(dimension, code, parse_period("2026-01"), 36).measure == measure
+    assert shipped_snapshot.month_chart(dimension, code, parse_period("2026-01"), None).downsampled(20).measure == measure
+
+
+@pytest.mark.parametrize("rights, title, last_two", [
+    # Exports per working day: December 2025 $2.90bn, January 2026 $2.80bn.
+    (3, "Daily avg: $bn a working day, YoY % below · 3 years", (2.90, 2.80)),
+    # Running totals: the whole of 2025 ($709.33bn) in December, then January 2026's month alone ($65.84bn).
+    (4, "YTD exp: $bn year to date, YoY % below · 3 years", (709.33, 65.84)),
+])
+async def test_a_drilldown_title_names_what_its_values_are(data, rights, title, last_two):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "shift+tab", *["right"] * rights, "enter")
+        assert title in text(plot)[0] and "a month" not in text(plot)[0]
+        assert series(plot)["level"].y[-2:] == (pytest.approx(last_two[0], abs=0.005), pytest.approx(last_two[1], abs=0.005))
+
+
 async def test_the_flash_screen_plots_the_nowcast_with_its_interval_against_a_year_earlier(data):
     app = make_app(data, "2026-08")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -301,7 +301,7 @@ class MonthsPlot(Chart):
         bottom.plotsize(width, change_rows + 3)
         span = self.span if chart.months_per_point == 1 else f"{self.span}, {chart.months_per_point}-month averages"
         change = "change on a year earlier" if chart.change_in_usd else "YoY %"
-        top.title(fitted((f"{self.subject}: $bn a month, {change} below · {span}",
+        top.title(fitted((f"{self.subject}: $bn {chart.measure}, {change} below · {span}",
                           f"{self.subject}: $bn, {change} · {span}", f"{self.subject} · {span}", self.subject), width))
         top.xaxes(False, False)
         top.xticks([], [])
