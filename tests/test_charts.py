@@ -6,11 +6,12 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 from textual.geometry import Region
 
 from core.periods import parse_period
+from tui.charts import BarPanel
 from tui.screens import FlashScreen
 
 pytestmark = pytest.mark.anyio
 
-RISES, FALLS = set("▁▂▃▄▅▆▇█"), set("▒▀")  # the glyphs of bars above and below a zero line
+RISES, FALLS = set("▁▂▃▄▅▆▇█"), set("▒▀▔")  # the glyphs of bars above and below a zero line
 CANVAS = 8  # the canvas's first column: a 7-cell y label, then the axis
 
 
@@ -116,6 +117,42 @@ async def test_the_balance_of_january_2023_is_a_deficit_below_the_zero_line(data
         above = "".join(line[-4:] for line in lines[1:level_zero])
         assert set(below) & FALLS and not set(above) & RISES  # the month shown, at the right: a deficit
         assert "change on a year earlier" in lines[0]
+
+
+@pytest.mark.parametrize("period", ["2026-01", "2023-01"])
+async def test_every_nonzero_balance_and_change_shows_on_its_side_of_the_zero_line(data, period):
+    """A user saw small deficits draw blank while smaller surpluses showed: to 2026-01, 2023-04 (-$2.51bn) and
+    2023-05 (-$2.20bn) against 2023-08 (+$0.98bn); to 2023-01, 2021-12 (-$0.43bn) and 2022-03 (-$24mn)."""
+    app = make_app(data, period)
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "shift+tab", "right", "right", "enter")
+        lines = text(plot)
+        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "┌")
+        level_zero, change_zero = zero_lines(lines)
+        plotted = series(plot)
+        assert len(plotted["level"].y) == 36  # a bar and a gap each on 72 columns: a month's bar in column 2 * point
+        for label, zero, (start, end) in (("level", level_zero, (1, rule)), ("change", change_zero, (rule + 1, len(lines) - 2))):
+            for point, value in enumerate(plotted[label].y):
+                column = CANVAS + 2 * point
+                above = {line[column] for line in lines[start:zero]}
+                below = {line[column] for line in lines[zero + 1:end]}
+                if value is None or value == 0:
+                    assert not (above | below) & (RISES | FALLS), (label, point)
+                elif value > 0:
+                    assert above & RISES and not below & (RISES | FALLS), (label, point, value)
+                else:
+                    assert below & FALLS and not above & (RISES | FALLS), (label, point, value)
+
+
+def test_a_bar_shows_to_an_eighth_of_a_row_rising_and_at_least_an_eighth_falling():
+    bars = BarPanel(rows=7, zero=3, per_row=1.0)  # rows 4 to 6 for rises, 2 to 0 for falls, a row standing for 1
+    assert bars.cells(0.01, "█", "▒") == [(4, "▁")] and bars.cells(-0.01, "█", "▒") == [(2, "▔")]
+    assert bars.cells(0.3, "█", "▒") == [(4, "▂")] and bars.cells(-0.3, "█", "▒") == [(2, "▔")]
+    assert bars.cells(-0.5, "█", "▒") == [(2, "▀")] and bars.cells(-0.8, "█", "▒") == [(2, "▒")]
+    assert bars.cells(-1.02, "█", "▒") == [(2, "▒")] and bars.cells(-1.1, "█", "▒") == [(2, "▒"), (1, "▔")]
+    assert bars.cells(2.5, "█", "▒") == [(4, "█"), (5, "█"), (6, "▄")]
+    assert bars.cells(-2.5, "█", "▒") == [(2, "▒"), (1, "▒"), (0, "▀")]
+    assert bars.cells(0.0, "█", "▒") == []
 
 
 @pytest.mark.parametrize("keys, period", [(("shift+tab", "right", "right", "enter"), "2023-01"), (("enter",), "2026-01")])

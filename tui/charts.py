@@ -136,6 +136,9 @@ def round_ticks(low: float, high: float, per_row: float) -> list[float]:
 
 
 EIGHTHS = " ▁▂▃▄▅▆▇"  # a rising bar's last cell, by eighths of a cell
+# A falling bar's last cell hangs from its top, for which there are glyphs for an eighth and a half only: by the
+# fill nearest its part of a cell (an eighth, a half, a whole), rounded up to an eighth for a bar shorter than that.
+HANGING = ((1 / 16, ""), (5 / 16, "▔"), (3 / 4, "▀"))
 
 
 class BarPanel(NamedTuple):
@@ -154,14 +157,18 @@ class BarPanel(NamedTuple):
 
     def cells(self, value: float, rise: str, fall: str) -> list[tuple[int, str]]:
         """(row, glyph) of a bar from zero: rises to an eighth of a cell, falls (which hang, and no glyph fills a
-        cell's top part by eighths) to half a cell."""
+        cell's top part by eighths) to an eighth, a half or a whole cell. A bar of a nonzero value shows: at least
+        an eighth of a cell."""
         length = abs(value) / self.per_row
         whole, part = int(length), length - int(length)
+        if value and not whole:
+            part = max(part, 1 / 8)
         if value >= 0:
             eighths = round(part * 8)
             glyphs = [rise] * (whole + (eighths == 8)) + ([EIGHTHS[eighths]] if 0 < eighths < 8 else [])
         else:
-            glyphs = [fall] * (whole + (part >= 0.75)) + (["▀"] if 0.25 <= part < 0.75 else [])
+            last = next((glyph for below, glyph in HANGING if part < below), fall)
+            glyphs = [fall] * whole + ([last] if last else [])
         step = 1 if value >= 0 else -1
         base = self.base(value)
         return [(base + step * index, glyph) for index, glyph in enumerate(glyphs)
