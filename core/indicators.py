@@ -17,8 +17,8 @@ from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
 from .fmt import printable
 from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, LINE_MEASURES, MONTH_TOTAL, OVERVIEW_MONTHS,
-                    SIGNED_LINES, TREND_MONTHS, YEAR_TO_DATE_LINES, Balance, Breadth, Figure, Headline, History, MainView,
-                    MonthChart, PartnerShare, Records, Release, Revision, Row, SeriesKey, WorkingDays)
+                    SIGNED_LINES, TREND_MONTHS, YEAR_TO_DATE_LINES, Balance, Breadth, Figure, Headline, History,
+                    MainView, MonthChart, PartnerShare, Records, Release, Revision, Row, SeriesKey, WorkingDays)
 from .notables import breadth_line, find_notables
 from .periods import format_period, same_month_positions
 from .problems import Problem

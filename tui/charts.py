@@ -20,6 +20,7 @@ from textual_plotext import PlotextPlot
 from core.model import INTERVAL_NOMINAL_PCT, FlashChart, History, MonthChart
 from core.periods import calendar_month, format_period, year_of
 
+from .crashlog import write_crash_log
 from .widgets import DOWN_STYLE, MONTH_SHOWN_STYLE, UP_STYLE
 
 
@@ -57,11 +58,25 @@ class Chart(PlotextPlot):
         super().__init__(**kwargs)
         self.plotted: tuple[Plotted, ...] = ()
 
+    failure_logged = False  # for the process: a plot that fails once fails again on every refresh and resize
+
     def render(self) -> Text:
         try:
             return self.drawn()
-        except Exception:  # plotext fails on some values that are valid data: a plot says so rather than end the app
+        except Exception as error:  # plotext fails on some valid values: a plot says so rather than end the app
+            self.log_failure(error)
             return Text(NO_PLOT, style="dim")
+
+    @staticmethod
+    def log_failure(error: Exception) -> None:
+        """The process's first failure's traceback to the crash log: it may be a fault in our drawing code."""
+        if Chart.failure_logged:
+            return
+        Chart.failure_logged = True
+        try:
+            write_crash_log(error)
+        except OSError:  # nowhere to write it: the note on screen is all there is
+            pass
 
     def drawn(self) -> Text:
         plt = self.plt
