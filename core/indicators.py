@@ -16,9 +16,9 @@ import numpy as np
 from .catalog import TOTAL_ITEM, WORLD, Catalog
 from .datadir import FileStamp
 from .fmt import printable
-from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, OVERVIEW_MONTHS, SIGNED_LINES, TREND_MONTHS,
-                    YEAR_TO_DATE_LINES, Balance, Breadth, Figure, Headline, History, MainView, MonthChart, PartnerShare,
-                    Records, Release, Revision, Row, SeriesKey, WorkingDays)
+from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, LINE_MEASURES, MONTH_TOTAL, OVERVIEW_MONTHS,
+                    SIGNED_LINES, TREND_MONTHS, YEAR_TO_DATE_LINES, Balance, Breadth, Figure, Headline, History,
+                    MainView, MonthChart, PartnerShare, Records, Release, Revision, Row, SeriesKey, WorkingDays)
 from .notables import breadth_line, find_notables
 from .periods import format_period, same_month_positions
 from .problems import Problem
@@ -98,8 +98,9 @@ class Snapshot(Memoised):
             months = self.index(month) - int(known[0]) + 1 if len(known) else 1
         history = self.history(dimension, code, month, months, flow)
         signed = dimension == "headline" and code in SIGNED_LINES
+        measure = LINE_MEASURES.get(code, MONTH_TOTAL) if dimension == "headline" else MONTH_TOTAL
         return MonthChart(history.months, history.values, history.change_usd if signed else history.yoy_pct, signed,
-                          months - 13 if months > 12 else None)
+                          months - 13 if months > 12 else None, measure)
 
     def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
         index = self.index(month)

@@ -196,6 +196,9 @@ CARD_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports
 YEAR_TO_DATE_LINES = frozenset({"ytd_exports"})
 # Lines that can be negative: their change on a year earlier is in dollars, not a growth rate.
 SIGNED_LINES = frozenset({"balance"})
+# What one value of a line is, where it is not a month's total (items and partners are months' totals too).
+LINE_MEASURES = {"daily_avg_exports": "a working day", "ytd_exports": "year to date"}
+MONTH_TOTAL = "a month"
 CARD_HISTORY_MONTHS = 36
 TREND_MONTHS = 12
 OVERVIEW_MONTHS = 36
@@ -227,6 +230,7 @@ class MonthChart(NamedTuple):
     change: tuple[float | None, ...]  # YoY %, or for a signed line (SIGNED_LINES) the change in USD
     change_in_usd: bool
     year_earlier: int | None  # the point holding the same month a year earlier, if plotted
+    measure: str = MONTH_TOTAL  # what a level is: a month's total, an average per working day, a year to date
     months_per_point: int = 1
 
     def downsampled(self, points: int) -> "MonthChart":
@@ -245,5 +249,5 @@ class MonthChart(NamedTuple):
 
         earlier = None if self.year_earlier is None or self.year_earlier < start else (self.year_earlier - start) // per_point
         return MonthChart(tuple(self.months[run[-1]] for run in runs), averaged(self.level_usd), averaged(self.change),
-                          self.change_in_usd, earlier, per_point)
+                          self.change_in_usd, earlier, self.measure, per_point)
 

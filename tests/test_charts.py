@@ -6,11 +6,12 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 from textual.geometry import Region
 
 from core.periods import parse_period
+from tui.charts import BarPanel, Chart, MonthsPlot
 from tui.screens import FlashScreen
 
 pytestmark = pytest.mark.anyio
 
-RISES, FALLS = set("▁▂▃▄▅▆▇█"), set("▒▀")  # the glyphs of bars above and below a zero line
+RISES, FALLS = set("▁▂▃▄▅▆▇█"), set("▒▀▔")  # the glyphs of bars above and below a zero line
 CANVAS = 8  # the canvas's first column: a 7-cell y label, then the axis
 
 
@@ -118,6 +119,44 @@ async def test_the_balance_of_january_2023_is_a_deficit_below_the_zero_line(data
         assert "change on a year earlier" in lines[0]
 
 
+@pytest.mark.parametrize("period", ["2026-01", "2023-01"])
+async def test_every_nonzero_balance_and_change_shows_on_its_side_of_the_zero_line(data, period):
+    """A user saw small deficits draw blank while smaller surpluses showed: to 2026-01, 2023-04 (-$2.51bn) and
+    2023-05 (-$2.20bn) against 2023-08 (+$0.98bn); to 2023-01, 2021-12 (-$0.43bn) and 2022-03 (-$24mn)."""
+    app = make_app(data, period)
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "shift+tab", "right", "right", "enter")
+        lines = text(plot)
+        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "┌")
+        level_zero, change_zero = zero_lines(lines)
+        plotted = series(plot)
+        assert len(plotted["level"].y) == 36  # a bar and a gap each on 72 columns: a month's bar in column 2 * point
+        panels = (("level", level_zero, (1, rule)), ("change", change_zero, (rule + 1, len(lines) - 2)))
+        for label, zero, (start, end) in panels:
+            for point, value in enumerate(plotted[label].y):
+                column = CANVAS + 2 * point
+                above = {line[column] for line in lines[start:zero]}
+                below = {line[column] for line in lines[zero + 1:end]}
+                if value is None or value == 0:
+                    assert not (above | below) & (RISES | FALLS), (label, point)
+                elif value > 0:
+                    assert above & RISES and not below & (RISES | FALLS), (label, point, value)
+                else:
+                    assert below & FALLS and not above & (RISES | FALLS), (label, point, value)
+
+
+def test_a_bar_shows_to_an_eighth_of_a_row_rising_and_at_least_an_eighth_falling():
+    bars = BarPanel(rows=7, zero=3, per_row=1.0)  # rows 4 to 6 for rises, 2 to 0 for falls, a row standing for 1
+    assert bars.cells(0.01, "█", "▒") == [(4, "▁")] and bars.cells(-0.01, "█", "▒") == [(2, "▔")]
+    assert bars.cells(0.3, "█", "▒") == [(4, "▂")] and bars.cells(-0.3, "█", "▒") == [(2, "▔")]
+    assert bars.cells(-0.5, "█", "▒") == [(2, "▀")] and bars.cells(-0.8, "█", "▒") == [(2, "▒")]
+    assert bars.cells(-1.02, "█", "▒") == [(2, "▒")]
+    assert bars.cells(-1.1, "█", "▒") == [(2, "▒"), (1, "▔")]
+    assert bars.cells(2.5, "█", "▒") == [(4, "█"), (5, "█"), (6, "▄")]
+    assert bars.cells(-2.5, "█", "▒") == [(2, "▒"), (1, "▒"), (0, "▀")]
+    assert bars.cells(0.0, "█", "▒") == []
+
+
 @pytest.mark.parametrize("keys, period", [(("shift+tab", "right", "right", "enter"), "2023-01"), (("enter",), "2026-01")])
 async def test_without_colour_rises_and_falls_keep_their_own_glyphs_and_sides(data, monkeypatch, keys, period):
     """The Balance (surpluses and deficits, and their changes) and Semiconductors (YoY rises and falls)."""
@@ -137,6 +176,50 @@ async def test_without_colour_rises_and_falls_keep_their_own_glyphs_and_sides(da
             below |= {character for line in lines[zero + 1:end] for character in line[CANVAS:]}
         assert above & RISES and below & FALLS
         assert not above & FALLS and not below & RISES
+
+
+@pytest.mark.parametrize("dimension, code, measure", [
+    ("headline", "exports", "a month"), ("headline", "imports", "a month"), ("headline", "balance", "a month"),
+    ("headline", "daily_avg_exports", "a working day"), ("headline", "ytd_exports", "year to date"),
+    ("item", "semiconductors", "a month"), ("partner", "china", "a month")])
+def test_every_line_says_what_one_of_its_values_is(shipped_snapshot, dimension, code, measure):
+    assert shipped_snapshot.month_chart(dimension, code, parse_period("2026-01"), 36).measure == measure
+    every = shipped_snapshot.month_chart(dimension, code, parse_period("2026-01"), None)
+    assert every.downsampled(20).months_per_point > 1 and every.downsampled(20).measure == measure
+
+
+@pytest.mark.parametrize("rights, title, last_two", [
+    # Exports per working day: December 2025 $2.90bn, January 2026 $2.80bn.
+    (3, "Daily avg: $bn a working day, YoY % below · 3 years", (2.90, 2.80)),
+    # Running totals: the whole of 2025 ($709.33bn) in December, then January 2026's month alone ($65.84bn).
+    (4, "YTD exp: $bn year to date, YoY % below · 3 years", (709.33, 65.84)),
+])
+async def test_a_drilldown_title_names_what_its_values_are(data, rights, title, last_two):
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "shift+tab", *["right"] * rights, "enter")
+        assert title in text(plot)[0] and "a month" not in text(plot)[0]
+        assert series(plot)["level"].y[-2:] == pytest.approx(last_two, abs=0.005)
+
+
+async def test_a_plot_that_fails_shows_a_note_and_logs_the_traceback_once(data, monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.setattr(Chart, "failure_logged", False)  # once a process: this test's process may have logged one
+
+    def failing(self, plt, width, height):
+        raise ZeroDivisionError("a fault in the drawing code")
+
+    monkeypatch.setattr(MonthsPlot, "draw", failing)
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        plot = await open_drilldown(pilot, "enter")
+        await pilot.resize_terminal(100, 30)  # a re-render fails again
+        await pilot.pause()
+        assert text(plot)[0].strip() == "(no plot: these values cannot be drawn)"
+        assert "ZeroDivisionError" not in "".join(text(plot))
+        [log] = (tmp_path / "tradetop").glob("crash-*.log")
+        assert "ZeroDivisionError: a fault in the drawing code" in log.read_text()
+        assert app.crash is None  # the app runs on
 
 
 async def test_the_flash_screen_plots_the_nowcast_with_its_interval_against_a_year_earlier(data):

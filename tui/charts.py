@@ -20,6 +20,7 @@ from textual_plotext import PlotextPlot
 from core.model import INTERVAL_NOMINAL_PCT, FlashChart, History, MonthChart
 from core.periods import calendar_month, format_period, year_of
 
+from .crashlog import write_crash_log
 from .widgets import DOWN_STYLE, MONTH_SHOWN_STYLE, UP_STYLE
 
 
@@ -57,11 +58,25 @@ class Chart(PlotextPlot):
         super().__init__(**kwargs)
         self.plotted: tuple[Plotted, ...] = ()
 
+    failure_logged = False  # for the process: a plot that fails once fails again on every refresh and resize
+
     def render(self) -> Text:
         try:
             return self.drawn()
-        except Exception:  # plotext fails on some values that are valid data: a plot says so rather than end the app
+        except Exception as error:  # plotext fails on some valid values: a plot says so rather than end the app
+            self.log_failure(error)
             return Text(NO_PLOT, style="dim")
+
+    @staticmethod
+    def log_failure(error: Exception) -> None:
+        """The process's first failure's traceback to the crash log: it may be a fault in our drawing code."""
+        if Chart.failure_logged:
+            return
+        Chart.failure_logged = True
+        try:
+            write_crash_log(error)
+        except OSError:  # nowhere to write it: the note on screen is all there is
+            pass
 
     def drawn(self) -> Text:
         plt = self.plt
@@ -136,6 +151,9 @@ def round_ticks(low: float, high: float, per_row: float) -> list[float]:
 
 
 EIGHTHS = " ▁▂▃▄▅▆▇"  # a rising bar's last cell, by eighths of a cell
+# A falling bar's last cell hangs from its top, for which there are glyphs for an eighth and a half only: by the
+# fill nearest its part of a cell (an eighth, a half, a whole), rounded up to an eighth for a bar shorter than that.
+HANGING = ((1 / 16, ""), (5 / 16, "▔"), (3 / 4, "▀"))
 
 
 class BarPanel(NamedTuple):
@@ -154,14 +172,18 @@ class BarPanel(NamedTuple):
 
     def cells(self, value: float, rise: str, fall: str) -> list[tuple[int, str]]:
         """(row, glyph) of a bar from zero: rises to an eighth of a cell, falls (which hang, and no glyph fills a
-        cell's top part by eighths) to half a cell."""
+        cell's top part by eighths) to an eighth, a half or a whole cell. A bar of a nonzero value shows: at least
+        an eighth of a cell."""
         length = abs(value) / self.per_row
         whole, part = int(length), length - int(length)
+        if value and not whole:
+            part = max(part, 1 / 8)
         if value >= 0:
             eighths = round(part * 8)
             glyphs = [rise] * (whole + (eighths == 8)) + ([EIGHTHS[eighths]] if 0 < eighths < 8 else [])
         else:
-            glyphs = [fall] * (whole + (part >= 0.75)) + (["▀"] if 0.25 <= part < 0.75 else [])
+            last = next((glyph for below, glyph in HANGING if part < below), fall)
+            glyphs = [fall] * whole + ([last] if last else [])
         step = 1 if value >= 0 else -1
         base = self.base(value)
         return [(base + step * index, glyph) for index, glyph in enumerate(glyphs)
@@ -301,7 +323,7 @@ class MonthsPlot(Chart):
         bottom.plotsize(width, change_rows + 3)
         span = self.span if chart.months_per_point == 1 else f"{self.span}, {chart.months_per_point}-month averages"
         change = "change on a year earlier" if chart.change_in_usd else "YoY %"
-        top.title(fitted((f"{self.subject}: $bn a month, {change} below · {span}",
+        top.title(fitted((f"{self.subject}: $bn {chart.measure}, {change} below · {span}",
                           f"{self.subject}: $bn, {change} · {span}", f"{self.subject} · {span}", self.subject), width))
         top.xaxes(False, False)
         top.xticks([], [])
