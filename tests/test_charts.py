@@ -2,7 +2,7 @@
 nowcast, the overview; read from the cells a plot paints and from the series it says it plotted (shipped data)."""
 
 import pytest
-from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
+from dashboard_helpers import make_app, wait_for_data
 from textual.geometry import Region
 
 from core.periods import parse_period
@@ -13,16 +13,6 @@ pytestmark = pytest.mark.anyio
 
 RISES, FALLS = set("▁▂▃▄▅▆▇█"), set("▒▀▔")  # the glyphs of bars above and below a zero line
 CANVAS = 8  # the canvas's first column: a 7-cell y label, then the axis
-
-
-@pytest.fixture
-def anyio_backend():
-    return "asyncio"
-
-
-@pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    return copy_of_shipped_data(tmp_path_factory.mktemp("shipped"))
 
 
 def cells(plot) -> list[list[tuple[str, object]]]:
