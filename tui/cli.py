@@ -135,6 +135,14 @@ def _monitor(args) -> int:
         return fail([f"{directory}: no CSV files in the data directory"])
     if not all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr)):
         return fail([NO_TERMINAL], 2)  # Textual would wait for keys that never come and draw into a file
+    from core.cache import snapshot_cached
+
+    if not snapshot_cached(directory):
+        from core.isolated import start_loading
+
+        # Before Textual is imported: pandas' import and the parse run in the loader process, on another core,
+        # while Textual imports and draws the first frame. The app's first load takes this one's result.
+        start_loading(directory)
     # Start-up builds what lives on (modules, classes, widgets): collections before the first frame cost about
     # 15 ms and find 2% of the objects garbage. The app turns the collector back on once the frame is drawn.
     gc.disable()
@@ -145,6 +153,9 @@ def _monitor(args) -> int:
         app.run()
     finally:
         gc.enable()  # also if start-up failed before the app could
+        from core.isolated import shutdown
+
+        shutdown()  # the loader process ends with the app, also if the app never got to end it
     if app.crash is not None:
         return report_crash(app.crash)
     return app.return_code or 0  # 128 + the signal when one ended it
