@@ -135,18 +135,18 @@ def _monitor(args) -> int:
         return fail([f"{directory}: no CSV files in the data directory"])
     if not all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr)):
         return fail([NO_TERMINAL], 2)  # Textual would wait for keys that never come and draw into a file
-    from core.cache import snapshot_cached
-
-    if not snapshot_cached(directory):
-        from core.isolated import start_loading
-
-        # Before Textual is imported: pandas' import and the parse run in the loader process, on another core,
-        # while Textual imports and draws the first frame. The app's first load takes this one's result.
-        start_loading(directory)
     # Start-up builds what lives on (modules, classes, widgets): collections before the first frame cost about
     # 15 ms and find 2% of the objects garbage. The app turns the collector back on once the frame is drawn.
     gc.disable()
     try:
+        from core.cache import snapshot_cached
+
+        if not snapshot_cached(directory):
+            from core.isolated import start_loading
+
+            # Before Textual is imported: pandas' import and the parse run in the loader process, on another
+            # core, while Textual imports and draws the first frame. The app's first load takes its result.
+            start_loading(directory)
         from tui.app import TradetopApp
 
         app = TradetopApp(directory, month)
