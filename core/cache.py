@@ -357,7 +357,11 @@ def _has_snapshot(directory: Path, files: tuple[FileStamp, ...]) -> bool:
 def snapshot_cached(directory: Path) -> bool:
     """Whether the cache holds a snapshot of exactly these files: a look, not a read (the entry may still prove
     unusable, which only makes the load slower)."""
-    return _directory_trusted() and _has_snapshot(directory, file_stamps(directory))
+    try:
+        files = file_stamps(directory)
+    except OSError:  # the directory went: the load says so
+        return False
+    return _directory_trusted() and _has_snapshot(directory, files)
 
 
 def cached_snapshot(directory: Path) -> "Snapshot | None":
