@@ -282,7 +282,7 @@ def cached_start_view(directory: Path, month: int | None, item_set: str) -> Main
 def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str, view: MainView) -> None:
     """Stored only beside the snapshot's own entry, which exists only for files that held still while loaded."""
     directory = snapshot.directory
-    if _entry(directory, snapshot.files, SNAPSHOT_SUFFIX).path.is_file():
+    if _has_snapshot(directory, snapshot.files):
         entry = _entry(directory, snapshot.files, VIEW_SUFFIX, month, item_set)
         _write(entry, directory, lambda file: file.write(_dump_json(entry.key, view)))
 
@@ -351,6 +351,20 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
                         record.months, MappingProxyType(dict(zip(record.trade, arrays["trade"]))),
                         MappingProxyType(dict(zip(record.headline, arrays["headline"]))), MappingProxyType(revisions), flash)
     return key, snapshot
+
+
+def _has_snapshot(directory: Path, files: tuple[FileStamp, ...]) -> bool:
+    return _entry(directory, files, SNAPSHOT_SUFFIX).path.is_file()
+
+
+def snapshot_cached(directory: Path) -> bool:
+    """Whether the cache holds a snapshot of exactly these files: a look, not a read (the entry may still prove
+    unusable, which only makes the load slower)."""
+    try:
+        files = file_stamps(directory)
+    except OSError:  # the directory went: the load says so
+        return False
+    return _directory_trusted() and _has_snapshot(directory, files)
 
 
 def cached_snapshot(directory: Path) -> "Snapshot | None":

@@ -11,17 +11,22 @@ import multiprocessing.connection
 import os
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from .cache import cached_snapshot, load_and_cache
-from .indicators import Snapshot
+from .datadir import file_stamps
 from .problems import DataError, Problem
+
+if TYPE_CHECKING:  # not at run time: numpy would come with it, before the monitor's first frame (start_loading)
+    from .indicators import Snapshot
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
+_started: tuple[Path, Future] | None = None  # the load start_loading submitted, until load_isolated takes it
 
 
 def _read_only(mapping: dict) -> MappingProxyType:
@@ -69,14 +74,38 @@ def _loader() -> ProcessPoolExecutor:
         return _executor
 
 
-def load_isolated(directory: Path) -> Snapshot:
+def start_loading(directory: Path) -> None:
+    """The loader process started and a load of `directory` submitted at once, for the monitor to call before
+    it imports Textual on a cold cache: pandas' import and the parse then run on another core while the first
+    frame is drawn. The next load_isolated of `directory` takes this load's result instead of submitting one."""
+    global _started
+    future = _loader().submit(load_and_cache, Path(directory))
+    with _lock:
+        _started = (directory, future)
+
+
+def _take_started(directory: Path) -> "Future | None":
+    global _started
+    with _lock:
+        started, _started = _started, None
+    if started is None or started[0] != directory:
+        return None
+    return started[1]
+
+
+def load_isolated(directory: Path) -> "Snapshot":
     """From the cache when the files are unchanged (here, without pandas), else loaded, validated and
-    cached in the loader process."""
+    cached in the loader process; the load start_loading submitted, if its files are still as it read them."""
     global _executor
-    cached = cached_snapshot(directory)
-    if cached is not None:
-        return cached
     try:
+        started = _take_started(directory)
+        if started is not None:
+            snapshot = started.result()
+            if snapshot.files == file_stamps(directory):
+                return snapshot
+        cached = cached_snapshot(directory)
+        if cached is not None:
+            return cached
         return _loader().submit(load_and_cache, Path(directory)).result()  # the cache just missed
     except BrokenProcessPool:
         with _lock:
@@ -85,8 +114,9 @@ def load_isolated(directory: Path) -> Snapshot:
 
 
 def shutdown() -> None:
-    global _executor
+    global _executor, _started
     with _lock:
+        _started = None
         if _executor is not None:
             # End a load in progress rather than wait for it, then let the pool close its queues, so that
             # quitting is quick and multiprocessing has no leaked semaphores to warn about on the terminal.

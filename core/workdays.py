@@ -30,6 +30,7 @@ def working_days_between(start: dt.date, end: dt.date) -> float:
     return total
 
 
+@lru_cache(maxsize=None)  # asked for the same months by the headline and the flash series, on every load
 def working_days(month: int, through_day: int | None = None) -> float:
     """The month's working days, or those of its days 1 to `through_day` (a 10-day flash window)."""
     year, number = year_of(month), calendar_month(month)

@@ -1,11 +1,14 @@
 """Loading in the child process: the same snapshot, the same errors, and no pandas in the parent."""
 
+import os
 import subprocess
 import sys
+import time
 
 import pytest
 
-from core.isolated import load_isolated, shutdown
+from core.cache import snapshot_cached
+from core.isolated import load_isolated, shutdown, start_loading
 from core.problems import DataError
 
 HEADER = "period,flow,item,partner,value_usd\n"
@@ -39,3 +42,29 @@ def test_the_parent_never_imports_pandas(data_dir):
                "print(s.release(s.latest).headline.exports.value_usd, 'pandas' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.split() == ["5.0", "False"]
+
+
+def exports(snapshot) -> float:
+    return snapshot.release(snapshot.latest).headline.exports.value_usd
+
+
+def test_the_first_load_is_the_one_started_before_the_app(data_dir):
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
+    start_loading(data_dir)
+    assert exports(load_isolated(data_dir)) == 5.0
+
+
+def test_a_started_load_is_not_used_once_the_files_have_changed(data_dir):
+    """The started load has read and cached the files (stamped an hour back, so that they count as settled)
+    before one changes: the first load reads them again."""
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
+    an_hour_ago = time.time() - 3600
+    for path in data_dir.iterdir():
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    start_loading(data_dir)
+    deadline = time.monotonic() + 60
+    while not snapshot_cached(data_dir):
+        assert time.monotonic() < deadline, "the started load never finished"
+        time.sleep(0.05)
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,7\n")
+    assert exports(load_isolated(data_dir)) == 7.0

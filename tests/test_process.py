@@ -132,10 +132,11 @@ def environment(tmp_path):
 
 @pytest.fixture
 def monitor(environment):
-    """The monitor on the shipped data, once its loader process and multiprocessing's resource tracker run."""
+    """The monitor on the shipped data, once its loader process and multiprocessing's resource tracker run
+    and the app is on screen (the loader starts before Textual is imported, so the children alone are too early)."""
     terminal = Terminal([sys.executable, "-m", "tui.cli", "--data", str(embedded_data_dir())], environment)
     try:
-        wait_until(lambda: len(running_children(terminal.process.pid)) == 2, timeout=60)
+        wait_until(lambda: len(running_children(terminal.process.pid)) == 2 and b"Quit" in terminal.output, timeout=60)
         terminal.children = running_children(terminal.process.pid)
         yield terminal
     finally:

@@ -245,7 +245,9 @@ class TradetopApp(App):
             action()
         self.call_after_refresh(self._settle_snapshot)
 
-    @work(thread=True, group="store")
+    # A description of its own: Textual's default is the repr of the arguments, the whole snapshot's arrays,
+    # which took 0.2 s of the UI thread before the first figures of a cold start.
+    @work(thread=True, group="store", description="store the start view")
     def store_start_view(self, snapshot: "Snapshot", view: MainView) -> None:
         store_start_view(snapshot, self.requested_month, self.item_set, view)
 

@@ -139,12 +139,23 @@ def _monitor(args) -> int:
     # 15 ms and find 2% of the objects garbage. The app turns the collector back on once the frame is drawn.
     gc.disable()
     try:
+        from core.cache import snapshot_cached
+
+        if not snapshot_cached(directory):
+            from core.isolated import start_loading
+
+            # Before Textual is imported: pandas' import and the parse run in the loader process, on another
+            # core, while Textual imports and draws the first frame. The app's first load takes its result.
+            start_loading(directory)
         from tui.app import TradetopApp
 
         app = TradetopApp(directory, month)
         app.run()
     finally:
         gc.enable()  # also if start-up failed before the app could
+        from core.isolated import shutdown
+
+        shutdown()  # the loader process ends with the app, also if the app never got to end it
     if app.crash is not None:
         return report_crash(app.crash)
     return app.return_code or 0  # 128 + the signal when one ended it
