@@ -157,7 +157,8 @@ def test_a_signal_ends_the_monitor_with_the_terminal_restored_and_no_process_lef
 def test_a_signal_ends_the_monitor_even_when_its_exit_hangs(environment):
     terminal = Terminal([sys.executable, "-c", HANGING_EXIT, "--data", str(embedded_data_dir())], environment)
     try:
-        wait_until(lambda: len(running_children(terminal.process.pid)) == 2, timeout=60)
+        wait_until(lambda: len(running_children(terminal.process.pid)) == 2 and b"Quit" in terminal.output,
+                   timeout=60)  # up: its loader process starts before Textual, so the children alone say too little
         children = running_children(terminal.process.pid)
         os.kill(terminal.process.pid, signal.SIGHUP)
         started = time.monotonic()
