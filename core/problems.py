@@ -4,12 +4,12 @@ import re
 from collections import Counter
 from typing import Iterable, NamedTuple
 
+from .fmt import printable
+
 PROBLEMS_PER_KIND = 50  # shown of each kind before the rest of it are counted in one line
 # What differs between problems of one kind: the values they quote (Python's repr of a string, either quote, with
 # backslash escapes; written unrolled, twice as fast as an alternation) and numbers.
 _PARTICULARS = re.compile(r"'[^'\\]*(?:\\.[^'\\]*)*'" r'|"[^"\\]*(?:\\.[^"\\]*)*"' r"|\d+")
-
-from .fmt import printable
 
 
 class Problem(NamedTuple):  # a named tuple (ordered, immutable) rather than a dataclass: cheaper to define at start-up

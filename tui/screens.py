@@ -14,7 +14,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from core import fmt
-from core.model import SIGNED_LINES, Nowcast, NowcastReview, Records
+from core.model import Nowcast, NowcastReview, Records
 from core.periods import describe_period, format_period
 
 from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FigureTable, FlashPane, HeadlineCards, Heading, KeyBar,
@@ -40,7 +40,6 @@ class Subject(NamedTuple):
 EXPORTS = Subject("headline", "exports")  # its drilldown also shows how the flash nowcasts did
 
 # Subjects that can be negative: their change on a year earlier is in dollars, not a growth rate.
-CHANGES_IN_USD = frozenset(Subject("headline", line) for line in SIGNED_LINES)
 
 
 class StateScreen(Screen):
@@ -237,7 +236,8 @@ class DrilldownScreen(StateScreen):
                                      None if self.all_history else DRILL_PLOT_MONTHS, app.flow)
         self.query_one("#history-plot").show(chart, name, "all history" if self.all_history else "3 years")
         another_subject = self.shown_for is None or self.shown_for[0] != subject  # opened anew, or for another
-        self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow))
+        self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow),
+                           chart.change_in_usd)
         sections = [records_text(snapshot.records(subject.dimension, subject.code, month, app.flow))]
         if subject.dimension == "item":
             sections.append(self._split_text())
@@ -255,9 +255,9 @@ class DrilldownScreen(StateScreen):
         if another_subject:  # its records first, not where the last subject's facts were left
             facts.scroll_home(animate=False)
 
-    def _months_table(self, history) -> None:
+    def _months_table(self, history, change_in_usd: bool) -> None:
         columns = {"value": [Text(fmt.usd(value)) for value in history.values]}
-        if self.subject in CHANGES_IN_USD:
+        if change_in_usd:  # core's word on the line (the balance): the change in dollars, not YoY
             columns["y/y"] = [change(fmt.usd(delta, signed=True), delta) for delta in history.change_usd]
         else:
             columns["YoY"] = [change(fmt.pct(yoy), yoy) for yoy in history.yoy_pct]
