@@ -22,7 +22,7 @@ from rich.control import ControlType
 from textual._compositor import CompositorUpdate
 from textual.app import App
 
-from core.datadir import embedded_data_dir
+from core.ingest.datadir import embedded_data_dir
 from tui.app import TradetopApp
 
 

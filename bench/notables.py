@@ -10,9 +10,9 @@ import time
 
 from common import ROOT, summary
 
-from core.indicators import FLOW_TOTAL_SUBJECT, load_snapshot
-from core.notables import find_notables
-from core.periods import parse_period
+from core.engine.snapshot import FLOW_TOTAL_SUBJECT, load_snapshot
+from core.engine.notables import find_notables
+from core.base.periods import parse_period
 
 
 def main() -> None:

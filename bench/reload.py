@@ -12,8 +12,8 @@ from pathlib import Path
 
 from common import ROOT, peak_rss_mb, summary
 
-from core.indicators import load_snapshot
-from core.refresh import what_arrived
+from core.engine.snapshot import load_snapshot
+from core.runtime.refresh import what_arrived
 
 
 def current_rss_mb() -> float:

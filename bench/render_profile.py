@@ -19,7 +19,7 @@ from textual import widget as widget_module
 from textual._compositor import Compositor
 from textual.screen import Screen
 
-from core.datadir import embedded_data_dir
+from core.ingest.datadir import embedded_data_dir
 from tui import app as app_module
 from tui.app import TradetopApp
 

@@ -55,7 +55,7 @@ def generate(directory: Path, factor: int, parquet: bool) -> int:
 
 def measure(directory: str, repeat: int) -> None:
     """Run in a child process: time load + snapshot + the latest release, then print peak RSS."""
-    from core.indicators import load_snapshot
+    from core.engine.snapshot import load_snapshot
 
     times = []
     for _ in range(repeat):

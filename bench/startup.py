@@ -86,9 +86,9 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=5)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
-    from core import fmt
-    from core.datadir import embedded_data_dir
-    from core.indicators import load_snapshot
+    from core.base import fmt
+    from core.ingest.datadir import embedded_data_dir
+    from core.engine.snapshot import load_snapshot
 
     snapshot = load_snapshot(embedded_data_dir())
     marker = fmt.usd(snapshot.release(snapshot.latest).headline.exports.value_usd)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from core.datadir import embedded_data_dir
+from core.ingest.datadir import embedded_data_dir
 from tui.cli import main
 
 SHIPPED = embedded_data_dir()
@@ -38,7 +38,7 @@ def data(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def shipped_snapshot():
-    from core.indicators import load_snapshot
+    from core.engine.snapshot import load_snapshot
 
     return load_snapshot(SHIPPED)
 

@@ -4,8 +4,8 @@ import os
 import shutil
 from pathlib import Path
 
-from core.datadir import embedded_data_dir
-from core.periods import parse_period
+from core.ingest.datadir import embedded_data_dir
+from core.base.periods import parse_period
 
 # 2026-08-01 00:00 UTC: the header shows file times, so tests fix them to keep screens reproducible.
 FIXED_MTIME = 1_785_542_400

@@ -1,6 +1,6 @@
 """Shared by the notables tests: a month's notables, filtered, and the one notable that must be there."""
 
-from core.periods import parse_period
+from core.base.periods import parse_period
 
 
 def notables_of(snapshot, period: str, kind: str | None = None, subject: str | None = None) -> list:

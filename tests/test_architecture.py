@@ -8,18 +8,18 @@ import core
 
 
 def test_core_never_imports_textual():
-    modules = [f"core.{info.name}" for info in pkgutil.iter_modules(core.__path__)]
-    assert len(modules) >= 5
+    modules = [info.name for info in pkgutil.walk_packages(core.__path__, "core.")]
+    assert len(modules) >= 20
     program = ";".join(f"import {name}" for name in modules) + ";import sys;print('textual' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 
 
 FIRST_FRAME_FORBIDDEN = ("numpy", "pandas", "pyarrow", "holidays", "plotext", "textual_plotext", "watchfiles",
-                         "core.loader", "core.indicators", "defusedxml")
+                         "core.ingest.loader", "core.engine.snapshot", "defusedxml")
 FIRST_RUN = """
-from core.cache import cached_start_view
-from core.datadir import embedded_data_dir
+from core.runtime.cache import cached_start_view
+from core.ingest.datadir import embedded_data_dir
 from tui.app import TradetopApp
 
 
@@ -36,7 +36,7 @@ FirstRun(embedded_data_dir()).run(headless=True, size=(80, 24))
 """
 WARM_START = """
 import sys
-from core.datadir import embedded_data_dir
+from core.ingest.datadir import embedded_data_dir
 from tui.app import TradetopApp
 
 

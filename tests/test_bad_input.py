@@ -59,7 +59,7 @@ def test_a_later_released_date_is_a_revision_not_a_conflict(data_dir, run_cli, b
     assert run_cli("check", "--data", str(data_dir))[0] == 0
     assert brief_json("--data", str(data_dir))["headline"]["exports"]["value_usd"] == 120
 
-    from core.loader import load_directory
+    from core.ingest.loader import load_directory
 
     dataset = load_directory(data_dir)
     assert dataset.revisions["value_usd"].tolist() == [100]

@@ -6,7 +6,7 @@ import sys
 import time
 from pathlib import Path
 
-from core.cache import (KEEP_PER_DIRECTORY, cache_dir, cached_snapshot, cached_start_view, load_and_cache,
+from core.runtime.cache import (KEEP_PER_DIRECTORY, cache_dir, cached_snapshot, cached_start_view, load_and_cache,
                         load_snapshot_cached, store_start_view)
 
 HEADER = "period,flow,item,partner,value_usd\n"
@@ -25,7 +25,7 @@ def test_a_warm_start_reads_the_cache_without_pandas(data_dir):
     write_settled(data_dir / "trade.csv", HEADER + "2026-01,export,total,world,100\n")
     assert cached_snapshot(data_dir) is None
     load_snapshot_cached(data_dir)
-    program = ("import sys, pathlib; from core.cache import cached_snapshot;"
+    program = ("import sys, pathlib; from core.runtime.cache import cached_snapshot;"
                f"s = cached_snapshot(pathlib.Path({str(data_dir)!r}));"
                "print(s.release(s.latest).headline.exports.value_usd, 'pandas' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
@@ -162,13 +162,13 @@ def test_a_start_view_is_stored_under_the_files_its_snapshot_read(data_dir, monk
     store_start_view(snapshot, None, "motie15", snapshot.main_view(snapshot.latest))
     assert cached_start_view(data_dir, None, "motie15") is None
     # Files back as the snapshot read them, stamps and all (a ctime cannot be set back: the stamps are given):
-    monkeypatch.setattr("core.cache.file_stamps", lambda directory: snapshot.files)
+    monkeypatch.setattr("core.runtime.cache.file_stamps", lambda directory: snapshot.files)
     assert exports(cached_snapshot(data_dir)) == 63e9
     assert cached_start_view(data_dir, None, "motie15").release.headline.exports.value_usd == 63e9
 
 
 def test_brief_reads_the_cache_and_prints_the_same_as_from_the_files(tmp_path, monkeypatch, run_cli):
-    import core.loader
+    import core.ingest.loader
     from dashboard_helpers import copy_of_shipped_data
 
     data = str(copy_of_shipped_data(tmp_path))
@@ -179,7 +179,7 @@ def test_brief_reads_the_cache_and_prints_the_same_as_from_the_files(tmp_path, m
     def no_loading(directory):
         raise AssertionError("the files were read again")
 
-    monkeypatch.setattr(core.loader, "load_directory", no_loading)
+    monkeypatch.setattr(core.ingest.loader, "load_directory", no_loading)
     from_cache = [run_cli("brief", "--data", data, "--period", period, *json) for period in ("2026-01", "2026-08")
                   for json in ((), ("--json",))]
     assert from_cache == from_files

@@ -5,7 +5,7 @@ import pytest
 from dashboard_helpers import make_app, wait_for_data
 from textual.geometry import Region
 
-from core.periods import parse_period
+from core.base.periods import parse_period
 from tui.charts import BarPanel, Chart, MonthsPlot
 from tui.screens import FlashScreen
 

@@ -8,9 +8,9 @@ import pytest
 from rich.cells import cell_len
 from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
 
-from core import fmt
-from core.brief import brief_text, review_text
-from core.periods import format_period
+from core.base import fmt
+from core.text.brief import brief_text, review_text
+from core.base.periods import format_period
 from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, Subject
 from tui.widgets import (FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FigureTable, FlashPane, HeadlineCards, KeyBar,
                          ReleaseTable, spark, spark_scale)
@@ -91,13 +91,13 @@ async def test_keys_pressed_on_the_cached_first_screen_wait_for_the_snapshot(dat
     take effect, in order, once the snapshot is there."""
     import threading
 
-    import core.isolated
+    import core.runtime.isolated
 
     app = make_app(data)
     async with app.run_test() as pilot:  # the first run stores the start view of 2026-01
         await wait_for_data(pilot)
-    release, load = threading.Event(), core.isolated.load_isolated
-    monkeypatch.setattr(core.isolated, "load_isolated", lambda directory: release.wait(10) and load(directory))
+    release, load = threading.Event(), core.runtime.isolated.load_isolated
+    monkeypatch.setattr(core.runtime.isolated, "load_isolated", lambda directory: release.wait(10) and load(directory))
     app = make_app(data)
     async with app.run_test() as pilot:
         assert app.snapshot is None and card(app, "exports").value == "$65.84bn"  # figures on screen, no snapshot

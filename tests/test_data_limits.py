@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import official_responses as official
-from core.cache import load_snapshot_cached
+from core.runtime.cache import load_snapshot_cached
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 from tui.screens import DrilldownScreen
 from tui.widgets import ErrorBar
@@ -231,7 +231,7 @@ def test_a_fault_while_computing_the_brief_is_one_line_and_exit_70_with_nothing_
     def fault(*args, **kwargs):
         raise RuntimeError("synthetic fault")
 
-    monkeypatch.setattr("core.indicators.find_notables", fault)
+    monkeypatch.setattr("core.engine.snapshot.find_notables", fault)
     code, out, err = run_cli("brief", "--period", "2026-01")
     assert (code, out) == (70, "")
     assert err.startswith("tradetop: unexpected error (RuntimeError); the traceback is in ") and err.count("\n") == 1
@@ -239,7 +239,7 @@ def test_a_fault_while_computing_the_brief_is_one_line_and_exit_70_with_nothing_
 
 @pytest.mark.anyio
 async def test_a_fault_while_reloading_keeps_the_last_good_data_under_the_red_bar(data, monkeypatch):
-    monkeypatch.setattr("core.isolated.load_isolated", load_snapshot_cached)
+    monkeypatch.setattr("core.runtime.isolated.load_isolated", load_snapshot_cached)
     app = make_app(data)
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
@@ -248,7 +248,7 @@ async def test_a_fault_while_reloading_keeps_the_last_good_data_under_the_red_ba
         def fault(directory):
             raise ZeroDivisionError("synthetic fault")
 
-        monkeypatch.setattr("core.isolated.load_isolated", fault)
+        monkeypatch.setattr("core.runtime.isolated.load_isolated", fault)
         await pilot.press("r")
         await wait_for_data(pilot)
         assert red_bar(app) == ("reload failed; showing the last good data until the files are fixed:\n"

@@ -13,7 +13,7 @@ import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
 
 import official_responses as official
-from core.fmt import printable
+from core.base.fmt import printable
 from test_fetch import run_fetch, service  # noqa: F401  (fixtures: the local stand-in for the customs service)
 
 # OSC 0 sets the terminal's title, CSI 2J clears the screen, 0x9b is the one-byte (C1) CSI, U+202E reverses the

@@ -15,10 +15,10 @@ from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
 import pytest
 
-import core.fetch
+import core.ingest.fetch
 import official_responses as official
-from core.fetch import Client, FetchError, fetch, windows
-from core.periods import parse_period
+from core.ingest.fetch import Client, FetchError, fetch, windows
+from core.base.periods import parse_period
 
 KEY = "Sk3y+SECRET/tradetop=="
 SLOW = "slow"
@@ -113,7 +113,7 @@ def service(monkeypatch):
     state.sleeps = []
     monkeypatch.setenv("TRADETOP_KCS_URL", state.url)
     monkeypatch.setenv("TRADETOP_KCS_KEY", KEY)
-    monkeypatch.setattr(core.fetch, "Client", functools.partial(Client, timeout=TIMEOUT, deadline=DEADLINE,
+    monkeypatch.setattr(core.ingest.fetch, "Client", functools.partial(Client, timeout=TIMEOUT, deadline=DEADLINE,
                                                                 sleep=state.sleeps.append))
     yield state
     server.shutdown()
@@ -277,9 +277,9 @@ def test_bad_ranges_and_a_missing_directory_are_usage_errors(service, run_cli, m
 
 def test_the_real_endpoint_is_the_default_and_the_environment_overrides_it(monkeypatch):
     monkeypatch.delenv("TRADETOP_KCS_URL", raising=False)
-    assert core.fetch.base_url() == "https://apis.data.go.kr/1220000"
+    assert core.ingest.fetch.base_url() == "https://apis.data.go.kr/1220000"
     monkeypatch.setenv("TRADETOP_KCS_URL", "http://127.0.0.1:9/1220000")
-    assert core.fetch.base_url() == "http://127.0.0.1:9/1220000"
+    assert core.ingest.fetch.base_url() == "http://127.0.0.1:9/1220000"
 
 
 def test_an_empty_window_writes_nothing(service, data_dir):
@@ -295,8 +295,8 @@ def test_an_empty_window_writes_nothing(service, data_dir):
 
 
 def test_a_huge_answer_is_refused(service, run_fetch, monkeypatch):
-    monkeypatch.setattr("core.sources.MAX_BODY_BYTES", 1000)
-    monkeypatch.setattr("core.fetch.MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr("core.ingest.sources.MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr("core.ingest.fetch.MAX_BODY_BYTES", 1000)
     service.queue("totals", (200, b"<response>" + b" " * 5000))
     code, _, err = run_fetch("--from", "2026-01")
     assert code == 1 and err.splitlines()[-1] == "fetch: totals 2026-01..2026-01: the response is 1,001 bytes (expected at most 1,000; refused)"

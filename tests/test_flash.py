@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.backtest import backtest
-from core.periods import format_period, parse_period
-from core.workdays import working_days
+from core.engine.backtest import backtest
+from core.base.periods import format_period, parse_period
+from core.base.workdays import working_days
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 FLASH_HEADER = "period,window,flow,item,partner,value_usd\n"
@@ -87,7 +87,7 @@ def test_every_nowcast_interval_contains_its_point(flash):
 
 def test_nowcast_is_the_run_rate_times_the_past_correction(data_dir):
     """Synthetic data: $1bn a working day to day 20, and every whole month 10% above that run-rate."""
-    from core.indicators import load_snapshot
+    from core.engine.snapshot import load_snapshot
 
     snapshot = load_snapshot(_synthetic_flash_dir(data_dir, months=14))
     series = snapshot.flash
@@ -205,14 +205,14 @@ def test_the_shipped_flash_loads_whole(flash):
 
 
 def test_the_flash_needs_neither_pandas_nor_holidays_after_the_build():
-    program = ("import sys, core.flash, core.backtest, core.brief;"
+    program = ("import sys, core.engine.flash, core.engine.backtest, core.text.brief;"
                "print(sorted({'pandas', 'holidays'} & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 
 
 def test_an_interval_writes_a_shared_unit_once():
-    from core import fmt
+    from core.base import fmt
 
     assert fmt.usd_range(88_594_000_000, 97_184_000_000) == "$88.59–97.18bn"
     assert fmt.usd_range(512_300_000, 1_200_000_000) == "$512.3mn–$1.20bn"

@@ -5,10 +5,10 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.loader import load_directory
-from core.problems import DataError
+from core.ingest.loader import load_directory
+from core.base.problems import DataError
 
-from core.datadir import embedded_data_dir
+from core.ingest.datadir import embedded_data_dir
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CELLS = st.one_of(

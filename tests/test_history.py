@@ -5,10 +5,10 @@ import csv
 import numpy as np
 import pytest
 
-from core.datadir import embedded_data_dir
-from core.indicators import load_snapshot
-from core.model import MonthChart
-from core.periods import parse_period
+from core.ingest.datadir import embedded_data_dir
+from core.engine.snapshot import load_snapshot
+from core.engine.model import MonthChart
+from core.base.periods import parse_period
 
 JANUARY_2026 = parse_period("2026-01")
 

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
-from core.cache import snapshot_cached
-from core.isolated import load_isolated, shutdown, start_loading
-from core.problems import DataError
+from core.runtime.cache import snapshot_cached
+from core.runtime.isolated import load_isolated, shutdown, start_loading
+from core.base.problems import DataError
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -21,7 +21,7 @@ def fresh_loader():
 
 
 def test_the_child_gives_the_same_snapshot(shipped_snapshot):
-    from core.datadir import embedded_data_dir
+    from core.ingest.datadir import embedded_data_dir
 
     snapshot = load_isolated(embedded_data_dir())
     assert snapshot.months == shipped_snapshot.months
@@ -37,7 +37,7 @@ def test_data_errors_come_back_with_file_and_line(data_dir):
 
 def test_the_parent_never_imports_pandas(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
-    program = (f"import sys, pathlib; from core.isolated import load_isolated, shutdown;"
+    program = (f"import sys, pathlib; from core.runtime.isolated import load_isolated, shutdown;"
                f"s = load_isolated(pathlib.Path({str(data_dir)!r})); shutdown();"
                "print(s.release(s.latest).headline.exports.value_usd, 'pandas' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
-from core import fmt
-from core.periods import format_period, parse_period
+from core.base import fmt
+from core.base.periods import format_period, parse_period
 from tui.app import TradetopApp
 from tui.screens import DrilldownScreen, Subject
 from tui.widgets import ErrorBar, HeadlineCards

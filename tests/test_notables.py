@@ -9,10 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.brief import TOP_NOTABLES
-from core.indicators import load_snapshot
-from core.notables import round_amount
-from core.periods import parse_period
+from core.text.brief import TOP_NOTABLES
+from core.engine.snapshot import load_snapshot
+from core.engine.notables import round_amount
+from core.base.periods import parse_period
 from notables_helpers import notables_of, the_notable
 
 

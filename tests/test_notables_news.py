@@ -5,8 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from core.brief import TOP_NOTABLES
-from core.periods import parse_period
+from core.text.brief import TOP_NOTABLES
+from core.base.periods import parse_period
 from notables_helpers import notables_of, the_notable
 
 

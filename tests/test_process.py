@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from core.datadir import embedded_data_dir
+from core.ingest.datadir import embedded_data_dir
 from tui.cli import CLOSED_PIPE, NO_TERMINAL
 from tui.crashlog import CRASHED
 
@@ -241,7 +241,7 @@ def test_a_crash_of_a_command_is_logged_too(run_cli, monkeypatch, tmp_path):
     def broken(*args):
         raise ValueError("synthetic failure injected by the test")
 
-    monkeypatch.setattr("core.brief.brief_text", broken)
+    monkeypatch.setattr("core.text.brief.brief_text", broken)
     code, out, err = run_cli("brief", "--period", "2026-01")
     [log] = (tmp_path / "tradetop").iterdir()
     assert (code, out, err) == (CRASHED, "", f"tradetop: unexpected error (ValueError); the traceback is in {log}\n")
@@ -255,7 +255,7 @@ def test_without_a_state_directory_the_log_goes_to_the_temporary_directory(run_c
     monkeypatch.setenv("TMPDIR", str(tmp_path / "temporary"))
     (tmp_path / "temporary").mkdir()
     monkeypatch.setattr("tempfile.tempdir", None)  # so that tempfile reads $TMPDIR again
-    monkeypatch.setattr("core.brief.brief_text", lambda *args: 1 / 0)
+    monkeypatch.setattr("core.text.brief.brief_text", lambda *args: 1 / 0)
     code, _, err = run_cli("brief", "--period", "2026-01")
     [log] = (tmp_path / "temporary").iterdir()
     assert (code, err) == (CRASHED, f"tradetop: unexpected error (ZeroDivisionError); the traceback is in {log}\n")

@@ -16,9 +16,9 @@ from dashboard_helpers import wait_for_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.cache import load_snapshot_cached
-from core.datadir import embedded_data_dir
-from core.periods import FIRST_YEAR, LAST_YEAR, format_period
+from core.runtime.cache import load_snapshot_cached
+from core.ingest.datadir import embedded_data_dir
+from core.base.periods import FIRST_YEAR, LAST_YEAR, format_period
 from tui.cli import main
 
 FIRST, LAST = FIRST_YEAR * 12, LAST_YEAR * 12 + 11
@@ -157,5 +157,5 @@ def test_what_check_accepts_the_monitor_shows(tmp_path_factory, monkeypatch, fil
     directory = _directory(tmp_path_factory, files)
     assert _run("check", "--data", str(directory))[0] == 0
     # The monitor's loader process takes a second to spawn; in-process, the same load takes milliseconds.
-    monkeypatch.setattr("core.isolated.load_isolated", load_snapshot_cached)
+    monkeypatch.setattr("core.runtime.isolated.load_isolated", load_snapshot_cached)
     asyncio.run(_drive_monitor(directory))

@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from core.indicators import load_snapshot
-from core.periods import parse_period
-from core.problems import DataError
-from core.refresh import load_settled, watch_changes, what_arrived
+from core.engine.snapshot import load_snapshot
+from core.base.periods import parse_period
+from core.base.problems import DataError
+from core.runtime.refresh import load_settled, watch_changes, what_arrived
 
 HEADER = "period,flow,item,partner,value_usd\n"
 

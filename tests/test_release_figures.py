@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from core.periods import parse_period
+from core.base.periods import parse_period
 
 
 def test_january_2026_headline_matches_the_release(brief_json):

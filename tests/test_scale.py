@@ -9,10 +9,10 @@ import shutil
 import pytest
 from dashboard_helpers import make_app, wait_for_data
 
-from core.datadir import embedded_data_dir
-from core.indicators import load_snapshot
-from core.notables import MAX_SUBJECTS
-from core.periods import parse_period
+from core.ingest.datadir import embedded_data_dir
+from core.engine.snapshot import load_snapshot
+from core.engine.notables import MAX_SUBJECTS
+from core.base.periods import parse_period
 from tui.widgets import ErrorBar
 
 SHIPPED = embedded_data_dir()

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 import official_responses as official
-from core.catalog import Catalog
-from core.datadir import data_files, embedded_data_dir, file_stamps
-from core.loader import _embedded_catalog, load_directory
-from core.sources import FLASH_COLUMNS, HsMap, SourceError, kcs_items, normalise_hs, read_regions
+from core.base.catalog import Catalog
+from core.ingest.datadir import data_files, embedded_data_dir, file_stamps
+from core.ingest.loader import _embedded_catalog, load_directory
+from core.ingest.sources import FLASH_COLUMNS, HsMap, SourceError, kcs_items, normalise_hs, read_regions
 
 HS_MAP = "hs_code,item,note\n8542,semiconductors,ICs\n854232,displays,a longer prefix wins\n0303,agrifood,frozen fish\n"
 
@@ -278,7 +278,7 @@ def test_a_bad_regions_table_is_reported_by_file_and_line(imported, data_dir):
 
 
 def test_a_file_too_large_to_be_a_response_is_refused_unread(imported, monkeypatch):
-    monkeypatch.setattr("core.sources.MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr("core.ingest.sources.MAX_BODY_BYTES", 1000)
     code, _, err, written = imported("totals", official.kcs(*[official.totals_item("2026.01", "1", "1")] * 20))
     assert code == 1 and written == []
     assert "bytes (expected at most 1,000; refused)" in err
@@ -314,8 +314,8 @@ def test_the_target_must_be_an_existing_directory(tmp_path, run_cli):
 
 
 def test_a_running_dashboard_sees_the_imported_month_arrive(imported, data_dir):
-    refresh = pytest.importorskip("core.refresh", reason="the live refresh (core.refresh) is not on this branch yet")
-    from core.indicators import load_snapshot
+    refresh = pytest.importorskip("core.runtime.refresh", reason="the live refresh (core.runtime.refresh) is not on this branch yet")
+    from core.engine.snapshot import load_snapshot
 
     (data_dir / "totals.csv").write_text("period,flow,item,partner,value_usd\n2025-12,export,total,world,2000\n")
     before = load_snapshot(data_dir)
@@ -325,7 +325,7 @@ def test_a_running_dashboard_sees_the_imported_month_arrive(imported, data_dir):
 
 
 def test_without_hard_links_a_file_is_still_written_whole_and_never_over_another(tmp_path, monkeypatch):
-    from core.datadir import write_new_file
+    from core.ingest.datadir import write_new_file
 
     def no_links(source, target):
         raise PermissionError(1, "Operation not permitted")

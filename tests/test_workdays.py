@@ -1,7 +1,7 @@
 import pytest
 
-from core.periods import parse_period
-from core.workdays import working_days
+from core.base.periods import parse_period
+from core.base.workdays import working_days
 
 
 @pytest.mark.parametrize("period, expected", [

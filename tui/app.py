@@ -19,16 +19,16 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from core.cache import cache_notice, cached_start_view, store_start_view
-from core.model import DEFAULT_ITEM_SET, MainView, Release
-from core.periods import format_period
-from core.problems import DataError, Problem
+from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
+from core.base.periods import format_period
+from core.base.problems import DataError, Problem
 
 from .screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, StateScreen, Subject
 
 if TYPE_CHECKING:
-    from core.indicators import Snapshot
-    from core.refresh import Arrival
+    from core.engine.snapshot import Snapshot
+    from core.runtime.refresh import Arrival
 
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
@@ -147,7 +147,7 @@ class TradetopApp(App):
         self.watch_data()
 
     def on_unmount(self) -> None:
-        from core.isolated import shutdown
+        from core.runtime.isolated import shutdown
 
         self.stopping.set()
         shutdown()
@@ -165,7 +165,7 @@ class TradetopApp(App):
 
     @work(thread=True, group="watch")
     def watch_data(self) -> None:
-        from core.refresh import watch_changes
+        from core.runtime.refresh import watch_changes
 
         for _ in watch_changes(self.data_dir, self.stopping, force_polling=self.force_polling):
             self.post_message(DataChanged())
@@ -180,8 +180,8 @@ class TradetopApp(App):
 
         A file caught half-written is retried once after the debounce before it counts as broken.
         """
-        from core.isolated import load_isolated
-        from core.refresh import load_settled, what_arrived
+        from core.runtime.isolated import load_isolated
+        from core.runtime.refresh import load_settled, what_arrived
 
         try:
             snapshot, arrival, old = load_settled(self.data_dir, stop=self.stopping, load=load_isolated), None, self.snapshot

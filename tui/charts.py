@@ -17,8 +17,8 @@ from rich.text import Text
 from textual.color import Color as ThemeColor
 from textual_plotext import PlotextPlot
 
-from core.model import INTERVAL_NOMINAL_PCT, FlashChart, History, MonthChart
-from core.periods import calendar_month, format_period, year_of
+from core.engine.model import INTERVAL_NOMINAL_PCT, FlashChart, History, MonthChart
+from core.base.periods import calendar_month, format_period, year_of
 
 from .crashlog import write_crash_log
 from .widgets import DOWN_STYLE, MONTH_SHOWN_STYLE, UP_STYLE

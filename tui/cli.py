@@ -45,9 +45,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _check(args) -> int:
-    from core.datadir import resolve_data_dir
-    from core.loader import load_directory
-    from core.problems import DataError, summarised
+    from core.ingest.datadir import resolve_data_dir
+    from core.ingest.loader import load_directory
+    from core.base.problems import DataError, summarised
 
     directory = resolve_data_dir(args.data)
     try:
@@ -65,9 +65,9 @@ def _check(args) -> int:
 def _load(args):
     """The snapshot of --data (from the monitor's cache when the files are unchanged: no pandas), or the exit
     code after reporting why it cannot be loaded."""
-    from core.cache import load_snapshot_cached
-    from core.datadir import resolve_data_dir
-    from core.problems import DataError, summarised
+    from core.runtime.cache import load_snapshot_cached
+    from core.ingest.datadir import resolve_data_dir
+    from core.base.problems import DataError, summarised
 
     try:
         return load_snapshot_cached(resolve_data_dir(args.data))
@@ -76,7 +76,7 @@ def _load(args):
 
 
 def _backtest(args) -> int:
-    from core.backtest import backtest, backtest_table
+    from core.engine.backtest import backtest, backtest_table
 
     snapshot = _load(args)
     if isinstance(snapshot, int):
@@ -88,8 +88,8 @@ def _backtest(args) -> int:
 def _brief(args) -> int:
     import json
 
-    from core.brief import brief_json, brief_text, flash_text, review_text
-    from core.periods import format_period, parse_period
+    from core.text.brief import brief_json, brief_text, flash_text, review_text
+    from core.base.periods import format_period, parse_period
 
     snapshot = _load(args)
     if isinstance(snapshot, int):
@@ -121,8 +121,8 @@ def _brief(args) -> int:
 
 def _monitor(args) -> int:
     """Checks what can be checked without loading; the app loads the data itself and shows problems on screen."""
-    from core.datadir import data_files, resolve_data_dir
-    from core.periods import parse_period
+    from core.ingest.datadir import data_files, resolve_data_dir
+    from core.base.periods import parse_period
 
     try:
         month = parse_period(args.period) if args.period else None
@@ -139,10 +139,10 @@ def _monitor(args) -> int:
     # 15 ms and find 2% of the objects garbage. The app turns the collector back on once the frame is drawn.
     gc.disable()
     try:
-        from core.cache import snapshot_cached
+        from core.runtime.cache import snapshot_cached
 
         if not snapshot_cached(directory):
-            from core.isolated import start_loading
+            from core.runtime.isolated import start_loading
 
             # Before Textual is imported: pandas' import and the parse run in the loader process, on another
             # core, while Textual imports and draws the first frame. The app's first load takes its result.
@@ -153,7 +153,7 @@ def _monitor(args) -> int:
         app.run()
     finally:
         gc.enable()  # also if start-up failed before the app could
-        from core.isolated import shutdown
+        from core.runtime.isolated import shutdown
 
         shutdown()  # the loader process ends with the app, also if the app never got to end it
     if app.crash is not None:

@@ -5,7 +5,7 @@ from functools import partial
 from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from core.periods import describe_period, format_period
+from core.base.periods import describe_period, format_period
 
 from .screens import Subject
 

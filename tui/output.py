@@ -1,9 +1,9 @@
-"""What the commands print, each line made printable (core.fmt.printable) on its way out: the last guard, so that
+"""What the commands print, each line made printable (core.base.fmt.printable) on its way out: the last guard, so that
 no text from a data file, a file name or a server drives the terminal, whichever path it took to get here."""
 
 import sys
 
-from core.fmt import printable
+from core.base.fmt import printable
 
 
 def say(text: str, file=None) -> None:

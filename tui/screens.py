@@ -13,9 +13,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-from core import fmt
-from core.model import Nowcast, NowcastReview, Records
-from core.periods import describe_period, format_period
+from core.base import fmt
+from core.engine.model import Nowcast, NowcastReview, Records
+from core.base.periods import describe_period, format_period
 
 from .widgets import (CARDS, FLOW_NAMES, NO_NOWCAST, SORTS, ErrorBar, FigureTable, FlashPane, HeadlineCards, Heading, KeyBar,
                       NotablesPanel, ReleaseTable, StatusHeader, TextPane, change, interval_text, titled,

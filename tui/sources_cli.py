@@ -28,7 +28,7 @@ def add_commands(commands) -> None:
 
 
 def _month(text: str) -> int:
-    from core.periods import parse_period
+    from core.base.periods import parse_period
 
     try:
         return parse_period(text)
@@ -45,7 +45,7 @@ def _date(text: str) -> str:
 
 def _target(option: str | None, command: str, option_name: str) -> tuple[Path | None, str]:
     """Where to write: the option, else $TRADETOP_DATA, never the embedded data; or why there is nowhere."""
-    from core.datadir import ENVIRONMENT_VARIABLE
+    from core.ingest.datadir import ENVIRONMENT_VARIABLE
 
     chosen = option or os.environ.get(ENVIRONMENT_VARIABLE)
     if not chosen:
@@ -58,14 +58,14 @@ def _target(option: str | None, command: str, option_name: str) -> tuple[Path | 
 
 def _hs_map(hs_map_file: str | None):
     """The HS map, or None without one; DataError with file:line problems if it is bad."""
-    from core.sources import HsMap
+    from core.ingest.sources import HsMap
 
     return HsMap.read(Path(hs_map_file).expanduser()) if hs_map_file else None
 
 
 def run_import(args) -> int:
-    from core.problems import DataError
-    from core.sources import KINDS, SourceError, convert, read_regions, read_response, save
+    from core.base.problems import DataError
+    from core.ingest.sources import KINDS, SourceError, convert, read_regions, read_response, save
 
     if args.kind not in KINDS:
         return fail([f"import: unknown kind {args.kind!r} (expected one of {', '.join(KINDS)})"], 2)
@@ -117,10 +117,10 @@ class _Progress:
 
 
 def run_fetch(args) -> int:
-    from core.fetch import Client, FetchError, base_url, fetch, read_key, served_months
-    from core.periods import format_period
-    from core.problems import DataError
-    from core.sources import read_regions
+    from core.ingest.fetch import Client, FetchError, base_url, fetch, read_key, served_months
+    from core.base.periods import format_period
+    from core.base.problems import DataError
+    from core.ingest.sources import read_regions
 
     last = args.first if args.last is None else args.last
     if last < args.first:

@@ -1,6 +1,6 @@
 """The dashboard's pieces: status header, error bar, headline cards, flash pane, release tables, notables panel.
 
-Every figure comes from a core Release or Snapshot and is written with core.fmt; names from data
+Every figure comes from a core Release or Snapshot and is written with core.base.fmt; names from data
 files go into rich Text, never markup, so they show exactly as written.
 """
 
@@ -23,10 +23,10 @@ from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import Static
 
-from core import fmt
-from core.model import INTERVAL_NOMINAL_PCT, TREND_MONTHS, YEAR_TO_DATE_LINES, Figure, FlashView, MainView, Nowcast, Row
-from core.periods import describe_period, format_period
-from core.problems import Problem, summarised
+from core.base import fmt
+from core.engine.model import INTERVAL_NOMINAL_PCT, TREND_MONTHS, YEAR_TO_DATE_LINES, Figure, FlashView, MainView, Nowcast, Row
+from core.base.periods import describe_period, format_period
+from core.base.problems import Problem, summarised
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 FLOW_NAMES = {"export": "exports", "import": "imports"}

@@ -13,21 +13,21 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
 
-from .catalog import TOTAL_ITEM, WORLD, Catalog
-from .datadir import FileStamp
-from .fmt import printable
-from .model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, LINE_MEASURES, MONTH_TOTAL, OVERVIEW_MONTHS,
+from core.base.catalog import TOTAL_ITEM, WORLD, Catalog
+from core.ingest.datadir import FileStamp
+from core.base.fmt import printable
+from core.engine.model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, LINE_MEASURES, MONTH_TOTAL, OVERVIEW_MONTHS,
                     SIGNED_LINES, TREND_MONTHS, YEAR_TO_DATE_LINES, Balance, Breadth, Figure, Headline, History,
                     MainView, MonthChart, PartnerShare, Records, Release, Revision, Row, SeriesKey, WorkingDays)
-from .notables import breadth_line, find_notables
-from .periods import format_period, same_month_positions
-from .problems import Problem
-from .memo import Memoised
-from .ratios import difference, divided, growth_pct, ratio_pct, value_at
+from core.engine.notables import breadth_line, find_notables
+from core.base.periods import format_period, same_month_positions
+from core.base.problems import Problem
+from core.base.memo import Memoised
+from core.engine.series import difference, divided, growth_pct, ratio_pct, value_at
 
 if TYPE_CHECKING:
-    from .flash import FlashSeries
-    from .loader import Dataset
+    from core.engine.flash import FlashSeries
+    from core.ingest.loader import Dataset
 
 PARTNER_SET = "motie9"
 FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
@@ -46,7 +46,7 @@ class Snapshot(Memoised):
     trade: Mapping[SeriesKey, np.ndarray]
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
-    flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.flash
+    flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.engine.flash
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
@@ -163,8 +163,8 @@ def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
 
 
 def build_snapshot(dataset: "Dataset") -> Snapshot:
-    from .flash import build_flash_series
-    from .workdays import working_days  # holidays is only needed when building
+    from core.engine.flash import build_flash_series
+    from core.base.workdays import working_days  # holidays is only needed when building
 
     trade = dataset.trade
     first, last = int(trade["month"].min()), int(trade["month"].max())
@@ -306,7 +306,7 @@ def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array:
 
 
 def to_json(obj: Any) -> Any:
-    """Plain JSON values: records (core.model's named tuples) as objects, NaN as null, text printable (json.dumps
+    """Plain JSON values: records (core.engine.model's named tuples) as objects, NaN as null, text printable (json.dumps
     escapes only the C0 controls: C1 controls or bidi overrides in a code would reach the terminal)."""
     if isinstance(obj, str):
         return printable(obj)
@@ -323,6 +323,6 @@ def to_json(obj: Any) -> Any:
 
 def load_snapshot(directory) -> Snapshot:
     """Files -> validated Dataset -> Snapshot; DataError if any file has a problem."""
-    from .loader import load_directory  # pandas is only needed when loading
+    from core.ingest.loader import load_directory  # pandas is only needed when loading
 
     return build_snapshot(load_directory(directory))

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Mapping
 
 import numpy as np
 
-from .catalog import TOTAL_ITEM
-from .memo import Memoised
-from .model import INTERVAL_PERCENTILES, FlashChart, FlashItem, FlashView, Nowcast, NowcastCheck, NowcastReview
-from .periods import calendar_month, format_period, year_of
-from .ratios import divided, finite, growth_pct, value_at
+from core.base.catalog import TOTAL_ITEM
+from core.base.memo import Memoised
+from core.engine.model import INTERVAL_PERCENTILES, FlashChart, FlashItem, FlashView, Nowcast, NowcastCheck, NowcastReview
+from core.base.periods import calendar_month, format_period, year_of
+from core.engine.series import divided, finite, growth_pct, value_at
 
 if TYPE_CHECKING:
-    from .loader import Dataset
+    from core.ingest.loader import Dataset
 
 PARTIAL_WINDOWS = ("1-10", "1-20")  # cumulative, in publication order
 WHOLE_MONTH = "month"
@@ -160,7 +160,7 @@ _EMPTY = np.array([], dtype=float)
 
 def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_first: int) -> FlashSeries:
     """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole months."""
-    from .workdays import working_days  # holidays is only needed when building
+    from core.base.workdays import working_days  # holidays is only needed when building
 
     flash = dataset.flash
     flash = flash[flash["flow"] == "export"] if not flash.empty else flash

@@ -19,8 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import Callable
 
-from .periods import format_period, parse_period
-from .sources import (KINDS, MAX_BODY_BYTES, GatewayError, HsMap, Kind, Row, SourceError, convert, file_name, kcs_items,
+from core.base.periods import format_period, parse_period
+from core.ingest.sources import (KINDS, MAX_BODY_BYTES, GatewayError, HsMap, Kind, Row, SourceError, convert, file_name, kcs_items,
                       save)
 
 DEFAULT_BASE_URL = "https://apis.data.go.kr/1220000"
@@ -44,7 +44,7 @@ class FetchError(SourceError):
 
 
 def windows(first: int, last: int) -> list[tuple[int, int]]:
-    """Months first..last (core.periods numbers) cut into windows of at most 12 months."""
+    """Months first..last (core.base.periods numbers) cut into windows of at most 12 months."""
     return [(start, min(start + MAX_MONTHS_PER_REQUEST - 1, last))
             for start in range(first, last + 1, MAX_MONTHS_PER_REQUEST)]
 

@@ -1,10 +1,10 @@
 """The release brief as text or as JSON, for `tradetop brief`."""
 
-from . import fmt
-from .indicators import Snapshot, to_json
-from .model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
-from .notables import HEADLINE_LABELS, breadth_line, joined, subject_name
-from .periods import describe_period, format_period, parse_period
+from core.base import fmt
+from core.engine.snapshot import Snapshot, to_json
+from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
+from core.engine.notables import HEADLINE_LABELS, breadth_line, joined, subject_name
+from core.base.periods import describe_period, format_period, parse_period
 
 HEADLINE_EX_ITEM = "semiconductors"
 TOP_NOTABLES = 10

@@ -12,12 +12,12 @@ from typing import Callable, Iterator
 
 import numpy as np
 
-from . import fmt
-from .datadir import file_stamps, is_data_file
-from .indicators import Snapshot, load_snapshot
-from .model import Revision
-from .periods import format_period
-from .problems import DataError
+from core.base import fmt
+from core.ingest.datadir import file_stamps, is_data_file
+from core.engine.snapshot import Snapshot, load_snapshot
+from core.engine.model import Revision
+from core.base.periods import format_period
+from core.base.problems import DataError
 
 DEBOUNCE_SECONDS = 0.3
 POLL_SECONDS = 0.5

@@ -7,10 +7,10 @@ those where the model has its history and the baselines their year-earlier figur
 
 from dataclasses import dataclass
 
-from .flash import MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
-from .model import INTERVAL_NOMINAL_PCT
-from .periods import format_period
-from .ratios import growth_pct
+from core.engine.flash import MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
+from core.engine.model import INTERVAL_NOMINAL_PCT
+from core.base.periods import format_period
+from core.engine.series import growth_pct
 
 METHODS = {
     "nowcast": "nowcast (this model)",

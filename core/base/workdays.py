@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import holidays
 
-from .periods import calendar_month, year_of
+from core.base.periods import calendar_month, year_of
 
 
 @lru_cache(maxsize=None)

@@ -4,7 +4,7 @@ import re
 from collections import Counter
 from typing import Iterable, NamedTuple
 
-from .fmt import printable
+from core.base.fmt import printable
 
 PROBLEMS_PER_KIND = 50  # shown of each kind before the rest of it are counted in one line
 # What differs between problems of one kind: the values they quote (Python's repr of a string, either quote, with

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
-from .fmt import printable
+from core.base.fmt import printable
 
 TOTAL_ITEM = "total"
 WORLD = "world"

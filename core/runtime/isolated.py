@@ -17,12 +17,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from .cache import cached_snapshot, load_and_cache
-from .datadir import file_stamps
-from .problems import DataError, Problem
+from core.runtime.cache import cached_snapshot, load_and_cache
+from core.ingest.datadir import file_stamps
+from core.base.problems import DataError, Problem
 
 if TYPE_CHECKING:  # not at run time: numpy would come with it, before the monitor's first frame (start_loading)
-    from .indicators import Snapshot
+    from core.engine.snapshot import Snapshot
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None

@@ -1,7 +1,7 @@
 """Official responses -> tidy trade rows, and the tidy files written from them.
 
 Korea Customs Service Open API (data.go.kr, XML only) and Bank of Korea ECOS `StatisticSearch` (JSON).
-No network here: core.fetch calls the services. A response that cannot be used raises SourceError with
+No network here: core.ingest.fetch calls the services. A response that cannot be used raises SourceError with
 one readable line; a bad region table or HS mapping file raises DataError (`file:line: ...`).
 """
 
@@ -16,12 +16,12 @@ from xml.etree.ElementTree import ParseError
 import defusedxml.ElementTree as SafeXml
 from defusedxml import DefusedXmlException
 
-from .catalog import TOTAL_ITEM, WORLD
-from .datadir import embedded_data_dir, write_new_file
-from .fmt import printable
-from .loader import MAX_VALUE_TEXT, MAX_VALUE_USD, FileReport, read_table
-from .periods import OUT_OF_RANGE, year_in_range
-from .problems import DataError, Problem
+from core.base.catalog import TOTAL_ITEM, WORLD
+from core.ingest.datadir import embedded_data_dir, write_new_file
+from core.base.fmt import printable
+from core.ingest.loader import MAX_VALUE_TEXT, MAX_VALUE_USD, FileReport, read_table
+from core.base.periods import OUT_OF_RANGE, year_in_range
+from core.base.problems import DataError, Problem
 
 # Responses are a few MB a month at most (all HS codes); anything far larger is not a response.
 MAX_BODY_BYTES = 256 * 1024 * 1024

@@ -8,8 +8,8 @@ seventh of what a dataclass does.
 
 from typing import Any, Mapping, NamedTuple
 
-from . import fmt
-from .problems import Problem
+from core.base import fmt
+from core.base.problems import Problem
 
 DEFAULT_ITEM_SET = "motie15"
 SeriesKey = tuple[str, str, str]  # flow, item, partner
@@ -106,7 +106,7 @@ class Release(NamedTuple):
     items: tuple[Row, ...]
     partners: tuple[Row, ...]
     breadth: Breadth
-    notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.notables
+    notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.engine.notables
 
     def notables_about(self, dimension: str, code: str) -> tuple[str, ...]:
         """The texts of the notables about one headline line, item or partner of this release's flow."""

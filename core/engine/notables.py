@@ -32,18 +32,18 @@ from typing import TYPE_CHECKING, AbstractSet, Any, Mapping, Protocol
 
 import numpy as np
 
-from . import fmt
-from .catalog import TOTAL_ITEM, WORLD
-from .periods import describe_period, format_period, month_name, same_month_positions, year_of
-from .ratios import divided, growth_pct
+from core.base import fmt
+from core.base.catalog import TOTAL_ITEM, WORLD
+from core.base.periods import describe_period, format_period, month_name, same_month_positions, year_of
+from core.engine.series import divided, growth_pct
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
-    from .model import Breadth
+    from core.base.catalog import Catalog
+    from core.engine.model import Breadth
 
 
 class Snapshot(Protocol):
-    """What notables read of a snapshot (core.indicators.Snapshot, which builds the notables: hence no import)."""
+    """What notables read of a snapshot (core.engine.snapshot.Snapshot, which builds the notables: hence no import)."""
 
     catalog: "Catalog"
     first_month: int

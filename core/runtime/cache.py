@@ -24,15 +24,15 @@ from pathlib import Path
 from types import MappingProxyType, NoneType, UnionType
 from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 
-from . import __version__
-from .catalog import Catalog
-from .catalog import Entry as CatalogEntry
-from .datadir import FileStamp, file_stamps
-from .model import MainView, Revision, SeriesKey
-from .problems import Problem
+from core import __version__
+from core.base.catalog import Catalog
+from core.base.catalog import Entry as CatalogEntry
+from core.ingest.datadir import FileStamp, file_stamps
+from core.engine.model import MainView, Revision, SeriesKey
+from core.base.problems import Problem
 
 if TYPE_CHECKING:
-    from .indicators import Snapshot
+    from core.engine.snapshot import Snapshot
 
 KEEP_PER_DIRECTORY = 3
 FORMAT = 1  # of the entries; part of every key
@@ -89,8 +89,10 @@ def _directory_tag(directory: Path) -> str:
 
 def _engine_stamp() -> tuple:
     """The engine's own files, so that a changed record type never meets an old entry."""
-    engine = Path(__file__).parent
-    return tuple((path.name, path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(engine.glob("*.py")))
+    core = Path(__file__).parent.parent
+    return tuple(
+        (str(path.relative_to(core)), path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(core.rglob("*.py"))
+    )
 
 
 class _Entry(NamedTuple):
@@ -327,8 +329,8 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
 def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple[str, "Snapshot"]:
     import numpy as np
 
-    from .flash import FlashSeries
-    from .indicators import Snapshot
+    from core.engine.flash import FlashSeries
+    from core.engine.snapshot import Snapshot
 
     with np.load(file, allow_pickle=False) as archive:  # an array of objects (pickled) is refused
         key, record = _load_json(_SnapshotRecord, archive["record"].tobytes())
@@ -383,11 +385,11 @@ def load_and_cache(directory: Path) -> "Snapshot":
     and a watcher started after the change would never say so. A result whose files changed again, or were
     written too recently for their stamps to tell, is returned but not cached.
     """
-    from .indicators import load_snapshot  # pandas: only when the cache misses
+    from core.engine.snapshot import load_snapshot  # pandas: only when the cache misses
 
     for _attempt in range(2):
         started_ns = time.time_ns()
-        snapshot = load_snapshot(directory)  # its `files` are stamped before any file is read (core.loader)
+        snapshot = load_snapshot(directory)  # its `files` are stamped before any file is read (core.ingest.loader)
         if file_stamps(directory) == snapshot.files:
             if _settled(snapshot.files, started_ns):
                 entry = _entry(snapshot.directory, snapshot.files, SNAPSHOT_SUFFIX)

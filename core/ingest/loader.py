@@ -15,11 +15,11 @@ from typing import Callable, Mapping
 import numpy as np
 import pandas as pd
 
-from .catalog import TOTAL_ITEM, WORLD, Catalog, Entry
-from .datadir import FileStamp, data_files, embedded_data_dir, file_stamps
-from .fmt import printable
-from .periods import FIRST_YEAR, LAST_YEAR, NOT_A_MONTH, OUT_OF_RANGE, PERIOD_PATTERN, format_period, period_problem
-from .problems import DataError, Problem
+from core.base.catalog import TOTAL_ITEM, WORLD, Catalog, Entry
+from core.ingest.datadir import FileStamp, data_files, embedded_data_dir, file_stamps
+from core.base.fmt import printable
+from core.base.periods import FIRST_YEAR, LAST_YEAR, NOT_A_MONTH, OUT_OF_RANGE, PERIOD_PATTERN, format_period, period_problem
+from core.base.problems import DataError, Problem
 
 TRADE_COLUMNS = ("period", "flow", "item", "partner", "value_usd")
 FLASH_WINDOWS = ("1-10", "1-20", "month")
@@ -42,7 +42,7 @@ MAX_WORKING_DAYS = 31
 class Dataset:
     """Validated data. `trade` holds the figure in force for each key; `revisions` the superseded ones.
 
-    Frames have columns month (int, see core.periods), flow, item, partner, value_usd, released,
+    Frames have columns month (int, see core.base.periods), flow, item, partner, value_usd, released,
     source, file, line; flash frames add window.
     """
 
@@ -94,7 +94,7 @@ def load_directory(directory: str | Path) -> Dataset:
         if table is not None:
             kind = _kind_of(table.columns)
             if kind == "reference":
-                pass  # region and HS tables: read by `tradetop import`/`fetch` (core.sources), not figures
+                pass  # region and HS tables: read by `tradetop import`/`fetch` (core.ingest.sources), not figures
             elif kind == "catalog":
                 catalog_entries = _validate_catalog(table, report)
             elif kind == "working_days":

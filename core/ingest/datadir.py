@@ -10,7 +10,7 @@ ENVIRONMENT_VARIABLE = "TRADETOP_DATA"
 
 def embedded_data_dir() -> Path:
     """The shipped data: core/data in an installed wheel, data/ beside core/ in a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     for candidate in (package / "data", package.parent / "data"):
         if (candidate / "catalog.csv").is_file():
             return candidate

@@ -1,0 +1,1 @@
+"""The domain's words: periods, the catalog, problems, formatting. No numpy, no pandas."""
