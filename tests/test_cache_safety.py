@@ -16,7 +16,7 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 from core.base import fmt
 from core.runtime.cache import cache_dir, cached_snapshot, cached_start_view, load_snapshot_cached, store_start_view
 from core.engine.model import Figure, Headline, MainView, Release
-from tui.widgets import HeadlineCards
+from tui.widgets.headline_cards import HeadlineCards
 
 pytestmark = pytest.mark.anyio
 

@@ -6,8 +6,10 @@ from dashboard_helpers import make_app, wait_for_data
 from textual.geometry import Region
 
 from core.base.periods import parse_period
-from tui.charts import BarPanel, Chart, MonthsPlot
-from tui.screens import FlashScreen
+from tui.widgets.chart import Chart
+from tui.widgets.months_plot import MonthsPlot
+from tui.widgets.plot_axes import BarPanel
+from tui.screens.flash import FlashScreen
 
 pytestmark = pytest.mark.anyio
 

@@ -11,9 +11,18 @@ from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, 
 from core.base import fmt
 from core.text.brief import brief_text, review_text
 from core.base.periods import format_period
-from tui.screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, Subject
-from tui.widgets import (FLASH_ITEM_WIDTH, CardFigure, ErrorBar, FigureTable, FlashPane, HeadlineCards, KeyBar,
-                         ReleaseTable, spark, spark_scale)
+from tui.screens.drilldown import DrilldownScreen
+from tui.screens.flash import FlashScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.state import Subject
+from tui.widgets.cells import spark, spark_scale
+from tui.widgets.figure_table import FigureTable
+from tui.widgets.flash_pane import FLASH_ITEM_WIDTH, FlashPane
+from tui.widgets.headline_cards import CardFigure, HeadlineCards
+from tui.widgets.key_bar import KeyBar
+from tui.widgets.release_table import ReleaseTable
+from tui.widgets.status import ErrorBar
 
 pytestmark = pytest.mark.anyio
 

@@ -14,8 +14,8 @@ import pytest
 import official_responses as official
 from core.runtime.cache import load_snapshot_cached
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
-from tui.screens import DrilldownScreen
-from tui.widgets import ErrorBar
+from tui.screens.drilldown import DrilldownScreen
+from tui.widgets.status import ErrorBar
 
 RANGE = "(expected a month from 1950-01 to 2100-12)"
 

@@ -31,12 +31,12 @@ CONTROL_SEQUENCE = rb"\x1b\[[0-?]*[ -/]*[@-~]"
 # Synthetic failure: the headline cards cannot draw, as a bug in a widget would behave.
 BROKEN_WIDGET = """
 import sys
-from tui import widgets
+from tui.widgets import headline_cards
 
 def broken(self):
     raise ZeroDivisionError("synthetic failure injected by the test")
 
-widgets.HeadlineCards.render = broken
+headline_cards.HeadlineCards.render = broken
 from tui.cli import main
 sys.exit(main(sys.argv[1:]))
 """

@@ -135,7 +135,9 @@ async def _drive_monitor(directory) -> None:
     """Every month with [ and ] in an item's drilldown and in the Exports card's (which shows how the flash
     nowcasts did; the main screen under them follows the month too), then the flash month past the latest."""
     from tui.app import TradetopApp
-    from tui.screens import EXPORTS, DrilldownScreen, MainScreen
+    from tui.screens.drilldown import DrilldownScreen
+    from tui.screens.main import MainScreen
+    from tui.screens.state import EXPORTS
 
     app = TradetopApp(directory)
     async with app.run_test(size=(120, 40)) as pilot:

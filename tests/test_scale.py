@@ -13,7 +13,7 @@ from core.ingest.datadir import embedded_data_dir
 from core.engine.snapshot import load_snapshot
 from core.engine.notables import MAX_SUBJECTS
 from core.base.periods import parse_period
-from tui.widgets import ErrorBar
+from tui.widgets.status import ErrorBar
 
 SHIPPED = embedded_data_dir()
 

@@ -19,12 +19,15 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from core.runtime.cache import cache_notice, cached_start_view, store_start_view
-from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
 from core.base.periods import format_period
 from core.base.problems import DataError, Problem
-
-from .screens import DrilldownScreen, FlashScreen, HelpScreen, MainScreen, StateScreen, Subject
+from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
+from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from tui.screens.drilldown import DrilldownScreen
+from tui.screens.flash import FlashScreen
+from tui.screens.help import HelpScreen
+from tui.screens.main import MainScreen
+from tui.screens.state import StateScreen, Subject
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -276,7 +279,7 @@ class TradetopApp(App):
         for neighbour in snapshot.months[max(0, position - 1):position + 2]:
             for flow in ("export", "import"):
                 snapshot.main_view(neighbour, flow, self.item_set)
-        from . import charts  # noqa: F401
+        import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
 
     @property
     def problems(self) -> tuple[Problem | str, ...]:

@@ -6,25 +6,27 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .output import fail, say
+from tui.output import fail, say
 
 TARGET_HELP = "the data directory to write into (default: $TRADETOP_DATA)"
 HS_MAP_HELP = "CSV with hs_code,item: HS codes or prefixes and the catalog item each belongs to"
 
 
-def add_commands(commands) -> None:
+def add_command(commands, data, period) -> None:
     importer = commands.add_parser("import", help="convert official responses into tidy trade files")
     importer.add_argument("kind", metavar="KIND", help="totals, countries, items, flash (customs service XML) or ecos (Bank of Korea JSON)")
     importer.add_argument("files", nargs="+", metavar="FILE", help="saved response bodies")
     importer.add_argument("--to", dest="target", metavar="DIR", help=TARGET_HELP)
     importer.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (needed for items)")
     importer.add_argument("--released", metavar="YYYY-MM-DD", type=_date, help="the data's date (default: each file's modification date)")
+    importer.set_defaults(run=run_import)
     fetcher = commands.add_parser("fetch", help="fetch months from the customs service (key: $TRADETOP_KCS_KEY)")
     fetcher.add_argument("--from", dest="first", metavar="YYYY-MM", required=True, type=_month, help="the first month")
     fetcher.add_argument("--to", dest="last", metavar="YYYY-MM", type=_month, help="the last month (default: the first)")
     fetcher.add_argument("--data", metavar="DIR", help=TARGET_HELP, default=argparse.SUPPRESS)
     fetcher.add_argument("--key-file", metavar="FILE", help="a file holding the data.go.kr service key")
     fetcher.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (without it, items are not fetched)")
+    fetcher.set_defaults(run=run_fetch)
 
 
 def _month(text: str) -> int:
@@ -117,9 +119,9 @@ class _Progress:
 
 
 def run_fetch(args) -> int:
-    from core.ingest.fetch import Client, FetchError, base_url, fetch, read_key, served_months
     from core.base.periods import format_period
     from core.base.problems import DataError
+    from core.ingest.fetch import Client, FetchError, base_url, fetch, read_key, served_months
     from core.ingest.sources import read_regions
 
     last = args.first if args.last is None else args.last

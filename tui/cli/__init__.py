@@ -1,0 +1,55 @@
+"""The `tradetop` command: the monitor, and one module per subcommand (check, brief, backtest, import, fetch).
+
+Only argparse and core are imported up front; pandas comes with core, Textual only for the monitor.
+"""
+
+import argparse
+import os
+import sys
+
+from core import __version__
+from tui.cli import backtest, brief, check, monitor, sources
+from tui.crashlog import report_crash
+
+INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
+CLOSED_PIPE = 141  # 128 + SIGPIPE, as a shell reports `yes | head -1`
+NO_TERMINAL = monitor.NO_TERMINAL
+
+
+def parser() -> argparse.ArgumentParser:
+    """--data and --period go before or after the command: declared once each, in parent parsers whose defaults are
+    suppressed, so that a command's namespace does not overwrite the global ones (argparse copies it over)."""
+    data = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    data.add_argument("--data", metavar="DIR", help="data directory (default: $TRADETOP_DATA, else the embedded data)")
+    period = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    period.add_argument("--period", metavar="YYYY-MM", help="the month (default: the latest in the data)")
+    top = argparse.ArgumentParser(prog="tradetop", description="htop for Korea's monthly trade statistics.",
+                                  parents=[data, period])
+    top.set_defaults(data=None, period=None, run=monitor.run)
+    top.add_argument("--version", action="version", version=f"tradetop {__version__}")
+    commands = top.add_subparsers(dest="command")
+    for command in (check, brief, backtest, sources):
+        command.add_command(commands, data, period)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Every command: no traceback on the terminal, whatever happens (an unexpected error is logged, tui.crashlog)."""
+    try:
+        try:
+            args = parser().parse_args(argv)
+            code = args.run(args)
+        finally:
+            sys.stdout.flush()  # a reader that has gone shows here (--help too), not in the interpreter's exit
+    except BrokenPipeError:
+        # `tradetop check | head -1`: the rest of the output is not wanted. Devnull in place of the closed pipe
+        # keeps the interpreter's last flush quiet too.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            os.dup2(devnull, stream.fileno())
+        return CLOSED_PIPE
+    except KeyboardInterrupt:
+        return INTERRUPTED
+    except Exception as error:
+        return report_crash(error)
+    return code

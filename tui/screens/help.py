@@ -1,0 +1,47 @@
+"""The key help: every key the screen in view answers to, and the built-in ones."""
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from core.base import fmt
+from tui.screens.drilldown import DrilldownScreen
+from tui.screens.main import MainScreen
+
+
+class HelpScreen(ModalScreen):
+    """Every key, from the bindings themselves so the list cannot drift from what the keys do."""
+
+    BINDINGS = [Binding("escape,question_mark,q", "app.pop_screen", "Close", id="close-help")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help"):
+            yield Static(self._keys(), id="help-keys")
+
+    def _keys(self) -> Text:
+        lines = [Text("tradetop keys", style="bold")]
+        for keys, what in key_help(self.app):
+            lines.append(Text.assemble((f"{keys:>15}", "bold"), f"  {what}"))
+        lines.append(Text(f"data: {fmt.printable(str(self.app.data_dir))}", style="dim"))
+        lines.append(Text("Escape or ? closes this help", style="dim"))
+        return Text("\n").join(lines)
+
+
+BUILT_IN_KEYS = (
+    ("Enter", "drill down into a table row or a card"),
+    ("Tab / Shift+Tab", "next / previous pane"),
+    ("arrows, j / k", "move in tables and notables; left / right: cards"),
+    ("PgUp / PgDn", "a page up / down in a table"),
+    ("Home / End", "the first / last row of a table"),
+    ("Ctrl+P", "command palette: go to month…, go to item…"),
+)
+
+
+def key_help(app) -> list[tuple[str, str]]:
+    """Every key with what it does, read from the bindings so the help cannot drift from the keys."""
+    bindings = [*type(app).BINDINGS, *MainScreen.BINDINGS, *DrilldownScreen.BINDINGS]
+    return [(app.get_key_display(binding), binding.tooltip or binding.description)
+            for binding in bindings] + list(BUILT_IN_KEYS)

@@ -1,0 +1,51 @@
+"""Text sections of the drilldown and flash screens: records, nowcast, and how the nowcasts did."""
+
+from rich.text import Text
+from textual.widgets import Static
+
+from core.base import fmt
+from core.base.periods import format_period
+from core.engine.model import Nowcast, NowcastReview, Records
+from tui.widgets.cells import titled
+from tui.widgets.flash_pane import NO_NOWCAST, interval_text
+
+MONTH_WIDTH = 7
+FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
+
+
+def records_text(records: Records) -> Text:
+    if records.rank is None:
+        return Text("Records: no value this month")
+    streak = abs(records.streak)
+    direction = "up" if records.streak > 0 else "down"
+    lines = [
+        f"Rank {records.rank} of {records.months_ranked} {records.compared}",
+        f"High {fmt.usd(records.highest_value)} in {format_period(records.highest_month)}",
+        f"Low  {fmt.usd(records.lowest_value)} in {format_period(records.lowest_month)}",
+        f"{streak} month{'s' * (streak != 1)} {direction} on a year earlier" if streak else "No run on a year earlier",
+    ]
+    return titled("Records", Text("\n".join(lines)))
+
+
+def review_text(review: NowcastReview) -> Text:
+    """Each flash window's nowcast against the final figure: error and whether the interval held."""
+    lines = []
+    for check in review.checks:
+        if check.nowcast is None:
+            lines.append(Text(f"days {check.window}: {NO_NOWCAST}"))
+            continue
+        # The error is not a change on a year earlier, so it is not coloured up/down.
+        lines += [Text(f"days {check.window}: {fmt.usd(check.nowcast.value_usd)} {fmt.pct(check.error_pct)}"),
+                  Text(f"  {'inside' if check.inside else 'OUTSIDE'} {interval_text(check.nowcast)}")]
+    return titled(f"Nowcast vs final {fmt.usd(review.final_usd)}", Text("\n").join(lines))
+
+
+def nowcast_text(nowcast: Nowcast | None) -> Text:
+    if nowcast is None:
+        return Text(NO_NOWCAST)
+    return Text.assemble(fmt.usd(nowcast.value_usd), "\n", interval_text(nowcast), "\n", (nowcast.method, "dim"))
+
+
+def show_review(widget: Static, review: NowcastReview | None) -> None:
+    widget.display = review is not None
+    widget.update(review_text(review) if review else "")

@@ -1,0 +1,27 @@
+"""The dashboard's widgets, one per module. Imported lazily (as Textual's own widgets are), so that the first
+frame imports only the widgets it draws and plotext waits until a plot is shown."""
+
+from importlib import import_module
+from typing import Any
+
+WIDGETS = {
+    "ErrorBar": "status",
+    "FigureTable": "figure_table",
+    "FlashPane": "flash_pane",
+    "FlashPlot": "flash_plot",
+    "HeadlineCards": "headline_cards",
+    "KeyBar": "key_bar",
+    "MonthsPlot": "months_plot",
+    "NotablesPanel": "notables_panel",
+    "OverviewPlot": "overview_plot",
+    "ReleaseTable": "release_table",
+    "StatusHeader": "status",
+    "TextPane": "text_pane",
+}
+__all__ = sorted(WIDGETS)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in WIDGETS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{WIDGETS[name]}"), name)

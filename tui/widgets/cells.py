@@ -1,0 +1,76 @@
+"""Pieces of a cell: sparklines, signed changes in colour, titles, times; shared by the widgets."""
+
+from datetime import datetime, timezone
+
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+
+SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
+FLOW_NAMES = {"export": "exports", "import": "imports"}
+
+
+def spark_range(values: tuple[float | None, ...]) -> tuple[float, float]:
+    """A sparkline's scale: from zero (or its lowest value, if below zero) to its highest. A block's height is then
+    the value's size, so a series that moves under ±2% draws flat and a boom looks like one."""
+    present = [value for value in values if value is not None]
+    return min([0.0, *present]), max([0.0, *present])
+
+
+def spark_block(value: float, low: float, high: float) -> str:
+    return SPARK_BLOCKS[round((value - low) / (high - low) * (len(SPARK_BLOCKS) - 1)) if high > low else 0]
+
+
+def spark(values: tuple[float | None, ...], width: int) -> str:
+    """A block sparkline of the last `width` values, one block each (a blank where a value is missing), on its own
+    scale (spark_range)."""
+    shown = values[-width:] if width > 0 else ()
+    low, high = spark_range(shown)
+    return "".join(" " if value is None else spark_block(value, low, high) for value in shown)
+
+
+def spark_text(values: tuple[float | None, ...], width: int) -> Text:
+    """A sparkline whose last block, the month shown, stands out."""
+    line = spark(values, width)
+    return Text.assemble((line[:-1], "cyan"), (line[-1:], MONTH_SHOWN_STYLE))
+
+
+def spark_scale(values: tuple[float | None, ...], width: int, unit: str) -> str:
+    """What a sparkline shows, for its caption: how many blocks (`unit` each) and where its scale starts."""
+    shown = values[-width:] if width > 0 else ()
+    low, high = spark_range(shown)
+    return f"{len(shown)}{unit} from 0" if low >= 0 else f"{len(shown)}{unit}, 0 at {spark_block(0.0, low, high)}"
+
+
+# Exact xterm-256 colours, light enough to stay legible when NO_COLOR turns them grey.
+UP_STYLE, DOWN_STYLE = "#5fd75f", "#ff5f5f"
+MONTH_SHOWN_STYLE = "#ffd75f"  # the month on screen, in sparklines and plots
+
+
+def change_style(value: float | None) -> str:
+    if value is None or round(value, 1) == 0:
+        return ""
+    return UP_STYLE if value > 0 else DOWN_STYLE
+
+
+def change(text: str, value: float | None) -> Text:
+    """A change written with its sign (readable without colour), green up, red down."""
+    return Text(text, style=change_style(value))
+
+
+def file_time(mtime_ns: int) -> str:
+    """An absolute UTC time: the same wherever the screen is looked at, unlike '5 minutes ago'."""
+    return datetime.fromtimestamp(mtime_ns / 1e9, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def titled(title: str, body: Text) -> Text:
+    """A bold title line over a body, the body keeping its own style."""
+    return Text.assemble((title, "bold"), "\n", body)
+
+
+def set_scroll_size(view: ScrollView, size: Size) -> None:
+    """A line-API view's new virtual size without a layout pass: a full one makes Textual repaint every scroll
+    view's scrollbar a frame later. The scrollbars update here, and ask for a layout themselves only if one
+    shows or hides."""
+    view.set_reactive(ScrollView.virtual_size, size)
+    view._scroll_update(size)

@@ -1,0 +1,197 @@
+"""A table of figures that scrolls, sorts and opens a drilldown on Enter; its columns and sorts."""
+
+from typing import Callable, NamedTuple
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from core.base import fmt
+from core.engine.model import TREND_MONTHS, Row
+from tui.widgets.cells import change, set_scroll_size, spark_text
+
+
+class Column(NamedTuple):
+    """A table column; when the table is narrow, the columns with the highest `drop_order` go first; 0 stays
+    (and so does the column sorted on: ReleaseTable._columns_that_fit)."""
+
+    key: str
+    label: str
+    width: int
+    drop_order: int
+    cell: Callable[[Row, bool, tuple], Text]
+
+
+def _pick(row: Row, ytd: bool, name: str):
+    return getattr(row, f"ytd_{name}" if ytd else name)
+
+
+COLUMNS = (
+    Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
+    Column("yoy", "YoY", 8, 0, lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct"))),
+    Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
+    Column("share_change", "Δshare", 8, 3, lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")),
+                                                                          _pick(row, ytd, "share_change_pp"))),
+    # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
+    # Each row on its own scale from zero (spark_range), as the heading says.
+    Column("trend", f"{TREND_MONTHS}m from 0", 14, 4, lambda row, ytd, trend: spark_text(trend, TREND_MONTHS) + " "),
+)
+NAME_MIN_WIDTH = 11
+
+class Sort(NamedTuple):
+    """An order of the tables' rows; `s` cycles through SORTS."""
+
+    label: str
+    column: str | None  # the column sorted on: it stays on screen however narrow the table
+    field: str | None  # the Row field, largest first; None for the catalog's order
+
+
+SORTS = (Sort("value", "value", "value_usd"), Sort("YoY", "yoy", "yoy_pct"),
+         Sort("Δshare", "share_change", "share_change_pp"), Sort("catalog order", None, None))
+
+
+def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
+    if sort.field is None:
+        return list(rows)
+    known = [row for row in rows if _pick(row, ytd, sort.field) is not None]
+    return (sorted(known, key=lambda row: -_pick(row, ytd, sort.field))
+            + [row for row in rows if _pick(row, ytd, sort.field) is None])
+
+
+class Heading(NamedTuple):
+    key: str
+    label: str
+    width: int
+    justify: str = "right"  # figures line up on their last digit; names are "left"
+
+
+TABLE_MARGIN = 1  # a cell before the first column, in the row's colours
+
+
+class FigureTable(ScrollView, can_focus=True):
+    """A header over rows of cells, zebra-striped, with a row cursor; Enter or a click selects the row.
+
+    One line-API widget in place of a DataTable, which builds a cell cache and lays out on every refill: here
+    show() stores the rows and only the lines in view are formatted, when painted, so a refill costs one paint.
+    The header stays put while the rows scroll under it."""
+
+    COMPONENT_CLASSES = {"figure-table--header", "figure-table--even-row", "figure-table--cursor"}
+    BINDINGS = [
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "move_to(0)", "First row", show=False),
+        Binding("end", "move_to(-1)", "Last row", show=False),
+        Binding("enter", "select", "Select", show=False),
+    ]
+
+    class Selected(Message):
+        def __init__(self, table: "FigureTable", key: str):
+            super().__init__()
+            self.table, self.key = table, key
+
+        @property
+        def control(self) -> "FigureTable":
+            return self.table
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.headings: tuple[Heading, ...] = ()
+        self.rows: list[tuple[str, tuple[Text, ...]]] = []  # (key, cells)
+        self.cursor_row = 0
+
+    def show(self, headings: tuple[Heading, ...], rows: list[tuple[str, tuple[Text, ...]]],
+             keep_cursor: bool = True) -> None:
+        """New rows; the cursor stays on the row with the same key if asked and there is one, else goes to the
+        top."""
+        keys = [key for key, _cells in rows]
+        selected = self.cursor_key if keep_cursor else None
+        self.headings, self.rows = headings, rows
+        self.cursor_row = keys.index(selected) if selected in keys else 0
+        size = Size(TABLE_MARGIN + sum(heading.width for heading in headings), len(rows) + 1)
+        if size.height != self.virtual_size.height and self.styles.height and self.styles.height.is_auto:
+            self.virtual_size = size  # a layout pass: the table's height follows its rows
+        elif size != self.virtual_size:
+            set_scroll_size(self, size)
+        self._cursor_into_view()
+        self.refresh()
+
+    @property
+    def cursor_key(self) -> str | None:
+        return self.rows[self.cursor_row][0] if 0 <= self.cursor_row < len(self.rows) else None
+
+    def on_resize(self) -> None:
+        self._cursor_into_view()
+
+    def _move_cursor(self, row: int) -> None:
+        row = max(0, min(len(self.rows) - 1, row))
+        if row == self.cursor_row:
+            return
+        self.refresh_line(self.cursor_row + 1)  # the header is line 0
+        self.cursor_row = row
+        self.refresh_line(row + 1)
+        self._cursor_into_view()
+
+    def _cursor_into_view(self) -> None:
+        in_view = self.scrollable_content_region.height - 1  # rows under the header
+        if in_view <= 0:
+            return
+        top = self.scroll_offset.y
+        if self.cursor_row < top:
+            self.scroll_to(y=self.cursor_row, animate=False)
+        elif self.cursor_row >= top + in_view:
+            self.scroll_to(y=self.cursor_row - in_view + 1, animate=False)
+
+    def action_move(self, step: int) -> None:
+        self._move_cursor(self.cursor_row + step)
+
+    def action_page(self, direction: int) -> None:
+        """As DataTable does: the view moves a page and the cursor with it."""
+        in_view = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_offset.y + direction * in_view, animate=False)
+        self._move_cursor(self.cursor_row + direction * in_view)
+
+    def action_move_to(self, row: int) -> None:
+        self._move_cursor(row % max(1, len(self.rows)))
+
+    def action_select(self) -> None:
+        if self.cursor_key is not None:
+            self.post_message(self.Selected(self, self.cursor_key))
+
+    def on_click(self, event) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None and offset.y >= 1 and offset.y - 1 + self.scroll_offset.y < len(self.rows):
+            self._move_cursor(offset.y - 1 + self.scroll_offset.y)
+            self.action_select()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            return self._line([Text(heading.label) for heading in self.headings], base + self.get_component_rich_style(
+                "figure-table--header"), Style(), width)
+        row = y - 1 + self.scroll_offset.y
+        if row >= len(self.rows):
+            return Strip.blank(width, base)
+        if row == self.cursor_row:
+            cursor = self.get_component_rich_style("figure-table--cursor")
+            # As DataTable does: the cursor's colour wins over the cells' (green, red), so the row stays legible.
+            return self._line(self.rows[row][1], base + cursor, Style(color=cursor.color), width)
+        stripe = self.get_component_rich_style("figure-table--even-row") if row % 2 == 0 else Style()
+        return self._line(self.rows[row][1], base + stripe, Style(), width)
+
+    def _line(self, cells, style: Style, post_style: Style, width: int) -> Strip:
+        aligned = [Text(" " * TABLE_MARGIN)]
+        for cell, heading in zip(cells, self.headings):
+            cell = cell.copy()
+            cell.truncate(heading.width, overflow="ellipsis")  # by cells: wide characters count two
+            cell.align(heading.justify, heading.width)
+            aligned.append(cell)
+        segments = Segment.apply_style(Text.assemble(*aligned, no_wrap=True).render(self.app.console), style, post_style)
+        return Strip(segments).adjust_cell_length(width, style)

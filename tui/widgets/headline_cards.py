@@ -1,0 +1,130 @@
+"""The headline cards: exports, imports, balance, daily average and year to date, each with its sparkline."""
+
+from typing import NamedTuple
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from core.base import fmt
+from core.engine.model import YEAR_TO_DATE_LINES, Figure, MainView
+from tui.widgets.cells import change, spark_scale, spark_text
+
+
+class CardSpec(NamedTuple):
+    subject: str
+    title: str
+
+
+CARDS = (
+    CardSpec("exports", "Exports"),
+    CardSpec("imports", "Imports"),
+    CardSpec("balance", "Balance"),
+    CardSpec("daily_avg_exports", "Daily avg"),
+    CardSpec("ytd_exports", "YTD exp"),
+)
+
+
+class CardFigure(NamedTuple):
+    value: str
+    change: Text  # on a year earlier
+    history: tuple[float | None, ...]  # for the sparkline
+
+
+WAITING = CardFigure("…", Text(""), ())  # until the data has loaded
+ROUND_BOX, HEAVY_BOX = "╭─╮│╰╯", "┏━┓┃┗┛"  # corners and sides, as Textual's round and heavy borders
+
+
+class HeadlineCards(Widget, can_focus=True):
+    """The headline figures as a row of cards: a value, its change on a year earlier and a sparkline that fills
+    the card. Left/right choose a card; Enter or a click drills into it.
+
+    One widget drawing its five boxes: as five bordered widgets, the cards cost the first frame about 5 ms more."""
+
+    COMPONENT_CLASSES = {"headline-cards--border", "headline-cards--title", "headline-cards--selected",
+                         "headline-cards--selected-title"}
+    BINDINGS = [
+        Binding("left,h", "choose(-1)", "Previous card", show=False),
+        Binding("right,l", "choose(1)", "Next card", show=False),
+        Binding("enter", "drill", "Drill down", show=False),
+    ]
+    selected = reactive(0)
+
+    class Drill(Message):
+        def __init__(self, subject: str):
+            super().__init__()
+            self.subject = subject
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.figures = {spec.subject: WAITING for spec in CARDS}
+
+    def action_choose(self, step: int) -> None:
+        self.selected = (self.selected + step) % len(CARDS)
+
+    def action_drill(self) -> None:
+        self.post_message(self.Drill(CARDS[self.selected].subject))
+
+    def on_click(self, event) -> None:
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            edges = self._edges()
+            self.selected = next(index for index in range(len(CARDS)) if offset.x < edges[index + 1])
+            self.action_drill()
+
+    def show(self, view: MainView) -> None:
+        headline = view.release.headline
+        figures: dict[str, tuple[str, Text]] = {
+            spec.subject: _figure_texts(getattr(headline, spec.subject)) for spec in CARDS if spec.subject != "balance"
+        }
+        balance = headline.balance
+        figures["balance"] = (fmt.usd(balance.value_usd, signed=True),
+                              change(fmt.usd(balance.change_usd, signed=True), balance.change_usd))
+        self.figures = {subject: CardFigure(*texts, view.card_histories[subject]) for subject, texts in figures.items()}
+        self.refresh()
+
+    def _edges(self) -> list[int]:
+        """Where each card starts, and the right edge: the width shared out as evenly as cells allow."""
+        width = self.size.width
+        return [width * index // len(CARDS) for index in range(len(CARDS) + 1)]
+
+    def render(self) -> Text:
+        edges = self._edges()
+        rows: list[list[Text]] = [[] for _ in range(5)]
+        for index, spec in enumerate(CARDS):
+            chosen = index == self.selected
+            box = HEAVY_BOX if chosen and self.has_focus else ROUND_BOX
+            border = self.get_component_rich_style("headline-cards--selected" if chosen else "headline-cards--border")
+            title = self.get_component_rich_style("headline-cards--selected-title" if chosen else "headline-cards--title")
+            width = edges[index + 1] - edges[index]
+            inner = max(0, width - 4)  # a side and a cell of padding each side
+            figure = self.figures[spec.subject]
+            change_line = next((line for line in (figure.change + " y/y", _without_dollar(figure.change) + " y/y")
+                                if line.cell_len <= inner), figure.change)
+            heading = Text(f" {spec.title} ", style=title)
+            heading.truncate(max(0, width - 3))
+            rows[0].append(Text.assemble((box[0] + box[1], border), heading,
+                                         (box[1] * max(0, width - 3 - heading.cell_len) + box[2], border)))
+            sparkline = spark_text(figure.history, inner)
+            sparkline = Text(" " * (inner - sparkline.cell_len)) + sparkline  # the latest at the right
+            for row, line in enumerate((Text(figure.value, style="bold"), change_line, sparkline), start=1):
+                line = line.copy()
+                line.truncate(inner, pad=True)
+                rows[row].append(Text.assemble((box[3], border), " ", line, " ", (box[3], border)))
+            # The sparkline's scale on the bottom edge, as a border subtitle, where it fits.
+            caption = f" {spark_scale(figure.history, inner, 'y' if spec.subject in YEAR_TO_DATE_LINES else 'm')} "
+            caption = caption if figure.history and len(caption) <= width - 4 else ""
+            rows[4].append(Text.assemble((box[4] + box[1] * max(0, width - 3 - len(caption)), border), (caption, title),
+                                         (box[1] + box[5], border)))
+        return Text("\n").join(Text.assemble(*row, no_wrap=True) for row in rows)
+
+
+def _without_dollar(text: Text) -> Text:
+    """+23.88bn: a change in dollars, one cell shorter for a narrow card; its card's figure above has the $."""
+    return Text(text.plain.replace("$", "", 1), style=text.style)
+
+
+def _figure_texts(figure: Figure) -> tuple[str, Text]:
+    return fmt.usd(figure.value_usd), change(fmt.pct(figure.yoy_pct), figure.yoy_pct)

@@ -1,0 +1,72 @@
+"""A subject's history: its value and its change on a year earlier, month by month."""
+
+from core.engine.model import MonthChart
+from tui.widgets.chart import BN, LABEL_WIDTH, LEVEL, MUTED, SHOWN, Chart, Plotted
+from tui.widgets.plot_axes import (
+    Layout,
+    bar_panel,
+    by_sign,
+    draw_panel,
+    fitted,
+    month_ticks,
+    pct_tick,
+    set_x_ticks,
+    usd_tick,
+)
+
+
+class MonthsPlot(Chart):
+    """A drilldown's months: the level in $bn on top; below, on the same columns, the change on a year earlier as bars
+    by sign around a zero line (YoY %, or $bn for the balance, whose level has bars by sign too). The month shown and
+    the same month a year earlier are marked by a line through both panels and named on the month axis; years are
+    ticked (quarters on short spans)."""
+
+    MIN_SIZE = (Chart.MIN_SIZE[0], 9)  # a title, two rows of level, a rule, three of change, an axis, its labels
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.chart: MonthChart | None = None
+        self.subject = self.span = ""
+
+    def show(self, chart: MonthChart, subject: str, span: str) -> None:
+        """`chart` as the drilldown of `subject` (its name) has it, over `span` (said in the title)."""
+        self.chart, self.subject, self.span = chart, subject, span
+        self.refresh()
+
+    def draw(self, plt, width: int, height: int) -> tuple[Plotted, ...]:
+        if self.chart is None or not self.chart.months:
+            return ()
+        canvas_width = width - 1 - LABEL_WIDTH  # the left axis and its labels; there is no right axis
+        chart = self.chart.downsampled(canvas_width)
+        layout = Layout(canvas_width, len(chart.months))
+        # Rows: the title and the top panel; a rule, the bottom panel, its axis and the month labels.
+        level_rows = max(2, (height - 4) // 2)  # rises and falls share the change's rows, so it gets the odd one
+        change_rows = max(3, height - 4 - level_rows)
+        levels = tuple(None if value is None else value / BN for value in chart.level_usd)
+        changes = tuple(None if value is None else value / BN for value in chart.change) if chart.change_in_usd else chart.change
+        shown = len(chart.months) - 1
+        marks = {shown: SHOWN} | ({chart.year_earlier: MUTED} if chart.year_earlier is not None else {})
+
+        plt.subplots(2, 1)
+        top, bottom = plt.subplot(1, 1), plt.subplot(2, 1)
+        top.plotsize(width, level_rows + 1)
+        bottom.plotsize(width, change_rows + 3)
+        span = self.span if chart.months_per_point == 1 else f"{self.span}, {chart.months_per_point}-month averages"
+        change = "change on a year earlier" if chart.change_in_usd else "YoY %"
+        top.title(fitted((f"{self.subject}: $bn {chart.measure}, {change} below · {span}",
+                          f"{self.subject}: $bn, {change} · {span}", f"{self.subject} · {span}", self.subject), width))
+        top.xaxes(False, False)
+        top.xticks([], [])
+        for panel in (top, bottom):
+            for point, colour in marks.items():
+                panel.vertical_line(layout.centre(point), colour)
+        if chart.change_in_usd:  # a line that can be negative: its level has bars by sign too
+            draw_panel(top, layout, bar_panel(levels, level_rows, True), levels, by_sign, usd_tick)
+        else:
+            draw_panel(top, layout, bar_panel(levels, level_rows, False), levels,
+                       lambda point, value: (LEVEL[0], LEVEL[0], marks.get(point, LEVEL[1])), usd_tick)
+        draw_panel(bottom, layout, bar_panel(changes, change_rows, True), changes, by_sign,
+                   (lambda value: usd_tick(value, signed=True)) if chart.change_in_usd else pct_tick)
+        set_x_ticks(bottom, [(layout.centre(point), text) for point, text in month_ticks(chart, list(marks))],
+                    (0, canvas_width - 1), width)
+        return (Plotted("level", chart.months, levels), Plotted("change", chart.months, changes))

@@ -1,0 +1,45 @@
+"""The main screen's overview: exports and imports over the last years."""
+
+from core.base.periods import calendar_month, format_period, year_of
+from core.engine.model import History
+from tui.widgets.chart import BN, LABEL_WIDTH, LEVEL, MUTED, SHOWN, Chart, Plotted
+from tui.widgets.plot_axes import fitted, set_value_axis, set_x_ticks, usd_tick
+
+
+class OverviewPlot(Chart):
+    """Exports and imports over the months to the month shown, in $bn; the month shown marked and named."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.lines: tuple[History, History] | None = None
+
+    def show(self, lines: tuple[History, History]) -> None:
+        self.lines = lines
+        self.refresh()
+
+    def draw(self, plt, width: int, height: int) -> tuple[Plotted, ...]:
+        if self.lines is None:
+            return ()
+        exports, imports = self.lines
+        months = exports.months
+        plotted = []
+        # Lines differ by marker, not only colour, so they stay apart with NO_COLOR. Exports are drawn last, on top.
+        for label, history, marker, colour in (("imports", imports, "•", MUTED), ("exports", exports, "hd", LEVEL[1])):
+            points = [(position, value / BN) for position, value in enumerate(history.values) if value is not None]
+            if points:
+                x, y = zip(*points)
+                plt.plot(x, y, marker=marker, color=colour)
+                plotted.append(Plotted(label, tuple(months[position] for position in x), y))
+        if not plotted:
+            return ()
+        shown = len(months) - 1
+        plt.vertical_line(shown, SHOWN)
+        known = [value for series in plotted for value in series.y]
+        margin = (max(known) - min(known)) * 0.05 or 1.0
+        set_value_axis(plt, min(known) - margin, max(known) + margin, height - 4, usd_tick)
+        januaries = [(position, str(year_of(month))) for position, month in enumerate(months)
+                     if calendar_month(month) == 1 and position != shown]
+        set_x_ticks(plt, [(shown, format_period(months[shown])), *januaries], (0, shown + 1), width)
+        plt.title(fitted((f"Exports ━ and imports •, $bn, 3 years to {format_period(months[shown])} │",
+                          "Exports ━ and imports •, $bn"), width - 1 - LABEL_WIDTH))
+        return tuple(plotted)
