@@ -12,8 +12,10 @@ sys.path.insert(0, str(ROOT))
 def summary(label: str, seconds: list[float], unit: str = "ms") -> str:
     scale = 1000 if unit == "ms" else 1
     values = [value * scale for value in seconds]
-    return (f"{label:<44} median {statistics.median(values):8.1f} {unit}   "
-            f"min {min(values):8.1f}   max {max(values):8.1f}   (n={len(values)})")
+    return (
+        f"{label:<44} median {statistics.median(values):8.1f} {unit}   "
+        f"min {min(values):8.1f}   max {max(values):8.1f}   (n={len(values)})"
+    )
 
 
 def peak_rss_mb() -> float:

@@ -35,19 +35,22 @@ def partner_codes(directory: Path, count: int, months: int, catalogued: bool) ->
     codes = [f"synthetic_partner_{number:06d}" for number in range(1, count + 1)]
     if catalogued:
         with open(directory / "catalog.csv", "a", encoding="utf-8") as catalog:
-            catalog.writelines(f"partner,{code},Synthetic partner {number},,,{100 + number}\n"
-                               for number, code in enumerate(codes, 1))
+            catalog.writelines(
+                f"partner,{code},Synthetic partner {number},,,{100 + number}\n" for number, code in enumerate(codes, 1)
+            )
     last = pd.read_csv(SHIPPED / "monthly.csv", usecols=["period"])["period"].max()
     periods = pd.period_range(end=last, periods=months, freq="M").strftime("%Y-%m")
     random = np.random.default_rng(13)
-    frame = pd.DataFrame({
-        "period": np.tile(periods, count),
-        "flow": "export",
-        "item": "total",
-        "partner": np.repeat(codes, months),
-        "value_usd": np.round(np.exp(random.uniform(np.log(1e6), np.log(5e9), count * months))),
-        "source": "synthetic-hostile-benchmark",
-    })
+    frame = pd.DataFrame(
+        {
+            "period": np.tile(periods, count),
+            "flow": "export",
+            "item": "total",
+            "partner": np.repeat(codes, months),
+            "value_usd": np.round(np.exp(random.uniform(np.log(1e6), np.log(5e9), count * months))),
+            "source": "synthetic-hostile-benchmark",
+        }
+    )
     frame.to_csv(directory / "synthetic_partners.csv", index=False, float_format="%.0f")
     return len(frame)
 
@@ -59,8 +62,10 @@ def many_files(directory: Path, count: int) -> int:
         shutil.copy(SHIPPED / name, directory / name)
     header, *rows = (SHIPPED / "monthly.csv").read_text(encoding="utf-8").splitlines()
     for number in range(count):
-        part = rows[number * len(rows) // count:(number + 1) * len(rows) // count]
-        (directory / f"synthetic_release_{number:04d}.csv").write_text("\n".join([header, *part]) + "\n", encoding="utf-8")
+        part = rows[number * len(rows) // count : (number + 1) * len(rows) // count]
+        (directory / f"synthetic_release_{number:04d}.csv").write_text(
+            "\n".join([header, *part]) + "\n", encoding="utf-8"
+        )
     return len(rows)
 
 
@@ -71,12 +76,19 @@ def time_commands(label: str, directory: Path, rows: int, repeat: int) -> None:
         times = []
         for _ in range(repeat):
             start = time.perf_counter()
-            result = subprocess.run([sys.executable, "-m", "tui.cli", *command, "--data", str(directory)],
-                                    cwd=ROOT, capture_output=True, text=True)
+            result = subprocess.run(
+                [sys.executable, "-m", "tui.cli", *command, "--data", str(directory)],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+            )
             times.append(time.perf_counter() - start)
         lines = len(result.stdout.splitlines()) + len(result.stderr.splitlines())
-        print(summary(f"  tradetop {' '.join(command)}", times, unit="s")
-              + f"   exit {result.returncode}, {lines:,} lines out", flush=True)
+        print(
+            summary(f"  tradetop {' '.join(command)}", times, unit="s")
+            + f"   exit {result.returncode}, {lines:,} lines out",
+            flush=True,
+        )
 
 
 def main() -> None:
@@ -91,12 +103,18 @@ def main() -> None:
             with tempfile.TemporaryDirectory(prefix="tradetop-synthetic-") as temporary:
                 rows = partner_codes(Path(temporary), count, args.months, catalogued)
                 kind = "in the catalog" if catalogued else "unknown to the catalog: a warning each"
-                time_commands(f"synthetic {count:,} partner codes ({kind})", Path(temporary), rows,
-                              1 if count > 20_000 else args.repeat)
+                time_commands(
+                    f"synthetic {count:,} partner codes ({kind})",
+                    Path(temporary),
+                    rows,
+                    1 if count > 20_000 else args.repeat,
+                )
     if args.files:
         with tempfile.TemporaryDirectory(prefix="tradetop-synthetic-") as temporary:
             rows = many_files(Path(temporary), args.files)
-            time_commands(f"synthetic {args.files:,} files (the shipped rows split)", Path(temporary), rows, args.repeat)
+            time_commands(
+                f"synthetic {args.files:,} files (the shipped rows split)", Path(temporary), rows, args.repeat
+            )
 
 
 if __name__ == "__main__":

@@ -15,10 +15,9 @@ import time
 from pathlib import Path
 
 from common import summary
-from scale import generate
-
 from rich.cells import cell_len
 from rich.control import ControlType
+from scale import generate
 from textual._compositor import CompositorUpdate
 from textual.app import App
 
@@ -140,8 +139,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--fresh-apps", type=int, default=7, help="apps started to time the first drilldown open")
-    parser.add_argument("--while-loading", type=int, default=100, metavar="FACTOR",
-                        help="also time keys while SYNTHETIC data this many times the shipped size loads (0: skip)")
+    parser.add_argument(
+        "--while-loading",
+        type=int,
+        default=100,
+        metavar="FACTOR",
+        help="also time keys while SYNTHETIC data this many times the shipped size loads (0: skip)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp())
     for size in ((80, 24), (120, 36)):

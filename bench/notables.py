@@ -10,9 +10,9 @@ import time
 
 from common import ROOT, summary
 
-from core.engine.snapshot import FLOW_TOTAL_SUBJECT, load_snapshot
-from core.engine.notables import find_notables
 from core.base.periods import parse_period
+from core.engine.notables import find_notables
+from core.engine.snapshot import FLOW_TOTAL_SUBJECT, load_snapshot
 
 
 def main() -> None:
@@ -23,8 +23,10 @@ def main() -> None:
     per_month, january = [], []
     for month in snapshot.months:
         release = snapshot.release(month)
-        members = {"item": frozenset(row.code for row in release.items),
-                   "partner": frozenset(row.code for row in release.partners)}
+        members = {
+            "item": frozenset(row.code for row in release.items),
+            "partner": frozenset(row.code for row in release.partners),
+        }
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()

@@ -50,8 +50,10 @@ def main() -> None:
             if cycle == 99:
                 warmed = current_rss_mb()
         after = current_rss_mb()
-        print(f"soak: {args.cycles} reload cycles   RSS before {before:.0f} MB, after 100 cycles {warmed:.0f} MB, "
-              f"after {args.cycles} {after:.0f} MB (peak {peak_rss_mb():.0f} MB)")
+        print(
+            f"soak: {args.cycles} reload cycles   RSS before {before:.0f} MB, after 100 cycles {warmed:.0f} MB, "
+            f"after {args.cycles} {after:.0f} MB (peak {peak_rss_mb():.0f} MB)"
+        )
 
 
 if __name__ == "__main__":

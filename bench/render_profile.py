@@ -14,7 +14,6 @@ import time
 from collections import defaultdict
 
 import common  # noqa: F401  (puts the repo on sys.path)
-
 from textual import widget as widget_module
 from textual._compositor import Compositor
 from textual.screen import Screen
@@ -39,6 +38,7 @@ def timed(label_of, function):
             _depth[0] -= 1
             if outer:
                 TOTALS[label_of(args)] += time.perf_counter() - start
+
     return wrapper
 
 
@@ -53,8 +53,9 @@ def install() -> None:
                 pending.append(sub)
     for cls in classes:
         if "render_lines" in cls.__dict__:
-            cls.render_lines = timed(lambda args: f"render {type(args[0]).__name__}#{args[0].id or ''}",
-                                     cls.__dict__["render_lines"])
+            cls.render_lines = timed(
+                lambda args: f"render {type(args[0]).__name__}#{args[0].id or ''}", cls.__dict__["render_lines"]
+            )
     paint = Screen._compositor_refresh
 
     def recording_paint(screen):
@@ -64,6 +65,7 @@ def install() -> None:
         TOTALS["compositor_refresh (all)"] += end - start
         TOTALS["paints"] += 1
         PAINTS.append(end)
+
     Screen._compositor_refresh = recording_paint
     refresh_layout = Screen._refresh_layout
 
@@ -72,6 +74,7 @@ def install() -> None:
         refresh_layout(screen, *args, **kwargs)
         TOTALS["_refresh_layout (incl. its paint)"] += time.perf_counter() - start
         TOTALS["layouts"] += 1
+
     Screen._refresh_layout = timed_layout
     reflow = Compositor.reflow
 
@@ -80,6 +83,7 @@ def install() -> None:
         result = reflow(compositor, *args)
         TOTALS["reflow (layout)"] += time.perf_counter() - start
         return result
+
     Compositor.reflow = timed_reflow
     show_state = app_module.TradetopApp.show_state
 
@@ -87,6 +91,7 @@ def install() -> None:
         start = time.perf_counter()
         show_state(app)
         TOTALS["show_state"] += time.perf_counter() - start
+
     app_module.TradetopApp.show_state = timed_show_state
 
 
@@ -137,12 +142,16 @@ def main() -> None:
     for text in args.sizes.split(","):
         size = tuple(int(part) for part in text.split("x"))
         latencies, per_label = asyncio.run(measure(size, args.repeat, not args.no_precompute, args.walk))
-        print(f"== {text}: key -> last paint median {statistics.median(latencies) * 1000:.1f} ms "
-              f"(min {min(latencies) * 1000:.1f}, max {max(latencies) * 1000:.1f}, n={len(latencies)})")
+        print(
+            f"== {text}: key -> last paint median {statistics.median(latencies) * 1000:.1f} ms "
+            f"(min {min(latencies) * 1000:.1f}, max {max(latencies) * 1000:.1f}, n={len(latencies)})"
+        )
         for label, values in sorted(per_label.items(), key=lambda item: -statistics.median(item[1])):
             if label.startswith("gc gen"):
-                print(f"   {label:<44} median {statistics.median(values) * 1000:6.2f} ms in {len(values)} of "
-                      f"{len(latencies)} presses")
+                print(
+                    f"   {label:<44} median {statistics.median(values) * 1000:6.2f} ms in {len(values)} of "
+                    f"{len(latencies)} presses"
+                )
             elif label in ("paints", "layouts"):
                 print(f"   {label:<44} median {statistics.median(values):6.1f}")
             else:

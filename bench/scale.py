@@ -25,7 +25,7 @@ def generate(directory: Path, factor: int, parquet: bool) -> int:
     rows_wanted = SHIPPED_ROWS * factor
     months = 12 * 50  # 1977..2026
     series_count = max(1, rows_wanted // months)
-    items = max(1, int(series_count ** 0.5))
+    items = max(1, int(series_count**0.5))
     partners = max(1, series_count // (2 * items))
     codes_item = [f"synthetic_item_{i}" for i in range(items)]
     codes_partner = [f"synthetic_partner_{p}" for p in range(partners)]
@@ -34,18 +34,24 @@ def generate(directory: Path, factor: int, parquet: bool) -> int:
     catalog += [f"partner,{code},Synthetic partner {p},,motie9,{p + 1}" for p, code in enumerate(codes_partner)]
     (directory / "catalog.csv").write_text("\n".join(catalog) + "\n")
     periods = [f"{1977 + m // 12}-{m % 12 + 1:02d}" for m in range(months)]
-    keys = [(flow, item, partner) for flow in ("export", "import")
-            for item in ["total"] + codes_item for partner in ["world"] + codes_partner]
+    keys = [
+        (flow, item, partner)
+        for flow in ("export", "import")
+        for item in ["total"] + codes_item
+        for partner in ["world"] + codes_partner
+    ]
     keys = keys[: max(2, rows_wanted // months)]
     random = np.random.default_rng(0)
-    frame = pd.DataFrame({
-        "period": np.tile(periods, len(keys)),
-        "flow": np.repeat([k[0] for k in keys], months),
-        "item": np.repeat([k[1] for k in keys], months),
-        "partner": np.repeat([k[2] for k in keys], months),
-        "value_usd": random.integers(1_000_000, 50_000_000_000, size=len(keys) * months),
-        "source": "synthetic-benchmark",
-    })
+    frame = pd.DataFrame(
+        {
+            "period": np.tile(periods, len(keys)),
+            "flow": np.repeat([k[0] for k in keys], months),
+            "item": np.repeat([k[1] for k in keys], months),
+            "partner": np.repeat([k[2] for k in keys], months),
+            "value_usd": random.integers(1_000_000, 50_000_000_000, size=len(keys) * months),
+            "source": "synthetic-benchmark",
+        }
+    )
     if parquet:
         frame.to_parquet(directory / "synthetic.parquet", index=False)
     else:
@@ -77,12 +83,13 @@ def main() -> None:
         return
     try:
         import pyarrow  # noqa: F401
+
         formats = (False, True)
     except ImportError:
         print("(pyarrow is not installed: CSV only; pip install 'tradetop[parquet]' for Parquet)")
         formats = (False,)
     for factor in (int(size) for size in args.sizes.split(",")):
-        for parquet in ((False,) if factor == 1 else formats):
+        for parquet in (False,) if factor == 1 else formats:
             with tempfile.TemporaryDirectory(prefix="tradetop-synthetic-") as temporary:
                 if factor == 1:
                     directory, rows, label = ROOT / "data", SHIPPED_ROWS, "shipped data (real)"
@@ -90,8 +97,12 @@ def main() -> None:
                     directory = Path(temporary)
                     rows = generate(directory, factor, parquet)
                     label = f"synthetic {factor}x ({'Parquet' if parquet else 'CSV'})"
-                result = subprocess.run([sys.executable, __file__, "--child", str(directory), "--repeat", str(args.repeat)],
-                                        capture_output=True, text=True, check=True)
+                result = subprocess.run(
+                    [sys.executable, __file__, "--child", str(directory), "--repeat", str(args.repeat)],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
                 print(f"{label:<28} {rows:>10,} monthly rows  {result.stdout.strip()}", flush=True)
 
 

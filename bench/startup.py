@@ -87,8 +87,8 @@ def main() -> None:
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from core.base import fmt
-    from core.ingest.datadir import embedded_data_dir
     from core.engine.snapshot import load_snapshot
+    from core.ingest.datadir import embedded_data_dir
 
     snapshot = load_snapshot(embedded_data_dir())
     marker = fmt.usd(snapshot.release(snapshot.latest).headline.exports.value_usd)
@@ -102,7 +102,9 @@ def main() -> None:
         base_env |= {"TERM": "xterm-256color", "PYTHONPATH": str(ROOT)}
         warm_env = base_env | {"XDG_CACHE_HOME": os.path.join(temporary, "warm")}
         tradetop = [sys.executable, "-m", "tui.cli"]
-        time_to_text(tradetop, marker, warm_env, settle=1.0)  # fills the warm caches (the start view is written after the first frame)
+        time_to_text(
+            tradetop, marker, warm_env, settle=1.0
+        )  # fills the warm caches (the start view is written after the first frame)
         results = {"bare": [], "cold": [], "warm": []}
         for _ in range(args.pairs):
             results["bare"].append(time_to_text([sys.executable, bare], "ready", base_env))

@@ -4,8 +4,8 @@ import os
 import shutil
 from pathlib import Path
 
-from core.ingest.datadir import embedded_data_dir
 from core.base.periods import parse_period
+from core.ingest.datadir import embedded_data_dir
 
 # 2026-08-01 00:00 UTC: the header shows file times, so tests fix them to keep screens reproducible.
 FIXED_MTIME = 1_785_542_400
@@ -29,8 +29,9 @@ async def wait_for_data(pilot) -> None:
     """Wait until a load has ended (in a snapshot or in problems) and every worker but the file watcher (it
     runs until the app ends) has finished; a load that a newer one cancelled counts as finished."""
     app = pilot.app
-    while ((app.snapshot is None and not app.problems)
-           or any(worker.group != "watch" and not worker.is_finished for worker in app.workers)):
+    while (app.snapshot is None and not app.problems) or any(
+        worker.group != "watch" and not worker.is_finished for worker in app.workers
+    ):
         await pilot.pause(0.02)
     await pilot.pause()
 
@@ -43,7 +44,11 @@ async def run_from_palette(pilot, query: str, expected: str) -> None:
     await pilot.press("ctrl+p", *query)
     for _ in range(250):
         commands = pilot.app.screen.query_one(CommandList)
-        if commands.option_count and commands.highlighted == 0 and expected in str(commands.get_option_at_index(0).prompt):
+        if (
+            commands.option_count
+            and commands.highlighted == 0
+            and expected in str(commands.get_option_at_index(0).prompt)
+        ):
             break
         await pilot.pause(0.02)
     else:

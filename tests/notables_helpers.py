@@ -4,8 +4,11 @@ from core.base.periods import parse_period
 
 
 def notables_of(snapshot, period: str, kind: str | None = None, subject: str | None = None) -> list:
-    return [notable for notable in snapshot.release(parse_period(period)).notables
-            if kind in (None, notable["kind"]) and subject in (None, notable["subject"])]
+    return [
+        notable
+        for notable in snapshot.release(parse_period(period)).notables
+        if kind in (None, notable["kind"]) and subject in (None, notable["subject"])
+    ]
 
 
 def the_notable(snapshot, period: str, kind: str, subject: str, **fields):

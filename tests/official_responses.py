@@ -20,14 +20,18 @@ def kcs(*items: dict) -> bytes:
     """A successful response; no items gives the self-closing `<items/>` the service sends."""
     rows = "".join(f"<item>{_fields(item)}</item>" for item in items)
     body = f"<items>{rows}</items>" if items else "<items/>"
-    return (f"{XML_DECLARATION}<response><header><resultCode>00</resultCode><resultMsg>정상서비스.</resultMsg>"
-            f"</header><body>{body}</body></response>").encode()
+    return (
+        f"{XML_DECLARATION}<response><header><resultCode>00</resultCode><resultMsg>정상서비스.</resultMsg>"
+        f"</header><body>{body}</body></response>"
+    ).encode()
 
 
 def gateway_error(code: str, name: str, message: str) -> bytes:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<OpenAPI_ServiceResponse>\n<cmmMsgHeader>\n'
-            f"  <errMsg>{name}</errMsg>\n  <returnAuthMsg>{message}</returnAuthMsg>\n"
-            f"  <returnReasonCode>{code}</returnReasonCode>\n</cmmMsgHeader>\n</OpenAPI_ServiceResponse>").encode()
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<OpenAPI_ServiceResponse>\n<cmmMsgHeader>\n'
+        f"  <errMsg>{name}</errMsg>\n  <returnAuthMsg>{message}</returnAuthMsg>\n"
+        f"  <returnReasonCode>{code}</returnReasonCode>\n</cmmMsgHeader>\n</OpenAPI_ServiceResponse>"
+    ).encode()
 
 
 GATEWAY_ERRORS = {
@@ -38,8 +42,10 @@ GATEWAY_ERRORS = {
 
 
 def service_error(message: str = "시작과 종료의 조회기간은 1년이내 기간만 가능합니다.") -> bytes:
-    return (f"{XML_DECLARATION}<response><header><resultCode>99</resultCode><resultMsg>{message}</resultMsg>"
-            "</header></response>").encode()
+    return (
+        f"{XML_DECLARATION}<response><header><resultCode>99</resultCode><resultMsg>{message}</resultMsg>"
+        "</header></response>"
+    ).encode()
 
 
 def total_row(key: str = "", **fields) -> dict:
@@ -52,13 +58,29 @@ def totals_item(year: str, exports: str, imports: str) -> dict:
 
 
 def country_item(year: str, iso2: str, exports: str, imports: str) -> dict:
-    return {"balPayments": "0", "expCnt": "1", "expDlr": exports, "impCnt": "1", "impDlr": imports,
-            "statCd": iso2, "statCdCntnKor1": iso2, "year": year}
+    return {
+        "balPayments": "0",
+        "expCnt": "1",
+        "expDlr": exports,
+        "impCnt": "1",
+        "impDlr": imports,
+        "statCd": iso2,
+        "statCdCntnKor1": iso2,
+        "year": year,
+    }
 
 
 def hs_item(year: str, hs_code: str, exports: str, imports: str) -> dict:
-    return {"balPayments": "0", "expDlr": exports, "expWgt": "1", "hsCode": hs_code, "impDlr": imports,
-            "impWgt": "1", "statKor": "품목", "year": year}
+    return {
+        "balPayments": "0",
+        "expDlr": exports,
+        "expWgt": "1",
+        "hsCode": hs_code,
+        "impDlr": imports,
+        "impWgt": "1",
+        "statKor": "품목",
+        "year": year,
+    }
 
 
 def flash_item(month: str, days: str, thousands: list[str]) -> dict:
@@ -72,11 +94,23 @@ def ecos(rows: list[dict]) -> bytes:
 
 
 def ecos_row(time: str, name: str, value: str, unit: str = "천달러") -> dict:
-    return {"STAT_CODE": "901Y011", "STAT_NAME": "수출입총괄", "ITEM_CODE1": "X", "ITEM_NAME1": name,
-            "ITEM_CODE2": None, "ITEM_NAME2": None, "UNIT_NAME": unit, "WGT": None, "TIME": time, "DATA_VALUE": value}
+    return {
+        "STAT_CODE": "901Y011",
+        "STAT_NAME": "수출입총괄",
+        "ITEM_CODE1": "X",
+        "ITEM_NAME1": name,
+        "ITEM_CODE2": None,
+        "ITEM_NAME2": None,
+        "UNIT_NAME": unit,
+        "WGT": None,
+        "TIME": time,
+        "DATA_VALUE": value,
+    }
 
 
-ENTITY_BOMB = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
-               b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-               b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-               b"<response><header><resultCode>00</resultCode><resultMsg>&lol3;</resultMsg></header></response>")
+ENTITY_BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+    b"<response><header><resultCode>00</resultCode><resultMsg>&lol3;</resultMsg></header></response>"
+)

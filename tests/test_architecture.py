@@ -15,8 +15,18 @@ def test_core_never_imports_textual():
     assert result.stdout.strip() == "False"
 
 
-FIRST_FRAME_FORBIDDEN = ("numpy", "pandas", "pyarrow", "holidays", "plotext", "textual_plotext", "watchfiles",
-                         "core.ingest.loader", "core.engine.snapshot", "defusedxml")
+FIRST_FRAME_FORBIDDEN = (
+    "numpy",
+    "pandas",
+    "pyarrow",
+    "holidays",
+    "plotext",
+    "textual_plotext",
+    "watchfiles",
+    "core.ingest.loader",
+    "core.engine.snapshot",
+    "defusedxml",
+)
 FIRST_RUN = """
 from core.runtime.cache import cached_start_view
 from core.ingest.datadir import embedded_data_dir
@@ -56,8 +66,12 @@ FirstFrame(embedded_data_dir()).run(headless=True, size=(80, 24))
 def test_a_warm_start_draws_the_data_without_the_heavy_imports():
     """The first run stores the view it opened on; the next one draws it before numpy, pandas or plotext."""
     subprocess.run([sys.executable, "-c", FIRST_RUN], check=True, timeout=60)
-    result = subprocess.run([sys.executable, "-c", WARM_START.format(forbidden=FIRST_FRAME_FORBIDDEN)],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", WARM_START.format(forbidden=FIRST_FRAME_FORBIDDEN)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.strip().splitlines()[-2:] == ["$98.96bn True", "none"], result.stdout + result.stderr
 
 
@@ -73,9 +87,13 @@ def test_no_module_takes_a_private_name_from_another():
     from pathlib import Path
 
     root = Path(core.__file__).parent.parent
-    taken = [f"{path.relative_to(root)}:{node.lineno}: {alias.name} from {node.module}"
-             for package in ("core", "tui") for path in sorted((root / package).rglob("*.py"))
-             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-             if isinstance(node, ast.ImportFrom)
-             for alias in node.names if alias.name.startswith("_") and not alias.name.startswith("__")]
+    taken = [
+        f"{path.relative_to(root)}:{node.lineno}: {alias.name} from {node.module}"
+        for package in ("core", "tui")
+        for path in sorted((root / package).rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+        if alias.name.startswith("_") and not alias.name.startswith("__")
+    ]
     assert taken == []

@@ -14,12 +14,18 @@ BAD_FILES = {
     "unknown flow": (HEADER + GOOD + "2026-02,exports,total,world,5\n", 3, "flow 'exports' is unknown"),
     "impossible period": (HEADER + GOOD + "2026-13,export,total,world,5\n", 3, "period '2026-13' is not a month"),
     "negative value": (HEADER + GOOD + "2026-02,export,total,world,-5\n", 3, "value_usd '-5' is negative"),
-    "conflicting duplicate": (HEADER + GOOD + "2026-01,export,total,world,101\n", 3,
-                              "2026-01 export total world is 101 here but 100 at trade.csv:2"),
+    "conflicting duplicate": (
+        HEADER + GOOD + "2026-01,export,total,world,101\n",
+        3,
+        "2026-01 export total world is 101 here but 100 at trade.csv:2",
+    ),
     "missing column": ("period,flow,item,value_usd\n2026-01,export,total,5\n", 1, "missing column partner"),
     "empty file": ("", 1, "empty file"),
-    "bad released date": ("period,flow,item,partner,value_usd,released\n2026-01,export,total,world,5,2026-02-30\n", 2,
-                          "released '2026-02-30' is not a date"),
+    "bad released date": (
+        "period,flow,item,partner,value_usd,released\n2026-01,export,total,world,5,2026-02-30\n",
+        2,
+        "released '2026-02-30' is not a date",
+    ),
 }
 
 
@@ -55,7 +61,8 @@ def test_line_numbers_count_blank_lines(data_dir, run_cli):
 def test_a_later_released_date_is_a_revision_not_a_conflict(data_dir, run_cli, brief_json):
     (data_dir / "trade.csv").write_text(HEADER + GOOD)
     (data_dir / "revision.csv").write_text(
-        "period,flow,item,partner,value_usd,released\n2026-01,export,total,world,120,2026-03-01\n")
+        "period,flow,item,partner,value_usd,released\n2026-01,export,total,world,120,2026-03-01\n"
+    )
     assert run_cli("check", "--data", str(data_dir))[0] == 0
     assert brief_json("--data", str(data_dir))["headline"]["exports"]["value_usd"] == 120
 
@@ -80,7 +87,9 @@ def test_unknown_codes_are_warnings_shown_by_code(data_dir, run_cli):
 
 def test_flash_files_are_not_mistaken_for_monthly_data(data_dir, brief_json):
     (data_dir / "trade.csv").write_text(HEADER + GOOD)
-    (data_dir / "flash.csv").write_text("period,window,flow,item,partner,value_usd\n2026-01,1-10,export,total,world,999\n")
+    (data_dir / "flash.csv").write_text(
+        "period,window,flow,item,partner,value_usd\n2026-01,1-10,export,total,world,999\n"
+    )
     assert brief_json("--data", str(data_dir))["headline"]["exports"]["value_usd"] == 100
 
 
@@ -88,7 +97,9 @@ def test_cp949_catalog_is_read(data_dir, brief_json):
     catalog = (data_dir / "catalog.csv").read_text(encoding="utf-8")
     catalog = catalog.replace("item,semiconductors,Semiconductors,", "item,semiconductors,Chips (반도체),")
     (data_dir / "catalog.csv").write_bytes(catalog.encode("cp949"))
-    (data_dir / "trade.csv").write_bytes(("\ufeff" + HEADER + GOOD + "2026-01,export,semiconductors,world,30\n").encode("utf-8"))
+    (data_dir / "trade.csv").write_bytes(
+        ("\ufeff" + HEADER + GOOD + "2026-01,export,semiconductors,world,30\n").encode("utf-8")
+    )
     items = brief_json("--data", str(data_dir))["items"]
     assert items[0]["name"] == "Chips (반도체)" and items[0]["share_pct"] == 30
 

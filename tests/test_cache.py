@@ -6,8 +6,15 @@ import sys
 import time
 from pathlib import Path
 
-from core.runtime.cache import (KEEP_PER_DIRECTORY, cache_dir, cached_snapshot, cached_start_view, load_and_cache,
-                        load_snapshot_cached, store_start_view)
+from core.runtime.cache import (
+    KEEP_PER_DIRECTORY,
+    cache_dir,
+    cached_snapshot,
+    cached_start_view,
+    load_and_cache,
+    load_snapshot_cached,
+    store_start_view,
+)
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -25,11 +32,18 @@ def test_a_warm_start_reads_the_cache_without_pandas(data_dir):
     write_settled(data_dir / "trade.csv", HEADER + "2026-01,export,total,world,100\n")
     assert cached_snapshot(data_dir) is None
     load_snapshot_cached(data_dir)
-    program = ("import sys, pathlib; from core.runtime.cache import cached_snapshot;"
-               f"s = cached_snapshot(pathlib.Path({str(data_dir)!r}));"
-               "print(s.release(s.latest).headline.exports.value_usd, 'pandas' in sys.modules)")
-    result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True,
-                            env=os.environ | {"XDG_CACHE_HOME": str(cache_dir().parent)})
+    program = (
+        "import sys, pathlib; from core.runtime.cache import cached_snapshot;"
+        f"s = cached_snapshot(pathlib.Path({str(data_dir)!r}));"
+        "print(s.release(s.latest).headline.exports.value_usd, 'pandas' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", program],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=os.environ | {"XDG_CACHE_HOME": str(cache_dir().parent)},
+    )
     assert result.stdout.split() == ["100.0", "False"]
 
 
@@ -87,7 +101,9 @@ def test_the_start_view_used_most_recently_outlives_the_pruning(data_dir):
 
 # Synthetic figures, as in the race that was reported: the file says $63bn when the load stamps it and $61bn
 # (the same size) once it has been read.
-SIXTY_THREE, SIXTY_ONE = (HEADER + f"2026-01,export,total,world,{value}\n" for value in (63_000_000_000, 61_000_000_000))
+SIXTY_THREE, SIXTY_ONE = (
+    HEADER + f"2026-01,export,total,world,{value}\n" for value in (63_000_000_000, 61_000_000_000)
+)
 
 
 def exports(snapshot) -> float:
@@ -114,7 +130,9 @@ def rewrite_when_read(patch, path, texts: list[str], mtime_ns) -> list[str]:
     return written
 
 
-def test_a_file_rewritten_while_it_loads_is_loaded_again_and_the_old_figures_never_cached(data_dir, monkeypatch, run_cli):
+def test_a_file_rewritten_while_it_loads_is_loaded_again_and_the_old_figures_never_cached(
+    data_dir, monkeypatch, run_cli
+):
     trade = data_dir / "trade.csv"
     write_settled(trade, SIXTY_THREE)
     with monkeypatch.context() as patch:
@@ -131,7 +149,9 @@ def test_a_file_that_keeps_changing_while_it_loads_is_returned_but_not_cached(da
     trade = data_dir / "trade.csv"
     write_settled(trade, SIXTY_THREE)
     with monkeypatch.context() as patch:
-        written = rewrite_when_read(patch, trade, [SIXTY_ONE, SIXTY_THREE, SIXTY_ONE], lambda _text: time.time_ns() - 5 * 10**9)
+        written = rewrite_when_read(
+            patch, trade, [SIXTY_ONE, SIXTY_THREE, SIXTY_ONE], lambda _text: time.time_ns() - 5 * 10**9
+        )
         load_and_cache(data_dir)
     assert len(written) == 2  # one rewrite in each of the two loads
     assert cached_snapshot(data_dir) is None
@@ -168,20 +188,27 @@ def test_a_start_view_is_stored_under_the_files_its_snapshot_read(data_dir, monk
 
 
 def test_brief_reads_the_cache_and_prints_the_same_as_from_the_files(tmp_path, monkeypatch, run_cli):
-    import core.ingest.loader
     from dashboard_helpers import copy_of_shipped_data
 
+    import core.ingest.loader
+
     data = str(copy_of_shipped_data(tmp_path))
-    from_files = [run_cli("brief", "--data", data, "--period", period, *json) for period in ("2026-01", "2026-08")
-                  for json in ((), ("--json",))]
+    from_files = [
+        run_cli("brief", "--data", data, "--period", period, *json)
+        for period in ("2026-01", "2026-08")
+        for json in ((), ("--json",))
+    ]
     assert all(code == 0 for code, _, _ in from_files) and "$65.84bn" in from_files[0][1]
 
     def no_loading(directory):
         raise AssertionError("the files were read again")
 
     monkeypatch.setattr(core.ingest.loader, "load_directory", no_loading)
-    from_cache = [run_cli("brief", "--data", data, "--period", period, *json) for period in ("2026-01", "2026-08")
-                  for json in ((), ("--json",))]
+    from_cache = [
+        run_cli("brief", "--data", data, "--period", period, *json)
+        for period in ("2026-01", "2026-08")
+        for json in ((), ("--json",))
+    ]
     assert from_cache == from_files
 
 

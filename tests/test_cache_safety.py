@@ -14,8 +14,8 @@ import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core.base import fmt
-from core.runtime.cache import cache_dir, cached_snapshot, cached_start_view, load_snapshot_cached, store_start_view
 from core.engine.model import Figure, Headline, MainView, Release
+from core.runtime.cache import cache_dir, cached_snapshot, cached_start_view, load_snapshot_cached, store_start_view
 from tui.widgets.headline_cards import HeadlineCards
 
 pytestmark = pytest.mark.anyio
@@ -59,8 +59,9 @@ async def monitor_exports(directory) -> str:
 
 
 def brief_exports_line(directory) -> str:
-    result = subprocess.run([sys.executable, "-m", "tui.cli", "brief", "--data", str(directory)],
-                            capture_output=True, text=True, timeout=60)  # the test's XDG_CACHE_HOME
+    result = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "brief", "--data", str(directory)], capture_output=True, text=True, timeout=60
+    )  # the test's XDG_CACHE_HOME
     assert result.returncode == 0, result.stderr
     return next(line for line in result.stdout.splitlines() if line.strip().startswith("Exports"))
 
@@ -80,7 +81,9 @@ def crafted_entries(entries, marker) -> dict:
     release = view[MainView._fields.index("release")]
     exports = release[Release._fields.index("headline")][Headline._fields.index("exports")]
     exports[Figure._fields.index("value_usd")] = "$1"
-    return {entry: json.dumps([key, view]).encode() if entry == view_entry else planted_npz(marker) for entry in entries}
+    return {
+        entry: json.dumps([key, view]).encode() if entry == view_entry else planted_npz(marker) for entry in entries
+    }
 
 
 async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path, shipped_snapshot):
@@ -91,7 +94,10 @@ async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path
     entries = sorted(cache_dir().iterdir())
     assert len(entries) == 2
     marker = tmp_path / "code-ran"
-    for plant in (lambda: {entry: planted_pickle(marker) for entry in entries}, lambda: crafted_entries(entries, marker)):
+    for plant in (
+        lambda: {entry: planted_pickle(marker) for entry in entries},
+        lambda: crafted_entries(entries, marker),
+    ):
         for entry, content in plant().items():
             entry.write_bytes(content)
         assert expected in brief_exports_line(directory)
@@ -100,7 +106,9 @@ async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path
         assert sorted(cache_dir().iterdir()) == entries  # rebuilt in place
         assert latest_exports(cached_snapshot(directory)) == expected
         rebuilt = cached_start_view(directory, None, "motie15")
-        assert rebuilt._replace(newest_file_ns=None) == shipped_view._replace(newest_file_ns=None)  # the copy's file times
+        assert rebuilt._replace(newest_file_ns=None) == shipped_view._replace(
+            newest_file_ns=None
+        )  # the copy's file times
     assert digests(directory) == data_before
 
 

@@ -6,10 +6,10 @@ from dashboard_helpers import make_app, wait_for_data
 from textual.geometry import Region
 
 from core.base.periods import parse_period
+from tui.screens.flash import FlashScreen
 from tui.widgets.chart import Chart
 from tui.widgets.months_plot import MonthsPlot
 from tui.widgets.plot_axes import BarPanel
-from tui.screens.flash import FlashScreen
 
 pytestmark = pytest.mark.anyio
 
@@ -29,8 +29,11 @@ def text(plot) -> list[str]:
 
 def zero_lines(lines: list[str]) -> list[int]:
     """The rows that are a zero line: a y label, then the canvas ruled across (the month marks cross it)."""
-    return [index for index, line in enumerate(line.partition("┤")[2] for line in lines)
-            if line and line.count("─") >= len(line) - 3]
+    return [
+        index
+        for index, line in enumerate(line.partition("┤")[2] for line in lines)
+        if line and line.count("─") >= len(line) - 3
+    ]
 
 
 def series(plot) -> dict:
@@ -64,9 +67,15 @@ async def test_a_drilldown_plots_the_level_over_the_yoy_bars_on_the_same_columns
         assert "2025-01" in lines[-1] and lines[-1].rstrip().endswith("2026-01") and "2024" in lines[-1]
         # Each month's bar in the same columns in both panels: 36 months on 72 columns, a bar and a gap each.
         rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "┌")  # between the panels
-        level = {column for line in lines[1:rule] for column, character in enumerate(line[CANVAS:]) if character in RISES}
-        change = {column for line in lines[rule + 1:-2] for column, character in enumerate(line[CANVAS:])
-                  if character in RISES | FALLS}
+        level = {
+            column for line in lines[1:rule] for column, character in enumerate(line[CANVAS:]) if character in RISES
+        }
+        change = {
+            column
+            for line in lines[rule + 1 : -2]
+            for column, character in enumerate(line[CANVAS:])
+            if character in RISES | FALLS
+        }
         assert level == set(range(0, 72, 2)) and change <= level and 70 in change  # January 2026 rose
 
 
@@ -105,7 +114,7 @@ async def test_the_balance_of_january_2023_is_a_deficit_below_the_zero_line(data
         lines = text(plot)
         level_zero, change_zero = zero_lines(lines)
         assert lines[level_zero].startswith("      0┤")
-        below = "".join(line[-4:] for line in lines[level_zero + 1:change_zero - 1])
+        below = "".join(line[-4:] for line in lines[level_zero + 1 : change_zero - 1])
         above = "".join(line[-4:] for line in lines[1:level_zero])
         assert set(below) & FALLS and not set(above) & RISES  # the month shown, at the right: a deficit
         assert "change on a year earlier" in lines[0]
@@ -128,7 +137,7 @@ async def test_every_nonzero_balance_and_change_shows_on_its_side_of_the_zero_li
             for point, value in enumerate(plotted[label].y):
                 column = CANVAS + 2 * point
                 above = {line[column] for line in lines[start:zero]}
-                below = {line[column] for line in lines[zero + 1:end]}
+                below = {line[column] for line in lines[zero + 1 : end]}
                 if value is None or value == 0:
                     assert not (above | below) & (RISES | FALLS), (label, point)
                 elif value > 0:
@@ -149,7 +158,9 @@ def test_a_bar_shows_to_an_eighth_of_a_row_rising_and_at_least_an_eighth_falling
     assert bars.cells(0.0, "█", "▒") == []
 
 
-@pytest.mark.parametrize("keys, period", [(("shift+tab", "right", "right", "enter"), "2023-01"), (("enter",), "2026-01")])
+@pytest.mark.parametrize(
+    "keys, period", [(("shift+tab", "right", "right", "enter"), "2023-01"), (("enter",), "2026-01")]
+)
 async def test_without_colour_rises_and_falls_keep_their_own_glyphs_and_sides(data, monkeypatch, keys, period):
     """The Balance (surpluses and deficits, and their changes) and Semiconductors (YoY rises and falls)."""
     monkeypatch.setenv("NO_COLOR", "1")
@@ -165,27 +176,38 @@ async def test_without_colour_rises_and_falls_keep_their_own_glyphs_and_sides(da
         for zero in zero_lines(lines):  # the level's (the balance's) and the change's
             start, end = (1, rule) if zero < rule else (rule + 1, len(lines) - 2)
             above |= {character for line in lines[start:zero] for character in line[CANVAS:]}
-            below |= {character for line in lines[zero + 1:end] for character in line[CANVAS:]}
+            below |= {character for line in lines[zero + 1 : end] for character in line[CANVAS:]}
         assert above & RISES and below & FALLS
         assert not above & FALLS and not below & RISES
 
 
-@pytest.mark.parametrize("dimension, code, measure", [
-    ("headline", "exports", "a month"), ("headline", "imports", "a month"), ("headline", "balance", "a month"),
-    ("headline", "daily_avg_exports", "a working day"), ("headline", "ytd_exports", "year to date"),
-    ("item", "semiconductors", "a month"), ("partner", "china", "a month")])
+@pytest.mark.parametrize(
+    "dimension, code, measure",
+    [
+        ("headline", "exports", "a month"),
+        ("headline", "imports", "a month"),
+        ("headline", "balance", "a month"),
+        ("headline", "daily_avg_exports", "a working day"),
+        ("headline", "ytd_exports", "year to date"),
+        ("item", "semiconductors", "a month"),
+        ("partner", "china", "a month"),
+    ],
+)
 def test_every_line_says_what_one_of_its_values_is(shipped_snapshot, dimension, code, measure):
     assert shipped_snapshot.month_chart(dimension, code, parse_period("2026-01"), 36).measure == measure
     every = shipped_snapshot.month_chart(dimension, code, parse_period("2026-01"), None)
     assert every.downsampled(20).months_per_point > 1 and every.downsampled(20).measure == measure
 
 
-@pytest.mark.parametrize("rights, title, last_two", [
-    # Exports per working day: December 2025 $2.90bn, January 2026 $2.80bn.
-    (3, "Daily avg: $bn a working day, YoY % below · 3 years", (2.90, 2.80)),
-    # Running totals: the whole of 2025 ($709.33bn) in December, then January 2026's month alone ($65.84bn).
-    (4, "YTD exp: $bn year to date, YoY % below · 3 years", (709.33, 65.84)),
-])
+@pytest.mark.parametrize(
+    "rights, title, last_two",
+    [
+        # Exports per working day: December 2025 $2.90bn, January 2026 $2.80bn.
+        (3, "Daily avg: $bn a working day, YoY % below · 3 years", (2.90, 2.80)),
+        # Running totals: the whole of 2025 ($709.33bn) in December, then January 2026's month alone ($65.84bn).
+        (4, "YTD exp: $bn year to date, YoY % below · 3 years", (709.33, 65.84)),
+    ],
+)
 async def test_a_drilldown_title_names_what_its_values_are(data, rights, title, last_two):
     app = make_app(data)
     async with app.run_test(size=(80, 24)) as pilot:

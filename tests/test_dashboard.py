@@ -5,12 +5,12 @@ import subprocess
 import sys
 
 import pytest
-from rich.cells import cell_len
 from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
+from rich.cells import cell_len
 
 from core.base import fmt
-from core.text.brief import brief_text, review_text
 from core.base.periods import format_period
+from core.text.brief import brief_text, review_text
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
@@ -72,8 +72,9 @@ async def test_same_exports_figure_as_brief(data):
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
         shown = card(app, "exports").value
-        exports_line = next(line for line in brief_text(app.snapshot, app.release()).splitlines()
-                            if line.strip().startswith("Exports "))
+        exports_line = next(
+            line for line in brief_text(app.snapshot, app.release()).splitlines() if line.strip().startswith("Exports ")
+        )
         assert shown == "$65.84bn" and shown in exports_line and "+33.9%" in exports_line
         assert card(app, "daily_avg_exports").value == "$2.80bn"
         assert card(app, "daily_avg_exports").change.plain == "+14.0%"
@@ -295,9 +296,10 @@ async def test_r_reloads_keeping_the_month_and_shows_problems_without_crashing(d
         reloaded = [note for note in app._notifications if note.title == "Reloaded"]
         assert [note.message for note in reloaded] == [f"{len(first.files)} files read, no new figures"]
         # Synthetic breakage: a bad value on line 3 of a new trade file.
-        (directory / "broken.csv").write_text("period,flow,item,partner,value_usd\n"
-                                              "2026-01,export,total,world,1\n"
-                                              "2026-02,export,total,world,lots\n", encoding="utf-8")
+        (directory / "broken.csv").write_text(
+            "period,flow,item,partner,value_usd\n2026-01,export,total,world,1\n2026-02,export,total,world,lots\n",
+            encoding="utf-8",
+        )
         await pilot.press("r")
         await wait_for_data(pilot)
         bar = app.screen.query_one(ErrorBar)
@@ -336,8 +338,12 @@ async def test_command_palette_goes_to_a_month_and_to_an_item(data):
 async def test_names_from_data_are_shown_literally(data, tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     catalog = directory / "catalog.csv"
-    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
-        "item,semiconductors,Semiconductors,", "item,semiconductors,Chips [red]X[/red] [/],"), encoding="utf-8")
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace(
+            "item,semiconductors,Semiconductors,", "item,semiconductors,Chips [red]X[/red] [/],"
+        ),
+        encoding="utf-8",
+    )
     app = make_app(directory)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
@@ -384,7 +390,13 @@ async def test_columns_drop_out_at_80_columns_and_all_show_at_120(data):
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         assert [heading.key for heading in table(app, "items").headings] == [
-            "name", "value", "yoy", "share", "share_change", "trend"]
+            "name",
+            "value",
+            "yoy",
+            "share",
+            "share_change",
+            "trend",
+        ]
 
 
 async def test_a_table_keeps_its_header_follows_its_cursor_and_drills_on_a_click(data):
@@ -400,8 +412,9 @@ async def test_a_table_keeps_its_header_follows_its_cursor_and_drills_on_a_click
         assert items.cursor_key == rows[-1].code and lines[-1].startswith(f" {rows[-1].name[:12]}")
         await pilot.press("home", "pagedown")  # a page: as many rows as the table shows under its header
         in_view = items.scrollable_content_region.height - 1
-        assert items.cursor_row == in_view and any(line.startswith(f" {rows[in_view].name[:12]}")
-                                                   for line in painted(items)[1:])
+        assert items.cursor_row == in_view and any(
+            line.startswith(f" {rows[in_view].name[:12]}") for line in painted(items)[1:]
+        )
         await pilot.press("home")
         assert painted(items)[1].startswith(f" {rows[0].name[:12]}")
         # Border, header, then the rows: the third row is 4 lines down.
@@ -426,8 +439,9 @@ def test_monitor_rejects_a_bad_period_and_a_missing_directory(run_cli, tmp_path)
 
 async def test_data_problems_at_start_show_on_screen_instead_of_crashing(data_dir):
     # Synthetic data: line 2 has a month that does not exist.
-    (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n2026-13,export,total,world,5\n",
-                                        encoding="utf-8")
+    (data_dir / "trade.csv").write_text(
+        "period,flow,item,partner,value_usd\n2026-13,export,total,world,5\n", encoding="utf-8"
+    )
     app = make_app(data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
@@ -436,16 +450,20 @@ async def test_data_problems_at_start_show_on_screen_instead_of_crashing(data_di
         assert "no data could be loaded" in app.screen.query_one("#status").render().plain
         await pilot.press("right_square_bracket", "enter", "s", "y", "i")  # nothing to act on; nothing breaks
         assert isinstance(app.screen, MainScreen)
-        (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n2026-01,export,total,world,5\n"
-                                            "2026-02,export,total,world,6\n", encoding="utf-8")
+        (data_dir / "trade.csv").write_text(
+            "period,flow,item,partner,value_usd\n2026-01,export,total,world,5\n2026-02,export,total,world,6\n",
+            encoding="utf-8",
+        )
         await pilot.press("r")
         await wait_for_data(pilot)  # fixed: the keys pressed on the error are not done now, minutes later
         assert format_period(app.month) == "2026-01" and isinstance(app.screen, MainScreen)  # as asked, no `]`
 
 
 def test_brief_and_check_never_import_textual():
-    program = ("import sys; from tui.cli import main; main(['brief', '--period', '2026-01']); "
-               "main(['check']); print('textual' in sys.modules, file=sys.stderr)")
+    program = (
+        "import sys; from tui.cli import main; main(['brief', '--period', '2026-01']); "
+        "main(['check']); print('textual' in sys.modules, file=sys.stderr)"
+    )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert "$65.84bn" in result.stdout and result.stderr.strip() == "False"
 
@@ -498,15 +516,20 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         shown = app.screen.query_one("#notables").plain.splitlines()
         assert shown[0] == f"• {release.notables[0]['text']}"
         assert shown[0].startswith("• Exports reached $65.84bn, the highest for any January")
-        assert shown[-1] == "• 11 of 15 items rose (customs basis); fell: Petrochemicals, Steel, Ships, Home appliances."
+        assert (
+            shown[-1] == "• 11 of 15 items rose (customs basis); fell: Petrochemicals, Steel, Ships, Home appliances."
+        )
         assert len(shown) == len(release.notables) + 1
         await pilot.press("tab", "tab")
         assert app.focused.id == "notables"
         await pilot.press("shift+tab", "shift+tab", "enter")  # back to the items: semiconductors
-        about_chips = [notable["text"] for notable in release.notables
-                       if notable["dimension"] == "item" and notable["subject"] == "semiconductors"]
+        about_chips = [
+            notable["text"]
+            for notable in release.notables
+            if notable["dimension"] == "item" and notable["subject"] == "semiconductors"
+        ]
         facts = app.screen.query_one("#drill-facts").plain
-        listed = facts[facts.index("Notables"):]
+        listed = facts[facts.index("Notables") :]
         assert about_chips and all(text in listed for text in about_chips)
         assert "Exports reached $65.84bn" not in listed  # a headline notable belongs to the Exports card
         await pilot.press("i")  # the notables of items are of their exports: none for the imports of chips
@@ -537,8 +560,11 @@ async def test_a_headline_drilldown_has_its_own_flows_notables_and_the_palette_f
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
         await pilot.press("shift+tab", "right", "enter")  # the Imports card, from the exports tables
-        breadth = next(notable["text"] for notable in app.snapshot.release(app.month, "import").notables
-                       if notable["kind"] == "breadth")
+        breadth = next(
+            notable["text"]
+            for notable in app.snapshot.release(app.month, "import").notables
+            if notable["kind"] == "breadth"
+        )
         assert app.flow == "export" and breadth.startswith("Imports of ")
         assert breadth in app.screen.query_one("#drill-facts").plain
         await pilot.press("right_square_bracket")  # from the latest month: the flash month, over the drilldown
@@ -561,8 +587,16 @@ async def test_flash_pane_shows_the_pending_month_and_its_nowcast(data):
         shown = flash_pane(app).render().plain.splitlines()
         assert shown[0].startswith("2026-08  PRELIMINARY  · days 1-20: $55.21bn +56.0% · working days 14.0 vs 14.5")
         assert shown[1] == "daily avg +61.5% · nowcast $92.75bn (80%: $88.59–97.18bn)"
-        assert shown[2].split() == ["Semiconductors", "+198.8%", "Petroleum", "produ…", "+56.4%", "Steel", "products",
-                                    "+9.7%"]
+        assert shown[2].split() == [
+            "Semiconductors",
+            "+198.8%",
+            "Petroleum",
+            "produ…",
+            "+56.4%",
+            "Steel",
+            "products",
+            "+9.7%",
+        ]
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         shown = flash_pane(app).render().plain
@@ -576,8 +610,14 @@ async def test_no_flash_pane_without_a_pending_flash_month(tmp_path, flash_rows)
     if flash_rows == "none":
         flash.unlink()
     else:
-        flash.write_text("".join(line for line in flash.read_text(encoding="utf-8").splitlines(keepends=True)
-                                 if not line.startswith("2026-08")), encoding="utf-8")
+        flash.write_text(
+            "".join(
+                line
+                for line in flash.read_text(encoding="utf-8").splitlines(keepends=True)
+                if not line.startswith("2026-08")
+            ),
+            encoding="utf-8",
+        )
     app = make_app(directory, None)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
@@ -615,10 +655,14 @@ async def test_exports_drilldown_reviews_the_flash_nowcasts_against_the_final_fi
         await pilot.press("shift+tab", "enter")
         assert app.screen.subject.code == "exports"
         facts = app.screen.query_one("#drill-facts").plain.splitlines()
-        shown = facts[facts.index("Nowcast vs final $65.84bn"):][:5]
-        assert shown == ["Nowcast vs final $65.84bn",
-                         "days 1-10: $59.24bn -10.0%", "  inside 80%: $53.57–66.79bn",
-                         "days 1-20: $62.97bn -4.4%", "  inside 80%: $60.08–66.06bn"]
+        shown = facts[facts.index("Nowcast vs final $65.84bn") :][:5]
+        assert shown == [
+            "Nowcast vs final $65.84bn",
+            "days 1-10: $59.24bn -10.0%",
+            "  inside 80%: $53.57–66.79bn",
+            "days 1-20: $62.97bn -4.4%",
+            "  inside 80%: $60.08–66.06bn",
+        ]
         brief = review_text(app.snapshot.flash.review(app.month))
         assert "From days 1-20          $62.97bn" in brief and "-4.4% off, inside the interval" in brief
         await pilot.press("escape", "right", "enter")  # imports: no review
@@ -628,19 +672,24 @@ async def test_exports_drilldown_reviews_the_flash_nowcasts_against_the_final_fi
 async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     catalog = directory / "catalog.csv"
-    catalog.write_text(catalog.read_text(encoding="utf-8").replace(
-        "flash_item,semiconductors,Semiconductors,", "flash_item,semiconductors,반도체 [b]칩[/b] 수출 품목,"),
-        encoding="utf-8")
+    catalog.write_text(
+        catalog.read_text(encoding="utf-8").replace(
+            "flash_item,semiconductors,Semiconductors,", "flash_item,semiconductors,반도체 [b]칩[/b] 수출 품목,"
+        ),
+        encoding="utf-8",
+    )
     app = make_app(directory, None)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         items_line = flash_pane(app).render().split("\n")[2].plain
-        first_cell = items_line[:items_line.index("Petroleum")]
-        assert first_cell == "반도체 [b]칩[/b… +198.8%  " and cell_len(first_cell) == FLASH_ITEM_WIDTH  # Hangul: 2 cells
+        first_cell = items_line[: items_line.index("Petroleum")]
+        assert (
+            first_cell == "반도체 [b]칩[/b… +198.8%  " and cell_len(first_cell) == FLASH_ITEM_WIDTH
+        )  # Hangul: 2 cells
         await pilot.press("right_square_bracket")
         flash_items = app.screen.query_one("#flash-items")
         assert row_at(flash_items, 0)[0] == "반도체 [b]칩[/b] 수출 품목"
         # Cut by cells to its 24-cell column, so the figures after it stay in their columns.
         row = painted(flash_items)[1]
-        assert row.startswith(" 반도체 [b]칩[/b] 수출 … ") and cell_len(row[:row.index("…") + 1]) == 24
+        assert row.startswith(" 반도체 [b]칩[/b] 수출 … ") and cell_len(row[: row.index("…") + 1]) == 24
         assert row.split()[-2:] == ["$26.03bn", "+198.8%"]

@@ -9,11 +9,11 @@ import hashlib
 import json
 from pathlib import Path
 
-import pytest
-
 import official_responses as official
-from core.runtime.cache import load_snapshot_cached
+import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
+
+from core.runtime.cache import load_snapshot_cached
 from tui.screens.drilldown import DrilldownScreen
 from tui.widgets.status import ErrorBar
 
@@ -59,8 +59,9 @@ def test_a_month_of_zero_exports_with_a_flash_is_computed_everywhere(data, run_c
     if how == "in the release":
         set_july_exports(data, "0")
     else:
-        (data / "revision.csv").write_text("period,flow,item,partner,value_usd,released,source\n"
-                                           "2026-07,export,total,world,0,2026-09-01,synthetic\n")
+        (data / "revision.csv").write_text(
+            "period,flow,item,partner,value_usd,released,source\n2026-07,export,total,world,0,2026-09-01,synthetic\n"
+        )
     before = digest(data)
     code, out, err = run_cli("check", "--data", str(data))
     assert code == 0 and "no errors" in out, err
@@ -74,7 +75,9 @@ def test_a_month_of_zero_exports_with_a_flash_is_computed_everywhere(data, run_c
     review = brief["nowcast_review"]
     assert review["final_usd"] == 0
     assert [(check["window"], check["error_pct"], check["inside"]) for check in review["checks"]] == [
-        ("1-10", None, False), ("1-20", None, False)]  # no percentage error over 0; the nowcasts were above it
+        ("1-10", None, False),
+        ("1-20", None, False),
+    ]  # no percentage error over 0; the nowcasts were above it
     code, out, err = run_cli("brief", "--data", str(data), "--period", "2026-07")
     assert code == 0 and "Flash nowcasts against the final $0:" in out and out.count("n/a off") == 2
     code, out, err = run_cli("brief", "--json", "--data", str(data), "--period", "2026-08")
@@ -99,12 +102,14 @@ def test_a_value_just_under_a_round_amount_is_computed(data_dir, run_cli):
     # Just under $5bn, where log10 of a fifth rounds up to a power of ten: the round-amount ladder once
     # raised StopIteration there.
     rows = "".join(f"2025-{month:02d},export,total,world,1000\n" for month in range(1, 13))
-    (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n" + rows
-                                        + "2026-01,export,total,world,4999999999.999999\n")
+    (data_dir / "trade.csv").write_text(
+        "period,flow,item,partner,value_usd\n" + rows + "2026-01,export,total,world,4999999999.999999\n"
+    )
     code, out, err = run_cli("brief", "--json", "--data", str(data_dir))
     texts = [notable["text"] for notable in strict_json(out)["notables"]]
-    assert code == 0 and any(text.startswith("Exports reached $5.00bn") and "the first month above $4bn" in text
-                             for text in texts)
+    assert code == 0 and any(
+        text.startswith("Exports reached $5.00bn") and "the first month above $4bn" in text for text in texts
+    )
 
 
 @pytest.mark.anyio
@@ -126,29 +131,75 @@ async def test_the_monitor_shows_a_month_of_zero_exports(data):
 
 # --- refused: a file:line problem in check, the same in brief, a red bar in the monitor ---
 
-TRADE, FLASH, DAYS = "period,flow,item,partner,value_usd\n", "period,window,flow,item,partner,value_usd\n", "period,working_days\n"
+TRADE, FLASH, DAYS = (
+    "period,flow,item,partner,value_usd\n",
+    "period,window,flow,item,partner,value_usd\n",
+    "period,working_days\n",
+)
 INVALID = {  # case: (file, text, line, problem)
-    "working days 0": ("working_days.csv", DAYS + "2026-07,0\n", 2,
-                       "working_days '0' is not a day count (expected a number above 0, at most 31)"),
+    "working days 0": (
+        "working_days.csv",
+        DAYS + "2026-07,0\n",
+        2,
+        "working_days '0' is not a day count (expected a number above 0, at most 31)",
+    ),
     "working days nan": ("working_days.csv", DAYS + "2026-07,nan\n", 2, "working_days 'nan' is not a day count"),
     "working days 32": ("working_days.csv", DAYS + "2026-07,32\n", 2, "working_days '32' is not a day count"),
-    "value 1e308": ("huge.csv", TRADE + "2026-07,export,total,world,1e308\n", 2,
-                    "value_usd '1e308' is too large (expected at most 1e15 US dollars, a thousand trillion)"),
-    "value just over 1e15": ("huge.csv", TRADE + "2026-07,export,ships,world,1000000000000001\n", 2,
-                             "value_usd '1000000000000001' is too large"),
-    "flash value 1e308": ("flash2.csv", FLASH + "2026-09,1-10,export,total,world,1e308\n", 2,
-                          "value_usd '1e308' is too large"),
+    "value 1e308": (
+        "huge.csv",
+        TRADE + "2026-07,export,total,world,1e308\n",
+        2,
+        "value_usd '1e308' is too large (expected at most 1e15 US dollars, a thousand trillion)",
+    ),
+    "value just over 1e15": (
+        "huge.csv",
+        TRADE + "2026-07,export,ships,world,1000000000000001\n",
+        2,
+        "value_usd '1000000000000001' is too large",
+    ),
+    "flash value 1e308": (
+        "flash2.csv",
+        FLASH + "2026-09,1-10,export,total,world,1e308\n",
+        2,
+        "value_usd '1e308' is too large",
+    ),
     "value inf": ("huge.csv", TRADE + "2026-07,export,total,world,inf\n", 2, "value_usd 'inf' is not a number"),
-    "period 0000-01": ("far.csv", TRADE + "2030-01,export,ships,world,1\n0000-01,export,total,world,5\n", 3,
-                       f"period '0000-01' is out of range {RANGE}"),
-    "period 9999-12": ("far.csv", TRADE + "9999-12,export,total,world,5\n", 2, f"period '9999-12' is out of range {RANGE}"),
-    "period 1949-12": ("far.csv", TRADE + "1949-12,export,total,world,5\n", 2, f"period '1949-12' is out of range {RANGE}"),
-    "flash period 9999-12": ("flash2.csv", FLASH + "9999-12,1-10,export,total,world,5\n", 2,
-                             f"period '9999-12' is out of range {RANGE}"),
-    "working days period 0000-01": ("working_days.csv", DAYS + "0000-01,20\n", 2,
-                                    f"period '0000-01' is out of range {RANGE}"),
-    "working days period 2101-01": ("working_days.csv", DAYS + "2101-01,20\n", 2,
-                                    f"period '2101-01' is out of range {RANGE}"),
+    "period 0000-01": (
+        "far.csv",
+        TRADE + "2030-01,export,ships,world,1\n0000-01,export,total,world,5\n",
+        3,
+        f"period '0000-01' is out of range {RANGE}",
+    ),
+    "period 9999-12": (
+        "far.csv",
+        TRADE + "9999-12,export,total,world,5\n",
+        2,
+        f"period '9999-12' is out of range {RANGE}",
+    ),
+    "period 1949-12": (
+        "far.csv",
+        TRADE + "1949-12,export,total,world,5\n",
+        2,
+        f"period '1949-12' is out of range {RANGE}",
+    ),
+    "flash period 9999-12": (
+        "flash2.csv",
+        FLASH + "9999-12,1-10,export,total,world,5\n",
+        2,
+        f"period '9999-12' is out of range {RANGE}",
+    ),
+    "working days period 0000-01": (
+        "working_days.csv",
+        DAYS + "0000-01,20\n",
+        2,
+        f"period '0000-01' is out of range {RANGE}",
+    ),
+    "working days period 2101-01": (
+        "working_days.csv",
+        DAYS + "2101-01,20\n",
+        2,
+        f"period '2101-01' is out of range {RANGE}",
+    ),
 }
 
 
@@ -167,13 +218,15 @@ def test_data_that_cannot_be_computed_is_a_problem_in_check_and_brief(data, run_
 
 
 def test_data_without_total_exports_is_a_problem(data_dir, run_cli):
-    (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n2026-01,import,total,world,5\n"
-                                        "2026-01,export,ships,world,5\n")
+    (data_dir / "trade.csv").write_text(
+        "period,flow,item,partner,value_usd\n2026-01,import,total,world,5\n2026-01,export,ships,world,5\n"
+    )
     for command in ("check", "brief"):
         code, out, err = run_cli(command, "--data", str(data_dir))
         assert code == 1 and out == ""
-        assert err.startswith(f"{data_dir}: no total exports in any month "
-                              "(expected rows with flow export, item total, partner world)\n")
+        assert err.startswith(
+            f"{data_dir}: no total exports in any month (expected rows with flow export, item total, partner world)\n"
+        )
 
 
 @pytest.mark.parametrize("period", ["0000-01", "9999-12"])
@@ -203,12 +256,16 @@ async def test_the_monitor_shows_data_that_cannot_be_computed_in_the_red_bar(dat
 
 OUT_OF_RANGE_RESPONSES = {
     "totals": (official.kcs(official.totals_item("0000.01", "1", "1")), f"item 1: '0000.01' is out of range {RANGE}"),
-    "flash": (official.kcs(official.flash_item("999912", "01~10", ["1"] * 11)),
-              f"item 1: '999912' is out of range {RANGE}"),
+    "flash": (
+        official.kcs(official.flash_item("999912", "01~10", ["1"] * 11)),
+        f"item 1: '999912' is out of range {RANGE}",
+    ),
     "ecos": (official.ecos([official.ecos_row("194912", "수출", "5")]), f"row 1: '194912' is out of range {RANGE}"),
-    "totals too large": (official.kcs(official.totals_item("2026.01", "1,000,000,000,000,001", "1")),
-                         "2026-01 export total world: 1,000,000,000,000,001 US dollars is too large "
-                         "(expected at most 1e15 US dollars, a thousand trillion)"),
+    "totals too large": (
+        official.kcs(official.totals_item("2026.01", "1,000,000,000,000,001", "1")),
+        "2026-01 export total world: 1,000,000,000,000,001 US dollars is too large "
+        "(expected at most 1e15 US dollars, a thousand trillion)",
+    ),
 }
 
 
@@ -251,9 +308,11 @@ async def test_a_fault_while_reloading_keeps_the_last_good_data_under_the_red_ba
         monkeypatch.setattr("core.runtime.isolated.load_isolated", fault)
         await pilot.press("r")
         await wait_for_data(pilot)
-        assert red_bar(app) == ("reload failed; showing the last good data until the files are fixed:\n"
-                                f"{data}: could not be loaded: an error in tradetop, please report it "
-                                "(ZeroDivisionError: synthetic fault)")
+        assert red_bar(app) == (
+            "reload failed; showing the last good data until the files are fixed:\n"
+            f"{data}: could not be loaded: an error in tradetop, please report it "
+            "(ZeroDivisionError: synthetic fault)"
+        )
         assert app.snapshot is good and app.view.release.headline.exports.value_usd == 65_843_936_782
         await pilot.press("left_square_bracket")
         assert app.return_code is None

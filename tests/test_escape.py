@@ -9,12 +9,12 @@ import html
 import json
 import unicodedata
 
+import official_responses as official
 import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
-
-import official_responses as official
-from core.base.fmt import printable
 from test_fetch import run_fetch, service  # noqa: F401  (fixtures: the local stand-in for the customs service)
+
+from core.base.fmt import printable
 
 # OSC 0 sets the terminal's title, CSI 2J clears the screen, 0x9b is the one-byte (C1) CSI, U+202E reverses the
 # text after it; the newline would forge a line of its own.
@@ -152,14 +152,21 @@ def test_a_hostile_service_message_is_printed_escaped(service, run_fetch):  # no
     service.queue("totals", (200, official.service_error("busy\x9b31m\u202e\nfake.csv:1: all good")))
     code, out, err = run_fetch("--from", "2026-01")
     assert code == 1
-    assert err.splitlines()[-1] == r"fetch: totals 2026-01..2026-01: service error 99: busy\x9b31m\u202e\nfake.csv:1: all good"
+    assert (
+        err.splitlines()[-1]
+        == r"fetch: totals 2026-01..2026-01: service error 99: busy\x9b31m\u202e\nfake.csv:1: all good"
+    )
     assert not raw_controls(out + err) and not forged(err)
 
 
 def test_a_hostile_ecos_error_and_file_name_are_printed_escaped(tmp_path, data_dir, run_cli):
     response = tmp_path / "answer\x1b[2J.json"
-    response.write_text(json.dumps({"RESULT": {"CODE": "ERROR-100", "MESSAGE": "\x1b]0;pwned\x07\nfake.csv:1: all good"}}))
+    response.write_text(
+        json.dumps({"RESULT": {"CODE": "ERROR-100", "MESSAGE": "\x1b]0;pwned\x07\nfake.csv:1: all good"}})
+    )
     code, out, err = run_cli("import", "ecos", str(response), "--to", str(data_dir))
     assert code == 1
-    assert err.splitlines() == [rf"{tmp_path}/answer\x1b[2J.json: ECOS error ERROR-100: \x1b]0;pwned\x07\nfake.csv:1: all good"]
+    assert err.splitlines() == [
+        rf"{tmp_path}/answer\x1b[2J.json: ECOS error ERROR-100: \x1b]0;pwned\x07\nfake.csv:1: all good"
+    ]
     assert not raw_controls(out + err)

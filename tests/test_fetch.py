@@ -13,24 +13,30 @@ from datetime import date
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, quote, quote_plus, urlsplit
 
+import official_responses as official
 import pytest
 
 import core.ingest.fetch
-import official_responses as official
-from core.ingest.fetch import Client, FetchError, fetch, windows
 from core.base.periods import parse_period
+from core.ingest.fetch import Client, FetchError, fetch, windows
 
 KEY = "Sk3y+SECRET/tradetop=="
 SLOW = "slow"
-ENDPOINTS = {"totals": "/1220000/Newtrade/getNewtradeList", "countries": "/1220000/nationtrade/getNationtradeList",
-             "items": "/1220000/Itemtrade/getItemtradeList", "flash": "/1220000/prlstMmUtPrviExpAcrs/getPrlstMmUtPrviExpAcrs"}
+ENDPOINTS = {
+    "totals": "/1220000/Newtrade/getNewtradeList",
+    "countries": "/1220000/nationtrade/getNationtradeList",
+    "items": "/1220000/Itemtrade/getItemtradeList",
+    "flash": "/1220000/prlstMmUtPrviExpAcrs/getPrlstMmUtPrviExpAcrs",
+}
 TIMEOUT = 0.3
 DEADLINE = 0.4
 
 
 def _months(params: dict) -> list[str]:
-    first, last = parse_period(params["strtYymm"][:4] + "-" + params["strtYymm"][4:]), \
-        parse_period(params["endYymm"][:4] + "-" + params["endYymm"][4:])
+    first, last = (
+        parse_period(params["strtYymm"][:4] + "-" + params["strtYymm"][4:]),
+        parse_period(params["endYymm"][:4] + "-" + params["endYymm"][4:]),
+    )
     return [f"{month // 12}.{month % 12 + 1:02d}" for month in range(first, last + 1)]
 
 
@@ -113,8 +119,11 @@ def service(monkeypatch):
     state.sleeps = []
     monkeypatch.setenv("TRADETOP_KCS_URL", state.url)
     monkeypatch.setenv("TRADETOP_KCS_KEY", KEY)
-    monkeypatch.setattr(core.ingest.fetch, "Client", functools.partial(Client, timeout=TIMEOUT, deadline=DEADLINE,
-                                                                sleep=state.sleeps.append))
+    monkeypatch.setattr(
+        core.ingest.fetch,
+        "Client",
+        functools.partial(Client, timeout=TIMEOUT, deadline=DEADLINE, sleep=state.sleeps.append),
+    )
     yield state
     server.shutdown()
     server.server_close()
@@ -131,8 +140,11 @@ def run_fetch(run_cli, data_dir):
 def test_fetch_brings_a_month_in(service, run_fetch, run_cli, brief_json, data_dir):
     code, out, err = run_fetch("--from", "2026-01")
     assert code == 0, err
-    assert service.kinds_asked() == [("totals", "202601", "202601"), ("countries", "202601", "202601"),
-                                     ("flash", "202601", "202601")]
+    assert service.kinds_asked() == [
+        ("totals", "202601", "202601"),
+        ("countries", "202601", "202601"),
+        ("flash", "202601", "202601"),
+    ]
     assert all(params["serviceKey"] == KEY for _, params in service.requests)
     assert len(list(data_dir.glob("kcs-*_2026-01_2026-01_*.csv"))) == 3 and out.count("wrote ") == 3
     assert run_cli("check", "--data", str(data_dir))[0] == 0
@@ -145,11 +157,18 @@ def test_fetch_brings_a_month_in(service, run_fetch, run_cli, brief_json, data_d
 def test_a_range_is_cut_into_12_month_windows_with_progress(service, run_fetch, data_dir):
     code, out, err = run_fetch("--from", "2024-03", "--to", "2026-01")
     assert code == 0, err
-    assert sorted({(first, last) for _, first, last in service.kinds_asked()}) == [("202403", "202502"), ("202503", "202601")]
+    assert sorted({(first, last) for _, first, last in service.kinds_asked()}) == [
+        ("202403", "202502"),
+        ("202503", "202601"),
+    ]
     assert err.splitlines() == [
-        "[==        ] 1/6 totals 2024-03..2025-02", "[===       ] 2/6 countries 2024-03..2025-02",
-        "[=====     ] 3/6 flash 2024-03..2025-02", "[=======   ] 4/6 totals 2025-03..2026-01",
-        "[========  ] 5/6 countries 2025-03..2026-01", "[==========] 6/6 flash 2025-03..2026-01"]
+        "[==        ] 1/6 totals 2024-03..2025-02",
+        "[===       ] 2/6 countries 2024-03..2025-02",
+        "[=====     ] 3/6 flash 2024-03..2025-02",
+        "[=======   ] 4/6 totals 2025-03..2026-01",
+        "[========  ] 5/6 countries 2025-03..2026-01",
+        "[==========] 6/6 flash 2025-03..2026-01",
+    ]
     assert windows(0, 11) == [(0, 11)] and windows(0, 12) == [(0, 11), (12, 12)]
 
 
@@ -163,13 +182,18 @@ def test_items_are_fetched_only_with_an_hs_map(service, run_fetch, tmp_path, dat
 
 
 def test_a_failed_window_is_resumed_cleanly(service, run_fetch, data_dir):
-    service.queue("countries", (200, _data("countries", {"strtYymm": "202501", "endYymm": "202512"})),
-                  (200, official.service_error()))
+    service.queue(
+        "countries",
+        (200, _data("countries", {"strtYymm": "202501", "endYymm": "202512"})),
+        (200, official.service_error()),
+    )
     code, out, err = run_fetch("--from", "2025-01", "--to", "2026-01")
     assert code == 1
-    assert err.splitlines()[-1] == ("fetch: countries 2026-01..2026-01: service error 99: "
-                                    "시작과 종료의 조회기간은 1년이내 기간만 가능합니다. "
-                                    "(4 of 6 steps done: the same command resumes here)")
+    assert err.splitlines()[-1] == (
+        "fetch: countries 2026-01..2026-01: service error 99: "
+        "시작과 종료의 조회기간은 1년이내 기간만 가능합니다. "
+        "(4 of 6 steps done: the same command resumes here)"
+    )
     first_run = service.kinds_asked()
     assert first_run[-1] == ("countries", "202601", "202601")
     written = sorted(path.name for path in data_dir.glob("kcs-*.csv"))
@@ -183,15 +207,20 @@ def test_a_failed_window_is_resumed_cleanly(service, run_fetch, data_dir):
 
 
 ERRORS = {
-    **{kind: ([(status, official.gateway_error(code, name, message))], f"gateway error {code} {name}: ")
-       for kind, (code, name, message, status) in official.GATEWAY_ERRORS.items()},
+    **{
+        kind: ([(status, official.gateway_error(code, name, message))], f"gateway error {code} {name}: ")
+        for kind, (code, name, message, status) in official.GATEWAY_ERRORS.items()
+    },
     "service error": ([(200, official.service_error(f"인증키 {KEY} 오류"))], "service error 99: 인증키 *** 오류"),
     "server error": ([(503, b"busy")] * 4, "the service failed with HTTP 503 (tried 4 times)"),
     "timeout": ([SLOW] * 4, f"no answer within {TIMEOUT:g} s (tried 4 times)"),
     "not found": ([(404, b"<html>no</html>")], "the service refused the request with HTTP 404 (expected 200)"),
 }
-MEANINGS = {"unregistered key": "the service key is not registered", "no key": "no service key was sent",
-            "quota used up": "the daily request quota for this API is used up"}
+MEANINGS = {
+    "unregistered key": "the service key is not registered",
+    "no key": "no service key was sent",
+    "quota used up": "the daily request quota for this API is used up",
+}
 
 
 @pytest.mark.parametrize("kind", ERRORS)
@@ -226,10 +255,19 @@ def test_an_unreachable_service_is_one_line(service, run_fetch, monkeypatch):
     assert err.splitlines()[-1].endswith("(tried 4 times)") and KEY not in out + err
 
 
-BAD_URLS = ("apis.data.go.kr/1220000", "http://127.0.0.1:bad/1220000", "http://127.0.0.1 x/1220000", "http://",
-            "http://[::1/1220000", "http://127.0.0.1:99999/1220000", "http://127.0.0.1:0/1220000",
-            "http://" + "a" * 64 + ".example/1220000", "http://127.0.0.1/1220000\x1b[2J", "http://127.0.0.1/관세청",
-            "http://127.0.0.1/1220000?x=1")
+BAD_URLS = (
+    "apis.data.go.kr/1220000",
+    "http://127.0.0.1:bad/1220000",
+    "http://127.0.0.1 x/1220000",
+    "http://",
+    "http://[::1/1220000",
+    "http://127.0.0.1:99999/1220000",
+    "http://127.0.0.1:0/1220000",
+    "http://" + "a" * 64 + ".example/1220000",
+    "http://127.0.0.1/1220000\x1b[2J",
+    "http://127.0.0.1/관세청",
+    "http://127.0.0.1/1220000?x=1",
+)
 
 
 @pytest.mark.parametrize("url", BAD_URLS)
@@ -237,8 +275,10 @@ def test_a_malformed_service_url_is_a_usage_error(service, run_fetch, monkeypatc
     monkeypatch.setenv("TRADETOP_KCS_URL", url)
     code, out, err = run_fetch("--from", "2026-01")
     assert (code, out) == (2, "")
-    assert err.splitlines() == [f"fetch: the service URL {url!r} is not a valid http(s) URL "
-                                "(expected http(s)://host[:port]/path; see $TRADETOP_KCS_URL)"]
+    assert err.splitlines() == [
+        f"fetch: the service URL {url!r} is not a valid http(s) URL "
+        "(expected http(s)://host[:port]/path; see $TRADETOP_KCS_URL)"
+    ]
     assert service.requests == []
 
 
@@ -254,7 +294,10 @@ def test_the_key_is_sent_encoded_once_whichever_form_is_given(service):
 def test_the_key_comes_from_the_environment_or_a_key_file(service, run_fetch, tmp_path, monkeypatch):
     monkeypatch.delenv("TRADETOP_KCS_KEY")
     code, _, err = run_fetch("--from", "2026-01")
-    assert code == 2 and err.strip() == "fetch: no service key: set $TRADETOP_KCS_KEY or pass --key-file FILE (the data.go.kr key)"
+    assert (
+        code == 2
+        and err.strip() == "fetch: no service key: set $TRADETOP_KCS_KEY or pass --key-file FILE (the data.go.kr key)"
+    )
     assert service.requests == []
     key_file = tmp_path / "kcs.key"
     key_file.write_text(KEY + "\n")
@@ -284,14 +327,28 @@ def test_the_real_endpoint_is_the_default_and_the_environment_overrides_it(monke
 
 def test_an_empty_window_writes_nothing(service, data_dir):
     service.queue("totals", (200, official.kcs()))
-    outcome = fetch(Client(KEY, service.url, timeout=TIMEOUT), parse_period("2026-01"), parse_period("2026-01"),
-                    data_dir, {"CN": "china"}, None, "2026-02-01")
+    outcome = fetch(
+        Client(KEY, service.url, timeout=TIMEOUT),
+        parse_period("2026-01"),
+        parse_period("2026-01"),
+        data_dir,
+        {"CN": "china"},
+        None,
+        "2026-02-01",
+    )
     assert outcome.empty == ["totals 2026-01..2026-01"]
     assert not list(data_dir.glob("kcs-totals_*"))
     with pytest.raises(FetchError, match="^countries 2026-01..2026-01: gateway error 22"):
         service.queue("countries", (403, official.gateway_error(*official.GATEWAY_ERRORS["quota used up"][:3])))
-        fetch(Client(KEY, service.url, timeout=TIMEOUT), parse_period("2026-01"), parse_period("2026-01"),
-              data_dir, {"CN": "china"}, None, "2026-02-02")
+        fetch(
+            Client(KEY, service.url, timeout=TIMEOUT),
+            parse_period("2026-01"),
+            parse_period("2026-01"),
+            data_dir,
+            {"CN": "china"},
+            None,
+            "2026-02-02",
+        )
 
 
 def test_a_huge_answer_is_refused(service, run_fetch, monkeypatch):
@@ -299,7 +356,11 @@ def test_a_huge_answer_is_refused(service, run_fetch, monkeypatch):
     monkeypatch.setattr("core.ingest.fetch.MAX_BODY_BYTES", 1000)
     service.queue("totals", (200, b"<response>" + b" " * 5000))
     code, _, err = run_fetch("--from", "2026-01")
-    assert code == 1 and err.splitlines()[-1] == "fetch: totals 2026-01..2026-01: the response is 1,001 bytes (expected at most 1,000; refused)"
+    assert (
+        code == 1
+        and err.splitlines()[-1]
+        == "fetch: totals 2026-01..2026-01: the response is 1,001 bytes (expected at most 1,000; refused)"
+    )
 
 
 def test_on_a_terminal_progress_is_redrawn_and_an_error_starts_its_own_line(service, run_fetch, monkeypatch):
@@ -340,7 +401,10 @@ def test_a_server_dripping_its_answer_is_cut_off_at_the_deadline(service, run_fe
     started = time.monotonic()
     code, out, err = run_fetch("--from", "2026-01")
     assert code == 1
-    assert err.splitlines()[-1] == f"fetch: totals 2026-01..2026-01: no complete answer within {DEADLINE:g} s (tried 4 times)"
+    assert (
+        err.splitlines()[-1]
+        == f"fetch: totals 2026-01..2026-01: no complete answer within {DEADLINE:g} s (tried 4 times)"
+    )
     assert time.monotonic() - started < 10  # 4 x 0.4 s; the drip would take 20 s for each attempt
     assert len(service.requests) == 4 and service.sleeps == [2.0, 4.0, 8.0]
     assert [path.name for path in data_dir.iterdir()] == ["catalog.csv"]
@@ -355,6 +419,7 @@ def test_the_deadline_also_covers_the_headers(service):
 
 def _short(body: bytes):
     """A whole, valid body, announced 50 bytes longer than it is: the connection ends 50 bytes early."""
+
     def answer(handler):
         _headers(handler, len(body) + 50)
         handler.wfile.write(body)
@@ -364,6 +429,7 @@ def _short(body: bytes):
 
 def _chunked_cut(mid_chunk: bool):
     """A chunked body that stops after its first chunk, or in the middle of its second."""
+
     def answer(handler):
         handler.protocol_version = "HTTP/1.1"
         _headers(handler, None, Transfer_Encoding="chunked", Connection="close")
@@ -373,9 +439,11 @@ def _chunked_cut(mid_chunk: bool):
 
 
 TOTALS_2026_01 = _data("totals", {"strtYymm": "202601", "endYymm": "202601"})
-CUTS = {"content-length": (_short(TOTALS_2026_01), " (50 bytes missing)"),
-        "chunked, between chunks": (_chunked_cut(False), ""),
-        "chunked, within a chunk": (_chunked_cut(True), "")}
+CUTS = {
+    "content-length": (_short(TOTALS_2026_01), " (50 bytes missing)"),
+    "chunked, between chunks": (_chunked_cut(False), ""),
+    "chunked, within a chunk": (_chunked_cut(True), ""),
+}
 
 
 @pytest.mark.parametrize("cut", CUTS)
@@ -402,11 +470,17 @@ def _lower_escapes(text: str) -> str:
 
 
 SPACED_KEY = "Sk3y SECRET/tradetop=="  # the key after a server read its `+` as a space
-ECHOES = {"raw": KEY, "encoded": quote(KEY, safe=""), "lower-case escapes": _lower_escapes(quote(KEY, safe="")),
-          "slash kept": quote(KEY), "plus for space": quote_plus(SPACED_KEY), "space": SPACED_KEY,
-          "double-encoded": quote(quote(KEY, safe=""), safe=""),
-          "double-encoded, lower-case": quote(_lower_escapes(quote(KEY, safe="")), safe=""),
-          "plus for space, encoded again": quote(quote_plus(SPACED_KEY), safe="")}
+ECHOES = {
+    "raw": KEY,
+    "encoded": quote(KEY, safe=""),
+    "lower-case escapes": _lower_escapes(quote(KEY, safe="")),
+    "slash kept": quote(KEY),
+    "plus for space": quote_plus(SPACED_KEY),
+    "space": SPACED_KEY,
+    "double-encoded": quote(quote(KEY, safe=""), safe=""),
+    "double-encoded, lower-case": quote(_lower_escapes(quote(KEY, safe="")), safe=""),
+    "plus for space, encoded again": quote(quote_plus(SPACED_KEY), safe=""),
+}
 
 
 @pytest.mark.parametrize("echo", ECHOES)
@@ -423,7 +497,9 @@ def test_a_redirect_is_not_followed_so_the_key_goes_to_no_other_host(service, ru
     elsewhere = Service()
     other = _serve(elsewhere)
     try:
-        target = f"{elsewhere.url}/Newtrade/getNewtradeList?serviceKey={quote(KEY, safe='')}&strtYymm=202601&endYymm=202601"
+        target = (
+            f"{elsewhere.url}/Newtrade/getNewtradeList?serviceKey={quote(KEY, safe='')}&strtYymm=202601&endYymm=202601"
+        )
 
         def redirect(handler):
             _headers(handler, 0, 302, Location=target)
@@ -435,25 +511,33 @@ def test_a_redirect_is_not_followed_so_the_key_goes_to_no_other_host(service, ru
         other.server_close()
     assert code == 1
     assert elsewhere.requests == [] and len(service.requests) == 1  # not followed, not retried
-    assert err.splitlines()[-1] == (f"fetch: totals 2026-01..2026-01: the service redirected the request to "
-                                    f"{urlsplit(elsewhere.url).netloc} (HTTP 302); redirects are not followed, "
-                                    "so the key goes nowhere else")
+    assert err.splitlines()[-1] == (
+        f"fetch: totals 2026-01..2026-01: the service redirected the request to "
+        f"{urlsplit(elsewhere.url).netloc} (HTTP 302); redirects are not followed, "
+        "so the key goes nowhere else"
+    )
     assert "SECRET" not in out + err
 
 
 def test_months_outside_the_service_s_range_are_refused_before_any_request(service, run_fetch, capsys):
     current = date.today().strftime("%Y-%m")
-    for arguments, option, month in ((("--from", "1987-12"), "--from", "1987-12"),
-                                     (("--from", "2026-01", "--to", "2099-12"), "--to", "2099-12")):
+    for arguments, option, month in (
+        (("--from", "1987-12"), "--from", "1987-12"),
+        (("--from", "2026-01", "--to", "2099-12"), "--to", "2099-12"),
+    ):
         code, out, err = run_fetch(*arguments)
         assert (code, out) == (2, "")
-        assert err.splitlines() == [f"fetch: {option} {month} is outside the months the service has "
-                                    f"(1988-01 to {current}, the current month)"]
+        assert err.splitlines() == [
+            f"fetch: {option} {month} is outside the months the service has (1988-01 to {current}, the current month)"
+        ]
     with pytest.raises(SystemExit) as refused:  # no month at all: the argument itself is refused
         run_fetch("--from", "0000-01", "--to", "9999-12")
     assert refused.value.code == 2
-    assert capsys.readouterr().err.splitlines()[-1].endswith(
-        "argument --from: '0000-01' is out of range (expected a month from 1950-01 to 2100-12)")
+    assert (
+        capsys.readouterr()
+        .err.splitlines()[-1]
+        .endswith("argument --from: '0000-01' is out of range (expected a month from 1950-01 to 2100-12)")
+    )
     assert service.requests == []
 
 
@@ -461,8 +545,10 @@ def test_an_answer_with_other_months_than_asked_is_refused(service, run_fetch, d
     service.queue("totals", (200, _data("totals", {"strtYymm": "202411", "endYymm": "202601"})))
     code, out, err = run_fetch("--from", "2026-01")
     assert code == 1
-    assert err.splitlines()[-1] == ("fetch: totals 2026-01..2026-01: the service answered with months not asked for "
-                                    "(2024-11, 2024-12, 2025-01 and 11 more); not written")
+    assert err.splitlines()[-1] == (
+        "fetch: totals 2026-01..2026-01: the service answered with months not asked for "
+        "(2024-11, 2024-12, 2025-01 and 11 more); not written"
+    )
     assert len(service.requests) == 1
     assert [path.name for path in data_dir.iterdir()] == ["catalog.csv"]
 
@@ -484,9 +570,12 @@ def test_a_key_file_that_is_not_a_small_regular_file_is_refused_at_once(service,
     try:
         not_regular = "not a regular file (expected a file holding the data.go.kr service key)"
         # /dev/zero last: read to the end (the old behaviour), it takes all memory before it fails
-        for path, problem in ((str(fifo), not_regular), (str(tmp_path), not_regular),
-                              (str(large), "larger than 4,096 bytes (expected the data.go.kr service key)"),
-                              ("/dev/zero", not_regular)):
+        for path, problem in (
+            (str(fifo), not_regular),
+            (str(tmp_path), not_regular),
+            (str(large), "larger than 4,096 bytes (expected the data.go.kr service key)"),
+            ("/dev/zero", not_regular),
+        ):
             code, out, err = run_fetch("--from", "2026-01", "--key-file", path)
             assert (code, out, err.splitlines()) == (2, "", [f"fetch: --key-file {path}: {problem}"])
     finally:

@@ -10,9 +10,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.engine.backtest import backtest
 from core.base.periods import format_period, parse_period
 from core.base.workdays import working_days
+from core.engine.backtest import backtest
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 FLASH_HEADER = "period,window,flow,item,partner,value_usd\n"
@@ -54,10 +54,18 @@ def test_chart_of_the_flash_month_sums_exports_from_day_1_against_a_year_earlier
     assert flash.chart(parse_period("2015-12")) is None  # before the first flash
 
 
-@pytest.mark.parametrize("period, days_1_10, days_1_20, whole", [
-    ("2026-08", 7.0, 14.0, 22.0),  # the 10th is a Monday; Liberation Day falls on Saturday 15, substituted Monday 17
-    ("2025-10", 3.5, 10.5, 20.0),  # 1, 2, Sat 4 (1/2), 10: National Foundation Day, Chuseok and Hangul Day
-])
+@pytest.mark.parametrize(
+    "period, days_1_10, days_1_20, whole",
+    [
+        (
+            "2026-08",
+            7.0,
+            14.0,
+            22.0,
+        ),  # the 10th is a Monday; Liberation Day falls on Saturday 15, substituted Monday 17
+        ("2025-10", 3.5, 10.5, 20.0),  # 1, 2, Sat 4 (1/2), 10: National Foundation Day, Chuseok and Hangul Day
+    ],
+)
 def test_working_days_in_the_windows(flash, period, days_1_10, days_1_20, whole):
     index = flash.index(parse_period(period))
     days = {window: flash.working_days[window][index] for window in ("1-10", "1-20", "month")}
@@ -156,8 +164,17 @@ def test_brief_json_for_a_flash_only_month(run_cli):
     assert brief["period"] == "2026-08" and brief["preliminary"] is True
     assert brief["headline"] is None and brief["nowcast_review"] is None
     section = brief["flash"]
-    assert {"period", "window", "value_usd", "yoy_pct", "working_days", "working_days_prev", "daily_avg_yoy_pct",
-            "items", "nowcast"} <= set(section)
+    assert {
+        "period",
+        "window",
+        "value_usd",
+        "yoy_pct",
+        "working_days",
+        "working_days_prev",
+        "daily_avg_yoy_pct",
+        "items",
+        "nowcast",
+    } <= set(section)
     assert section["window"] == "1-20" and section["value_usd"] == 55_206_635_000
     assert section["working_days"] == 14.0 and section["working_days_prev"] == 14.5
     nowcast = section["nowcast"]
@@ -187,11 +204,14 @@ def test_flash_without_history_gives_no_nowcast_not_an_error(data_dir, brief_jso
     assert flash["nowcast"] is None and flash["yoy_pct"] is None
 
 
-@pytest.mark.parametrize("row, message", [
-    ("2026-01,1-15,export,total,world,5", "window '1-15' is unknown (expected 1-10, 1-20, month)"),
-    ("2026-01,1-10,export,total,world,-5", "value_usd '-5' is negative"),
-    ("2026-01,,export,total,world,5", "incomplete row: window is missing"),
-])
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("2026-01,1-15,export,total,world,5", "window '1-15' is unknown (expected 1-10, 1-20, month)"),
+        ("2026-01,1-10,export,total,world,-5", "value_usd '-5' is negative"),
+        ("2026-01,,export,total,world,5", "incomplete row: window is missing"),
+    ],
+)
 def test_bad_flash_rows_name_file_and_line(data_dir, run_cli, row, message):
     (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n2026-01,export,total,world,100\n")
     (data_dir / "flash.csv").write_text(FLASH_HEADER + "2026-01,1-10,export,total,world,5\n" + row + "\n")
@@ -205,8 +225,10 @@ def test_the_shipped_flash_loads_whole(flash):
 
 
 def test_the_flash_needs_neither_pandas_nor_holidays_after_the_build():
-    program = ("import sys, core.engine.flash, core.engine.backtest, core.text.brief;"
-               "print(sorted({'pandas', 'holidays'} & set(sys.modules)))")
+    program = (
+        "import sys, core.engine.flash, core.engine.backtest, core.text.brief;"
+        "print(sorted({'pandas', 'holidays'} & set(sys.modules)))"
+    )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
 

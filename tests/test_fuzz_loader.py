@@ -5,27 +5,50 @@ import shutil
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.ingest.loader import load_directory
 from core.base.problems import DataError
-
 from core.ingest.datadir import embedded_data_dir
+from core.ingest.loader import load_directory
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 CELLS = st.one_of(
-    st.sampled_from(["2026-01", "2026-13", "0000-00", "export", "import", "exports", "total", "world", "china",
-                     "semiconductors", "1e9", "-5", "NaN", "inf", "1,234", "", " ", '"', "[red]x[/]", "반도체"]),
+    st.sampled_from(
+        [
+            "2026-01",
+            "2026-13",
+            "0000-00",
+            "export",
+            "import",
+            "exports",
+            "total",
+            "world",
+            "china",
+            "semiconductors",
+            "1e9",
+            "-5",
+            "NaN",
+            "inf",
+            "1,234",
+            "",
+            " ",
+            '"',
+            "[red]x[/]",
+            "반도체",
+        ]
+    ),
     st.text(max_size=12),
     st.integers().map(str),
     st.floats(allow_nan=True, allow_infinity=True).map(str),
 )
-HEADERS = st.sampled_from([
-    "period,flow,item,partner,value_usd",
-    "period,flow,item,partner,value_usd,released",
-    "period,window,flow,item,partner,value_usd",
-    "dimension,code,name_en,name_ko,sets,order",
-    "period,working_days",
-    "period,flow,value_usd",
-])
+HEADERS = st.sampled_from(
+    [
+        "period,flow,item,partner,value_usd",
+        "period,flow,item,partner,value_usd,released",
+        "period,window,flow,item,partner,value_usd",
+        "dimension,code,name_en,name_ko,sets,order",
+        "period,working_days",
+        "period,flow,value_usd",
+    ]
+)
 ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "cp949", "utf-16", "latin-1"])
 
 

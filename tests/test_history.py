@@ -5,18 +5,21 @@ import csv
 import numpy as np
 import pytest
 
-from core.ingest.datadir import embedded_data_dir
-from core.engine.snapshot import load_snapshot
-from core.engine.model import MonthChart
 from core.base.periods import parse_period
+from core.engine.model import MonthChart
+from core.engine.snapshot import load_snapshot
+from core.ingest.datadir import embedded_data_dir
 
 JANUARY_2026 = parse_period("2026-01")
 
 
 def _monthly_exports() -> dict[int, float]:
     with open(embedded_data_dir() / "monthly.csv", encoding="utf-8") as file:
-        return {parse_period(row["period"]): float(row["value_usd"]) for row in csv.DictReader(file)
-                if row["flow"] == "export" and row["item"] == "total" and row["partner"] == "world"}
+        return {
+            parse_period(row["period"]): float(row["value_usd"])
+            for row in csv.DictReader(file)
+            if row["flow"] == "export" and row["item"] == "total" and row["partner"] == "world"
+        }
 
 
 def test_history_ends_at_the_month_with_values_yoy_and_share(shipped_snapshot):
@@ -48,8 +51,9 @@ def test_records_rank_and_extremes_of_january_2026_exports(shipped_snapshot):
 
 def test_a_year_to_date_total_is_ranked_against_the_same_months_of_other_years(shipped_snapshot):
     exports = _monthly_exports()
-    january_to_july = {year: sum(exports[parse_period(f"{year}-{month:02d}")] for month in range(1, 8))
-                       for year in range(2016, 2027)}
+    january_to_july = {
+        year: sum(exports[parse_period(f"{year}-{month:02d}")] for month in range(1, 8)) for year in range(2016, 2027)
+    }
     records = shipped_snapshot.records("headline", "ytd_exports", parse_period("2026-07"))
     assert (records.rank, records.months_ranked, records.compared) == (1, 11, "years")
     assert records.highest_value == january_to_july[2026] and records.highest_month == parse_period("2026-07")
@@ -85,10 +89,14 @@ def test_partner_split_is_empty_without_partner_series_and_shown_when_present(sh
         "2026-01,export,total,world,1000\n"
         "2026-01,export,semiconductors,world,400\n"
         "2026-01,export,semiconductors,china,100\n"
-        "2026-01,export,semiconductors,us,300\n", encoding="utf-8")
+        "2026-01,export,semiconductors,us,300\n",
+        encoding="utf-8",
+    )
     split = load_snapshot(data_dir).partner_split("export", "semiconductors", JANUARY_2026)
     assert [(share.code, share.name, share.share_pct) for share in split] == [
-        ("us", "United States", 75.0), ("china", "China", 25.0)]
+        ("us", "United States", 75.0),
+        ("china", "China", 25.0),
+    ]
     assert np.isclose(sum(share.value_usd for share in split), 400)
 
 

@@ -10,8 +10,14 @@ import pytest
 @pytest.mark.skipif(shutil.which("tradetop") is None, reason="tradetop is not installed in this environment")
 def test_installed_command_runs_from_any_directory(tmp_path):
     environment = {key: value for key, value in os.environ.items() if key != "TRADETOP_DATA"}
-    result = subprocess.run(["tradetop", "brief", "--period", "2026-01"], cwd=tmp_path, env=environment,
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        ["tradetop", "brief", "--period", "2026-01"],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     assert "$65.84bn" in result.stdout
 

@@ -7,9 +7,9 @@ import time
 
 import pytest
 
+from core.base.problems import DataError
 from core.runtime.cache import snapshot_cached
 from core.runtime.isolated import load_isolated, shutdown, start_loading
-from core.base.problems import DataError
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -32,14 +32,19 @@ def test_data_errors_come_back_with_file_and_line(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-13,export,total,world,5\n")
     with pytest.raises(DataError) as raised:
         load_isolated(data_dir)
-    assert str(raised.value.problems[0]) == f"{data_dir / 'trade.csv'}:2: period '2026-13' is not a month (expected YYYY-MM with month 01-12)"
+    assert (
+        str(raised.value.problems[0])
+        == f"{data_dir / 'trade.csv'}:2: period '2026-13' is not a month (expected YYYY-MM with month 01-12)"
+    )
 
 
 def test_the_parent_never_imports_pandas(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
-    program = (f"import sys, pathlib; from core.runtime.isolated import load_isolated, shutdown;"
-               f"s = load_isolated(pathlib.Path({str(data_dir)!r})); shutdown();"
-               "print(s.release(s.latest).headline.exports.value_usd, 'pandas' in sys.modules)")
+    program = (
+        f"import sys, pathlib; from core.runtime.isolated import load_isolated, shutdown;"
+        f"s = load_isolated(pathlib.Path({str(data_dir)!r})); shutdown();"
+        "print(s.release(s.latest).headline.exports.value_usd, 'pandas' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, timeout=60, check=True)
     assert result.stdout.split() == ["5.0", "False"]
 

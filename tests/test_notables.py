@@ -8,23 +8,25 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from core.text.brief import TOP_NOTABLES
-from core.engine.snapshot import load_snapshot
-from core.engine.notables import round_amount
-from core.base.periods import parse_period
 from notables_helpers import notables_of, the_notable
 
+from core.base.periods import parse_period
+from core.engine.notables import round_amount
+from core.engine.snapshot import load_snapshot
+from core.text.brief import TOP_NOTABLES
 
 # The shipped data ------------------------------------------------------------------------------
+
 
 def test_january_2026_exports_january_record_and_first_january_above_60bn(shipped_snapshot):
     record = the_notable(shipped_snapshot, "2026-01", "record_for_month", "exports")
     assert record["value_usd"] == 65_843_936_782 and record["since"] == "2016-01" and record["equal_to"] == ()
     # One claim: the highest January before was January 2022's $55.46bn, so $60bn is passed for the first time.
     assert record["threshold_usd"] == 60e9 and record["history_months"] == 120
-    assert record["text"] == ("Exports reached $65.84bn, the highest for any January since 2016, when the data "
-                              "begins, and the first January above $60bn (+33.9% on a year earlier).")
+    assert record["text"] == (
+        "Exports reached $65.84bn, the highest for any January since 2016, when the data "
+        "begins, and the first January above $60bn (+33.9% on a year earlier)."
+    )
     # Not a record of all months: Dec and Sep 2025 were higher.
     assert the_notable(shipped_snapshot, "2026-01", "rank_all_time", "exports")["above"] == ("2025-12", "2025-09")
     assert not notables_of(shipped_snapshot, "2026-01", "record_all_time", "exports")
@@ -61,8 +63,10 @@ def test_december_2025_annual_exports_pass_700bn_for_the_first_time(shipped_snap
     annual = the_notable(shipped_snapshot, "2025-12", "ytd_record", "exports")  # December's year to date: the year
     assert annual["threshold_usd"] == 700e9 and annual["year"] == 2025
     assert annual["value_usd"] / 1e9 == pytest.approx(709.3, abs=0.05)  # 2024's $683.61bn was the best before
-    assert annual["text"] == ("Annual exports in 2025 reached $709.33bn, the highest of any year since 2016, when the "
-                              "data begins, and the first year above $700bn (+3.8% on a year earlier).")
+    assert annual["text"] == (
+        "Annual exports in 2025 reached $709.33bn, the highest of any year since 2016, when the "
+        "data begins, and the first year above $700bn (+3.8% on a year earlier)."
+    )
 
 
 def test_breadth_and_overtake_on_the_shipped_data(shipped_snapshot):
@@ -129,6 +133,7 @@ def test_round_amounts_are_the_ones_people_quote():
 
 # Synthetic series (made up for the edge cases) ---------------------------------------------------
 
+
 def _months(first: str, count: int) -> list[str]:
     start = parse_period(first)
     return [f"{(start + k) // 12:04d}-{(start + k) % 12 + 1:02d}" for k in range(count)]
@@ -138,8 +143,11 @@ def _snapshot(data_dir, *series):
     """series: (first period, values, flow, partner); a None value leaves the month out."""
     rows = ["period,flow,item,partner,value_usd"]
     for first, values, flow, partner in series:
-        rows += [f"{period},{flow},total,{partner},{value}"
-                 for period, value in zip(_months(first, len(values)), values) if value is not None]
+        rows += [
+            f"{period},{flow},total,{partner},{value}"
+            for period, value in zip(_months(first, len(values)), values)
+            if value is not None
+        ]
     (data_dir / "synthetic.csv").write_text("\n".join(rows) + "\n")
     return load_snapshot(data_dir)
 
@@ -220,8 +228,10 @@ def test_round_amounts_are_strictly_above_in_any_month_or_a_calendar_month(data_
     # Year to date $142bn by March 2018 against $120bn by March before: earlier in the year than ever past $140bn.
     ytd = the_notable(snapshot, "2018-03", "ytd_record", "exports")
     assert ytd["threshold_usd"] == 140e9 and ytd["value_usd"] == 142e9
-    assert "the highest for those months of any year since 2016, when the data begins, and past $140bn earlier in " \
-           "the year than ever (+18.3% on a year earlier)." in ytd["text"]
+    assert (
+        "the highest for those months of any year since 2016, when the data begins, and past $140bn earlier in "
+        "the year than ever (+18.3% on a year earlier)." in ytd["text"]
+    )
     assert not notables_of(snapshot, "2018-01", "ytd_record")  # January's year to date is the month itself
 
 
@@ -230,31 +240,49 @@ def test_a_partner_overtakes_another_first_time_or_after_a_long_time(data_dir):
     china = [10.0] * 30
     asean = [5.0] * 30
     asean[18] = asean[19] = 12.0  # 2017-07 and 2017-08
-    snapshot = _snapshot(data_dir, ("2016-01", exports, "export", "world"),
-                         ("2016-01", china, "export", "china"), ("2016-01", asean, "export", "asean"))
+    snapshot = _snapshot(
+        data_dir,
+        ("2016-01", exports, "export", "world"),
+        ("2016-01", china, "export", "china"),
+        ("2016-01", asean, "export", "asean"),
+    )
     first = the_notable(snapshot, "2017-07", "overtake", "asean")
     assert first["other"] == "china" and first["since"] == "2016-01"
     assert "Exports to ASEAN ($12) were above exports to China ($10) for the first time since 2016" in first["text"]
     assert not notables_of(snapshot, "2017-08", "overtake")  # already ahead
     asean[2] = 11.0  # ahead once before, in 2016-03: 16 months earlier
     (data_dir / "synthetic.csv").unlink()
-    again = the_notable(_snapshot(data_dir, ("2016-01", exports, "export", "world"), ("2016-01", china, "export", "china"),
-                           ("2016-01", asean, "export", "asean")), "2017-07", "overtake", "asean")
+    again = the_notable(
+        _snapshot(
+            data_dir,
+            ("2016-01", exports, "export", "world"),
+            ("2016-01", china, "export", "china"),
+            ("2016-01", asean, "export", "asean"),
+        ),
+        "2017-07",
+        "overtake",
+        "asean",
+    )
     assert again["since"] == "2016-04" and "for the first time in 16 months" in again["text"]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.one_of(st.none(), st.sampled_from([0.0, 5.0, 10.0]), st.floats(0.0, 100.0)),
-                min_size=13, max_size=40))
+@given(
+    st.lists(st.one_of(st.none(), st.sampled_from([0.0, 5.0, 10.0]), st.floats(0.0, 100.0)), min_size=13, max_size=40)
+)
 def test_any_series_with_gaps_ties_and_zeros_claims_only_what_its_run_supports(data_dir, values):
     values = [100.0] + values  # a first month, so the directory has a release
-    snapshot = _snapshot(data_dir, ("2016-01", [v if v is None else 200.0 + v for v in values], "export", "world"),
-                         ("2016-01", values, "export", "china"), ("2016-01", values[::-1], "export", "us"))
+    snapshot = _snapshot(
+        data_dir,
+        ("2016-01", [v if v is None else 200.0 + v for v in values], "export", "world"),
+        ("2016-01", values, "export", "china"),
+        ("2016-01", values[::-1], "export", "us"),
+    )
     series = snapshot.trade[("export", "total", "china")]
     for month in snapshot.months:
         notables = snapshot.release(month).notables
         assert [n["score"] for n in notables] == sorted((n["score"] for n in notables), reverse=True)
         for notable in (n for n in notables if n["subject"] == "china" and n["kind"] == "record_all_time"):
-            run = series[snapshot.index(parse_period(notable["since"])):snapshot.index(month)]
+            run = series[snapshot.index(parse_period(notable["since"])) : snapshot.index(month)]
             assert len(run) >= 12 and not any(math.isnan(v) for v in run)
             assert notable["value_usd"] >= run.max() and notable["value_usd"] == series[snapshot.index(month)]

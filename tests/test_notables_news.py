@@ -2,12 +2,13 @@
 from data/monthly.csv, and a ranking that leads with them. Figures in comments are from the data."""
 
 import json
+
 import numpy as np
 import pytest
-
-from core.text.brief import TOP_NOTABLES
-from core.base.periods import parse_period
 from notables_helpers import notables_of, the_notable
+
+from core.base.periods import parse_period
+from core.text.brief import TOP_NOTABLES
 
 
 def _top(snapshot, period: str) -> list:
@@ -15,18 +16,23 @@ def _top(snapshot, period: str) -> list:
 
 
 def _in_top(snapshot, period: str, kind: str, subject: str, **fields) -> bool:
-    return any(n["kind"] == kind and n["subject"] == subject and all(n.get(k) == v for k, v in fields.items())
-               for n in _top(snapshot, period))
+    return any(
+        n["kind"] == kind and n["subject"] == subject and all(n.get(k) == v for k, v in fields.items())
+        for n in _top(snapshot, period)
+    )
 
 
 # New kinds, each with the public example ------------------------------------------------------------
+
 
 def test_february_2025_exports_second_highest_for_any_february(shipped_snapshot):
     # $52.29bn; only February 2022 ($54.16bn) was higher; February 2024 was $52.08bn.
     rank = the_notable(shipped_snapshot, "2025-02", "rank_for_month", "exports")
     assert rank["rank"] == 2 and rank["above"] == ("2022-02",)
-    assert rank["text"] == ("Exports reached $52.29bn, the 2nd-highest for any February since 2016, when the data "
-                            "begins, after February 2022 (+0.4% on a year earlier).")
+    assert rank["text"] == (
+        "Exports reached $52.29bn, the 2nd-highest for any February since 2016, when the data "
+        "begins, after February 2022 (+0.4% on a year earlier)."
+    )
     assert the_notable(shipped_snapshot, "2025-03", "rank_for_month", "exports")["above"] == ("2022-03",)  # $58.06bn
     chips = the_notable(shipped_snapshot, "2025-01", "rank_for_month", "semiconductors")  # $10.13bn, after Jan 2022
     assert chips["rank"] == 2 and chips["above"] == ("2022-01",)
@@ -50,8 +56,10 @@ def test_january_2023_the_largest_deficit_and_the_first_over_10bn(shipped_snapsh
     # -$12.70bn; the largest before was August 2022's -$9.42bn.
     assert deficit["value_usd"] == -12_698_113_468 and deficit["since"] == "2021-08"
     assert deficit["threshold_usd"] == 10e9 and deficit["history_months"] == 17
-    assert deficit["text"] == ("The trade balance was -$12.70bn, the largest deficit in any month since August 2021, "
-                               "when the data begins, and the first deficit over $10bn.")
+    assert deficit["text"] == (
+        "The trade balance was -$12.70bn, the largest deficit in any month since August 2021, "
+        "when the data begins, and the first deficit over $10bn."
+    )
     assert not notables_of(shipped_snapshot, "2023-02", "record_deficit")  # -$5.38bn
 
 
@@ -61,17 +69,21 @@ def test_november_2025_chips_year_to_date_already_above_the_best_year(shipped_sn
     assert (chips["year"], chips["best_year"], chips["threshold_usd"]) == (2025, 2024, 150e9)
     assert chips["value_usd"] / 1e9 == pytest.approx(152.64, abs=0.005)
     assert chips["best_usd"] / 1e9 == pytest.approx(141.92, abs=0.005)
-    assert chips["text"] == ("Exports of semiconductors for January–November 2025, at $152.64bn, were already above the "
-                             "whole of 2024 ($141.92bn), the best year since 2022, when the data begins, and past "
-                             "$150bn for the first time.")
+    assert chips["text"] == (
+        "Exports of semiconductors for January–November 2025, at $152.64bn, were already above the "
+        "whole of 2024 ($141.92bn), the best year since 2022, when the data begins, and past "
+        "$150bn for the first time."
+    )
     assert not notables_of(shipped_snapshot, "2025-10", "ytd_above_annual", "semiconductors")
     # Total exports for Jan-Nov 2025, $639.82bn, are below the whole of 2024 ($683.61bn) and of 2022 ($683.58bn):
     # no such claim on this data, but the highest January-November of any year (2022's was $628.74bn).
     assert not notables_of(shipped_snapshot, "2025-11", "ytd_above_annual", "exports")
     exports = the_notable(shipped_snapshot, "2025-11", "ytd_record", "exports")
     assert exports["value_usd"] / 1e9 == pytest.approx(639.82, abs=0.005) and exports["threshold_usd"] is None
-    assert exports["text"] == ("Exports for January–November 2025 reached $639.82bn, the highest for those months of "
-                               "any year since 2016, when the data begins (+2.8% on a year earlier).")
+    assert exports["text"] == (
+        "Exports for January–November 2025 reached $639.82bn, the highest for those months of "
+        "any year since 2016, when the data begins (+2.8% on a year earlier)."
+    )
 
 
 def test_december_2025_the_highest_annual_daily_average(shipped_snapshot):
@@ -80,8 +92,10 @@ def test_december_2025_the_highest_annual_daily_average(shipped_snapshot):
     assert annual["year"] == 2025 and annual["best_year"] == 2024
     assert annual["value_usd"] == pytest.approx(709_330_044_802 / 268.5)
     assert annual["best_usd"] == pytest.approx(683_609_488_137 / 270.5)
-    assert annual["text"] == ("Daily-average exports for 2025 as a whole were $2.64bn, the highest of any year since "
-                              "2016, when the data begins (the best before: $2.53bn in 2024).")
+    assert annual["text"] == (
+        "Daily-average exports for 2025 as a whole were $2.64bn, the highest of any year since "
+        "2016, when the data begins (the best before: $2.53bn in 2024)."
+    )
     assert not notables_of(shipped_snapshot, "2025-11", "annual_daily_avg")  # only the year's last month
 
 
@@ -89,7 +103,10 @@ def test_the_highest_and_the_lowest_since_a_named_month(shipped_snapshot):
     # May 2024: $58.02bn, the highest since July 2022 ($60.24bn); every month in between was lower.
     high = the_notable(shipped_snapshot, "2024-05", "highest_since", "exports")
     assert (high["since"], high["months"], high["lowest"]) == ("2022-07", 22, False)
-    assert high["text"] == "Exports reached $58.02bn, the highest in 22 months, since July 2022 (+11.5% on a year earlier)."
+    assert (
+        high["text"]
+        == "Exports reached $58.02bn, the highest in 22 months, since July 2022 (+11.5% on a year earlier)."
+    )
     low = the_notable(shipped_snapshot, "2023-01", "highest_since", "exports")  # a decline: the lowest
     assert (low["since"], low["months"], low["lowest"]) == ("2021-02", 23, True)
     assert low["text"].startswith("Exports fell to $46.34bn, the lowest in 23 months, since February 2021")
@@ -103,7 +120,9 @@ def test_the_highest_and_the_lowest_since_a_named_month(shipped_snapshot):
 def test_runs_of_all_time_records_and_of_two_months(shipped_snapshot):
     chips = the_notable(shipped_snapshot, "2025-09", "streak", "semiconductors", of="record_all_time")
     assert (chips["months"], chips["since"]) == (2, "2025-08")  # $15.10bn, then $16.62bn
-    assert chips["text"] == "Exports of semiconductors set a record high for the 2nd month in a row (since August 2025)."
+    assert (
+        chips["text"] == "Exports of semiconductors set a record high for the 2nd month in a row (since August 2025)."
+    )
     recovery = the_notable(shipped_snapshot, "2023-11", "streak", "exports", of="growth")
     assert (recovery["months"], recovery["since"]) == (2, "2023-10")
     assert recovery["text"] == "Exports grew on a year earlier for the 2nd month in a row (since October 2023)."
@@ -115,14 +134,17 @@ def test_may_2024_china_back_above_the_us_for_the_first_time_in_4_months(shipped
     # January 2024: China $10.70bn, US $10.25bn; February to April the US ahead; May: $11.38bn against $10.93bn.
     overtake = the_notable(shipped_snapshot, "2024-05", "overtake", "china", other="us")
     assert (overtake["since"], overtake["months"]) == ("2024-02", 4)
-    assert overtake["text"] == ("Exports to China ($11.38bn) were above exports to the United States ($10.93bn) for the "
-                                "first time in 4 months.")
+    assert overtake["text"] == (
+        "Exports to China ($11.38bn) were above exports to the United States ($10.93bn) for the first time in 4 months."
+    )
 
 
 def test_breadth_says_its_basis_and_json_lists_risers_and_fallers(shipped_snapshot, brief_json, run_cli):
     breadth = the_notable(shipped_snapshot, "2026-01", "breadth", "exports")
-    assert breadth["text"] == ("Exports of 11 of 15 items rose on a year earlier (customs basis); petrochemicals, "
-                               "steel, ships and home appliances fell.")
+    assert breadth["text"] == (
+        "Exports of 11 of 15 items rose on a year earlier (customs basis); petrochemicals, "
+        "steel, ships and home appliances fell."
+    )
     body = brief_json("--period", "2026-01")
     notable = next(n for n in body["notables"] if n["kind"] == "breadth")
     assert notable["basis"] == "customs" and len(notable["rose"]) == 11
@@ -134,6 +156,7 @@ def test_breadth_says_its_basis_and_json_lists_risers_and_fallers(shipped_snapsh
 
 
 # Round amounts people quote ---------------------------------------------------------------------
+
 
 def test_round_amounts_on_the_shipped_data(shipped_snapshot):
     # US, December 2023: $11.28bn after November's $10.94bn: $11bn (no $14bn or $10.4bn rung).
@@ -148,6 +171,7 @@ def test_round_amounts_on_the_shipped_data(shipped_snapshot):
 
 
 # The ranking ------------------------------------------------------------------------------------
+
 
 def test_the_top_10_has_the_claims_the_seed_stories_lead_with(shipped_snapshot):
     assert _in_top(shipped_snapshot, "2026-01", "record_for_month", "exports", threshold_usd=60e9)
@@ -197,7 +221,9 @@ def test_short_history_and_restatements_rank_lower(shipped_snapshot):
     assert balance not in _top(shipped_snapshot, "2024-01")
     # A subject's most newsworthy claim leads; its others come 5 points lower each: exports' 8th January record in
     # a row is ranked after the January record and the 3rd-highest month.
-    exports = [n for n in notables_of(shipped_snapshot, "2026-01") if n["subject"] == "exports" and n["kind"] != "breadth"]
+    exports = [
+        n for n in notables_of(shipped_snapshot, "2026-01") if n["subject"] == "exports" and n["kind"] != "breadth"
+    ]
     assert [n["kind"] for n in exports[:3]] == ["record_for_month", "rank_all_time", "streak"]
 
 
@@ -208,15 +234,22 @@ def test_long_runs_above_a_round_amount_only_when_they_become_the_longest(shippe
                 assert notable["months"] <= 12 or notable["longest"], notable
                 assert notable["subject"] != "balance"
     # Daily-average exports stayed above $2bn from December 2020 to 2025: never said after it became the longest.
-    assert not [n for n in notables_of(shipped_snapshot, "2025-05", "streak", "daily_avg_exports")
-                if n["of"] == "above_threshold"]
+    assert not [
+        n
+        for n in notables_of(shipped_snapshot, "2025-05", "streak", "daily_avg_exports")
+        if n["of"] == "above_threshold"
+    ]
 
 
 def test_annual_daily_average_compares_only_years_whose_every_month_is_known(data_dir, run_cli):
     """Synthetic: 2015-2020 at $1bn a month but 2017 at $2bn, and 2016-05 missing. The 2016 total is unknown, so
     no year is compared with it: 2017 stays the best year and 2018-2020 are no record."""
-    rows = "".join(f"{year}-{month:02d},export,total,world,{2 if year == 2017 else 1}000000000\n"
-                   for year in range(2015, 2021) for month in range(1, 13) if (year, month) != (2016, 5))
+    rows = "".join(
+        f"{year}-{month:02d},export,total,world,{2 if year == 2017 else 1}000000000\n"
+        for year in range(2015, 2021)
+        for month in range(1, 13)
+        if (year, month) != (2016, 5)
+    )
     (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n" + rows)
     for year in (2018, 2019, 2020):
         code, out, err = run_cli("brief", "--json", "--all", "--data", str(data_dir), "--period", f"{year}-12")

@@ -95,8 +95,9 @@ class Terminal:
     def __init__(self, command: list[str], env: dict[str, str]):
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                                        start_new_session=True)
+        self.process = subprocess.Popen(
+            command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
+        )
         os.close(slave)
         self.master, self.output = master, bytearray()
         threading.Thread(target=self._read, daemon=True).start()
@@ -124,8 +125,12 @@ class Terminal:
 @pytest.fixture
 def environment(tmp_path):
     """A cold snapshot cache, so that the monitor starts its loader process, and a private crash log folder."""
-    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"), XDG_STATE_HOME=str(tmp_path / "state"),
-               TERM="xterm-256color")
+    env = dict(
+        os.environ,
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        TERM="xterm-256color",
+    )
     env.pop("TRADETOP_DATA", None)
     return env
 
@@ -157,8 +162,9 @@ def test_a_signal_ends_the_monitor_with_the_terminal_restored_and_no_process_lef
 def test_a_signal_ends_the_monitor_even_when_its_exit_hangs(environment):
     terminal = Terminal([sys.executable, "-c", HANGING_EXIT, "--data", str(embedded_data_dir())], environment)
     try:
-        wait_until(lambda: len(running_children(terminal.process.pid)) == 2 and b"Quit" in terminal.output,
-                   timeout=60)  # up: its loader process starts before Textual, so the children alone say too little
+        wait_until(
+            lambda: len(running_children(terminal.process.pid)) == 2 and b"Quit" in terminal.output, timeout=60
+        )  # up: its loader process starts before Textual, so the children alone say too little
         children = running_children(terminal.process.pid)
         os.kill(terminal.process.pid, signal.SIGHUP)
         started = time.monotonic()
@@ -198,9 +204,13 @@ def test_ctrl_z_suspends_the_monitor_and_it_comes_back_redrawn(monitor):
 def test_without_a_terminal_the_monitor_says_so_and_exits_2(environment, stdin_is_a_terminal):
     master, slave = pty.openpty()
     try:
-        result = subprocess.run([sys.executable, "-m", "tui.cli", "--data", str(embedded_data_dir())],
-                                stdin=slave if stdin_is_a_terminal else subprocess.DEVNULL, capture_output=True,
-                                env=environment, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--data", str(embedded_data_dir())],
+            stdin=slave if stdin_is_a_terminal else subprocess.DEVNULL,
+            capture_output=True,
+            env=environment,
+            timeout=60,
+        )
     finally:
         os.close(master)
         os.close(slave)
@@ -210,8 +220,9 @@ def test_without_a_terminal_the_monitor_says_so_and_exits_2(environment, stdin_i
 @pytest.mark.parametrize("arguments", [["check"], ["brief", "--json"], ["backtest"]], ids=" ".join)
 def test_a_closed_pipe_ends_a_command_quietly(environment, arguments):
     """As `tradetop check | head -1` once head has read its line: the reader has gone before the output."""
-    process = subprocess.Popen([sys.executable, "-m", "tui.cli", *arguments], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, env=environment)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", *arguments], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+    )
     process.stdout.close()
     errors = process.stderr.read()
     assert (process.wait(timeout=60), errors) == (CLOSED_PIPE, b"")

@@ -16,9 +16,9 @@ from dashboard_helpers import wait_for_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.runtime.cache import load_snapshot_cached
-from core.ingest.datadir import embedded_data_dir
 from core.base.periods import FIRST_YEAR, LAST_YEAR, format_period
+from core.ingest.datadir import embedded_data_dir
+from core.runtime.cache import load_snapshot_cached
 from tui.cli import main
 
 FIRST, LAST = FIRST_YEAR * 12, LAST_YEAR * 12 + 11
@@ -67,8 +67,9 @@ def directories(draw) -> dict[str, str]:
     totals = [row for row in rows if row[1:4] == ("export", "total", "world")]
     revised = draw(st.lists(st.sampled_from(totals), max_size=3, unique=True))
     if revised:
-        files["revisions.csv"] = _csv("period,flow,item,partner,value_usd,released",
-                                      [(*row[:4], draw(VALUES), "2100-12-31") for row in revised])
+        files["revisions.csv"] = _csv(
+            "period,flow,item,partner,value_usd,released", [(*row[:4], draw(VALUES), "2100-12-31") for row in revised]
+        )
     flash_mode = draw(st.sampled_from(["none", "every month", "some months"]))
     if flash_mode != "none":
         flash_months = chosen + ([chosen[-1] + 1] if chosen[-1] < LAST else [])  # and a preliminary month
@@ -84,7 +85,8 @@ def directories(draw) -> dict[str, str]:
     if draw(st.booleans()):
         days = draw(st.lists(st.sampled_from(chosen), max_size=4, unique=True))
         files["working_days.csv"] = "period,working_days\n" + "".join(
-            f"{format_period(month)},{draw(st.sampled_from([1e-9, 0.5, 20, 31]))!r}\n" for month in days)
+            f"{format_period(month)},{draw(st.sampled_from([1e-9, 0.5, 20, 31]))!r}\n" for month in days
+        )
     return files
 
 
@@ -109,8 +111,10 @@ def _directory(tmp_path_factory, files: dict[str, str]):
     return directory
 
 
-PROPERTY = dict(deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
-                                                      HealthCheck.data_too_large])
+PROPERTY = dict(
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @settings(max_examples=35, **PROPERTY)

@@ -6,9 +6,9 @@ import time
 
 import pytest
 
-from core.engine.snapshot import load_snapshot
 from core.base.periods import parse_period
 from core.base.problems import DataError
+from core.engine.snapshot import load_snapshot
 from core.runtime.refresh import load_settled, watch_changes, what_arrived
 
 HEADER = "period,flow,item,partner,value_usd\n"
@@ -18,8 +18,9 @@ def test_a_new_month_and_a_revised_figure_are_told_apart(data_dir):
     trade = data_dir / "trade.csv"
     trade.write_text(HEADER + "2025-01,export,total,world,100\n2026-01,export,total,world,120\n")
     old = load_snapshot(data_dir)
-    trade.write_text(HEADER + "2025-01,export,total,world,100\n2026-01,export,total,world,125\n"
-                     "2026-02,export,total,world,130\n")
+    trade.write_text(
+        HEADER + "2025-01,export,total,world,100\n2026-01,export,total,world,125\n2026-02,export,total,world,130\n"
+    )
     new, arrival = what_arrived(old, load_snapshot(data_dir))
     assert arrival.new_months == (parse_period("2026-02"),)
     assert [(r.period, r.old_usd, r.new_usd) for r in arrival.revisions] == [("2026-01", 120, 125)]
@@ -35,7 +36,8 @@ def test_nothing_arrived_when_nothing_changed(shipped_snapshot):
 def test_released_dates_give_the_revision_history(data_dir):
     (data_dir / "first.csv").write_text(HEADER + "2026-01,export,total,world,100\n")
     (data_dir / "second.csv").write_text(
-        "period,flow,item,partner,value_usd,released\n2026-01,export,total,world,104,2026-03-01\n")
+        "period,flow,item,partner,value_usd,released\n2026-01,export,total,world,104,2026-03-01\n"
+    )
     revisions = load_snapshot(data_dir).revisions[("export", "total", "world")]
     assert [r.text for r in revisions] == ["2026-01 revised from $100 to $104 (released 2026-03-01)"]
 

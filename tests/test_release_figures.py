@@ -73,7 +73,8 @@ def test_year_to_date_needs_every_month_since_january(data_dir, brief_json):
     (data_dir / "trade.csv").write_text(
         "period,flow,item,partner,value_usd\n"
         "2025-01,export,total,world,10\n2025-03,export,total,world,30\n"
-        "2026-01,export,total,world,20\n2026-02,export,total,world,20\n2026-03,export,total,world,60\n")
+        "2026-01,export,total,world,20\n2026-02,export,total,world,20\n2026-03,export,total,world,60\n"
+    )
     march = brief_json("--period", "2026-03", "--data", str(data_dir))["headline"]
     assert march["ytd_exports"] == {"value_usd": 100, "yoy_pct": None}  # 2025-02 is missing: no partial sum
     assert march["exports"]["yoy_pct"] == pytest.approx(100.0)

@@ -9,10 +9,10 @@ import shutil
 import pytest
 from dashboard_helpers import make_app, wait_for_data
 
-from core.ingest.datadir import embedded_data_dir
-from core.engine.snapshot import load_snapshot
-from core.engine.notables import MAX_SUBJECTS
 from core.base.periods import parse_period
+from core.engine.notables import MAX_SUBJECTS
+from core.engine.snapshot import load_snapshot
+from core.ingest.datadir import embedded_data_dir
 from tui.widgets.status import ErrorBar
 
 SHIPPED = embedded_data_dir()
@@ -30,13 +30,17 @@ def _with_synthetic_partners(directory, count: int, first: str = "2025-01", last
     shutil.copy(SHIPPED / "monthly.csv", directory / "monthly.csv")
     draw = random.Random(13)
     rows = ["period,flow,item,partner,value_usd"]
-    rows += [f"{period},export,total,synthetic_partner_{number:04d},{10 ** draw.uniform(6, 10.5):.0f}"
-             for number in range(count) for period in _months(first, last)]
+    rows += [
+        f"{period},export,total,synthetic_partner_{number:04d},{10 ** draw.uniform(6, 10.5):.0f}"
+        for number in range(count)
+        for period in _months(first, last)
+    ]
     (directory / "synthetic_partners.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
 
 def test_overtakes_among_2000_partner_codes_are_the_regions_ones_and_every_shipped_notable_stays(
-        data_dir, shipped_snapshot):
+    data_dir, shipped_snapshot
+):
     _with_synthetic_partners(data_dir, 2000)
     snapshot = load_snapshot(data_dir)
     for period in OVERTAKE_MONTHS:
@@ -51,12 +55,15 @@ def test_overtakes_among_2000_partner_codes_are_the_regions_ones_and_every_shipp
 
 def _partner_rows(count: int) -> str:
     return "period,flow,item,partner,value_usd\n" + "".join(
-        f"2026-01,export,total,synthetic_{number},5\n" for number in range(count))
+        f"2026-01,export,total,synthetic_{number},5\n" for number in range(count)
+    )
 
 
 def test_check_shows_50_warnings_of_a_kind_then_counts_the_rest(data_dir, run_cli):
-    (data_dir / "synthetic.csv").write_text("period,flow,item,partner,value_usd\n2026-01,export,total,world,100\n"
-                                            + _partner_rows(120).split("\n", 1)[1], encoding="utf-8")
+    (data_dir / "synthetic.csv").write_text(
+        "period,flow,item,partner,value_usd\n2026-01,export,total,world,100\n" + _partner_rows(120).split("\n", 1)[1],
+        encoding="utf-8",
+    )
     code, out, err = run_cli("check", "--data", str(data_dir))
     lines = out.splitlines()
     assert code == 0 and err == ""
@@ -71,9 +78,13 @@ def test_codes_that_quote_differently_are_still_one_kind(data_dir, run_cli):
     """Python quotes a value holding ' with ", and one holding both with escapes: the kind is the same."""
     codes = [f"o'{number}" for number in range(30)] + [f"b'\"{number}" for number in range(30)]
     with open(data_dir / "synthetic.csv", "w", encoding="utf-8", newline="") as file:
-        csv.writer(file).writerows([("period", "flow", "item", "partner", "value_usd"),
-                                    ("2026-01", "export", "total", "world", "100"),
-                                    *(("2026-01", "export", "total", code, "5") for code in codes)])
+        csv.writer(file).writerows(
+            [
+                ("period", "flow", "item", "partner", "value_usd"),
+                ("2026-01", "export", "total", "world", "100"),
+                *(("2026-01", "export", "total", code, "5") for code in codes),
+            ]
+        )
     code, out, _ = run_cli("check", "--data", str(data_dir))
     lines = out.splitlines()
     assert code == 0 and len(lines) == 52 and lines[50] == "… and 10 more of the same kind"
@@ -84,9 +95,11 @@ def test_errors_are_summarised_by_kind_across_files_and_the_exit_code_counts_the
     # 30 files of 4 bad values each: 120 errors of one kind, under the cap of 20 per file; then another kind.
     for number in range(30):
         (data_dir / f"synthetic_{number:02d}.csv").write_text(
-            "period,flow,item,partner,value_usd\n" + "2026-01,export,total,world,lots\n" * 4, encoding="utf-8")
-    (data_dir / "synthetic_99.csv").write_text("period,flow,item,partner,value_usd\n2026-13,export,total,world,1\n",
-                                               encoding="utf-8")
+            "period,flow,item,partner,value_usd\n" + "2026-01,export,total,world,lots\n" * 4, encoding="utf-8"
+        )
+    (data_dir / "synthetic_99.csv").write_text(
+        "period,flow,item,partner,value_usd\n2026-13,export,total,world,1\n", encoding="utf-8"
+    )
     code, _, err = run_cli("check", "--data", str(data_dir))
     lines = err.splitlines()
     assert code == 1
@@ -105,11 +118,16 @@ def test_small_files_are_validated_together_but_each_problem_names_its_own_file_
         released = number % 2 == 0
         header = "period,flow,item,partner,value_usd" + (",released" if released else "")
         value = "bad" if number % 7 == 0 else "100"
-        row = f"{_months('2001-01', '2030-12')[number]},export,total,world,{value}" + (",2026-01-01" if released else "")
+        row = f"{_months('2001-01', '2030-12')[number]},export,total,world,{value}" + (
+            ",2026-01-01" if released else ""
+        )
         (data_dir / f"synthetic_{number:03d}.csv").write_text(f"{header}\n{row}\n", encoding="utf-8")
     code, _, err = run_cli("check", "--data", str(data_dir))
-    expected = [f"{data_dir / f'synthetic_{number:03d}.csv'}:2: value_usd 'bad' is not a number "
-                "(expected US dollars, a number >= 0)" for number in range(0, 300, 7)]
+    expected = [
+        f"{data_dir / f'synthetic_{number:03d}.csv'}:2: value_usd 'bad' is not a number "
+        "(expected US dollars, a number >= 0)"
+        for number in range(0, 300, 7)
+    ]
     assert code == 1 and err.splitlines() == expected + [f"43 problem(s) in {data_dir}"]
 
 
@@ -120,7 +138,7 @@ def test_1000_files_of_the_shipped_rows_give_the_shipped_brief(tmp_path, brief_j
         shutil.copy(SHIPPED / name, directory / name)
     header, *rows = (SHIPPED / "monthly.csv").read_text(encoding="utf-8").splitlines()
     for number in range(1000):
-        part = rows[number * len(rows) // 1000:(number + 1) * len(rows) // 1000]
+        part = rows[number * len(rows) // 1000 : (number + 1) * len(rows) // 1000]
         (directory / f"synthetic_{number:04d}.csv").write_text("\n".join([header, *part]) + "\n", encoding="utf-8")
     split, shipped = brief_json("--data", str(directory)), brief_json("--data", str(SHIPPED))
     assert split.pop("data")["directory"] == str(directory) and shipped.pop("data")["directory"] == str(SHIPPED)

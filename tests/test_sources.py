@@ -5,9 +5,9 @@ import json
 import os
 from pathlib import Path
 
+import official_responses as official
 import pytest
 
-import official_responses as official
 from core.base.catalog import Catalog
 from core.ingest.datadir import data_files, embedded_data_dir, file_stamps
 from core.ingest.loader import _embedded_catalog, load_directory
@@ -34,24 +34,33 @@ def imported(tmp_path, data_dir, run_cli):
     def run(kind: str, body: bytes, *options: str):
         response = _write(tmp_path, f"{kind}-response", body)
         before = set(data_files(data_dir))
-        code, out, err = run_cli("import", kind, str(response), "--to", str(data_dir), "--released", "2026-02-16", *options)
+        code, out, err = run_cli(
+            "import", kind, str(response), "--to", str(data_dir), "--released", "2026-02-16", *options
+        )
         return code, out, err, sorted(set(data_files(data_dir)) - before)
 
     return run
 
 
 def test_totals_become_a_trade_file_that_check_passes_and_brief_reads(imported, run_cli, brief_json, data_dir):
-    body = official.kcs(official.total_row(), official.totals_item("2026.01", "65,846,000,000", "57,000,000,000"),
-                        official.totals_item("2025.01", "49,000,000,000", "51,000,000,000"))
+    body = official.kcs(
+        official.total_row(),
+        official.totals_item("2026.01", "65,846,000,000", "57,000,000,000"),
+        official.totals_item("2025.01", "49,000,000,000", "51,000,000,000"),
+    )
     code, out, err, written = imported("totals", body)
     assert code == 0, err
     assert [path.name for path in written] == ["kcs-totals_2025-01_2026-01_2026-02-16.csv"]
     rows = _rows(written[0])
     assert {(row["period"], row["flow"], row["value_usd"]) for row in rows} == {
-        ("2025-01", "export", "49000000000"), ("2025-01", "import", "51000000000"),
-        ("2026-01", "export", "65846000000"), ("2026-01", "import", "57000000000")}
+        ("2025-01", "export", "49000000000"),
+        ("2025-01", "import", "51000000000"),
+        ("2026-01", "export", "65846000000"),
+        ("2026-01", "import", "57000000000"),
+    }
     assert {(row["item"], row["partner"], row["released"], row["source"]) for row in rows} == {
-        ("total", "world", "2026-02-16", "kcs-totals")}
+        ("total", "world", "2026-02-16", "kcs-totals")
+    }
     assert run_cli("check", "--data", str(data_dir))[0] == 0
     headline = brief_json("--data", str(data_dir), "--period", "2026-01")["headline"]
     assert headline["exports"]["value_usd"] == 65_846_000_000
@@ -74,14 +83,24 @@ def test_zero_rows_write_nothing_and_say_so(imported):
 def test_countries_are_summed_into_the_nine_regions(imported, run_cli, brief_json, data_dir):
     body = official.kcs(
         official.total_row("statCd", expDlr="999999"),
-        official.country_item("2026.01", "VN", "5,000", "1,000"), official.country_item("2026.01", "TL", "7", "0"),
-        official.country_item("2026.01", "DE", "300", "400"), official.country_item("2026.01", "FR", "200", "100"),
-        official.country_item("2026.01", "TW", "888", "888"), official.country_item("2026.01", "US", "1000", "2000"))
+        official.country_item("2026.01", "VN", "5,000", "1,000"),
+        official.country_item("2026.01", "TL", "7", "0"),
+        official.country_item("2026.01", "DE", "300", "400"),
+        official.country_item("2026.01", "FR", "200", "100"),
+        official.country_item("2026.01", "TW", "888", "888"),
+        official.country_item("2026.01", "US", "1000", "2000"),
+    )
     code, _, err, written = imported("countries", body)
     assert code == 0, err
     values = {(row["flow"], row["partner"]): row["value_usd"] for row in _rows(written[0])}
-    assert values == {("export", "asean"): "5007", ("import", "asean"): "1000", ("export", "eu"): "500",
-                      ("import", "eu"): "500", ("export", "us"): "1000", ("import", "us"): "2000"}
+    assert values == {
+        ("export", "asean"): "5007",
+        ("import", "asean"): "1000",
+        ("export", "eu"): "500",
+        ("import", "eu"): "500",
+        ("export", "us"): "1000",
+        ("import", "us"): "2000",
+    }
     assert {row["item"] for row in _rows(written[0])} == {"total"}
     # Regions alone are no release: check wants a month with total exports beside them.
     (data_dir / "totals.csv").write_text("period,flow,item,partner,value_usd\n2026-01,export,total,world,9000\n")
@@ -92,15 +111,22 @@ def test_items_are_summed_through_the_hs_map_longest_prefix_first(imported, tmp_
     hs_map = _write(tmp_path, "hs_mti.csv", HS_MAP)
     body = official.kcs(
         official.total_row("hsCode"),
-        official.hs_item("2026.01", "8542311000", "1,000", "10"), official.hs_item("2026.01", "8542321010", "500", "5"),
+        official.hs_item("2026.01", "8542311000", "1,000", "10"),
+        official.hs_item("2026.01", "8542321010", "500", "5"),
         official.hs_item("2026.01", "303240000", "70", "7"),  # 0303240000 with its leading zero lost
-        official.hs_item("2026.01", "9999999999", "12345", "12345"))
+        official.hs_item("2026.01", "9999999999", "12345", "12345"),
+    )
     code, _, err, written = imported("items", body, "--hs-map", str(hs_map))
     assert code == 0, err
     values = {(row["flow"], row["item"]): row["value_usd"] for row in _rows(written[0])}
-    assert values == {("export", "semiconductors"): "1000", ("import", "semiconductors"): "10",
-                      ("export", "displays"): "500", ("import", "displays"): "5",
-                      ("export", "agrifood"): "70", ("import", "agrifood"): "7"}
+    assert values == {
+        ("export", "semiconductors"): "1000",
+        ("import", "semiconductors"): "10",
+        ("export", "displays"): "500",
+        ("import", "displays"): "5",
+        ("export", "agrifood"): "70",
+        ("import", "agrifood"): "7",
+    }
     (data_dir / "totals.csv").write_text("period,flow,item,partner,value_usd\n2026-01,export,total,world,2000\n")
     assert run_cli("check", "--data", str(data_dir))[0] == 0
     items = brief_json("--data", str(data_dir), "--period", "2026-01", "--set", "motie20")["items"]
@@ -116,13 +142,21 @@ def test_hs_codes_get_back_their_lost_leading_zero():
 
 def test_flash_becomes_a_flash_file_in_dollars_with_its_window(imported, run_cli, data_dir):
     amounts = [f"{(index + 1) * 1000:,}" for index in range(len(FLASH_COLUMNS))]
-    body = official.kcs(official.flash_item("202601", "01~10", amounts), official.flash_item("202601", "01~20", amounts),
-                        official.flash_item("202601", "01~31", amounts), official.flash_item("202602", "01~28", amounts))
+    body = official.kcs(
+        official.flash_item("202601", "01~10", amounts),
+        official.flash_item("202601", "01~20", amounts),
+        official.flash_item("202601", "01~31", amounts),
+        official.flash_item("202602", "01~28", amounts),
+    )
     code, _, err, written = imported("flash", body)
     assert code == 0, err
     rows = _rows(written[0])
     assert {(row["period"], row["window"]) for row in rows} == {
-        ("2026-01", "1-10"), ("2026-01", "1-20"), ("2026-01", "month"), ("2026-02", "month")}
+        ("2026-01", "1-10"),
+        ("2026-01", "1-20"),
+        ("2026-01", "month"),
+        ("2026-02", "month"),
+    }
     values = {row["item"]: row["value_usd"] for row in rows if row["window"] == "1-10"}
     assert values["total"] == "1000000" and values["semiconductors"] == "2000000"
     assert values["steel_products"] == "3000000" and values["home_appliances"] == "11000000"
@@ -137,12 +171,21 @@ def test_flash_items_are_all_catalog_flash_items():
     assert set(FLASH_COLUMNS) - {"total"} == set(catalog.members("kcs10", "flash_item"))
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    (lambda item: {**item, "priodDt": "01~30"}, "item 1: priodDt '01~30' is not a window (expected 01~10, 01~20, 01~31)"),
-    (lambda item: {**item, "itemUsdAmt11": "5"}, "item 1: columns itemUsdAmt11 differ from itemUsdAmt00..10"),
-    (lambda item: {**item, "itemUsdAmt03": "n/a"}, "item 1: itemUsdAmt03 'n/a' is not an amount"),
-    (lambda item: {**item, "priodMon": "2026-01"}, "item 1: priodMon '2026-01' is not a month (expected YYYY.MM or YYYYMM)"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda item: {**item, "priodDt": "01~30"},
+            "item 1: priodDt '01~30' is not a window (expected 01~10, 01~20, 01~31)",
+        ),
+        (lambda item: {**item, "itemUsdAmt11": "5"}, "item 1: columns itemUsdAmt11 differ from itemUsdAmt00..10"),
+        (lambda item: {**item, "itemUsdAmt03": "n/a"}, "item 1: itemUsdAmt03 'n/a' is not an amount"),
+        (
+            lambda item: {**item, "priodMon": "2026-01"},
+            "item 1: priodMon '2026-01' is not a month (expected YYYY.MM or YYYYMM)",
+        ),
+    ],
+)
 def test_a_flash_response_out_of_its_layout_is_refused(imported, change, message):
     item = change(official.flash_item("202601", "01~10", ["1"] * len(FLASH_COLUMNS)))
     code, _, err, written = imported("flash", official.kcs(item))
@@ -151,8 +194,13 @@ def test_a_flash_response_out_of_its_layout_is_refused(imported, change, message
 
 
 def test_ecos_monthly_exports_and_imports(imported, run_cli, brief_json, data_dir):
-    body = official.ecos([official.ecos_row("202601", "수출(FOB)", "65846000"), official.ecos_row("202601", "수입(CIF)", "57000000.5"),
-                          official.ecos_row("202601", "무역수지", "8846000")])
+    body = official.ecos(
+        [
+            official.ecos_row("202601", "수출(FOB)", "65846000"),
+            official.ecos_row("202601", "수입(CIF)", "57000000.5"),
+            official.ecos_row("202601", "무역수지", "8846000"),
+        ]
+    )
     code, _, err, written = imported("ecos", body)
     assert code == 0, err
     values = {row["flow"]: (row["value_usd"], row["source"]) for row in _rows(written[0])}
@@ -162,17 +210,26 @@ def test_ecos_monthly_exports_and_imports(imported, run_cli, brief_json, data_di
 
 
 def test_ecos_single_row_unwrapped_no_data_and_errors(imported):
-    single = json.dumps({"StatisticSearch": {"list_total_count": 1, "row": official.ecos_row("202601", "Exports", "5", "백만달러")}})
+    single = json.dumps(
+        {"StatisticSearch": {"list_total_count": 1, "row": official.ecos_row("202601", "Exports", "5", "백만달러")}}
+    )
     code, _, err, written = imported("ecos", single.encode())
     assert code == 0, err
     assert [(row["flow"], row["value_usd"]) for row in _rows(written[0])] == [("export", "5000000")]
-    code, out, _, written = imported("ecos", '{"RESULT":{"CODE":"INFO-200","MESSAGE":"해당하는 데이터가 없습니다."}}'.encode())
+    code, out, _, written = imported(
+        "ecos", '{"RESULT":{"CODE":"INFO-200","MESSAGE":"해당하는 데이터가 없습니다."}}'.encode()
+    )
     assert code == 0 and written == [] and "no rows" in out
-    code, _, err, _ = imported("ecos", '{"RESULT":{"CODE":"INFO-100","MESSAGE":"인증키가 유효하지 않습니다."}}'.encode())
+    code, _, err, _ = imported(
+        "ecos", '{"RESULT":{"CODE":"INFO-100","MESSAGE":"인증키가 유효하지 않습니다."}}'.encode()
+    )
     assert code == 1 and "ECOS error INFO-100: 인증키가 유효하지 않습니다." in err
     code, _, err, _ = imported("ecos", official.ecos([official.ecos_row("2026Q1", "수출", "5")]))
     assert code == 1 and "TIME '2026Q1' is not a month" in err
-    code, _, err, _ = imported("ecos", official.ecos([official.ecos_row("202601", "수출", "5"), official.ecos_row("202601", "수출(계절조정)", "6")]))
+    code, _, err, _ = imported(
+        "ecos",
+        official.ecos([official.ecos_row("202601", "수출", "5"), official.ecos_row("202601", "수출(계절조정)", "6")]),
+    )
     assert code == 1 and "a second export series for 2026-01" in err
 
 
@@ -182,12 +239,16 @@ def test_an_entity_bomb_is_refused():
 
 
 def test_hostile_and_broken_files_give_one_line_not_a_traceback(imported):
-    for body, message in [(official.ENTITY_BOMB, "the XML declares entities or a DTD (refused"),
-                          (b"<response><header>", "not a readable XML response"),
-                          (b"<html>gateway timeout</html>", "not a customs service response (root element <html>"),
-                          (official.service_error("시작년월 형식이 맞지 않습니다."), "service error 99: 시작년월 형식이 맞지 않습니다."),
-                          (official.gateway_error(*official.GATEWAY_ERRORS["unregistered key"][:3]),
-                           "gateway error 30 SERVICE_KEY_IS_NOT_REGISTERED_ERROR: the service key is not registered")]:
+    for body, message in [
+        (official.ENTITY_BOMB, "the XML declares entities or a DTD (refused"),
+        (b"<response><header>", "not a readable XML response"),
+        (b"<html>gateway timeout</html>", "not a customs service response (root element <html>"),
+        (official.service_error("시작년월 형식이 맞지 않습니다."), "service error 99: 시작년월 형식이 맞지 않습니다."),
+        (
+            official.gateway_error(*official.GATEWAY_ERRORS["unregistered key"][:3]),
+            "gateway error 30 SERVICE_KEY_IS_NOT_REGISTERED_ERROR: the service key is not registered",
+        ),
+    ]:
         code, _, err, written = imported("totals", body)
         assert code == 1 and written == [] and "Traceback" not in err
         assert len(err.strip().splitlines()) == 1 and message in err, err
@@ -229,7 +290,10 @@ def test_an_import_is_seen_by_a_running_dashboard(imported, data_dir):
 def test_usage_errors(tmp_path, run_cli, monkeypatch):
     monkeypatch.delenv("TRADETOP_DATA", raising=False)
     response = _write(tmp_path, "r.xml", official.kcs())
-    assert run_cli("import", "totals", str(response))[2].strip() == "import: no data directory: pass --to DIR or set $TRADETOP_DATA"
+    assert (
+        run_cli("import", "totals", str(response))[2].strip()
+        == "import: no data directory: pass --to DIR or set $TRADETOP_DATA"
+    )
     code, _, err = run_cli("import", "items", str(response), "--to", str(tmp_path))
     assert code == 2 and "import items: --hs-map FILE is needed" in err
     code, _, err = run_cli("import", "tariffs", str(response), "--to", str(tmp_path))
@@ -255,8 +319,17 @@ def test_the_shipped_regions_are_the_nine_catalog_regions():
     assert set(regions.values()) == set(catalog.members("motie9", "partner"))
     members = {region: {code for code, name in regions.items() if name == region} for region in set(regions.values())}
     assert len(members["eu"]) == 27 and len(members["asean"]) == 11 and "TL" in members["asean"]
-    assert members["china"] == {"CN"} and members["us"] == {"US"} and members["japan"] == {"JP"} and members["india"] == {"IN"}
-    assert {"RU", "KZ", "UZ"} <= members["cis"] and {"SA", "AE"} <= members["middle_east"] and {"MX", "BR"} <= members["latin_america"]
+    assert (
+        members["china"] == {"CN"}
+        and members["us"] == {"US"}
+        and members["japan"] == {"JP"}
+        and members["india"] == {"IN"}
+    )
+    assert (
+        {"RU", "KZ", "UZ"} <= members["cis"]
+        and {"SA", "AE"} <= members["middle_east"]
+        and {"MX", "BR"} <= members["latin_america"]
+    )
 
 
 def test_a_data_directory_may_hold_its_own_regions_and_hs_map(data_dir, run_cli):
@@ -273,7 +346,10 @@ def test_a_bad_regions_table_is_reported_by_file_and_line(imported, data_dir):
     (data_dir / "regions.csv").write_text("region,iso2\nus,US\neu,usa\nchina,US\n")
     code, _, err, _ = imported("countries", official.kcs())
     assert code == 1
-    assert f"{data_dir / 'regions.csv'}:3: iso2 'usa' is not valid (expected an ISO 3166 code of two capital letters)" in err
+    assert (
+        f"{data_dir / 'regions.csv'}:3: iso2 'usa' is not valid (expected an ISO 3166 code of two capital letters)"
+        in err
+    )
     assert f"{data_dir / 'regions.csv'}:4: iso2 US is china here but us at line 2" in err
 
 
@@ -284,24 +360,33 @@ def test_a_file_too_large_to_be_a_response_is_refused_unread(imported, monkeypat
     assert "bytes (expected at most 1,000; refused)" in err
 
 
-@pytest.mark.parametrize(("items", "message"), [
-    ([{"year": "2026.01", "impDlr": "1"}], "item 1: no expDlr (expected a Newtrade/getNewtradeList response)"),
-    ([official.totals_item("2026-01", "1", "1")], "item 1: year '2026-01' is not a month (expected YYYY.MM or YYYYMM)"),
-    ([official.totals_item("2026.13", "1", "1")], "item 1: '2026.13' is not a month (expected a month 01-12)"),
-    ([official.totals_item("2026.01", "1", "1")] * 2, "item 2: 2026-01 appears twice (expected one row per month)"),
-    ([official.totals_item("2026.01", "1.2.3", "1")], "item 1: expDlr '1.2.3' is not an amount"),
-])
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        ([{"year": "2026.01", "impDlr": "1"}], "item 1: no expDlr (expected a Newtrade/getNewtradeList response)"),
+        (
+            [official.totals_item("2026-01", "1", "1")],
+            "item 1: year '2026-01' is not a month (expected YYYY.MM or YYYYMM)",
+        ),
+        ([official.totals_item("2026.13", "1", "1")], "item 1: '2026.13' is not a month (expected a month 01-12)"),
+        ([official.totals_item("2026.01", "1", "1")] * 2, "item 2: 2026-01 appears twice (expected one row per month)"),
+        ([official.totals_item("2026.01", "1.2.3", "1")], "item 1: expDlr '1.2.3' is not an amount"),
+    ],
+)
 def test_a_bad_row_is_named_by_its_place(imported, items, message):
     code, _, err, written = imported("totals", official.kcs(*items))
     assert code == 1 and written == [] and message in err, err
 
 
-@pytest.mark.parametrize(("body", "message"), [
-    (b"{not json", "not a readable JSON response"),
-    (b'{"StatisticSearch": {"row": ["x"]}}', "expected row to be a list of objects"),
-    (b'{"rows": []}', "not an ECOS StatisticSearch response"),
-    (official.ecos([official.ecos_row("202601", "수출", "5", "원")]), "row 1: unit '원' is not a dollar unit"),
-])
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (b"{not json", "not a readable JSON response"),
+        (b'{"StatisticSearch": {"row": ["x"]}}', "expected row to be a list of objects"),
+        (b'{"rows": []}', "not an ECOS StatisticSearch response"),
+        (official.ecos([official.ecos_row("202601", "수출", "5", "원")]), "row 1: unit '원' is not a dollar unit"),
+    ],
+)
 def test_a_bad_ecos_response_is_one_line(imported, body, message):
     code, _, err, written = imported("ecos", body)
     assert code == 1 and written == [] and message in err and len(err.strip().splitlines()) == 1, err
@@ -310,11 +395,16 @@ def test_a_bad_ecos_response_is_one_line(imported, body, message):
 def test_the_target_must_be_an_existing_directory(tmp_path, run_cli):
     response = _write(tmp_path, "r.xml", official.kcs())
     code, _, err = run_cli("import", "totals", str(response), "--to", str(tmp_path / "nowhere"))
-    assert code == 2 and err.strip() == f"import: {tmp_path / 'nowhere'} is not a directory (expected an existing data directory)"
+    assert (
+        code == 2
+        and err.strip() == f"import: {tmp_path / 'nowhere'} is not a directory (expected an existing data directory)"
+    )
 
 
 def test_a_running_dashboard_sees_the_imported_month_arrive(imported, data_dir):
-    refresh = pytest.importorskip("core.runtime.refresh", reason="the live refresh (core.runtime.refresh) is not on this branch yet")
+    refresh = pytest.importorskip(
+        "core.runtime.refresh", reason="the live refresh (core.runtime.refresh) is not on this branch yet"
+    )
     from core.engine.snapshot import load_snapshot
 
     (data_dir / "totals.csv").write_text("period,flow,item,partner,value_usd\n2025-12,export,total,world,2000\n")

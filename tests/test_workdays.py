@@ -4,13 +4,16 @@ from core.base.periods import parse_period
 from core.base.workdays import working_days
 
 
-@pytest.mark.parametrize("period, expected", [
-    ("2026-01", 23.5),  # New Year's Day on a Thursday
-    ("2025-01", 20.0),  # Lunar New Year and its extra holiday
-    ("2024-09", 20.0),  # Chuseok Monday to Wednesday
-    ("2026-07", 24.0),  # Constitution Day, a holiday again from 2026
-    ("2025-05", 21.5),  # Workers' Day (May 1) is a day off: 22.5 without it
-])
+@pytest.mark.parametrize(
+    "period, expected",
+    [
+        ("2026-01", 23.5),  # New Year's Day on a Thursday
+        ("2025-01", 20.0),  # Lunar New Year and its extra holiday
+        ("2024-09", 20.0),  # Chuseok Monday to Wednesday
+        ("2026-07", 24.0),  # Constitution Day, a holiday again from 2026
+        ("2025-05", 21.5),  # Workers' Day (May 1) is a day off: 22.5 without it
+    ],
+)
 def test_working_days_as_the_release_counts_them(period, expected):
     assert working_days(parse_period(period)) == expected
 

@@ -9,9 +9,10 @@ import gc
 import os
 import signal
 import threading
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App
@@ -76,27 +77,49 @@ class TradetopApp(App):
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
-        Binding("left_square_bracket", "step_month(-1)", "Prev", key_display="[", group=MONTH_KEYS, tooltip="previous month",
-                id="previous-month"),
-        Binding("right_square_bracket", "step_month(1)", "Next", key_display="]", group=MONTH_KEYS,
-                tooltip="next month, then the preliminary flash month", id="next-month"),
+        Binding(
+            "left_square_bracket",
+            "step_month(-1)",
+            "Prev",
+            key_display="[",
+            group=MONTH_KEYS,
+            tooltip="previous month",
+            id="previous-month",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step_month(1)",
+            "Next",
+            key_display="]",
+            group=MONTH_KEYS,
+            tooltip="next month, then the preliminary flash month",
+            id="next-month",
+        ),
         Binding("e", "flow('export')", "Exp", group=FLOW_KEYS, tooltip="items and partners of exports", id="exports"),
         Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
         Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
         Binding("r", "reload", "Reload", tooltip="reload the data files", id="reload"),
         # A priority binding, so that it suspends from the help, the palette and every other screen too.
-        Binding("ctrl+z", "suspend_process", "Suspend", show=False, priority=True,
-                tooltip="suspend to the shell; `fg` comes back", id="suspend"),
+        Binding(
+            "ctrl+z",
+            "suspend_process",
+            "Suspend",
+            show=False,
+            priority=True,
+            tooltip="suspend to the shell; `fg` comes back",
+            id="suspend",
+        ),
     ]
     EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
-    def __init__(self, data_dir: Path, period: int | None = None, item_set: str = DEFAULT_ITEM_SET,
-                 force_polling: bool = False):
+    def __init__(
+        self, data_dir: Path, period: int | None = None, item_set: str = DEFAULT_ITEM_SET, force_polling: bool = False
+    ):
         super().__init__()
         self.data_dir = data_dir
         self.requested_month = period
         self.item_set = item_set
-        self.snapshot: "Snapshot | None" = None
+        self.snapshot: Snapshot | None = None
         self.start_view: MainView | None = None  # until the snapshot has loaded
         self.month: int | None = None
         self.flow = "export"
@@ -187,7 +210,11 @@ class TradetopApp(App):
         from core.runtime.refresh import load_settled, what_arrived
 
         try:
-            snapshot, arrival, old = load_settled(self.data_dir, stop=self.stopping, load=load_isolated), None, self.snapshot
+            snapshot, arrival, old = (
+                load_settled(self.data_dir, stop=self.stopping, load=load_isolated),
+                None,
+                self.snapshot,
+            )
             if old is not None:
                 snapshot, arrival = what_arrived(old, snapshot)
             message = SnapshotLoaded(snapshot, arrival)
@@ -228,8 +255,10 @@ class TradetopApp(App):
         if not (found or preliminary):
             covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
             # The header names the data directory: a long path here would take three lines of an 80-column screen.
-            self.fallback_notice = (f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} "
-                                    f"(data {covered}); showing {format_period(self.month)}")
+            self.fallback_notice = (
+                f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} "
+                f"(data {covered}); showing {format_period(self.month)}"
+            )
         elif self.month != month_shown:
             self.fallback_notice = None
         if (self.view, self.problems) != shown:  # a cached start view is usually exactly this
@@ -241,7 +270,9 @@ class TradetopApp(App):
         if arrival is not None and not arrival.is_empty:
             self.notify(arrival.summary(snapshot), title="New data", markup=False)
         elif self.reload_asked and arrival is not None:
-            self.notify(f"{len(snapshot.files)} files read, {arrival.summary(snapshot)}", title="Reloaded", markup=False)
+            self.notify(
+                f"{len(snapshot.files)} files read, {arrival.summary(snapshot)}", title="Reloaded", markup=False
+            )
         self.reload_asked = False
         waiting, self.waiting_for_snapshot = self.waiting_for_snapshot, []
         for action in waiting:
@@ -276,7 +307,7 @@ class TradetopApp(App):
         first drilldown, computed while the user reads, so a key press only renders."""
         snapshot, month = self.snapshot, self.month
         position = snapshot.months.index(month)
-        for neighbour in snapshot.months[max(0, position - 1):position + 2]:
+        for neighbour in snapshot.months[max(0, position - 1) : position + 2]:
             for flow in ("export", "import"):
                 snapshot.main_view(neighbour, flow, self.item_set)
         import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
@@ -380,4 +411,3 @@ class TradetopApp(App):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
-

@@ -17,17 +17,31 @@ class TradetopCommands(Provider):
         if app.snapshot is None:
             return []
         release = app.release()
-        commands = [(f"go to item {row.name}", partial(app.drill, Subject("item", row.code)), "drill down")
-                    for row in release.items]
-        commands += [(f"go to partner {row.name}", partial(app.drill, Subject("partner", row.code)), "drill down")
-                     for row in release.partners]
+        commands = [
+            (f"go to item {row.name}", partial(app.drill, Subject("item", row.code)), "drill down")
+            for row in release.items
+        ]
+        commands += [
+            (f"go to partner {row.name}", partial(app.drill, Subject("partner", row.code)), "drill down")
+            for row in release.partners
+        ]
         pending = app.snapshot.flash.pending
         if pending is not None:
-            commands.append((f"go to month {format_period(pending)} ({describe_period(pending)}, preliminary)",
-                             app.show_flash, "show the month's 10-day flash"))
-        commands += [(f"go to month {format_period(month)} ({describe_period(month)})",
-                      partial(app.go_to_month, month), "show this month's release")
-                     for month in reversed(app.snapshot.months)]
+            commands.append(
+                (
+                    f"go to month {format_period(pending)} ({describe_period(pending)}, preliminary)",
+                    app.show_flash,
+                    "show the month's 10-day flash",
+                )
+            )
+        commands += [
+            (
+                f"go to month {format_period(month)} ({describe_period(month)})",
+                partial(app.go_to_month, month),
+                "show this month's release",
+            )
+            for month in reversed(app.snapshot.months)
+        ]
         return commands
 
     async def discover(self) -> Hits:

@@ -24,8 +24,10 @@ def write_crash_log(error: BaseException) -> Path:
     import tempfile  # imported on a crash only: they would cost every start about 10 ms
     import traceback
 
-    text = (f"tradetop {__version__}, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M:%S %z')}\n"
-            f"command: {sys.argv!r}\n\n" + "".join(traceback.format_exception(error)))
+    text = (
+        f"tradetop {__version__}, Python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M:%S %z')}\n"
+        f"command: {sys.argv!r}\n\n" + "".join(traceback.format_exception(error))
+    )
     name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
     directory = crash_directory()
     try:

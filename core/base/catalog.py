@@ -1,8 +1,8 @@
 """The catalog: codes of items and partners, their names, the sets they belong to, display order."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Mapping
 
 from core.base.fmt import printable
 

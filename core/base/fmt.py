@@ -13,8 +13,10 @@ def printable(text: str) -> str:
         return text
     import unicodedata  # only for text that needs it, not on the way to the first frame
 
-    return "".join(repr(character)[1:-1] if unicodedata.category(character) in UNPRINTABLE_CATEGORIES else character
-                   for character in text)
+    return "".join(
+        repr(character)[1:-1] if unicodedata.category(character) in UNPRINTABLE_CATEGORIES else character
+        for character in text
+    )
 
 
 def usd(value: float | None, signed: bool = False) -> str:
@@ -37,7 +39,7 @@ def usd_range(low: float, high: float) -> str:
     low_text, high_text = usd(low), usd(high)
     for unit in ("bn", "mn"):
         if low_text.endswith(unit) and high_text.endswith(unit) and high_text.startswith("$"):
-            return f"{low_text[:-len(unit)]}–{high_text[1:]}"
+            return f"{low_text[: -len(unit)]}–{high_text[1:]}"
     return f"{low_text}–{high_text}"
 
 
@@ -72,4 +74,4 @@ def days(value: float | None, signed: bool = False) -> str:
 
 def clipped(name: str, width: int) -> str:
     """A name cut to `width` characters, with an ellipsis that says it was cut."""
-    return name if len(name) <= width else name[:width - 1] + "…"
+    return name if len(name) <= width else name[: width - 1] + "…"

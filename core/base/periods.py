@@ -9,8 +9,18 @@ FIRST_YEAR, LAST_YEAR = 1950, 2100
 NOT_A_MONTH = "is not a month (expected YYYY-MM with month 01-12)"
 OUT_OF_RANGE = f"is out of range (expected a month from {FIRST_YEAR}-01 to {LAST_YEAR}-12)"
 MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 
 

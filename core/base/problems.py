@@ -2,7 +2,8 @@
 
 import re
 from collections import Counter
-from typing import Iterable, NamedTuple
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from core.base.fmt import printable
 

@@ -6,14 +6,14 @@ category adds Workers' Day (May 1), which the release treats as a day off.
 
 import calendar
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 
 import holidays
 
 from core.base.periods import calendar_month, year_of
 
 
-@lru_cache(maxsize=None)
+@cache
 def _korean_holidays(year: int) -> frozenset[dt.date]:
     return frozenset(holidays.KR(years=year, categories=("public", "bank")))
 
@@ -30,7 +30,7 @@ def working_days_between(start: dt.date, end: dt.date) -> float:
     return total
 
 
-@lru_cache(maxsize=None)  # asked for the same months by the headline and the flash series, on every load
+@cache  # asked for the same months by the headline and the flash series, on every load
 def working_days(month: int, through_day: int | None = None) -> float:
     """The month's working days, or those of its days 1 to `through_day` (a 10-day flash window)."""
     year, number = year_of(month), calendar_month(month)

@@ -7,9 +7,9 @@ those where the model has its history and the baselines their year-earlier figur
 
 from dataclasses import dataclass
 
+from core.base.periods import format_period
 from core.engine.flash import MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
 from core.engine.model import INTERVAL_NOMINAL_PCT
-from core.base.periods import format_period
 from core.engine.series import growth_pct
 
 METHODS = {
@@ -42,8 +42,10 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
             if check is None or check.nowcast is None or None in baselines.values():
                 continue
             # The percentage error of each method; a final figure of 0 has none, and the month is not scored.
-            month_errors = {method: growth_pct(value, review.final_usd)
-                            for method, value in ({"nowcast": check.nowcast.value_usd} | baselines).items()}
+            month_errors = {
+                method: growth_pct(value, review.final_usd)
+                for method, value in ({"nowcast": check.nowcast.value_usd} | baselines).items()
+            }
             if None in month_errors.values():
                 continue
             scored.append(month)
@@ -54,8 +56,17 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
             continue
         for method, method_errors in errors.items():
             coverage = sum(inside) / len(inside) * 100.0 if method == "nowcast" else None
-            rows.append(BacktestRow(window, method, len(scored), format_period(scored[0]), format_period(scored[-1]),
-                                    sum(method_errors) / len(method_errors), coverage))
+            rows.append(
+                BacktestRow(
+                    window,
+                    method,
+                    len(scored),
+                    format_period(scored[0]),
+                    format_period(scored[-1]),
+                    sum(method_errors) / len(method_errors),
+                    coverage,
+                )
+            )
     return tuple(rows)
 
 
@@ -64,9 +75,13 @@ def backtest_table(rows: tuple[BacktestRow, ...]) -> str:
     lines = ["| window | method | months | MAPE | inside the interval |", "|---|---|---|---|---|"]
     for row in rows:
         coverage = "—" if row.coverage_pct is None else f"{row.coverage_pct:.0f}% (nominal {INTERVAL_NOMINAL_PCT:.0f}%)"
-        lines.append(f"| {row.window} | {METHODS[row.method]} | {row.months} ({row.first} to {row.last}) "
-                     f"| {row.mape_pct:.2f}% | {coverage} |")
+        lines.append(
+            f"| {row.window} | {METHODS[row.method]} | {row.months} ({row.first} to {row.last}) "
+            f"| {row.mape_pct:.2f}% | {coverage} |"
+        )
     lines.append("")
-    lines.append(f"Rolling: each month is nowcast from earlier months only (at least {MIN_HISTORY}); "
-                 "MAPE = mean |nowcast / final - 1|.")
+    lines.append(
+        f"Rolling: each month is nowcast from earlier months only (at least {MIN_HISTORY}); "
+        "MAPE = mean |nowcast / final - 1|."
+    )
     return "\n".join(lines)

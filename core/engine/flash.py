@@ -11,16 +11,25 @@ corrections, an 80% interval by construction (the backtest measures how often it
 
 import math
 from calendar import monthrange
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from core.base.catalog import TOTAL_ITEM
 from core.base.memo import Memoised
-from core.engine.model import INTERVAL_PERCENTILES, FlashChart, FlashItem, FlashView, Nowcast, NowcastCheck, NowcastReview
 from core.base.periods import calendar_month, format_period, year_of
+from core.engine.model import (
+    INTERVAL_PERCENTILES,
+    FlashChart,
+    FlashItem,
+    FlashView,
+    Nowcast,
+    NowcastCheck,
+    NowcastReview,
+)
 from core.engine.series import divided, finite, growth_pct, value_at
 
 if TYPE_CHECKING:
@@ -96,7 +105,11 @@ class FlashSeries(Memoised):
         """The naive nowcasts the model must beat: last year's month grown by the window's YoY, and the run-rate."""
         index = self.index(month)
         totals = self.total(window)
-        now, before, final_before = value_at(totals, index), value_at(totals, index - 12), value_at(self.final, index - 12)
+        now, before, final_before = (
+            value_at(totals, index),
+            value_at(totals, index - 12),
+            value_at(self.final, index - 12),
+        )
         yoy = None if None in (now, before, final_before) or not before else finite(final_before * now / before)
         return {"yoy": yoy, "run_rate": value_at(self._run_rate(window, slice(None)), index)}
 
@@ -114,9 +127,18 @@ class FlashSeries(Memoised):
         days_now, days_before = value_at(days, index), value_at(days, index - 12)
         daily_before = None if before is None or not days_before else before / days_before
         items = tuple(self._item(window, code, name, index) for code, name in self.items)
-        return FlashView(format_period(month), window, self.is_preliminary(month), value, growth_pct(value, before),
-                         days_now, days_before, growth_pct(value / days_now if days_now else None, daily_before),
-                         items, self.nowcast(month, window))
+        return FlashView(
+            format_period(month),
+            window,
+            self.is_preliminary(month),
+            value,
+            growth_pct(value, before),
+            days_now,
+            days_before,
+            growth_pct(value / days_now if days_now else None, daily_before),
+            items,
+            self.nowcast(month, window),
+        )
 
     def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:
         array = self.values.get((window, code), _EMPTY)
@@ -131,10 +153,18 @@ class FlashSeries(Memoised):
             return None
 
         def summed(index: int) -> tuple[float | None, ...]:
-            return (0.0, *(value_at(self.total(window), index) for window in PARTIAL_WINDOWS), value_at(self.final, index))
+            return (
+                0.0,
+                *(value_at(self.total(window), index) for window in PARTIAL_WINDOWS),
+                value_at(self.final, index),
+            )
 
         index = self.index(month)
-        days = (0, *(WINDOW_LAST_DAY[window] for window in PARTIAL_WINDOWS), monthrange(year_of(month), calendar_month(month))[1])
+        days = (
+            0,
+            *(WINDOW_LAST_DAY[window] for window in PARTIAL_WINDOWS),
+            monthrange(year_of(month), calendar_month(month))[1],
+        )
         return FlashChart(month, days, summed(index), summed(index - 12), view.nowcast)
 
     def review(self, month: int) -> NowcastReview | None:
@@ -143,16 +173,28 @@ class FlashSeries(Memoised):
         final = value_at(self.final, index)
         if final is None or month not in self.months:
             return None
-        return self._memoised(("review", month), lambda: NowcastReview(format_period(month), final, tuple(
-            self._check(month, window, final) for window in PARTIAL_WINDOWS
-            if value_at(self.total(window), index) is not None)))
+        return self._memoised(
+            ("review", month),
+            lambda: NowcastReview(
+                format_period(month),
+                final,
+                tuple(
+                    self._check(month, window, final)
+                    for window in PARTIAL_WINDOWS
+                    if value_at(self.total(window), index) is not None
+                ),
+            ),
+        )
 
     def _check(self, month: int, window: str, final: float) -> NowcastCheck:
         nowcast = self.nowcast(month, window)
         return NowcastCheck(
-            window, value_at(self.total(window), self.index(month)), nowcast,
+            window,
+            value_at(self.total(window), self.index(month)),
+            nowcast,
             None if nowcast is None else growth_pct(nowcast.value_usd, final),
-            None if nowcast is None else bool(nowcast.low_usd <= final <= nowcast.high_usd))
+            None if nowcast is None else bool(nowcast.low_usd <= final <= nowcast.high_usd),
+        )
 
 
 _EMPTY = np.array([], dtype=float)
@@ -180,13 +222,21 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
         if released is not None:
             final[index] = released
     values = {key: array for key, array in values.items() if key[0] in PARTIAL_WINDOWS}
-    days = {window: np.array([working_days(month, last_day) for month in axis])
-            for window, last_day in WINDOW_LAST_DAY.items()}
+    days = {
+        window: np.array([working_days(month, last_day) for month in axis])
+        for window, last_day in WINDOW_LAST_DAY.items()
+    }
     days[WHOLE_MONTH] = np.array([dataset.working_days.get(month, working_days(month)) for month in axis])
     published = np.zeros(len(axis), dtype=bool)
     for window in PARTIAL_WINDOWS:
         published |= ~np.isnan(values.get((window, TOTAL_ITEM), np.full(len(axis), np.nan)))
     catalog = dataset.catalog
     items = tuple((code, catalog.name("flash_item", code)) for code in catalog.members(FLASH_ITEM_SET, "flash_item"))
-    return FlashSeries(first, tuple(first + int(i) for i in np.flatnonzero(published)),
-                       MappingProxyType(values), final, MappingProxyType(days), items)
+    return FlashSeries(
+        first,
+        tuple(first + int(i) for i in np.flatnonzero(published)),
+        MappingProxyType(values),
+        final,
+        MappingProxyType(days),
+        items,
+    )

@@ -6,7 +6,8 @@ dataclasses: this module is on the first frame's import path, and defining a nam
 seventh of what a dataclass does.
 """
 
-from typing import Any, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 from core.base import fmt
 from core.base.problems import Problem
@@ -110,9 +111,11 @@ class Release(NamedTuple):
 
     def notables_about(self, dimension: str, code: str) -> tuple[str, ...]:
         """The texts of the notables about one headline line, item or partner of this release's flow."""
-        return tuple(notable["text"] for notable in self.notables
-                     if (notable["dimension"], notable["subject"]) == (dimension, code)
-                     and notable["flow"] in (None, self.flow))
+        return tuple(
+            notable["text"]
+            for notable in self.notables
+            if (notable["dimension"], notable["subject"]) == (dimension, code) and notable["flow"] in (None, self.flow)
+        )
 
 
 class Revision(NamedTuple):
@@ -247,7 +250,15 @@ class MonthChart(NamedTuple):
             known = [[values[index] for index in run if values[index] is not None] for run in runs]
             return tuple(sum(run) / len(run) if run else None for run in known)
 
-        earlier = None if self.year_earlier is None or self.year_earlier < start else (self.year_earlier - start) // per_point
-        return MonthChart(tuple(self.months[run[-1]] for run in runs), averaged(self.level_usd), averaged(self.change),
-                          self.change_in_usd, earlier, self.measure, per_point)
-
+        earlier = (
+            None if self.year_earlier is None or self.year_earlier < start else (self.year_earlier - start) // per_point
+        )
+        return MonthChart(
+            tuple(self.months[run[-1]] for run in runs),
+            averaged(self.level_usd),
+            averaged(self.change),
+            self.change_in_usd,
+            earlier,
+            self.measure,
+            per_point,
+        )

@@ -26,9 +26,10 @@ Numpy and the standard library only: this runs inside Snapshot.release.
 
 import heapq
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, AbstractSet, Any, Mapping, Protocol
+from typing import TYPE_CHECKING, AbstractSet, Any, Protocol
 
 import numpy as np
 
@@ -54,6 +55,7 @@ class Snapshot(Protocol):
 
     def ytd(self, array: np.ndarray) -> np.ndarray: ...
 
+
 MIN_HISTORY = 12
 MIN_SAME_MONTHS = 2
 MIN_STREAK = 3
@@ -69,23 +71,46 @@ LONG_RUN = 12  # and when the run is no longer than this; a longer one only when
 MAX_SUBJECTS = 30  # items, and partners, looked at in a month (the shipped data has 20 items and 9 partners)
 SMALLEST_ROUND_USD = 1.0  # round amounts start at $1
 KIND_POINTS = {
-    "record_all_time": 60, "record_deficit": 60, "ytd_above_annual": 58, "rank_all_time": 56, "share_threshold_first": 56,
-    "record_for_month": 50, "annual_daily_avg": 50, "ytd_record": 45, "rank_for_month": 42, "highest_since": 42,
-    "overtake": 40, "streak_end": 35, "streak": 30, "breadth": 25,
+    "record_all_time": 60,
+    "record_deficit": 60,
+    "ytd_above_annual": 58,
+    "rank_all_time": 56,
+    "share_threshold_first": 56,
+    "record_for_month": 50,
+    "annual_daily_avg": 50,
+    "ytd_record": 45,
+    "rank_for_month": 42,
+    "highest_since": 42,
+    "overtake": 40,
+    "streak_end": 35,
+    "streak": 30,
+    "breadth": 25,
 }
 TIE_DISCOUNT = 15
 ROUND_BONUS = 5  # a record that is also the first above a round amount
 ANNUAL_BONUS = 10  # a year-to-date record in December is the year's record
 BREADTH_BASIS = "customs"  # items summed from customs (HS) data: the ministry's own item figures differ a little
 HEADLINE_POINTS = {"exports": 40, "daily_avg_exports": 35, "balance": 30, "imports": 30}
-HEADLINE_LABELS = {"exports": "Exports", "imports": "Imports", "balance": "The trade balance",
-                   "daily_avg_exports": "Daily-average exports"}
+HEADLINE_LABELS = {
+    "exports": "Exports",
+    "imports": "Imports",
+    "balance": "The trade balance",
+    "daily_avg_exports": "Daily-average exports",
+}
 DIMENSION_ORDER = {"headline": 0, "item": 1, "partner": 2}
 PARTNERS_WITH_ARTICLE = {"us", "eu", "middle_east", "cis"}  # "exports to the United States"
-STREAK_WORDS = {"growth": "grew on a year earlier", "decline": "fell on a year earlier",
-                "surplus": "was in surplus", "deficit": "was in deficit"}
-RUN_END_WORDS = {"growth": "fell on a year earlier", "decline": "returned to growth",
-                 "surplus": "turned to deficit", "deficit": "returned to surplus"}
+STREAK_WORDS = {
+    "growth": "grew on a year earlier",
+    "decline": "fell on a year earlier",
+    "surplus": "was in surplus",
+    "deficit": "was in deficit",
+}
+RUN_END_WORDS = {
+    "growth": "fell on a year earlier",
+    "decline": "returned to growth",
+    "surplus": "turned to deficit",
+    "deficit": "returned to surplus",
+}
 
 
 @dataclass(frozen=True)
@@ -119,8 +144,9 @@ class _Month:
         return f"since {when}, " + ("when the data begins" if start == subject.origin else "after a gap in the data")
 
 
-def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: str,
-                  members: Mapping[str, AbstractSet[str]]) -> tuple[Mapping[str, Any], ...]:
+def find_notables(
+    snapshot: "Snapshot", month: int, breadth: "Breadth", total: str, members: Mapping[str, AbstractSet[str]]
+) -> tuple[Mapping[str, Any], ...]:
     """Every notable of the month, most newsworthy first; `total` (exports or imports) owns the breadth;
     `members` are the release's item and partner codes."""
     at = _Month(snapshot.first_month, snapshot.index(month))
@@ -137,10 +163,12 @@ def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: s
         if subject.code == "exports" or subject.dimension == "item":
             found += _year_to_date(at, subject, snapshot.ytd(subject.values))
         if subject.code == "daily_avg_exports":
-            found += _annual_daily_average(at, subject, snapshot.ytd(exports),
-                                           snapshot.ytd(snapshot.headline["working_days"]))
-    found += _overtakes(at, [subject for subject in subjects
-                             if subject.dimension == "partner" and subject.code in members["partner"]])
+            found += _annual_daily_average(
+                at, subject, snapshot.ytd(exports), snapshot.ytd(snapshot.headline["working_days"])
+            )
+    found += _overtakes(
+        at, [subject for subject in subjects if subject.dimension == "partner" and subject.code in members["partner"]]
+    )
     found += _breadth(snapshot, breadth, total)
     return _ranked(found)
 
@@ -148,16 +176,22 @@ def find_notables(snapshot: "Snapshot", month: int, breadth: "Breadth", total: s
 def _ranked(found: list) -> tuple[Mapping[str, Any], ...]:
     """Most newsworthy first: each claim about a subject ranks REPEAT_DISCOUNT lower than the one before it
     (the breadth, about the set of items, is no claim about its flow's total)."""
-    order = sorted(found, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"], n["text"]))
+    order = sorted(
+        found, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"], n["text"])
+    )
     seen: dict[tuple, int] = {}
     ranked = []
     for notable in order:
         key = (notable["dimension"], notable["subject"], notable["kind"] == "breadth")
         before = seen[key] = seen.get(key, -1) + 1
-        ranked.append(notable if not before else
-                      MappingProxyType({**notable, "score": round(notable["score"] - REPEAT_DISCOUNT * before, 1)}))
-    return tuple(sorted(ranked, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"],
-                                               n["text"])))
+        ranked.append(
+            notable
+            if not before
+            else MappingProxyType({**notable, "score": round(notable["score"] - REPEAT_DISCOUNT * before, 1)})
+        )
+    return tuple(
+        sorted(ranked, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"], n["text"]))
+    )
 
 
 def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
@@ -169,8 +203,11 @@ def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
 
 def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, AbstractSet[str]]) -> list[Subject]:
     exports_now = float(snapshot.headline["exports"][index])
-    candidates = [(code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code], None)
-                  for code in HEADLINE_LABELS if not math.isnan(snapshot.headline[code][index])]
+    candidates = [
+        (code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code], None)
+        for code in HEADLINE_LABELS
+        if not math.isnan(snapshot.headline[code][index])
+    ]
     ranked: dict[str, list] = {"item": [], "partner": []}
     for (flow, item, partner), values in snapshot.trade.items():
         if flow != "export" or (item == TOTAL_ITEM) == (partner == WORLD) or math.isnan(values[index]):
@@ -184,9 +221,19 @@ def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, AbstractSe
             share_points = min(35.0, 10.0 + 60.0 * float(values[index]) / exports_now) if exports_now > 0 else 10.0
             label = f"Exports {'of' if dimension == 'item' else 'to'} {subject_name(snapshot.catalog, dimension, code)}"
             candidates.append((code, dimension, label, values, share_points, "export"))
-    return [Subject(code, dimension, label, values, round(float(points), 1), _run_start(values, index),
-                    int(np.flatnonzero(~np.isnan(values))[0]), flow)
-            for code, dimension, label, values, points, flow in candidates]
+    return [
+        Subject(
+            code,
+            dimension,
+            label,
+            values,
+            round(float(points), 1),
+            _run_start(values, index),
+            int(np.flatnonzero(~np.isnan(values))[0]),
+            flow,
+        )
+        for code, dimension, label, values, points, flow in candidates
+    ]
 
 
 def _run_start(values: np.ndarray, index: int) -> int:
@@ -195,13 +242,24 @@ def _run_start(values: np.ndarray, index: int) -> int:
     return int(gaps[-1]) + 1 if len(gaps) else 0
 
 
-def _notable(subject: Subject, kind: str, text: str, bonus: float = 0.0, history: int | None = None,
-             **fields) -> Mapping[str, Any]:
+def _notable(
+    subject: Subject, kind: str, text: str, bonus: float = 0.0, history: int | None = None, **fields
+) -> Mapping[str, Any]:
     """`history`: the months of data a claim about the past rests on (None for a run, which says its own length)."""
     short = history is not None and history < SHORT_HISTORY_MONTHS
     score = round(KIND_POINTS[kind] + subject.points + bonus - (SHORT_HISTORY_DISCOUNT if short else 0), 1)
-    return MappingProxyType({"kind": kind, "subject": subject.code, "dimension": subject.dimension,
-                             "flow": subject.flow, "text": text, "score": score, "history_months": history, **fields})
+    return MappingProxyType(
+        {
+            "kind": kind,
+            "subject": subject.code,
+            "dimension": subject.dimension,
+            "flow": subject.flow,
+            "text": text,
+            "score": score,
+            "history_months": history,
+            **fields,
+        }
+    )
 
 
 def _records(at: _Month, subject: Subject) -> list:
@@ -211,7 +269,7 @@ def _records(at: _Month, subject: Subject) -> list:
         return _deficits(at, subject)
     if not _can_be_record(subject, value):
         return []
-    history = values[subject.start:i]
+    history = values[subject.start : i]
     amount, change, basis = _amount(subject, value), _yoy(at, subject), i - subject.start
     found, new_record, above = [], False, ()
     if len(history) >= MIN_HISTORY:
@@ -222,12 +280,20 @@ def _records(at: _Month, subject: Subject) -> list:
             new_record = not len(equal)
             claim = "the highest" if new_record else "equal to the highest"
             threshold = round_amount(float(history.max()), value) if new_record else None
-            found.append(_notable(subject, "record_all_time",
-                                  f"{subject.label} reached {amount}, {claim} in any month {at.since(subject)}"
-                                  f"{_first_above('month', threshold)}{tie}{change}.",
-                                  (0 if new_record else -TIE_DISCOUNT) + (ROUND_BONUS if threshold else 0), basis,
-                                  value_usd=value, since=at.period(subject.start), equal_to=equal_to,
-                                  threshold_usd=threshold))
+            found.append(
+                _notable(
+                    subject,
+                    "record_all_time",
+                    f"{subject.label} reached {amount}, {claim} in any month {at.since(subject)}"
+                    f"{_first_above('month', threshold)}{tie}{change}.",
+                    (0 if new_record else -TIE_DISCOUNT) + (ROUND_BONUS if threshold else 0),
+                    basis,
+                    value_usd=value,
+                    since=at.period(subject.start),
+                    equal_to=equal_to,
+                    threshold_usd=threshold,
+                )
+            )
         elif len(higher) < 3:
             above = tuple(subject.start + j for j in sorted(higher, key=lambda j: -history[j]))
             found.append(_rank(at, subject, "rank_all_time", "in any month", above, equal_to, tie, basis))
@@ -239,32 +305,60 @@ def _records(at: _Month, subject: Subject) -> list:
     month = month_name(at.first_month + i)
     equal = [i - 12 * (len(same_months) - j) for j in np.flatnonzero(same_months == value)]
     tie = f" (equal to {joined([at.words(j) for j in equal])})" if equal else ""
-    higher = [i - 12 * (len(same_months) - j) for j in np.argsort(-same_months, kind="stable")[:3]
-              if same_months[j] > value]
+    higher = [
+        i - 12 * (len(same_months) - j) for j in np.argsort(-same_months, kind="stable")[:3] if same_months[j] > value
+    ]
     if not higher:
         threshold = None if equal else round_amount(float(same_months.max()), value)
         claim = "equal to the highest" if equal else "the highest"
-        found.append(_notable(subject, "record_for_month",
-                              f"{subject.label} reached {amount}, {claim} for any {month} {at.since(subject)}"
-                              f"{_first_above(month, threshold)}{tie}{change}.",
-                              (-TIE_DISCOUNT if equal else 0) + (ROUND_BONUS if threshold else 0), basis,
-                              value_usd=value, since=at.period(subject.start),
-                              equal_to=tuple(at.period(j) for j in equal), threshold_usd=threshold))
+        found.append(
+            _notable(
+                subject,
+                "record_for_month",
+                f"{subject.label} reached {amount}, {claim} for any {month} {at.since(subject)}"
+                f"{_first_above(month, threshold)}{tie}{change}.",
+                (-TIE_DISCOUNT if equal else 0) + (ROUND_BONUS if threshold else 0),
+                basis,
+                value_usd=value,
+                since=at.period(subject.start),
+                equal_to=tuple(at.period(j) for j in equal),
+                threshold_usd=threshold,
+            )
+        )
     elif len(higher) < 3 and len(higher) != len(above) and i - 12 not in higher:
         # Not when the months above are those of the rank in any month, nor below a year earlier: a decline.
-        found.append(_rank(at, subject, "rank_for_month", f"for any {month}", tuple(higher),
-                           tuple(at.period(j) for j in equal), tie, basis))
+        found.append(
+            _rank(
+                at,
+                subject,
+                "rank_for_month",
+                f"for any {month}",
+                tuple(higher),
+                tuple(at.period(j) for j in equal),
+                tie,
+                basis,
+            )
+        )
     return found
 
 
-def _rank(at: _Month, subject: Subject, kind: str, where: str, above: tuple, equal_to: tuple, tie: str,
-          basis: int) -> Mapping[str, Any]:
+def _rank(
+    at: _Month, subject: Subject, kind: str, where: str, above: tuple, equal_to: tuple, tie: str, basis: int
+) -> Mapping[str, Any]:
     """The 2nd- or 3rd-highest value, after the months `above` (highest first)."""
     rank = len(above) + 1
-    return _notable(subject, kind, f"{subject.label} reached {_amount(subject, float(subject.values[at.index]))}, the "
-                                   f"{_ordinal(rank)}-highest {where} {at.since(subject)}, after "
-                                   f"{joined([at.words(j) for j in above])}{tie}{_yoy(at, subject)}.",
-                    -5 * (rank - 2), basis, rank=rank, above=tuple(at.period(j) for j in above), equal_to=equal_to)
+    return _notable(
+        subject,
+        kind,
+        f"{subject.label} reached {_amount(subject, float(subject.values[at.index]))}, the "
+        f"{_ordinal(rank)}-highest {where} {at.since(subject)}, after "
+        f"{joined([at.words(j) for j in above])}{tie}{_yoy(at, subject)}.",
+        -5 * (rank - 2),
+        basis,
+        rank=rank,
+        above=tuple(at.period(j) for j in above),
+        equal_to=equal_to,
+    )
 
 
 def _first_above(period: str, threshold: float | None) -> str:
@@ -286,26 +380,44 @@ def _highest_since(at: _Month, subject: Subject, history: np.ndarray) -> list:
         verb, claim = ("was", "the largest deficit") if lowest else ("reached", "the largest surplus")
     else:
         verb, claim = ("fell to", "the lowest") if lowest else ("reached", "the highest")
-    return [_notable(subject, "highest_since",
-                     f"{subject.label} {verb} {_amount(subject, value)}, {claim} in {i - since} months, since "
-                     f"{at.words(since)}{_yoy(at, subject)}.", min(i - since, 60) / 5,
-                     value_usd=value, since=at.period(since), months=i - since, lowest=lowest)]
+    return [
+        _notable(
+            subject,
+            "highest_since",
+            f"{subject.label} {verb} {_amount(subject, value)}, {claim} in {i - since} months, since "
+            f"{at.words(since)}{_yoy(at, subject)}.",
+            min(i - since, 60) / 5,
+            value_usd=value,
+            since=at.period(since),
+            months=i - since,
+            lowest=lowest,
+        )
+    ]
 
 
 def _deficits(at: _Month, subject: Subject) -> list:
     """A deficit larger than any before in the run (the first past a round amount says so), else the largest since."""
     i, value = at.index, float(subject.values[at.index])
-    history = subject.values[subject.start:i]
+    history = subject.values[subject.start : i]
     if len(history) < MIN_HISTORY or value >= history.min():
         return _highest_since(at, subject, history)
     largest = max(0.0, -float(history.min()))
     threshold = round_amount(largest, -value)
     claim = "the largest deficit" if largest else "the first deficit"
-    return [_notable(subject, "record_deficit",
-                     f"{subject.label} was {_amount(subject, value)}, {claim} in any month {at.since(subject)}"
-                     + (f", and the first deficit over {fmt.round_usd(threshold)}" if threshold else "") + ".",
-                     ROUND_BONUS if threshold else 0, i - subject.start, value_usd=value,
-                     since=at.period(subject.start), threshold_usd=threshold)]
+    return [
+        _notable(
+            subject,
+            "record_deficit",
+            f"{subject.label} was {_amount(subject, value)}, {claim} in any month {at.since(subject)}"
+            + (f", and the first deficit over {fmt.round_usd(threshold)}" if threshold else "")
+            + ".",
+            ROUND_BONUS if threshold else 0,
+            i - subject.start,
+            value_usd=value,
+            since=at.period(subject.start),
+            threshold_usd=threshold,
+        )
+    ]
 
 
 def _streaks(at: _Month, subject: Subject) -> list:
@@ -313,46 +425,74 @@ def _streaks(at: _Month, subject: Subject) -> list:
     i, values = at.index, subject.values
     if subject.code == "balance":
         first, kinds = subject.start, ("surplus", "deficit")
-        signs = np.sign(values[first:i + 1])
+        signs = np.sign(values[first : i + 1])
     else:
         first, kinds = subject.start + 12, ("growth", "decline")
-        signs = np.sign(values[first:i + 1] - values[first - 12:i - 11]) if first <= i else np.array([])
+        signs = np.sign(values[first : i + 1] - values[first - 12 : i - 11]) if first <= i else np.array([])
     found = []
     if len(signs) and signs[-1]:
         run = _trailing(signs == signs[-1])
         of = kinds[0] if signs[-1] > 0 else kinds[1]
         if run >= (MIN_HEADLINE_STREAK if subject.dimension == "headline" else MIN_STREAK):
-            found.append(_streak(at, subject, of, run, i - run + 1 == first,
-                                 f"{subject.label} {STREAK_WORDS[of]}"))
+            found.append(_streak(at, subject, of, run, i - run + 1 == first, f"{subject.label} {STREAK_WORDS[of]}"))
         elif run == 1 and len(signs) > 1 and signs[-2] == -signs[-1]:
             ended, months = kinds[int(signs[-2] < 0)], _trailing(signs[:-1] == signs[-2])
             if months >= MIN_STREAK:
                 at_least = "at least " if i - months == first else ""
-                found.append(_notable(subject, "streak_end",
-                                      f"{subject.label} {RUN_END_WORDS[ended]} after {at_least}{months} months of "
-                                      f"{ended} (since {at.words(i - months)}).", min(months, 24) / 2,
-                                      of=ended, months=months))
+                found.append(
+                    _notable(
+                        subject,
+                        "streak_end",
+                        f"{subject.label} {RUN_END_WORDS[ended]} after {at_least}{months} months of "
+                        f"{ended} (since {at.words(i - months)}).",
+                        min(months, 24) / 2,
+                        of=ended,
+                        months=months,
+                    )
+                )
     records = 0
-    while i - records >= subject.start and _can_be_record(subject, values[i - records]) \
-            and _is_month_record(values, subject.start, i - records):
+    while (
+        i - records >= subject.start
+        and _can_be_record(subject, values[i - records])
+        and _is_month_record(values, subject.start, i - records)
+    ):
         records += 1
     if records >= MIN_STREAK:
-        found.append(_streak(at, subject, "record_for_month", records, False,
-                             f"{subject.label} set a record for the calendar month", bonus=10,
-                             history=i - records + 1 - subject.start))
+        found.append(
+            _streak(
+                at,
+                subject,
+                "record_for_month",
+                records,
+                False,
+                f"{subject.label} set a record for the calendar month",
+                bonus=10,
+                history=i - records + 1 - subject.start,
+            )
+        )
     highs = _trailing(_all_time_highs(subject, i))
     if highs >= MIN_RECORD_STREAK:
-        found.append(_streak(at, subject, "record_all_time", highs, False, f"{subject.label} set a record high",
-                             bonus=25, history=i - highs + 1 - subject.start))
+        found.append(
+            _streak(
+                at,
+                subject,
+                "record_all_time",
+                highs,
+                False,
+                f"{subject.label} set a record high",
+                bonus=25,
+                history=i - highs + 1 - subject.start,
+            )
+        )
     found += _above_threshold(at, subject)
     return found
 
 
 def _all_time_highs(subject: Subject, index: int) -> np.ndarray:
     """Whether each month of the run up to `index`, after its first MIN_HISTORY, was above every month before it."""
-    run = subject.values[subject.start:index + 1]
+    run = subject.values[subject.start : index + 1]
     highs = run[1:] > np.maximum.accumulate(run)[:-1]
-    highs[:MIN_HISTORY - 1] = False
+    highs[: MIN_HISTORY - 1] = False
     if subject.code == "balance":
         highs &= run[1:] > 0
     return highs
@@ -369,7 +509,7 @@ def _above_threshold(at: _Month, subject: Subject) -> list:
     near = round_amount(value * NEAR_ROUND, value)
     major = _ladder(value)[1]
     candidates = {major * k for k in range(math.ceil(value / 2 / major), math.ceil(value / major))}
-    run_values = values[subject.start:i + 1]
+    run_values = values[subject.start : i + 1]
     floor = float(run_values[-MIN_STREAK:].min())  # an amount at or above it has no run of MIN_STREAK months
     for threshold in sorted(candidates | ({near} if near else set()), reverse=True):
         if not value / 2 <= threshold < floor:
@@ -382,39 +522,77 @@ def _above_threshold(at: _Month, subject: Subject) -> list:
         longest = earlier >= MIN_STREAK and run == earlier + 1
         if longest or (threshold == near and earlier < run <= LONG_RUN):
             note = f", the longest such run {at.since(subject)}" if longest else ""
-            return [_streak(at, subject, "above_threshold", run, False,
-                            f"{subject.label} stayed above {fmt.round_usd(threshold)}",
-                            -min(run, 24) / 2 - 5 if longest else 0,  # a long run's length is no news in itself
-                            note, i - subject.start if longest else None, threshold_usd=threshold, longest=longest)]
+            return [
+                _streak(
+                    at,
+                    subject,
+                    "above_threshold",
+                    run,
+                    False,
+                    f"{subject.label} stayed above {fmt.round_usd(threshold)}",
+                    -min(run, 24) / 2 - 5 if longest else 0,  # a long run's length is no news in itself
+                    note,
+                    i - subject.start if longest else None,
+                    threshold_usd=threshold,
+                    longest=longest,
+                )
+            ]
     return []
 
 
-def _streak(at: _Month, subject: Subject, of: str, months: int, from_data_start: bool, opening: str,
-            bonus: float = 0.0, note: str = "", history: int | None = None, **fields) -> Mapping[str, Any]:
+def _streak(
+    at: _Month,
+    subject: Subject,
+    of: str,
+    months: int,
+    from_data_start: bool,
+    opening: str,
+    bonus: float = 0.0,
+    note: str = "",
+    history: int | None = None,
+    **fields,
+) -> Mapping[str, Any]:
     """A run that reaches back to where the data begins may be longer than the data shows: 'at least'."""
     begun = at.words(at.index - months + 1)
     if from_data_start:
         text = f"{opening} for at least {months} months in a row (since {begun}, when comparable data begins){note}."
     else:
         text = f"{opening} for the {_ordinal(months)} month in a row (since {begun}){note}."
-    return _notable(subject, "streak", text, bonus + min(months, 24) / 2, history, of=of, months=months,
-                    since=at.period(at.index - months + 1), **fields)
+    return _notable(
+        subject,
+        "streak",
+        text,
+        bonus + min(months, 24) / 2,
+        history,
+        of=of,
+        months=months,
+        since=at.period(at.index - months + 1),
+        **fields,
+    )
 
 
 def _share_threshold(at: _Month, subject: Subject, exports: np.ndarray) -> list:
     """The subject's share of exports above a multiple of 10% for the first time."""
     i = at.index
     start = max(subject.start, _run_start(exports, i))
-    shares = divided(subject.values[start:i + 1], exports[start:i + 1], 100.0)
+    shares = divided(subject.values[start : i + 1], exports[start : i + 1], 100.0)
     share, before = float(shares[-1]), shares[:-1][~np.isnan(shares[:-1])]  # none in months of no exports
     if math.isnan(share) or len(before) < MIN_HISTORY:
         return []
     threshold = math.ceil(share / 10.0 - 1.0) * 10
     if threshold < 10 or before.max() > threshold:
         return []
-    return [_notable(subject, "share_threshold_first",
-                     f"{subject.label} made up {fmt.share(share)} of all exports, above {threshold}% for the first "
-                     f"time {at.since(subject, start)}.", history=i - start, share_pct=share, threshold_pct=threshold)]
+    return [
+        _notable(
+            subject,
+            "share_threshold_first",
+            f"{subject.label} made up {fmt.share(share)} of all exports, above {threshold}% for the first "
+            f"time {at.since(subject, start)}.",
+            history=i - start,
+            share_pct=share,
+            threshold_pct=threshold,
+        )
+    ]
 
 
 def _year_to_date(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
@@ -432,8 +610,9 @@ def _year_to_date(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
         return []
     year, december, since = year_of(month), month % 12 == 11, at.since(subject)
     last_december = i - month % 12 - 1
-    decembers = np.array(same_month_positions(subject.start, last_december) if last_december >= subject.start else [],
-                         dtype=int)
+    decembers = np.array(
+        same_month_positions(subject.start, last_december) if last_december >= subject.start else [], dtype=int
+    )
     decembers = decembers[~np.isnan(ytd[decembers])]  # whole years only
     best = int(decembers[np.argmax(ytd[decembers])]) if len(decembers) else None
     best_usd = -math.inf if best is None else float(ytd[best])
@@ -442,23 +621,43 @@ def _year_to_date(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
     fields = {"year": year, "value_usd": total, "threshold_usd": first or earliest}
     if not december and len(decembers) >= MIN_SAME_MONTHS and so_far <= best_usd < total:
         best_year = year_of(at.first_month + best)
-        return [_notable(subject, "ytd_above_annual",
-                         f"{subject.label} for January–{month_name(month)} {year}, at {fmt.usd(total)}, were already "
-                         f"above the whole of {best_year} ({fmt.usd(best_usd)}), the best year {since}"
-                         + (f", and past {fmt.round_usd(first)} for the first time" if first else "") + ".",
-                         ROUND_BONUS if first else 0, i - subject.start, best_year=best_year, best_usd=best_usd,
-                         **fields)]
+        return [
+            _notable(
+                subject,
+                "ytd_above_annual",
+                f"{subject.label} for January–{month_name(month)} {year}, at {fmt.usd(total)}, were already "
+                f"above the whole of {best_year} ({fmt.usd(best_usd)}), the best year {since}"
+                + (f", and past {fmt.round_usd(first)} for the first time" if first else "")
+                + ".",
+                ROUND_BONUS if first else 0,
+                i - subject.start,
+                best_year=best_year,
+                best_usd=best_usd,
+                **fields,
+            )
+        ]
     if december:
-        text = f"Annual {_lower_first(subject.label)} in {year} reached {fmt.usd(total)}, the highest of any year {since}"
+        text = (
+            f"Annual {_lower_first(subject.label)} in {year} reached {fmt.usd(total)}, the highest of any year {since}"
+        )
         text += f", and the first year above {fmt.round_usd(first)}" if first else ""
     else:
-        text = (f"{subject.label} for January–{month_name(month)} {year} reached {fmt.usd(total)}, the highest for those "
-                f"months of any year {since}")
+        text = (
+            f"{subject.label} for January–{month_name(month)} {year} reached {fmt.usd(total)}, the highest for those "
+            f"months of any year {since}"
+        )
         text += f", and past {fmt.round_usd(first)} for the first time in any year" if first else ""
     text += f", and past {fmt.round_usd(earliest)} earlier in the year than ever" if earliest else ""
-    return [_notable(subject, "ytd_record", text + _yoy(at, subject, ytd) + ".",
-                     (ANNUAL_BONUS if december else 0) + (ROUND_BONUS if first or earliest else 0), i - subject.start,
-                     **fields)]
+    return [
+        _notable(
+            subject,
+            "ytd_record",
+            text + _yoy(at, subject, ytd) + ".",
+            (ANNUAL_BONUS if december else 0) + (ROUND_BONUS if first or earliest else 0),
+            i - subject.start,
+            **fields,
+        )
+    ]
 
 
 def _annual_daily_average(at: _Month, subject: Subject, exports_ytd: np.ndarray, days_ytd: np.ndarray) -> list:
@@ -475,11 +674,19 @@ def _annual_daily_average(at: _Month, subject: Subject, exports_ytd: np.ndarray,
     year = year_of(at.first_month + i)
     best = int(np.argmax(earlier))
     best_year = year_of(at.first_month + int(decembers[:-1][known][best]))
-    return [_notable(subject, "annual_daily_avg",
-                     f"Daily-average exports for {year} as a whole were {fmt.usd(now)}, the highest of any year "
-                     f"{at.since(subject)} (the best before: {fmt.usd(float(earlier[best]))} in {best_year}).",
-                     history=i - subject.start, year=year, value_usd=now, best_year=best_year,
-                     best_usd=float(earlier[best]))]
+    return [
+        _notable(
+            subject,
+            "annual_daily_avg",
+            f"Daily-average exports for {year} as a whole were {fmt.usd(now)}, the highest of any year "
+            f"{at.since(subject)} (the best before: {fmt.usd(float(earlier[best]))} in {best_year}).",
+            history=i - subject.start,
+            year=year,
+            value_usd=now,
+            best_year=best_year,
+            best_usd=float(earlier[best]),
+        )
+    ]
 
 
 def _overtakes(at: _Month, partners: list[Subject]) -> list:
@@ -488,8 +695,12 @@ def _overtakes(at: _Month, partners: list[Subject]) -> list:
     for ahead in partners:
         for other in partners:
             start = max(ahead.start, other.start)
-            if other is ahead or i - 1 < start or not (ahead.values[i] > other.values[i]) \
-                    or ahead.values[i - 1] > other.values[i - 1]:
+            if (
+                other is ahead
+                or i - 1 < start
+                or not (ahead.values[i] > other.values[i])
+                or ahead.values[i - 1] > other.values[i - 1]
+            ):
                 continue
             led = np.flatnonzero(ahead.values[start:i] > other.values[start:i])
             if len(led):
@@ -503,11 +714,20 @@ def _overtakes(at: _Month, partners: list[Subject]) -> list:
                 months, history = None, i - start
             else:
                 continue
-            found.append(_notable(ahead, "overtake",
-                                  f"{ahead.label} ({fmt.usd(float(ahead.values[i]))}) were above "
-                                  f"{_lower_first(other.label)} ({fmt.usd(float(other.values[i]))}) for the first "
-                                  f"time {when}.", max(0.0, other.points - ahead.points) + extent, history,
-                                  other=other.code, since=since, months=months))
+            found.append(
+                _notable(
+                    ahead,
+                    "overtake",
+                    f"{ahead.label} ({fmt.usd(float(ahead.values[i]))}) were above "
+                    f"{_lower_first(other.label)} ({fmt.usd(float(other.values[i]))}) for the first "
+                    f"time {when}.",
+                    max(0.0, other.points - ahead.points) + extent,
+                    history,
+                    other=other.code,
+                    since=since,
+                    months=months,
+                )
+            )
     return found
 
 
@@ -517,11 +737,25 @@ def _breadth(snapshot: "Snapshot", breadth: "Breadth", total: str) -> list:
         return []
     subject = Subject(total, "headline", HEADLINE_LABELS[total], snapshot.headline[total], HEADLINE_POINTS[total], 0, 0)
     fell = [_lower_first(snapshot.catalog.name("item", code)) for code in breadth.fell]
-    text = f"{subject.label} of {breadth.up} of {breadth.total} items rose on a year earlier ({BREADTH_BASIS} basis)" + (
-        f"; {joined(fell)} fell." if fell else ".")
+    text = (
+        f"{subject.label} of {breadth.up} of {breadth.total} items rose on a year earlier ({BREADTH_BASIS} basis)"
+        + (f"; {joined(fell)} fell." if fell else ".")
+    )
     lopsided = abs(breadth.up / breadth.total - 0.5) * 20
-    return [_notable(subject, "breadth", text, lopsided, up=breadth.up, total=breadth.total, set=breadth.set,
-                     basis=BREADTH_BASIS, rose=breadth.rose, fell=breadth.fell)]
+    return [
+        _notable(
+            subject,
+            "breadth",
+            text,
+            lopsided,
+            up=breadth.up,
+            total=breadth.total,
+            set=breadth.set,
+            basis=BREADTH_BASIS,
+            rose=breadth.rose,
+            fell=breadth.fell,
+        )
+    ]
 
 
 def _same_months(values: np.ndarray, start: int, index: int) -> np.ndarray:
@@ -554,7 +788,7 @@ def round_amount(low: float, high: float) -> float | None:
     """The round amount people would quote that `high` is above and `low` is not (low <= amount < high), from the
     ladder suited to `high` (`_ladder`): the highest of its major rungs in range, else of its minor rungs, else None.
     $49.2bn to $65.8bn -> $60bn; $9.4bn to $12.7bn -> $10bn; $2.98bn to $3.56bn -> $3bn; $10.9bn to $11.3bn -> $11bn."""
-    if not (SMALLEST_ROUND_USD <= high and math.isfinite(high)) or not low < high:
+    if not (high >= SMALLEST_ROUND_USD and math.isfinite(high)) or not low < high:
         return None
     step, major = _ladder(high)
     for unit in (major, step):

@@ -6,24 +6,47 @@ can be used before pandas has been imported.
 """
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from core.base.catalog import TOTAL_ITEM, WORLD, Catalog
-from core.ingest.datadir import FileStamp
 from core.base.fmt import printable
-from core.engine.model import (CARD_HISTORY_MONTHS, CARD_LINES, DEFAULT_ITEM_SET, LINE_MEASURES, MONTH_TOTAL, OVERVIEW_MONTHS,
-                    SIGNED_LINES, TREND_MONTHS, YEAR_TO_DATE_LINES, Balance, Breadth, Figure, Headline, History,
-                    MainView, MonthChart, PartnerShare, Records, Release, Revision, Row, SeriesKey, WorkingDays)
-from core.engine.notables import breadth_line, find_notables
+from core.base.memo import Memoised
 from core.base.periods import format_period, same_month_positions
 from core.base.problems import Problem
-from core.base.memo import Memoised
+from core.engine.model import (
+    CARD_HISTORY_MONTHS,
+    CARD_LINES,
+    DEFAULT_ITEM_SET,
+    LINE_MEASURES,
+    MONTH_TOTAL,
+    OVERVIEW_MONTHS,
+    SIGNED_LINES,
+    TREND_MONTHS,
+    YEAR_TO_DATE_LINES,
+    Balance,
+    Breadth,
+    Figure,
+    Headline,
+    History,
+    MainView,
+    MonthChart,
+    PartnerShare,
+    Records,
+    Release,
+    Revision,
+    Row,
+    SeriesKey,
+    WorkingDays,
+)
+from core.engine.notables import breadth_line, find_notables
 from core.engine.series import difference, divided, growth_pct, ratio_pct, value_at
+from core.ingest.datadir import FileStamp
 
 if TYPE_CHECKING:
     from core.engine.flash import FlashSeries
@@ -72,8 +95,11 @@ class Snapshot(Memoised):
 
     def subject_revisions(self, dimension: str, code: str, flow: str = "export") -> tuple[Revision, ...]:
         """Revised figures of a subject's series; headline lines other than the flows' totals have none."""
-        keys = {"item": (flow, code, WORLD), "partner": (flow, TOTAL_ITEM, code),
-                "headline": {"exports": ("export", TOTAL_ITEM, WORLD), "imports": ("import", TOTAL_ITEM, WORLD)}.get(code)}
+        keys = {
+            "item": (flow, code, WORLD),
+            "partner": (flow, TOTAL_ITEM, code),
+            "headline": {"exports": ("export", TOTAL_ITEM, WORLD), "imports": ("import", TOTAL_ITEM, WORLD)}.get(code),
+        }
         return self.revisions.get(keys[dimension], ())
 
     def history(self, dimension: str, code: str, until: int, months: int, flow: str = "export") -> History:
@@ -87,11 +113,15 @@ class Snapshot(Memoised):
             values=values,
             yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before)),
             change_usd=tuple(difference(value, before) for value, before in zip(values, year_before)),
-            share_pct=tuple(None if total is None else ratio_pct(value, value_at(total, self.index(month)))
-                            for month, value in zip(chosen, values)),
+            share_pct=tuple(
+                None if total is None else ratio_pct(value, value_at(total, self.index(month)))
+                for month, value in zip(chosen, values)
+            ),
         )
 
-    def month_chart(self, dimension: str, code: str, month: int, months: int | None, flow: str = "export") -> MonthChart:
+    def month_chart(
+        self, dimension: str, code: str, month: int, months: int | None, flow: str = "export"
+    ) -> MonthChart:
         """The `months` to the month as its drilldown plots them; None for all of the subject's history to it."""
         if months is None:
             known = np.flatnonzero(~np.isnan(self.subject_series(dimension, code, flow)[: self.index(month) + 1]))
@@ -99,8 +129,14 @@ class Snapshot(Memoised):
         history = self.history(dimension, code, month, months, flow)
         signed = dimension == "headline" and code in SIGNED_LINES
         measure = LINE_MEASURES.get(code, MONTH_TOTAL) if dimension == "headline" else MONTH_TOTAL
-        return MonthChart(history.months, history.values, history.change_usd if signed else history.yoy_pct, signed,
-                          months - 13 if months > 12 else None, measure)
+        return MonthChart(
+            history.months,
+            history.values,
+            history.change_usd if signed else history.yoy_pct,
+            signed,
+            months - 13 if months > 12 else None,
+            measure,
+        )
 
     def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
         index = self.index(month)
@@ -137,10 +173,16 @@ class Snapshot(Memoised):
         """The item's value by partner, largest first; empty when the data has the item for the world only."""
         index = self.index(month)
         whole = value_at(self.series(flow, item=item), index)
-        shares = [PartnerShare(partner, self.catalog.name("partner", partner), value_at(array, index),
-                               ratio_pct(value_at(array, index), whole))
-                  for (series_flow, series_item, partner), array in self.trade.items()
-                  if series_flow == flow and series_item == item and partner != WORLD]
+        shares = [
+            PartnerShare(
+                partner,
+                self.catalog.name("partner", partner),
+                value_at(array, index),
+                ratio_pct(value_at(array, index), whole),
+            )
+            for (series_flow, series_item, partner), array in self.trade.items()
+            if series_flow == flow and series_item == item and partner != WORLD
+        ]
         return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
 
     def release(self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> Release:
@@ -159,12 +201,12 @@ def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
     after = -(before + length) % 12
     calendar_years = np.concatenate([np.full(before, np.nan), array, np.full(after, np.nan)]).reshape(-1, 12)
     # cumsum carries a NaN to the end of its year, which is exactly the rule.
-    return np.cumsum(calendar_years, axis=1).ravel()[before:before + length]
+    return np.cumsum(calendar_years, axis=1).ravel()[before : before + length]
 
 
 def build_snapshot(dataset: "Dataset") -> Snapshot:
-    from core.engine.flash import build_flash_series
     from core.base.workdays import working_days  # holidays is only needed when building
+    from core.engine.flash import build_flash_series
 
     trade = dataset.trade
     first, last = int(trade["month"].min()), int(trade["month"].max())
@@ -189,9 +231,18 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
         "ytd_exports": _running_year_totals(exports, first),
     }
     months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
-    return Snapshot(dataset.directory, dataset.files, dataset.warnings, dataset.catalog, first, months,
-                    MappingProxyType(series), MappingProxyType(headline), _revisions(dataset),
-                    build_flash_series(dataset, exports, first))
+    return Snapshot(
+        dataset.directory,
+        dataset.files,
+        dataset.warnings,
+        dataset.catalog,
+        first,
+        months,
+        MappingProxyType(series),
+        MappingProxyType(headline),
+        _revisions(dataset),
+        build_flash_series(dataset, exports, first),
+    )
 
 
 def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
@@ -206,7 +257,10 @@ def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
     for row in joined.itertuples(index=False):
         released = row.released_new if isinstance(row.released_new, str) else None
         found.setdefault((row.flow, row.item, row.partner), []).append(
-            Revision((row.flow, row.item, row.partner), format_period(row.month), row.value_usd, row.value_usd_new, released))
+            Revision(
+                (row.flow, row.item, row.partner), format_period(row.month), row.value_usd, row.value_usd_new, released
+            )
+        )
     return MappingProxyType({series: tuple(items) for series, items in found.items()})
 
 
@@ -238,14 +292,22 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
         ytd_exports_ex=MappingProxyType(ytd_exports_ex),
     )
     catalog = snapshot.catalog
-    items = tuple(_row(snapshot, flow, index, code, catalog.name("item", code), snapshot.series(flow, item=code))
-                  for code in catalog.members(item_set, "item"))
-    partners = tuple(_row(snapshot, flow, index, code, catalog.name("partner", code), snapshot.series(flow, partner=code))
-                     for code in catalog.members(PARTNER_SET, "partner"))
+    items = tuple(
+        _row(snapshot, flow, index, code, catalog.name("item", code), snapshot.series(flow, item=code))
+        for code in catalog.members(item_set, "item")
+    )
+    partners = tuple(
+        _row(snapshot, flow, index, code, catalog.name("partner", code), snapshot.series(flow, partner=code))
+        for code in catalog.members(PARTNER_SET, "partner")
+    )
     measured = [row for row in items if row.yoy_pct is not None]
-    breadth = Breadth(item_set, sum(row.yoy_pct > 0 for row in measured), len(measured),
-                      tuple(row.code for row in measured if row.yoy_pct <= 0),
-                      tuple(row.code for row in measured if row.yoy_pct > 0))
+    breadth = Breadth(
+        item_set,
+        sum(row.yoy_pct > 0 for row in measured),
+        len(measured),
+        tuple(row.code for row in measured if row.yoy_pct <= 0),
+        tuple(row.code for row in measured if row.yoy_pct > 0),
+    )
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
     notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow], members)
     return Release(format_period(month), flow, headline, items, partners, breadth, notables)

@@ -14,7 +14,9 @@ def embedded_data_dir() -> Path:
     for candidate in (package / "data", package.parent / "data"):
         if (candidate / "catalog.csv").is_file():
             return candidate
-    raise FileNotFoundError(f"the embedded data is missing (looked in {package / 'data'} and {package.parent / 'data'})")
+    raise FileNotFoundError(
+        f"the embedded data is missing (looked in {package / 'data'} and {package.parent / 'data'})"
+    )
 
 
 def resolve_data_dir(option: str | None) -> Path:

@@ -14,14 +14,25 @@ import stat
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable
 
 from core.base.periods import format_period, parse_period
-from core.ingest.sources import (KINDS, MAX_BODY_BYTES, GatewayError, HsMap, Kind, Row, SourceError, convert, file_name, kcs_items,
-                      save)
+from core.ingest.sources import (
+    KINDS,
+    MAX_BODY_BYTES,
+    GatewayError,
+    HsMap,
+    Kind,
+    Row,
+    SourceError,
+    convert,
+    file_name,
+    kcs_items,
+    save,
+)
 
 DEFAULT_BASE_URL = "https://apis.data.go.kr/1220000"
 BASE_URL_VARIABLE = "TRADETOP_KCS_URL"
@@ -45,8 +56,10 @@ class FetchError(SourceError):
 
 def windows(first: int, last: int) -> list[tuple[int, int]]:
     """Months first..last (core.base.periods numbers) cut into windows of at most 12 months."""
-    return [(start, min(start + MAX_MONTHS_PER_REQUEST - 1, last))
-            for start in range(first, last + 1, MAX_MONTHS_PER_REQUEST)]
+    return [
+        (start, min(start + MAX_MONTHS_PER_REQUEST - 1, last))
+        for start in range(first, last + 1, MAX_MONTHS_PER_REQUEST)
+    ]
 
 
 def served_months(today: date) -> tuple[int, int]:
@@ -69,12 +82,22 @@ def key_pattern(key: str) -> re.Pattern:
 
 def service_address(url: str) -> urllib.parse.SplitResult:
     """The parts of an http(s) service URL; FetchError if it is not one a request can be sent to."""
-    problem = FetchError(f"the service URL {url!r} is not a valid http(s) URL "
-                         f"(expected http(s)://host[:port]/path; see ${BASE_URL_VARIABLE})")
+    problem = FetchError(
+        f"the service URL {url!r} is not a valid http(s) URL "
+        f"(expected http(s)://host[:port]/path; see ${BASE_URL_VARIABLE})"
+    )
     try:
         parts = urllib.parse.urlsplit(url)
-        usable = (parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
-                  and not parts.query and not parts.fragment and url.isascii() and url.isprintable() and " " not in url)
+        usable = (
+            parts.scheme in ("http", "https")
+            and bool(parts.hostname)
+            and parts.port != 0
+            and not parts.query
+            and not parts.fragment
+            and url.isascii()
+            and url.isprintable()
+            and " " not in url
+        )
         if usable:
             parts.hostname.encode("idna")  # an empty or too long label fails here, not in the middle of a request
     except ValueError:  # a bad port or IPv6 address, a bad label
@@ -128,7 +151,9 @@ class Client:
         """One request, cut off at the deadline however slowly the server answers; _Retry if worth another."""
         host = self.address.netloc.rpartition("@")[2]
         connection_class = http.client.HTTPSConnection if self.address.scheme == "https" else http.client.HTTPConnection
-        connection = connection_class(self.address.hostname, self.address.port, timeout=min(self.timeout, self.deadline))
+        connection = connection_class(
+            self.address.hostname, self.address.port, timeout=min(self.timeout, self.deadline)
+        )
         connected = []  # kept: http.client lets go of the socket when the answer is to end the connection
         expired = threading.Event()
 
@@ -169,8 +194,10 @@ class Client:
             connection.close()
         status = response.status
         if 300 <= status < 400:
-            raise FetchError(f"the service redirected the request to {_redirect_host(response)} (HTTP {status}); "
-                             "redirects are not followed, so the key goes nowhere else")
+            raise FetchError(
+                f"the service redirected the request to {_redirect_host(response)} (HTTP {status}); "
+                "redirects are not followed, so the key goes nowhere else"
+            )
         if status >= 500:
             raise _Retry(f"the service failed with HTTP {status}")
         if not 200 <= status < 300:
@@ -246,8 +273,16 @@ def _check_months(rows: list[Row], step: Step) -> None:
         raise SourceError(f"the service answered with months not asked for ({shown}); not written")
 
 
-def fetch(client: Client, first: int, last: int, directory: Path, regions: dict[str, str], hs_map: HsMap | None,
-          released: str, progress: Callable[[int, int, str], None] = lambda done, total, label: None) -> Outcome:
+def fetch(
+    client: Client,
+    first: int,
+    last: int,
+    directory: Path,
+    regions: dict[str, str],
+    hs_map: HsMap | None,
+    released: str,
+    progress: Callable[[int, int, str], None] = lambda done, total, label: None,
+) -> Outcome:
     """Bring months first..last into `directory`; FetchError names the step that failed.
 
     Items are fetched only with an HS mapping (they are summed through it).

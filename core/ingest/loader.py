@@ -7,19 +7,27 @@ import csv
 import io
 import re
 import warnings
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Mapping
 
 import numpy as np
 import pandas as pd
 
 from core.base.catalog import TOTAL_ITEM, WORLD, Catalog, Entry
-from core.ingest.datadir import FileStamp, data_files, embedded_data_dir, file_stamps
 from core.base.fmt import printable
-from core.base.periods import FIRST_YEAR, LAST_YEAR, NOT_A_MONTH, OUT_OF_RANGE, PERIOD_PATTERN, format_period, period_problem
+from core.base.periods import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    NOT_A_MONTH,
+    OUT_OF_RANGE,
+    PERIOD_PATTERN,
+    format_period,
+    period_problem,
+)
 from core.base.problems import DataError, Problem
+from core.ingest.datadir import FileStamp, data_files, embedded_data_dir, file_stamps
 
 TRADE_COLUMNS = ("period", "flow", "item", "partner", "value_usd")
 FLASH_WINDOWS = ("1-10", "1-20", "month")
@@ -107,17 +115,26 @@ def load_directory(directory: str | Path) -> Dataset:
         report.close()
         errors += report.problems
     if not stamps:
-        errors.append(Problem(str(directory), None, "no CSV files (expected files with period,flow,item,partner,value_usd)"))
+        errors.append(
+            Problem(str(directory), None, "no CSV files (expected files with period,flow,item,partner,value_usd)")
+        )
     if catalog_entries is None:
         catalog_entries = _embedded_catalog()
     catalog = Catalog.of(catalog_entries)
     trade, revisions = _resolve_versions(frames["trade"], ("month", "flow", "item", "partner"), directory, errors)
     flash, _ = _resolve_versions(frames["flash"], ("month", "window", "flow", "item", "partner"), directory, errors)
     if stamps and trade.empty and not errors:
-        errors.append(Problem(str(directory), None, "no trade rows (expected a CSV with period,flow,item,partner,value_usd)"))
+        errors.append(
+            Problem(str(directory), None, "no trade rows (expected a CSV with period,flow,item,partner,value_usd)")
+        )
     elif not errors and not _is_total_exports(trade).any():  # a release is a month with total exports: none to show
-        errors.append(Problem(str(directory), None, "no total exports in any month "
-                                                    "(expected rows with flow export, item total, partner world)"))
+        errors.append(
+            Problem(
+                str(directory),
+                None,
+                "no total exports in any month (expected rows with flow export, item total, partner world)",
+            )
+        )
     warnings = _unknown_codes(trade, catalog, directory, "item") + _unknown_codes(trade, catalog, directory, "partner")
     warnings += _unknown_codes(flash, catalog, directory, "flash_item")
     if errors:
@@ -173,8 +190,9 @@ def _parse_csv(raw: bytes, encoding: str, report: FileReport) -> pd.DataFrame | 
             # pandas only warns (and drops cells) when the first row is longer than the header.
             warnings.simplefilter("error", pd.errors.ParserWarning)
             text = io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, newline="")
-            for chunk in pd.read_csv(text, dtype=object, keep_default_na=False, skip_blank_lines=False,
-                                     index_col=False, chunksize=CHUNK_ROWS):
+            for chunk in pd.read_csv(
+                text, dtype=object, keep_default_na=False, skip_blank_lines=False, index_col=False, chunksize=CHUNK_ROWS
+            ):
                 chunks.append(_cleaned(chunk))
     except (pd.errors.ParserError, pd.errors.ParserWarning) as error:
         _report_unparsable(raw.decode(encoding), error, report)
@@ -216,8 +234,11 @@ def _read_parquet(path: Path, report: FileReport) -> pd.DataFrame | None:
         report.error(None, "reading Parquet needs pyarrow (pip install 'tradetop[parquet]')")
         return None
     if _version(pyarrow.__version__) < SAFE_PYARROW:  # older ones run code a Parquet file names (CVE-2023-47248)
-        report.error(None, f"not read: pyarrow {pyarrow.__version__} can run code from a Parquet file; "
-                           "pyarrow 14.0.1 or later is needed (pip install 'tradetop[parquet]')")
+        report.error(
+            None,
+            f"not read: pyarrow {pyarrow.__version__} can run code from a Parquet file; "
+            "pyarrow 14.0.1 or later is needed (pip install 'tradetop[parquet]')",
+        )
         return None
     try:
         frame = pd.read_parquet(path, engine="pyarrow")
@@ -259,8 +280,13 @@ def _kind_of(columns) -> str:
     return "flash" if "window" in names else "trade"
 
 
-def _flag_rows(table: pd.DataFrame, mask: pd.Series, unflagged: pd.Series, describe: Callable[[pd.Series], str],
-               reports: list[FileReport]) -> None:
+def _flag_rows(
+    table: pd.DataFrame,
+    mask: pd.Series,
+    unflagged: pd.Series,
+    describe: Callable[[pd.Series], str],
+    reports: list[FileReport],
+) -> None:
     """Report each not-yet-flagged row in mask to its file's report, first problem only, then mark it as flagged.
 
     Only as many rows of a file as its report can show are described; the others are counted."""
@@ -297,7 +323,7 @@ class _TradeBatches:
             self.flush()
         if len(table) >= CHUNK_ROWS:
             for start in range(0, len(table), CHUNK_ROWS):
-                self.frames.append(self.validate([(table.iloc[start:start + CHUNK_ROWS], file_name, report)]))
+                self.frames.append(self.validate([(table.iloc[start : start + CHUNK_ROWS], file_name, report)]))
         else:
             self.pending.append((table, file_name, report))
             self.pending_rows += len(table)
@@ -330,41 +356,90 @@ def _validate_trade_rows(table: pd.DataFrame, reports: list[FileReport], require
     with_window = "window" in required
     ok = pd.Series(True, index=table.index)
     for column in required:
-        _flag_rows(table, table[column] == "", ok,
-                   lambda row, column=column: f"incomplete row: {column} is missing (expected {','.join(required)})", reports)
-    _flag_rows(table, ~table["period"].str.fullmatch(PERIOD_PATTERN.pattern), ok,
-               lambda row: f"period {row['period']!r} {NOT_A_MONTH}", reports)
-    _flag_rows(table, ~pd.to_numeric(table["period"].str[:4], errors="coerce").between(FIRST_YEAR, LAST_YEAR), ok,
-               lambda row: f"period {row['period']!r} {OUT_OF_RANGE}", reports)
-    _flag_rows(table, ~table["flow"].isin(FLOWS), ok,
-               lambda row: f"flow {row['flow']!r} is unknown (expected export or import)", reports)
+        _flag_rows(
+            table,
+            table[column] == "",
+            ok,
+            lambda row, column=column: f"incomplete row: {column} is missing (expected {','.join(required)})",
+            reports,
+        )
+    _flag_rows(
+        table,
+        ~table["period"].str.fullmatch(PERIOD_PATTERN.pattern),
+        ok,
+        lambda row: f"period {row['period']!r} {NOT_A_MONTH}",
+        reports,
+    )
+    _flag_rows(
+        table,
+        ~pd.to_numeric(table["period"].str[:4], errors="coerce").between(FIRST_YEAR, LAST_YEAR),
+        ok,
+        lambda row: f"period {row['period']!r} {OUT_OF_RANGE}",
+        reports,
+    )
+    _flag_rows(
+        table,
+        ~table["flow"].isin(FLOWS),
+        ok,
+        lambda row: f"flow {row['flow']!r} is unknown (expected export or import)",
+        reports,
+    )
     if with_window:
-        _flag_rows(table, ~table["window"].isin(FLASH_WINDOWS), ok,
-                   lambda row: f"window {row['window']!r} is unknown (expected {', '.join(FLASH_WINDOWS)})", reports)
+        _flag_rows(
+            table,
+            ~table["window"].isin(FLASH_WINDOWS),
+            ok,
+            lambda row: f"window {row['window']!r} is unknown (expected {', '.join(FLASH_WINDOWS)})",
+            reports,
+        )
     values = pd.to_numeric(table["value_usd"], errors="coerce")
-    _flag_rows(table, values.isna() | values.isin([float("inf"), float("-inf")]), ok,
-               lambda row: f"value_usd {row['value_usd']!r} is not a number (expected US dollars, a number >= 0)", reports)
-    _flag_rows(table, values < 0, ok,
-               lambda row: f"value_usd {row['value_usd']!r} is negative (expected a number >= 0)", reports)
-    _flag_rows(table, values > MAX_VALUE_USD, ok,
-               lambda row: f"value_usd {row['value_usd']!r} is too large (expected at most {MAX_VALUE_TEXT})", reports)
+    _flag_rows(
+        table,
+        values.isna() | values.isin([float("inf"), float("-inf")]),
+        ok,
+        lambda row: f"value_usd {row['value_usd']!r} is not a number (expected US dollars, a number >= 0)",
+        reports,
+    )
+    _flag_rows(
+        table,
+        values < 0,
+        ok,
+        lambda row: f"value_usd {row['value_usd']!r} is negative (expected a number >= 0)",
+        reports,
+    )
+    _flag_rows(
+        table,
+        values > MAX_VALUE_USD,
+        ok,
+        lambda row: f"value_usd {row['value_usd']!r} is too large (expected at most {MAX_VALUE_TEXT})",
+        reports,
+    )
     released = table["released"]
-    released_dates = pd.to_datetime(released.where(released.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce")
-    _flag_rows(table, (released != "") & released_dates.isna(), ok,
-               lambda row: f"released {row['released']!r} is not a date (expected YYYY-MM-DD)", reports)
+    released_dates = pd.to_datetime(
+        released.where(released.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce"
+    )
+    _flag_rows(
+        table,
+        (released != "") & released_dates.isna(),
+        ok,
+        lambda row: f"released {row['released']!r} is not a date (expected YYYY-MM-DD)",
+        reports,
+    )
     good = table[ok]
     periods = good["period"]
-    frame = pd.DataFrame({
-        "month": periods.str[:4].astype(int) * 12 + periods.str[5:7].astype(int) - 1,
-        "flow": good["flow"],
-        "item": good["item"],
-        "partner": good["partner"],
-        "value_usd": values[ok].astype(float),
-        "released": released_dates[ok],
-        "source": good["source"],
-        "file": good["file"],
-        "line": good["line"],
-    })
+    frame = pd.DataFrame(
+        {
+            "month": periods.str[:4].astype(int) * 12 + periods.str[5:7].astype(int) - 1,
+            "flow": good["flow"],
+            "item": good["item"],
+            "partner": good["partner"],
+            "value_usd": values[ok].astype(float),
+            "released": released_dates[ok],
+            "source": good["source"],
+            "file": good["file"],
+            "line": good["line"],
+        }
+    )
     if with_window:
         frame.insert(1, "window", good["window"])
     return frame
@@ -372,11 +447,18 @@ def _validate_trade_rows(table: pd.DataFrame, reports: list[FileReport], require
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     frames = [frame for frame in frames if not frame.empty]
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=["month", "flow", "item", "partner", "value_usd", "released", "source", "file", "line", "window"])
+    return (
+        pd.concat(frames, ignore_index=True)
+        if frames
+        else pd.DataFrame(
+            columns=["month", "flow", "item", "partner", "value_usd", "released", "source", "file", "line", "window"]
+        )
+    )
 
 
-def _resolve_versions(frame: pd.DataFrame, key: tuple[str, ...], directory: Path, errors: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _resolve_versions(
+    frame: pd.DataFrame, key: tuple[str, ...], directory: Path, errors: list[Problem]
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One figure per key: the latest `released` wins (undated rows count as oldest).
 
     Rows that tie for latest with different values cannot be ordered, so they are errors.
@@ -406,13 +488,19 @@ def _report_conflicts(conflicts: pd.DataFrame, key: list[str], directory: Path, 
     for row in later.head(MAX_PROBLEMS_PER_FILE).itertuples(index=False):
         first = firsts.loc[tuple(getattr(row, column) for column in key)]
         subject = " ".join(str(getattr(row, column)) for column in key if column != "month")
-        errors.append(Problem(
-            str(directory / row.file), int(row.line),
-            f"{format_period(int(row.month))} {subject} is {row.value_usd:,.0f} here but "
-            f"{first['value_usd']:,.0f} at {first['file']}:{first['line']} "
-            f"(expected one value, or a later `released` date on the revision)"))
+        errors.append(
+            Problem(
+                str(directory / row.file),
+                int(row.line),
+                f"{format_period(int(row.month))} {subject} is {row.value_usd:,.0f} here but "
+                f"{first['value_usd']:,.0f} at {first['file']}:{first['line']} "
+                f"(expected one value, or a later `released` date on the revision)",
+            )
+        )
     if len(later) > MAX_PROBLEMS_PER_FILE:
-        errors.append(Problem(str(directory), None, f"{len(later) - MAX_PROBLEMS_PER_FILE} more conflicting rows not shown"))
+        errors.append(
+            Problem(str(directory), None, f"{len(later) - MAX_PROBLEMS_PER_FILE} more conflicting rows not shown")
+        )
 
 
 def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimension: str) -> list[Problem]:
@@ -423,9 +511,12 @@ def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimen
     known = frame[column].isin(catalog.codes(dimension) | {wildcard})
     unknown = frame[~known].drop_duplicates(column)
     paths = {name: str(directory / name) for name in unknown["file"].unique()}
-    return [Problem(paths[name], int(line), f"{column} code {code!r} is not in the catalog (shown by its code)",
-                    is_warning=True)
-            for name, line, code in zip(unknown["file"], unknown["line"], unknown[column])]
+    return [
+        Problem(
+            paths[name], int(line), f"{column} code {code!r} is not in the catalog (shown by its code)", is_warning=True
+        )
+        for name, line, code in zip(unknown["file"], unknown["line"], unknown[column])
+    ]
 
 
 def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
@@ -444,15 +535,25 @@ def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
             report.error(int(line), f"order {order_text!r} is not a number (expected a number or nothing)")
             continue
         if not row["dimension"] or not row["code"]:
-            report.error(int(line), "incomplete row: dimension and code are required (expected dimension,code,name_en,...)")
+            report.error(
+                int(line), "incomplete row: dimension and code are required (expected dimension,code,name_en,...)"
+            )
         elif key in seen:
             report.error(int(line), f"{key[0]} code {key[1]!r} is listed twice (first at line {seen[key]})")
         else:
             seen[key] = int(line)
             sets = tuple(s.strip() for s in row.get("sets", "").split(";") if s.strip())
             # Names are shown on terminals as they are stored: made printable here, once.
-            entries.append(Entry(row["dimension"], row["code"], printable(row["name_en"]),
-                                 printable(row.get("name_ko", "")), sets, order))
+            entries.append(
+                Entry(
+                    row["dimension"],
+                    row["code"],
+                    printable(row["name_en"]),
+                    printable(row.get("name_ko", "")),
+                    sets,
+                    order,
+                )
+            )
     return entries
 
 
@@ -471,8 +572,10 @@ def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int,
         if problem:
             report.error(int(line), f"period {period!r} {problem}")
         elif not 0 < value <= MAX_WORKING_DAYS:  # NaN fails too; a month of no working days has no daily average
-            report.error(int(line), f"working_days {text!r} is not a day count "
-                                    f"(expected a number above 0, at most {MAX_WORKING_DAYS})")
+            report.error(
+                int(line),
+                f"working_days {text!r} is not a day count (expected a number above 0, at most {MAX_WORKING_DAYS})",
+            )
         else:
             days[int(period[:4]) * 12 + int(period[5:7]) - 1] = value
     return days

@@ -17,11 +17,11 @@ import defusedxml.ElementTree as SafeXml
 from defusedxml import DefusedXmlException
 
 from core.base.catalog import TOTAL_ITEM, WORLD
-from core.ingest.datadir import embedded_data_dir, write_new_file
 from core.base.fmt import printable
-from core.ingest.loader import MAX_VALUE_TEXT, MAX_VALUE_USD, FileReport, read_table
 from core.base.periods import OUT_OF_RANGE, year_in_range
 from core.base.problems import DataError, Problem
+from core.ingest.datadir import embedded_data_dir, write_new_file
+from core.ingest.loader import MAX_VALUE_TEXT, MAX_VALUE_USD, FileReport, read_table
 
 # Responses are a few MB a month at most (all HS codes); anything far larger is not a response.
 MAX_BODY_BYTES = 256 * 1024 * 1024
@@ -33,8 +33,17 @@ THOUSAND = Decimal(1000)
 # download labels: 전체, 반도체, 철강제품, 승용차, 석유제품, 무선통신기기, 선박, 자동차부품,
 # 컴퓨터주변기기, 정밀기기, 가전제품); this is not the catalog's display order.
 FLASH_COLUMNS = (
-    "total", "semiconductors", "steel_products", "passenger_cars", "petroleum_products", "wireless_devices",
-    "ships", "auto_parts", "computer_peripherals", "precision_instruments", "home_appliances",
+    "total",
+    "semiconductors",
+    "steel_products",
+    "passenger_cars",
+    "petroleum_products",
+    "wireless_devices",
+    "ships",
+    "auto_parts",
+    "computer_peripherals",
+    "precision_instruments",
+    "home_appliances",
 )
 GATEWAY_REASONS = {
     "20": "access denied: no service key was sent, or it is not allowed for this API",
@@ -86,13 +95,16 @@ class Kind:
     is_flash: bool = False
 
 
-KINDS = {kind.name: kind for kind in (
-    Kind("totals", "kcs-totals", "Newtrade/getNewtradeList"),
-    Kind("countries", "kcs-country-agg", "nationtrade/getNationtradeList"),
-    Kind("items", "kcs-hsk-mti", "Itemtrade/getItemtradeList"),
-    Kind("flash", "kcs-10day-prelim", "prlstMmUtPrviExpAcrs/getPrlstMmUtPrviExpAcrs", is_flash=True),
-    Kind("ecos", "bok-ecos"),
-)}
+KINDS = {
+    kind.name: kind
+    for kind in (
+        Kind("totals", "kcs-totals", "Newtrade/getNewtradeList"),
+        Kind("countries", "kcs-country-agg", "nationtrade/getNationtradeList"),
+        Kind("items", "kcs-hsk-mti", "Itemtrade/getItemtradeList"),
+        Kind("flash", "kcs-10day-prelim", "prlstMmUtPrviExpAcrs/getPrlstMmUtPrviExpAcrs", is_flash=True),
+        Kind("ecos", "bok-ecos"),
+    )
+}
 
 
 # --- reference tables: regions (shipped) and the HS -> item mapping (the user's) ---
@@ -116,15 +128,18 @@ def _read_mapping(path: Path, key_column: str, value_column: str, normalise, key
         table = None
     mapping: dict[str, str] = {}
     first_line: dict[str, int] = {}
-    for line, row in ([] if table is None else table.iterrows()):
+    for line, row in [] if table is None else table.iterrows():
         key, value = normalise(row[key_column]), row[value_column]
         if key is None:
             report.error(int(line), f"{key_column} {row[key_column]!r} is not valid (expected {key_form})")
         elif not value:
             report.error(int(line), f"incomplete row: {value_column} is missing (expected {key_column},{value_column})")
         elif mapping.get(key, value) != value:
-            report.error(int(line), f"{key_column} {key} is {value} here but {mapping[key]} at line {first_line[key]} "
-                                    f"(expected one {value_column} for each {key_column})")
+            report.error(
+                int(line),
+                f"{key_column} {key} is {value} here but {mapping[key]} at line {first_line[key]} "
+                f"(expected one {value_column} for each {key_column})",
+            )
         else:
             mapping[key], first_line[key] = value, first_line.get(key, int(line))
     report.close()
@@ -137,8 +152,13 @@ def read_regions(directory: Path | None = None) -> dict[str, str]:
     """ISO-2 country code -> region: `regions.csv` in `directory` if there is one, else the shipped one."""
     own = directory / REGIONS_FILE if directory else None
     path = own if own and own.is_file() else embedded_data_dir() / REGIONS_FILE
-    return _read_mapping(path, "iso2", "region", lambda code: code if re.fullmatch(r"[A-Z]{2}", code) else None,
-                         "an ISO 3166 code of two capital letters")
+    return _read_mapping(
+        path,
+        "iso2",
+        "region",
+        lambda code: code if re.fullmatch(r"[A-Z]{2}", code) else None,
+        "an ISO 3166 code of two capital letters",
+    )
 
 
 @dataclass(frozen=True)
@@ -239,8 +259,10 @@ def _monthly_items(items: list[dict[str, str]], kind: Kind, key: str = ""):
             continue
         if key:
             _field(item, key, where, expected)
-        flows = {flow: _amount(_field(item, field, where, expected), field, where)
-                 for flow, field in (("export", "expDlr"), ("import", "impDlr"))}
+        flows = {
+            flow: _amount(_field(item, field, where, expected), field, where)
+            for flow, field in (("export", "expDlr"), ("import", "impDlr"))
+        }
         yield _kcs_period(year, "year", where), item, where, flows
 
 
@@ -258,7 +280,9 @@ def totals_rows(items: list[dict[str, str]]) -> list[Row]:
     for period, item, where, flows in _monthly_items(items, KINDS["totals"]):
         for telltale, other in (("statCd", "countries"), ("hsCode", "items")):
             if telltale in item:
-                raise SourceError(f"{where}: has {telltale}: this is not a trade totals response (import it as {other})")
+                raise SourceError(
+                    f"{where}: has {telltale}: this is not a trade totals response (import it as {other})"
+                )
         if period in seen:
             raise SourceError(f"{where}: {period} appears twice (expected one row per month)")
         seen.add(period)
@@ -310,8 +334,10 @@ def flash_rows(items: list[dict[str, str]]) -> list[Row]:
         columns = {field for field in item if field.startswith("itemUsdAmt")}
         if columns != expected_columns:
             changed = ", ".join(sorted(columns ^ expected_columns))
-            raise SourceError(f"{where}: columns {changed} differ from itemUsdAmt00..10 "
-                              "(the published layout has changed; tradetop's column map needs updating)")
+            raise SourceError(
+                f"{where}: columns {changed} differ from itemUsdAmt00..10 "
+                "(the published layout has changed; tradetop's column map needs updating)"
+            )
         for index, code in enumerate(FLASH_COLUMNS):
             field = f"itemUsdAmt{index:02d}"
             rows.append(Row(period, "export", code, WORLD, _amount(item[field], field, where) * THOUSAND, window))
@@ -364,11 +390,15 @@ def ecos_rows(body: bytes) -> list[Row]:
         value = _amount(str(row.get("DATA_VALUE", "")), "DATA_VALUE", where) * ECOS_UNITS[unit]
         name = str(row.get("ITEM_NAME1") or row.get("STAT_NAME"))
         if (period, flow) in values and values[(period, flow)][0] != value:
-            raise SourceError(f"{where}: a second {flow} series for {period} ({name!r} and "
-                              f"{values[(period, flow)][1]!r}; expected one: ask for a single item code)")
+            raise SourceError(
+                f"{where}: a second {flow} series for {period} ({name!r} and "
+                f"{values[(period, flow)][1]!r}; expected one: ask for a single item code)"
+            )
         values[(period, flow)] = (value, name)
     if rows and not values:
-        raise SourceError("no export or import series in the response (expected item names with 수출/수입 or export/import)")
+        raise SourceError(
+            "no export or import series in the response (expected item names with 수출/수입 or export/import)"
+        )
     return [Row(period, flow, TOTAL_ITEM, WORLD, value) for (period, flow), (value, _) in values.items()]
 
 
@@ -386,8 +416,10 @@ def convert(kind: Kind, body: bytes, regions: dict[str, str], hs_map: HsMap | No
             rows = flash_rows(items) if kind.is_flash else totals_rows(items)
     for row in rows:
         if row.value_usd > MAX_VALUE_USD:
-            raise SourceError(f"{row.period} {row.flow} {row.item} {row.partner}: {row.value_usd:,.0f} US dollars "
-                              f"is too large (expected at most {MAX_VALUE_TEXT})")
+            raise SourceError(
+                f"{row.period} {row.flow} {row.item} {row.partner}: {row.value_usd:,.0f} US dollars "
+                f"is too large (expected at most {MAX_VALUE_TEXT})"
+            )
     return rows
 
 

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
 from core import __version__
 from core.base.catalog import Catalog
 from core.base.catalog import Entry as CatalogEntry
-from core.ingest.datadir import FileStamp, file_stamps
-from core.engine.model import MainView, Revision, SeriesKey
 from core.base.problems import Problem
+from core.engine.model import MainView, Revision, SeriesKey
+from core.ingest.datadir import FileStamp, file_stamps
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -91,7 +91,8 @@ def _engine_stamp() -> tuple:
     """The engine's own files, so that a changed record type never meets an old entry."""
     core = Path(__file__).parent.parent
     return tuple(
-        (str(path.relative_to(core)), path.stat().st_size, path.stat().st_mtime_ns) for path in sorted(core.rglob("*.py"))
+        (str(path.relative_to(core)), path.stat().st_size, path.stat().st_mtime_ns)
+        for path in sorted(core.rglob("*.py"))
     )
 
 
@@ -150,8 +151,11 @@ def _write(entry: _Entry, directory: Path, dump: Callable) -> None:
                 raise
         os.replace(file.name, entry.path)
         suffix = entry.path.suffix
-        older = sorted(entry.path.parent.glob(f"{_directory_tag(directory)}-*{suffix}"),
-                       key=lambda path: path.stat().st_mtime, reverse=True)
+        older = sorted(
+            entry.path.parent.glob(f"{_directory_tag(directory)}-*{suffix}"),
+            key=lambda path: path.stat().st_mtime,
+            reverse=True,
+        )
         for stale in older[KEEP_PER_DIRECTORY:]:
             stale.unlink(missing_ok=True)
     except (OSError, TypeError, ValueError):  # the last two: a value JSON cannot hold
@@ -187,8 +191,13 @@ def _load_json(kind, data: bytes) -> tuple[str, Any]:
 
 _DECODERS: dict[Any, Callable[[Any], Any]] = {}
 # The JSON types a scalar annotation accepts; a union of scalars accepts those of its parts.
-_SCALARS = {int: frozenset({int}), float: frozenset({float, int}), str: frozenset({str}), bool: frozenset({bool}),
-            NoneType: frozenset({NoneType})}
+_SCALARS = {
+    int: frozenset({int}),
+    float: frozenset({float, int}),
+    str: frozenset({str}),
+    bool: frozenset({bool}),
+    NoneType: frozenset({NoneType}),
+}
 _CONTAINERS = frozenset({list, dict})
 
 
@@ -223,16 +232,22 @@ def _make_decoder(kind) -> Callable[[Any], Any]:
     if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
         scalar = _scalar_types(arguments[0])
         if scalar:
-            return lambda value: (tuple(value) if type(value) is list and all(type(item) in scalar for item in value)
-                                  else _wrong(kind, value))
+            return lambda value: (
+                tuple(value)
+                if type(value) is list and all(type(item) in scalar for item in value)
+                else _wrong(kind, value)
+            )
         each = _decoder(arguments[0])
         return lambda value: tuple(map(each, value)) if type(value) is list else _wrong(kind, value)
     if origin is tuple:
         return _positional(tuple, arguments)
     if origin is Mapping and arguments[0] is str:
         each = _decoder(arguments[1])
-        return lambda value: (MappingProxyType({name: each(item) for name, item in value.items()})
-                              if type(value) is dict else _wrong(kind, value))
+        return lambda value: (
+            MappingProxyType({name: each(item) for name, item in value.items()})
+            if type(value) is dict
+            else _wrong(kind, value)
+        )
     if isinstance(kind, type) and (hasattr(kind, "_fields") or hasattr(kind, "__dataclass_fields__")):
         return _positional(lambda values: kind(*values), tuple(kind.__annotations__.values()))
     raise TypeError(f"no decoder for {kind!r}")
@@ -242,9 +257,13 @@ def _positional(build: Callable, annotations: tuple) -> Callable[[Any], Any]:
     """A record or a fixed tuple, from an array of its fields."""
     scalars = [_scalar_types(annotation) for annotation in annotations]
     if all(scalars):
+
         def decode(value):
-            if (type(value) is not list or len(value) != len(scalars)
-                    or not all(type(item) in allowed for allowed, item in zip(scalars, value))):
+            if (
+                type(value) is not list
+                or len(value) != len(scalars)
+                or not all(type(item) in allowed for allowed, item in zip(scalars, value))
+            ):
                 _wrong(annotations, value)
             return build(value)
     else:
@@ -263,8 +282,9 @@ def _plain(value):
     if type(value) is list:
         return tuple([item if type(item) not in _CONTAINERS else _plain(item) for item in value])
     if type(value) is dict:
-        return MappingProxyType({name: item if type(item) not in _CONTAINERS else _plain(item)
-                                 for name, item in value.items()})
+        return MappingProxyType(
+            {name: item if type(item) not in _CONTAINERS else _plain(item) for name, item in value.items()}
+        )
     return value
 
 
@@ -311,19 +331,33 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
 
     flash = snapshot.flash
     record = _SnapshotRecord(
-        snapshot.warnings, tuple(snapshot.catalog.entries.values()), snapshot.first_month, snapshot.months,
-        tuple(snapshot.trade), tuple(snapshot.headline),
+        snapshot.warnings,
+        tuple(snapshot.catalog.entries.values()),
+        snapshot.first_month,
+        snapshot.months,
+        tuple(snapshot.trade),
+        tuple(snapshot.headline),
         tuple(revision for revisions in snapshot.revisions.values() for revision in revisions),
-        flash.first_month, flash.months, tuple(flash.values), tuple(flash.working_days), flash.items)
+        flash.first_month,
+        flash.months,
+        tuple(flash.values),
+        tuple(flash.working_days),
+        flash.items,
+    )
 
     def matrix(arrays: Mapping, width: int):
         return np.array(list(arrays.values()), dtype=float).reshape(len(arrays), width)
 
     width, flash_width = len(snapshot.headline["exports"]), len(flash.final)
-    np.savez(file, record=np.frombuffer(_dump_json(key, record), dtype=np.uint8),
-             trade=matrix(snapshot.trade, width), headline=matrix(snapshot.headline, width),
-             flash_values=matrix(flash.values, flash_width), flash_final=np.asarray(flash.final, dtype=float),
-             flash_working_days=matrix(flash.working_days, flash_width))
+    np.savez(
+        file,
+        record=np.frombuffer(_dump_json(key, record), dtype=np.uint8),
+        trade=matrix(snapshot.trade, width),
+        headline=matrix(snapshot.headline, width),
+        flash_values=matrix(flash.values, flash_width),
+        flash_final=np.asarray(flash.final, dtype=float),
+        flash_working_days=matrix(flash.working_days, flash_width),
+    )
 
 
 def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple[str, "Snapshot"]:
@@ -334,24 +368,43 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
 
     with np.load(file, allow_pickle=False) as archive:  # an array of objects (pickled) is refused
         key, record = _load_json(_SnapshotRecord, archive["record"].tobytes())
-        arrays = {name: archive[name] for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days")}
+        arrays = {
+            name: archive[name] for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days")
+        }
     width, flash_width = arrays["headline"].shape[-1], len(arrays["flash_final"])
-    shapes = {"trade": (len(record.trade), width), "headline": (len(record.headline), width),
-              "flash_values": (len(record.flash_values), flash_width), "flash_final": (flash_width,),
-              "flash_working_days": (len(record.flash_working_days), flash_width)}
+    shapes = {
+        "trade": (len(record.trade), width),
+        "headline": (len(record.headline), width),
+        "flash_values": (len(record.flash_values), flash_width),
+        "flash_final": (flash_width,),
+        "flash_working_days": (len(record.flash_working_days), flash_width),
+    }
     for name, array in arrays.items():
         if array.dtype != np.float64 or array.shape != shapes[name]:
             raise ValueError(f"{name}: {array.dtype} {array.shape}, expected float64 {shapes[name]}")
     revisions: dict[SeriesKey, tuple[Revision, ...]] = {}
     for revision in record.revisions:
         revisions[revision.key] = revisions.get(revision.key, ()) + (revision,)
-    flash = FlashSeries(record.flash_first_month, record.flash_months,
-                        MappingProxyType(dict(zip(record.flash_values, arrays["flash_values"]))), arrays["flash_final"],
-                        MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"]))),
-                        record.flash_items)
-    snapshot = Snapshot(directory, files, record.warnings, Catalog.of(list(record.catalog)), record.first_month,
-                        record.months, MappingProxyType(dict(zip(record.trade, arrays["trade"]))),
-                        MappingProxyType(dict(zip(record.headline, arrays["headline"]))), MappingProxyType(revisions), flash)
+    flash = FlashSeries(
+        record.flash_first_month,
+        record.flash_months,
+        MappingProxyType(dict(zip(record.flash_values, arrays["flash_values"]))),
+        arrays["flash_final"],
+        MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"]))),
+        record.flash_items,
+    )
+    snapshot = Snapshot(
+        directory,
+        files,
+        record.warnings,
+        Catalog.of(list(record.catalog)),
+        record.first_month,
+        record.months,
+        MappingProxyType(dict(zip(record.trade, arrays["trade"]))),
+        MappingProxyType(dict(zip(record.headline, arrays["headline"]))),
+        MappingProxyType(revisions),
+        flash,
+    )
     return key, snapshot
 
 

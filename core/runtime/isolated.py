@@ -17,9 +17,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
-from core.runtime.cache import cached_snapshot, load_and_cache
-from core.ingest.datadir import file_stamps
 from core.base.problems import DataError, Problem
+from core.ingest.datadir import file_stamps
+from core.runtime.cache import cached_snapshot, load_and_cache
 
 if TYPE_CHECKING:  # not at run time: numpy would come with it, before the monitor's first frame (start_loading)
     from core.engine.snapshot import Snapshot
@@ -65,8 +65,9 @@ def _loader() -> ProcessPoolExecutor:
             swapped, sys.stderr = sys.stderr, sys.__stderr__
             try:
                 # spawn, not fork: the parent runs threads (Textual's), which fork would copy half-way.
-                executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                               initializer=_start_child)
+                executor = ProcessPoolExecutor(
+                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_child
+                )
                 executor.submit(int)
             finally:
                 sys.stderr = swapped

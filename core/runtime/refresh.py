@@ -6,18 +6,18 @@ Nothing here writes to the data directory.
 import os
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterator
 
 import numpy as np
 
 from core.base import fmt
-from core.ingest.datadir import file_stamps, is_data_file
-from core.engine.snapshot import Snapshot, load_snapshot
-from core.engine.model import Revision
 from core.base.periods import format_period
 from core.base.problems import DataError
+from core.engine.model import Revision
+from core.engine.snapshot import Snapshot, load_snapshot
+from core.ingest.datadir import file_stamps, is_data_file
 
 DEBOUNCE_SECONDS = 0.3
 POLL_SECONDS = 0.5
@@ -58,11 +58,13 @@ def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
             continue
         first = max(old.first_month, new.first_month)
         last = min(old.first_month + len(before), new.first_month + len(array))
-        was = before[first - old.first_month:last - old.first_month]
-        now = array[first - new.first_month:last - new.first_month]
+        was = before[first - old.first_month : last - old.first_month]
+        now = array[first - new.first_month : last - new.first_month]
         # Compared as arrays: a loop over months costs seconds once there are thousands of series.
         for offset in np.flatnonzero((was != now) & ~np.isnan(was) & ~np.isnan(now)):
-            observed.append(Revision(key, format_period(first + int(offset)), float(was[offset]), float(now[offset]), None))
+            observed.append(
+                Revision(key, format_period(first + int(offset)), float(was[offset]), float(now[offset]), None)
+            )
     # Revisions seen on earlier reloads are kept: the files no longer hold the figures they replaced.
     revisions = {}
     for key, seen in (*old.revisions.items(), *new.revisions.items(), *((r.key, (r,)) for r in observed)):
@@ -70,8 +72,9 @@ def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
     return replace(new, revisions=revisions), Arrival(new_months, tuple(observed))
 
 
-def watch_changes(directory: Path, stop: threading.Event, debounce: float = DEBOUNCE_SECONDS,
-                  force_polling: bool = False) -> Iterator[None]:
+def watch_changes(
+    directory: Path, stop: threading.Event, debounce: float = DEBOUNCE_SECONDS, force_polling: bool = False
+) -> Iterator[None]:
     """Yield once per burst of changes to the directory's data files, after the burst has gone quiet.
 
     Uses inotify through watchfiles, or polls file sizes and times where that is not available. A directory
@@ -104,9 +107,17 @@ def _notify_changes(directory: Path, stop: threading.Event, debounce: float) -> 
             # watchfiles' `step` is the quiet period that ends a burst; `debounce` only caps a burst's length.
             # Every change (the directory's own deletion too) and a timeout wake the loop to check that the
             # directory at the path is still the one watched.
-            for changes in watch(directory, watch_filter=None, step=int(debounce * 1000), debounce=MAX_BURST_MS,
-                                 stop_event=stop, recursive=False, raise_interrupt=False,
-                                 rust_timeout=REWATCH_CHECK_MS, yield_on_timeout=True):
+            for changes in watch(
+                directory,
+                watch_filter=None,
+                step=int(debounce * 1000),
+                debounce=MAX_BURST_MS,
+                stop_event=stop,
+                recursive=False,
+                raise_interrupt=False,
+                rust_timeout=REWATCH_CHECK_MS,
+                yield_on_timeout=True,
+            ):
                 if rewatched or any(is_data_file(Path(path)) for _change, path in changes):
                     # after a rewatch: a reload for what arrived before the new watch began
                     rewatched = False
@@ -148,8 +159,12 @@ def _stamps_or_none(directory: Path):
         return None
 
 
-def load_settled(directory: Path, settle: float = DEBOUNCE_SECONDS, stop: threading.Event | None = None,
-                 load: Callable[[Path], Snapshot] = load_snapshot) -> Snapshot:
+def load_settled(
+    directory: Path,
+    settle: float = DEBOUNCE_SECONDS,
+    stop: threading.Event | None = None,
+    load: Callable[[Path], Snapshot] = load_snapshot,
+) -> Snapshot:
     """Load; on a data error wait `settle` and try once more, so a file caught half-written is not reported.
 
     Raises DataError only when the problem is still there after the wait. `load` may be the cached loader.

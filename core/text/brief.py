@@ -1,10 +1,10 @@
 """The release brief as text or as JSON, for `tradetop brief`."""
 
 from core.base import fmt
-from core.engine.snapshot import Snapshot, to_json
+from core.base.periods import describe_period, format_period, parse_period
 from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
 from core.engine.notables import HEADLINE_LABELS, breadth_line, joined, subject_name
-from core.base.periods import describe_period, format_period, parse_period
+from core.engine.snapshot import Snapshot, to_json
 
 HEADLINE_EX_ITEM = "semiconductors"
 TOP_NOTABLES = 10
@@ -22,10 +22,12 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
         "preliminary": preliminary,
         "flash": to_json(snapshot.flash.view(month)) if preliminary else None,
         "nowcast_review": to_json(snapshot.flash.review(month)),
-        "data": {"directory": fmt.printable(str(snapshot.directory)),
-                 "first": format_period(snapshot.months[0]),
-                 "latest": format_period(snapshot.latest),
-                 "latest_flash": format_period(flash_months[-1]) if flash_months else None},
+        "data": {
+            "directory": fmt.printable(str(snapshot.directory)),
+            "first": format_period(snapshot.months[0]),
+            "latest": format_period(snapshot.latest),
+            "latest_flash": format_period(flash_months[-1]) if flash_months else None,
+        },
     }
 
 
@@ -33,8 +35,10 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
     lines = [f"{title:<30}{'value':>10}{'YoY':>9}{'share':>8}{'Δshare':>9}{'contrib':>9}"]
     ordered = sorted(rows, key=lambda row: -(row.value_usd or 0))
     for row in ordered:
-        lines.append(f"  {fmt.clipped(row.name, 27):<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
-                     f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}")
+        lines.append(
+            f"  {fmt.clipped(row.name, 27):<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
+            f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}"
+        )
     return lines
 
 
@@ -42,12 +46,20 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[st
     """One line per kind of record among the notables not shown, so no record goes unsaid."""
     month_name = describe_period(parse_period(release.period)).split()[0]
     lines = []
-    for kind, claim in (("record_all_time", "the highest in any month"), ("record_for_month", f"the highest for any {month_name}")):
+    for kind, claim in (
+        ("record_all_time", "the highest in any month"),
+        ("record_for_month", f"the highest for any {month_name}"),
+    ):
         records = [notable for notable in rest if notable["kind"] == kind and not notable.get("equal_to")]
-        groups = [HEADLINE_LABELS[notable["subject"]].lower() for notable in records if notable["dimension"] == "headline"]
+        groups = [
+            HEADLINE_LABELS[notable["subject"]].lower() for notable in records if notable["dimension"] == "headline"
+        ]
         for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
-            names = [subject_name(snapshot.catalog, dimension, notable["subject"])
-                     for notable in records if notable["dimension"] == dimension]
+            names = [
+                subject_name(snapshot.catalog, dimension, notable["subject"])
+                for notable in records
+                if notable["dimension"] == dimension
+            ]
             if names:
                 groups.append(f"{prefix} {joined(names)}")
         if groups:
@@ -78,16 +90,23 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     if excluded:
         ytd = headline.ytd_exports_ex[HEADLINE_EX_ITEM]
         label = f"Ex {catalog.name('item', HEADLINE_EX_ITEM).lower()}"
-        lines.append(f"  {fmt.clipped(label, 21):<22}{fmt.usd(excluded.value_usd):>10}  {fmt.pct(excluded.yoy_pct)}"
-                     f"  (year to date {fmt.usd(ytd.value_usd)}, {fmt.pct(ytd.yoy_pct)})")
-    lines += ["", *_table(f"Items ({release.breadth.set})", release.items),
-              "", *_table("Partners", release.partners), ""]
+        lines.append(
+            f"  {fmt.clipped(label, 21):<22}{fmt.usd(excluded.value_usd):>10}  {fmt.pct(excluded.yoy_pct)}"
+            f"  (year to date {fmt.usd(ytd.value_usd)}, {fmt.pct(ytd.yoy_pct)})"
+        )
+    lines += [
+        "",
+        *_table(f"Items ({release.breadth.set})", release.items),
+        "",
+        *_table("Partners", release.partners),
+        "",
+    ]
     if release.breadth.total:
         lines.append(breadth_line(catalog, release.breadth))
     shown = release.notables if all_notables else release.notables[:TOP_NOTABLES]
     if shown:
         lines += ["", "Notable"] + [f"- {notable['text']}" for notable in shown]
-    lines += _other_records(snapshot, release, release.notables[len(shown):])
+    lines += _other_records(snapshot, release, release.notables[len(shown) :])
     if len(shown) < len(release.notables):
         lines.append(f"  ({len(release.notables) - len(shown)} more: --all)")
     return "\n".join(lines)
@@ -96,8 +115,10 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
 def _nowcast_text(label: str, nowcast: Nowcast | None) -> str:
     if nowcast is None:
         return f"  {label:<22}{fmt.MISSING:>10}  (too little history)"
-    return (f"  {label:<22}{fmt.usd(nowcast.value_usd):>10}  "
-            f"{INTERVAL_NOMINAL_PCT:.0f}% interval {fmt.usd(nowcast.low_usd)} to {fmt.usd(nowcast.high_usd)}")
+    return (
+        f"  {label:<22}{fmt.usd(nowcast.value_usd):>10}  "
+        f"{INTERVAL_NOMINAL_PCT:.0f}% interval {fmt.usd(nowcast.low_usd)} to {fmt.usd(nowcast.high_usd)}"
+    )
 
 
 def flash_text(snapshot: Snapshot, view: FlashView) -> str:
@@ -125,7 +146,10 @@ def review_text(review: NowcastReview) -> str:
     """How the flash nowcasts compared with the final figure."""
     lines = [f"Flash nowcasts against the final {fmt.usd(review.final_usd)}:"]
     for check in review.checks:
-        verdict = ("" if check.nowcast is None else
-                   f"  {fmt.pct(check.error_pct)} off, {'inside' if check.inside else 'outside'} the interval")
+        verdict = (
+            ""
+            if check.nowcast is None
+            else f"  {fmt.pct(check.error_pct)} off, {'inside' if check.inside else 'outside'} the interval"
+        )
         lines.append(_nowcast_text(f"From days {check.window}", check.nowcast) + verdict)
     return "\n".join(lines)

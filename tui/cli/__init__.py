@@ -23,8 +23,9 @@ def parser() -> argparse.ArgumentParser:
     data.add_argument("--data", metavar="DIR", help="data directory (default: $TRADETOP_DATA, else the embedded data)")
     period = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     period.add_argument("--period", metavar="YYYY-MM", help="the month (default: the latest in the data)")
-    top = argparse.ArgumentParser(prog="tradetop", description="htop for Korea's monthly trade statistics.",
-                                  parents=[data, period])
+    top = argparse.ArgumentParser(
+        prog="tradetop", description="htop for Korea's monthly trade statistics.", parents=[data, period]
+    )
     top.set_defaults(data=None, period=None, run=monitor.run)
     top.add_argument("--version", action="version", version=f"tradetop {__version__}")
     commands = top.add_subparsers(dest="command")

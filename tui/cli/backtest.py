@@ -5,8 +5,9 @@ from tui.output import say
 
 
 def add_command(commands, data, period) -> None:
-    parser = commands.add_parser("backtest", parents=[data],
-                                 help="the flash nowcast's rolling backtest against naive baselines")
+    parser = commands.add_parser(
+        "backtest", parents=[data], help="the flash nowcast's rolling backtest against naive baselines"
+    )
     parser.set_defaults(run=run)
 
 

@@ -1,19 +1,24 @@
 """`tradetop brief`: the release brief for a month, as text or JSON."""
 
-
 from tui.cli.snapshot import load
 from tui.output import fail, say
 
 
 def add_command(commands, data, period) -> None:
     parser = commands.add_parser("brief", parents=[data, period], help="the release brief for a month")
-    parser.add_argument("--flow", choices=("export", "import"), default="export",
-                        help="items and partners of exports or imports")
-    parser.add_argument("--set", dest="item_set", default="motie15",
-                        help="the item set in force (default: motie15; also motie20)")
+    parser.add_argument(
+        "--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports"
+    )
+    parser.add_argument(
+        "--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)"
+    )
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    parser.add_argument("--all", dest="all_notables", action="store_true",
-                        help="list every notable, not only the top ones (JSON always has them all)")
+    parser.add_argument(
+        "--all",
+        dest="all_notables",
+        action="store_true",
+        help="list every notable, not only the top ones (JSON always has them all)",
+    )
     parser.set_defaults(run=run)
 
 

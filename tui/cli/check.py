@@ -17,8 +17,10 @@ def run(args) -> int:
     try:
         dataset = load_directory(directory)
     except DataError as error:
-        return fail(summarised(error.problems)
-                    + [f"{sum(p.stands_for for p in error.problems if not p.is_warning)} problem(s) in {directory}"])
+        return fail(
+            summarised(error.problems)
+            + [f"{sum(p.stands_for for p in error.problems if not p.is_warning)} problem(s) in {directory}"]
+        )
     for line in summarised(dataset.warnings):
         say(line)
     rows = len(dataset.trade) + len(dataset.revisions) + len(dataset.flash)

@@ -14,15 +14,23 @@ HS_MAP_HELP = "CSV with hs_code,item: HS codes or prefixes and the catalog item 
 
 def add_command(commands, data, period) -> None:
     importer = commands.add_parser("import", help="convert official responses into tidy trade files")
-    importer.add_argument("kind", metavar="KIND", help="totals, countries, items, flash (customs service XML) or ecos (Bank of Korea JSON)")
+    importer.add_argument(
+        "kind",
+        metavar="KIND",
+        help="totals, countries, items, flash (customs service XML) or ecos (Bank of Korea JSON)",
+    )
     importer.add_argument("files", nargs="+", metavar="FILE", help="saved response bodies")
     importer.add_argument("--to", dest="target", metavar="DIR", help=TARGET_HELP)
     importer.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (needed for items)")
-    importer.add_argument("--released", metavar="YYYY-MM-DD", type=_date, help="the data's date (default: each file's modification date)")
+    importer.add_argument(
+        "--released", metavar="YYYY-MM-DD", type=_date, help="the data's date (default: each file's modification date)"
+    )
     importer.set_defaults(run=run_import)
     fetcher = commands.add_parser("fetch", help="fetch months from the customs service (key: $TRADETOP_KCS_KEY)")
     fetcher.add_argument("--from", dest="first", metavar="YYYY-MM", required=True, type=_month, help="the first month")
-    fetcher.add_argument("--to", dest="last", metavar="YYYY-MM", type=_month, help="the last month (default: the first)")
+    fetcher.add_argument(
+        "--to", dest="last", metavar="YYYY-MM", type=_month, help="the last month (default: the first)"
+    )
     fetcher.add_argument("--data", metavar="DIR", help=TARGET_HELP, default=argparse.SUPPRESS)
     fetcher.add_argument("--key-file", metavar="FILE", help="a file holding the data.go.kr service key")
     fetcher.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (without it, items are not fetched)")
@@ -73,7 +81,9 @@ def run_import(args) -> int:
         return fail([f"import: unknown kind {args.kind!r} (expected one of {', '.join(KINDS)})"], 2)
     kind = KINDS[args.kind]
     if kind.name == "items" and not args.hs_map:
-        return fail(["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2)
+        return fail(
+            ["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2
+        )
     directory, problem = _target(args.target, "import", "--to")
     if problem:
         return fail([problem], 2)
@@ -130,8 +140,13 @@ def run_fetch(args) -> int:
     served = served_months(date.today())
     for option, month in (("--from", args.first), ("--to", last)):
         if not served[0] <= month <= served[1]:
-            return fail([f"fetch: {option} {format_period(month)} is outside the months the service has "
-                          f"({format_period(served[0])} to {format_period(served[1])}, the current month)"], 2)
+            return fail(
+                [
+                    f"fetch: {option} {format_period(month)} is outside the months the service has "
+                    f"({format_period(served[0])} to {format_period(served[1])}, the current month)"
+                ],
+                2,
+            )
     directory, problem = _target(args.data, "fetch", "--data")
     if problem:
         return fail([problem], 2)
@@ -141,8 +156,16 @@ def run_fetch(args) -> int:
         return fail([f"fetch: {error}"], 2)
     progress = _Progress()
     try:
-        outcome = fetch(client, args.first, last, directory, read_regions(directory), _hs_map(args.hs_map),
-                        date.today().isoformat(), progress)
+        outcome = fetch(
+            client,
+            args.first,
+            last,
+            directory,
+            read_regions(directory),
+            _hs_map(args.hs_map),
+            date.today().isoformat(),
+            progress,
+        )
         failure = []
     except DataError as error:
         failure = [str(problem) for problem in error.problems]

@@ -32,8 +32,10 @@ def subject_name(app, subject: Subject) -> str:
 class DrilldownScreen(StateScreen):
     """One subject's history: plot, last 24 months, records and streaks, partner split, notables, revisions."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back"),
-                Binding("a", "toggle_span", "3y/All", tooltip="plot: the last 3 years / all history", id="plot-span")]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back"),
+        Binding("a", "toggle_span", "3y/All", tooltip="plot: the last 3 years / all history", id="plot-span"),
+    ]
     AUTO_FOCUS = "#months"
 
     subject: Subject  # set by the app before the screen is shown
@@ -65,14 +67,18 @@ class DrilldownScreen(StateScreen):
         if subject.dimension != "headline":
             crumbs[2] += f" ({flow})"
         # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame later.
-        self.query_one("#breadcrumb", Static).update(Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"), layout=False)
+        self.query_one("#breadcrumb", Static).update(
+            Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"), layout=False
+        )
         self.query_one(ErrorBar).show(app.problems)
-        chart = snapshot.month_chart(subject.dimension, subject.code, month,
-                                     None if self.all_history else DRILL_PLOT_MONTHS, app.flow)
+        chart = snapshot.month_chart(
+            subject.dimension, subject.code, month, None if self.all_history else DRILL_PLOT_MONTHS, app.flow
+        )
         self.query_one("#history-plot").show(chart, name, "all history" if self.all_history else "3 years")
         another_subject = self.shown_for is None or self.shown_for[0] != subject  # opened anew, or for another
-        self._months_table(snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow),
-                           chart.change_in_usd)
+        self._months_table(
+            snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow), chart.change_in_usd
+        )
         sections = [records_text(snapshot.records(subject.dimension, subject.code, month, app.flow))]
         if subject.dimension == "item":
             sections.append(self._split_text())
@@ -98,19 +104,30 @@ class DrilldownScreen(StateScreen):
             columns["YoY"] = [change(fmt.pct(yoy), yoy) for yoy in history.yoy_pct]
         if self.subject.dimension != "headline":
             columns["share"] = [Text(fmt.share(share)) for share in history.share_pct]
-        headings = (Heading("month", "month", MONTH_WIDTH, "left"),
-                    *(Heading(label, label, FIGURE_WIDTH) for label in columns))
+        headings = (
+            Heading("month", "month", MONTH_WIDTH, "left"),
+            *(Heading(label, label, FIGURE_WIDTH) for label in columns),
+        )
         months = [format_period(month) for month in history.months]
         shown_for, self.shown_for = self.shown_for, (self.subject, self.app.month)
-        self.query_one("#months", FigureTable).show(headings, [
-            (months[index], (Text(months[index]), *(cells[index] for cells in columns.values())))
-            for index in reversed(range(len(months)))], keep_cursor=shown_for == self.shown_for)  # else the month shown
+        self.query_one("#months", FigureTable).show(
+            headings,
+            [
+                (months[index], (Text(months[index]), *(cells[index] for cells in columns.values())))
+                for index in reversed(range(len(months)))
+            ],
+            keep_cursor=shown_for == self.shown_for,
+        )  # else the month shown
 
     def _split_text(self) -> Text:
         app = self.app
         split = app.snapshot.partner_split(app.flow, self.subject.code, app.month)
         if not split:
             return titled("Partner split", Text("no partner split in the data", style="dim"))
-        return titled("Partner split", Text("\n").join(
-            Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
-            for share in split))
+        return titled(
+            "Partner split",
+            Text("\n").join(
+                Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
+                for share in split
+            ),
+        )

@@ -24,8 +24,14 @@ class FlashScreen(StateScreen):
     once the full month is in, how the nowcast did."""
 
     BINDINGS = [
-        Binding("left_square_bracket,escape", "app.pop_screen", "Back", key_display="[ esc",
-                tooltip="back to the latest release", id="back-from-flash"),
+        Binding(
+            "left_square_bracket,escape",
+            "app.pop_screen",
+            "Back",
+            key_display="[ esc",
+            tooltip="back to the latest release",
+            id="back-from-flash",
+        ),
         Binding("right_square_bracket", "app.bell", "Next", show=False),  # no month after the flash month
     ]
     AUTO_FOCUS = "#flash-items"
@@ -49,19 +55,35 @@ class FlashScreen(StateScreen):
         app, month = self.app, self.month
         self.query_one(ErrorBar).show(app.problems)
         view = app.snapshot.flash.view(month)
-        state = ("no flash figures" if view is None else
-                 f"PRELIMINARY days {view.window}" if view.preliminary else f"flash days {view.window}, full month out")
+        state = (
+            "no flash figures"
+            if view is None
+            else f"PRELIMINARY days {view.window}"
+            if view.preliminary
+            else f"flash days {view.window}, full month out"
+        )
         self.query_one("#flash-status", Static).update(
-            Text.assemble((format_period(month), "bold"), f" {describe_period(month)} · ", (state, "bold")))
+            Text.assemble((format_period(month), "bold"), f" {describe_period(month)} · ", (state, "bold"))
+        )
         if view is None:
             return
-        self.query_one("#flash-figures", Static).update(titled(
-            "Exports against the same days a year earlier", Text("\n").join(window_pieces(view))))
+        self.query_one("#flash-figures", Static).update(
+            titled("Exports against the same days a year earlier", Text("\n").join(window_pieces(view)))
+        )
         self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
         show_review(self.query_one("#flash-review", Static), app.snapshot.flash.review(month))
         self.query_one("#flash-plot").show(app.snapshot.flash.chart(month))
-        headings = (Heading("name", f"days {view.window}", FLASH_NAME_WIDTH, "left"),
-                    *(Heading(label, label, FIGURE_WIDTH) for label in ("value", "YoY")))
-        self.query_one("#flash-items", FigureTable).show(headings, [
-            (item.code, (Text(item.name), Text(fmt.usd(item.value_usd)), change(fmt.pct(item.yoy_pct), item.yoy_pct)))
-            for item in view.largest_items])
+        headings = (
+            Heading("name", f"days {view.window}", FLASH_NAME_WIDTH, "left"),
+            *(Heading(label, label, FIGURE_WIDTH) for label in ("value", "YoY")),
+        )
+        self.query_one("#flash-items", FigureTable).show(
+            headings,
+            [
+                (
+                    item.code,
+                    (Text(item.name), Text(fmt.usd(item.value_usd)), change(fmt.pct(item.yoy_pct), item.yoy_pct)),
+                )
+                for item in view.largest_items
+            ],
+        )

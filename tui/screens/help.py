@@ -43,5 +43,6 @@ BUILT_IN_KEYS = (
 def key_help(app) -> list[tuple[str, str]]:
     """Every key with what it does, read from the bindings so the help cannot drift from the keys."""
     bindings = [*type(app).BINDINGS, *MainScreen.BINDINGS, *DrilldownScreen.BINDINGS]
-    return [(app.get_key_display(binding), binding.tooltip or binding.description)
-            for binding in bindings] + list(BUILT_IN_KEYS)
+    return [(app.get_key_display(binding), binding.tooltip or binding.description) for binding in bindings] + list(
+        BUILT_IN_KEYS
+    )

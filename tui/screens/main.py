@@ -57,17 +57,18 @@ class MainScreen(StateScreen):
         # Tables rearranged in view start at their top row; a new month keeps the row under the cursor, to compare.
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort)
         keep_cursor = arranged_by == self.arranged_by or app.screen is not self
-        for table, rows, trends, title in ((self.query_one("#items", ReleaseTable), release.items, view.item_trends,
-                                            f"Items ({release.breadth.set})"),
-                                           (self.query_one("#partners", ReleaseTable), release.partners,
-                                            view.partner_trends, "Partners")):
+        for table, rows, trends, title in (
+            (self.query_one("#items", ReleaseTable), release.items, view.item_trends, f"Items ({release.breadth.set})"),
+            (self.query_one("#partners", ReleaseTable), release.partners, view.partner_trends, "Partners"),
+        ):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort.label}"
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor)
         for plot in self.query("#overview-plot"):
             plot.show(view.overview)
-        self.query_one(NotablesPanel).show([Text(f"• {line}") for line in view.notables]
-                                           or [Text("none this month", style="dim")])
+        self.query_one(NotablesPanel).show(
+            [Text(f"• {line}") for line in view.notables] or [Text("none this month", style="dim")]
+        )
 
     def on_figure_table_selected(self, event: FigureTable.Selected) -> None:
         if isinstance(event.table, ReleaseTable):

@@ -35,8 +35,10 @@ def review_text(review: NowcastReview) -> Text:
             lines.append(Text(f"days {check.window}: {NO_NOWCAST}"))
             continue
         # The error is not a change on a year earlier, so it is not coloured up/down.
-        lines += [Text(f"days {check.window}: {fmt.usd(check.nowcast.value_usd)} {fmt.pct(check.error_pct)}"),
-                  Text(f"  {'inside' if check.inside else 'OUTSIDE'} {interval_text(check.nowcast)}")]
+        lines += [
+            Text(f"days {check.window}: {fmt.usd(check.nowcast.value_usd)} {fmt.pct(check.error_pct)}"),
+            Text(f"  {'inside' if check.inside else 'OUTSIDE'} {interval_text(check.nowcast)}"),
+        ]
     return titled(f"Nowcast vs final {fmt.usd(review.final_usd)}", Text("\n").join(lines))
 
 

@@ -1,6 +1,6 @@
 """Pieces of a cell: sparklines, signed changes in colour, titles, times; shared by the widgets."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from rich.text import Text
 from textual.geometry import Size
@@ -60,7 +60,7 @@ def change(text: str, value: float | None) -> Text:
 
 def file_time(mtime_ns: int) -> str:
     """An absolute UTC time: the same wherever the screen is looked at, unlike '5 minutes ago'."""
-    return datetime.fromtimestamp(mtime_ns / 1e9, tz=timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return datetime.fromtimestamp(mtime_ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def titled(title: str, body: Text) -> Text:

@@ -107,6 +107,7 @@ def cells_text(matrix) -> Text:
 def cell_style(foreground, background) -> Style:
     """A plotext colour pair as a style: RGB tuples or 256-colour numbers; anything else (`default`) is no colour.
     The plots use no text styles."""
+
     def colour(value) -> Color | None:
         if isinstance(value, tuple):
             return Color.from_rgb(*value)

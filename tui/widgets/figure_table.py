@@ -1,6 +1,7 @@
 """A table of figures that scrolls, sorts and opens a drilldown on Enter; its columns and sorts."""
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from rich.segment import Segment
 from rich.style import Style
@@ -33,15 +34,27 @@ def _pick(row: Row, ytd: bool, name: str):
 
 COLUMNS = (
     Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
-    Column("yoy", "YoY", 8, 0, lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct"))),
+    Column(
+        "yoy",
+        "YoY",
+        8,
+        0,
+        lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct")),
+    ),
     Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
-    Column("share_change", "Δshare", 8, 3, lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")),
-                                                                          _pick(row, ytd, "share_change_pp"))),
+    Column(
+        "share_change",
+        "Δshare",
+        8,
+        3,
+        lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")), _pick(row, ytd, "share_change_pp")),
+    ),
     # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
     # Each row on its own scale from zero (spark_range), as the heading says.
     Column("trend", f"{TREND_MONTHS}m from 0", 14, 4, lambda row, ytd, trend: spark_text(trend, TREND_MONTHS) + " "),
 )
 NAME_MIN_WIDTH = 11
+
 
 class Sort(NamedTuple):
     """An order of the tables' rows; `s` cycles through SORTS."""
@@ -51,16 +64,21 @@ class Sort(NamedTuple):
     field: str | None  # the Row field, largest first; None for the catalog's order
 
 
-SORTS = (Sort("value", "value", "value_usd"), Sort("YoY", "yoy", "yoy_pct"),
-         Sort("Δshare", "share_change", "share_change_pp"), Sort("catalog order", None, None))
+SORTS = (
+    Sort("value", "value", "value_usd"),
+    Sort("YoY", "yoy", "yoy_pct"),
+    Sort("Δshare", "share_change", "share_change_pp"),
+    Sort("catalog order", None, None),
+)
 
 
 def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
     if sort.field is None:
         return list(rows)
     known = [row for row in rows if _pick(row, ytd, sort.field) is not None]
-    return (sorted(known, key=lambda row: -_pick(row, ytd, sort.field))
-            + [row for row in rows if _pick(row, ytd, sort.field) is None])
+    return sorted(known, key=lambda row: -_pick(row, ytd, sort.field)) + [
+        row for row in rows if _pick(row, ytd, sort.field) is None
+    ]
 
 
 class Heading(NamedTuple):
@@ -106,8 +124,9 @@ class FigureTable(ScrollView, can_focus=True):
         self.rows: list[tuple[str, tuple[Text, ...]]] = []  # (key, cells)
         self.cursor_row = 0
 
-    def show(self, headings: tuple[Heading, ...], rows: list[tuple[str, tuple[Text, ...]]],
-             keep_cursor: bool = True) -> None:
+    def show(
+        self, headings: tuple[Heading, ...], rows: list[tuple[str, tuple[Text, ...]]], keep_cursor: bool = True
+    ) -> None:
         """New rows; the cursor stays on the row with the same key if asked and there is one, else goes to the
         top."""
         keys = [key for key, _cells in rows]
@@ -174,8 +193,12 @@ class FigureTable(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:
-            return self._line([Text(heading.label) for heading in self.headings], base + self.get_component_rich_style(
-                "figure-table--header"), Style(), width)
+            return self._line(
+                [Text(heading.label) for heading in self.headings],
+                base + self.get_component_rich_style("figure-table--header"),
+                Style(),
+                width,
+            )
         row = y - 1 + self.scroll_offset.y
         if row >= len(self.rows):
             return Strip.blank(width, base)
@@ -193,5 +216,7 @@ class FigureTable(ScrollView, can_focus=True):
             cell.truncate(heading.width, overflow="ellipsis")  # by cells: wide characters count two
             cell.align(heading.justify, heading.width)
             aligned.append(cell)
-        segments = Segment.apply_style(Text.assemble(*aligned, no_wrap=True).render(self.app.console), style, post_style)
+        segments = Segment.apply_style(
+            Text.assemble(*aligned, no_wrap=True).render(self.app.console), style, post_style
+        )
         return Strip(segments).adjust_cell_length(width, style)

@@ -12,8 +12,9 @@ from tui.widgets.cells import change
 def window_pieces(view: FlashView) -> list[Text]:
     """The flash window against the same days a year earlier, as phrases a narrow pane can break between."""
     return [
-        Text.assemble(f"days {view.window}: ", (fmt.usd(view.value_usd), "bold"), " ",
-                      change(fmt.pct(view.yoy_pct), view.yoy_pct)),
+        Text.assemble(
+            f"days {view.window}: ", (fmt.usd(view.value_usd), "bold"), " ", change(fmt.pct(view.yoy_pct), view.yoy_pct)
+        ),
         Text(f"working days {fmt.days(view.working_days)} vs {fmt.days(view.working_days_prev)}"),
         Text.assemble("daily avg ", change(fmt.pct(view.daily_avg_yoy_pct), view.daily_avg_yoy_pct)),
     ]
@@ -74,7 +75,7 @@ class FlashPane(Widget):
         columns = max(1, width // FLASH_ITEM_WIDTH)
         items = self.view.largest_items
         for start in range(0, max(0, height - len(lines)) * columns, columns):
-            row = items[start:start + columns]
+            row = items[start : start + columns]
             if row:
                 lines.append(Text.assemble(*(_flash_item_cell(item.name, item.yoy_pct) for item in row)))
         return Text("\n").join(lines[:height])

@@ -40,8 +40,10 @@ class FlashPlot(Chart):
             interval = (nowcast.low_usd / BN, nowcast.high_usd / BN)
             plt.plot([last_day, last_day], interval, marker="┃", color=SHOWN)
             plt.scatter([last_day], [nowcast.value_usd / BN], marker="◆", color=SHOWN)
-            plotted += [Plotted("nowcast interval", (last_day, last_day), interval),
-                        Plotted("nowcast", (last_day,), (nowcast.value_usd / BN,))]
+            plotted += [
+                Plotted("nowcast interval", (last_day, last_day), interval),
+                Plotted("nowcast", (last_day,), (nowcast.value_usd / BN,)),
+            ]
         final = chart.this_year[-1]
         if final is not None:
             plt.scatter([last_day], [final / BN], marker="■", color=RISE[1])
@@ -50,9 +52,16 @@ class FlashPlot(Chart):
         set_value_axis(plt, 0.0, highest * 1.05, height - 4, usd_tick)
         set_x_ticks(plt, [(day, str(day)) for day in chart.days], (0, last_day + 1), width)
         final_key = " ■ final" * (final is not None)
-        plt.title(fitted((f"$bn from day 1: ━ {month} · {year_earlier} ◆┃ nowcast, "
-                          f"{INTERVAL_NOMINAL_PCT:.0f}% interval{final_key}",
-                          f"$bn from day 1: ━ {month} · {year_earlier} ◆┃ nowcast{final_key}",
-                          f"━ {month[:4]} · {year_earlier[:4]} ◆ nowcast{final_key}",
-                          f"━ {month[:4]} · {year_earlier[:4]} ◆ nowcast"), width - 1 - LABEL_WIDTH))
+        plt.title(
+            fitted(
+                (
+                    f"$bn from day 1: ━ {month} · {year_earlier} ◆┃ nowcast, "
+                    f"{INTERVAL_NOMINAL_PCT:.0f}% interval{final_key}",
+                    f"$bn from day 1: ━ {month} · {year_earlier} ◆┃ nowcast{final_key}",
+                    f"━ {month[:4]} · {year_earlier[:4]} ◆ nowcast{final_key}",
+                    f"━ {month[:4]} · {year_earlier[:4]} ◆ nowcast",
+                ),
+                width - 1 - LABEL_WIDTH,
+            )
+        )
         return tuple(plotted)

@@ -43,8 +43,12 @@ class HeadlineCards(Widget, can_focus=True):
 
     One widget drawing its five boxes: as five bordered widgets, the cards cost the first frame about 5 ms more."""
 
-    COMPONENT_CLASSES = {"headline-cards--border", "headline-cards--title", "headline-cards--selected",
-                         "headline-cards--selected-title"}
+    COMPONENT_CLASSES = {
+        "headline-cards--border",
+        "headline-cards--title",
+        "headline-cards--selected",
+        "headline-cards--selected-title",
+    }
     BINDINGS = [
         Binding("left,h", "choose(-1)", "Previous card", show=False),
         Binding("right,l", "choose(1)", "Next card", show=False),
@@ -80,8 +84,10 @@ class HeadlineCards(Widget, can_focus=True):
             spec.subject: _figure_texts(getattr(headline, spec.subject)) for spec in CARDS if spec.subject != "balance"
         }
         balance = headline.balance
-        figures["balance"] = (fmt.usd(balance.value_usd, signed=True),
-                              change(fmt.usd(balance.change_usd, signed=True), balance.change_usd))
+        figures["balance"] = (
+            fmt.usd(balance.value_usd, signed=True),
+            change(fmt.usd(balance.change_usd, signed=True), balance.change_usd),
+        )
         self.figures = {subject: CardFigure(*texts, view.card_histories[subject]) for subject, texts in figures.items()}
         self.refresh()
 
@@ -97,16 +103,27 @@ class HeadlineCards(Widget, can_focus=True):
             chosen = index == self.selected
             box = HEAVY_BOX if chosen and self.has_focus else ROUND_BOX
             border = self.get_component_rich_style("headline-cards--selected" if chosen else "headline-cards--border")
-            title = self.get_component_rich_style("headline-cards--selected-title" if chosen else "headline-cards--title")
+            title = self.get_component_rich_style(
+                "headline-cards--selected-title" if chosen else "headline-cards--title"
+            )
             width = edges[index + 1] - edges[index]
             inner = max(0, width - 4)  # a side and a cell of padding each side
             figure = self.figures[spec.subject]
-            change_line = next((line for line in (figure.change + " y/y", _without_dollar(figure.change) + " y/y")
-                                if line.cell_len <= inner), figure.change)
+            change_line = next(
+                (
+                    line
+                    for line in (figure.change + " y/y", _without_dollar(figure.change) + " y/y")
+                    if line.cell_len <= inner
+                ),
+                figure.change,
+            )
             heading = Text(f" {spec.title} ", style=title)
             heading.truncate(max(0, width - 3))
-            rows[0].append(Text.assemble((box[0] + box[1], border), heading,
-                                         (box[1] * max(0, width - 3 - heading.cell_len) + box[2], border)))
+            rows[0].append(
+                Text.assemble(
+                    (box[0] + box[1], border), heading, (box[1] * max(0, width - 3 - heading.cell_len) + box[2], border)
+                )
+            )
             sparkline = spark_text(figure.history, inner)
             sparkline = Text(" " * (inner - sparkline.cell_len)) + sparkline  # the latest at the right
             for row, line in enumerate((Text(figure.value, style="bold"), change_line, sparkline), start=1):
@@ -116,8 +133,13 @@ class HeadlineCards(Widget, can_focus=True):
             # The sparkline's scale on the bottom edge, as a border subtitle, where it fits.
             caption = f" {spark_scale(figure.history, inner, 'y' if spec.subject in YEAR_TO_DATE_LINES else 'm')} "
             caption = caption if figure.history and len(caption) <= width - 4 else ""
-            rows[4].append(Text.assemble((box[4] + box[1] * max(0, width - 3 - len(caption)), border), (caption, title),
-                                         (box[1] + box[5], border)))
+            rows[4].append(
+                Text.assemble(
+                    (box[4] + box[1] * max(0, width - 3 - len(caption)), border),
+                    (caption, title),
+                    (box[1] + box[5], border),
+                )
+            )
         return Text("\n").join(Text.assemble(*row, no_wrap=True) for row in rows)
 
 

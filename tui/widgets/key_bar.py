@@ -42,10 +42,15 @@ class KeyBar(Widget):
                 keys = ("" if group.compact else " ").join(app.get_key_display(binding) for binding in grouped)
                 entries.append(KeyEntry(grouped[0].key, keys, group.description))
             else:
-                entries += [KeyEntry(binding.key, app.get_key_display(binding), binding.description) for binding in grouped]
+                entries += [
+                    KeyEntry(binding.key, app.get_key_display(binding), binding.description) for binding in grouped
+                ]
         palette = active.get(app.COMMAND_PALETTE_BINDING) if app.ENABLE_COMMAND_PALETTE else None
-        palette_entry = None if palette is None else KeyEntry(
-            palette.binding.key, app.get_key_display(palette.binding), palette.binding.description)
+        palette_entry = (
+            None
+            if palette is None
+            else KeyEntry(palette.binding.key, app.get_key_display(palette.binding), palette.binding.description)
+        )
         return entries, palette_entry
 
     def render(self) -> Text:

@@ -43,7 +43,11 @@ class MonthsPlot(Chart):
         level_rows = max(2, (height - 4) // 2)  # rises and falls share the change's rows, so it gets the odd one
         change_rows = max(3, height - 4 - level_rows)
         levels = tuple(None if value is None else value / BN for value in chart.level_usd)
-        changes = tuple(None if value is None else value / BN for value in chart.change) if chart.change_in_usd else chart.change
+        changes = (
+            tuple(None if value is None else value / BN for value in chart.change)
+            if chart.change_in_usd
+            else chart.change
+        )
         shown = len(chart.months) - 1
         marks = {shown: SHOWN} | ({chart.year_earlier: MUTED} if chart.year_earlier is not None else {})
 
@@ -53,8 +57,17 @@ class MonthsPlot(Chart):
         bottom.plotsize(width, change_rows + 3)
         span = self.span if chart.months_per_point == 1 else f"{self.span}, {chart.months_per_point}-month averages"
         change = "change on a year earlier" if chart.change_in_usd else "YoY %"
-        top.title(fitted((f"{self.subject}: $bn {chart.measure}, {change} below · {span}",
-                          f"{self.subject}: $bn, {change} · {span}", f"{self.subject} · {span}", self.subject), width))
+        top.title(
+            fitted(
+                (
+                    f"{self.subject}: $bn {chart.measure}, {change} below · {span}",
+                    f"{self.subject}: $bn, {change} · {span}",
+                    f"{self.subject} · {span}",
+                    self.subject,
+                ),
+                width,
+            )
+        )
         top.xaxes(False, False)
         top.xticks([], [])
         for panel in (top, bottom):
@@ -63,10 +76,26 @@ class MonthsPlot(Chart):
         if chart.change_in_usd:  # a line that can be negative: its level has bars by sign too
             draw_panel(top, layout, bar_panel(levels, level_rows, True), levels, by_sign, usd_tick)
         else:
-            draw_panel(top, layout, bar_panel(levels, level_rows, False), levels,
-                       lambda point, value: (LEVEL[0], LEVEL[0], marks.get(point, LEVEL[1])), usd_tick)
-        draw_panel(bottom, layout, bar_panel(changes, change_rows, True), changes, by_sign,
-                   (lambda value: usd_tick(value, signed=True)) if chart.change_in_usd else pct_tick)
-        set_x_ticks(bottom, [(layout.centre(point), text) for point, text in month_ticks(chart, list(marks))],
-                    (0, canvas_width - 1), width)
+            draw_panel(
+                top,
+                layout,
+                bar_panel(levels, level_rows, False),
+                levels,
+                lambda point, value: (LEVEL[0], LEVEL[0], marks.get(point, LEVEL[1])),
+                usd_tick,
+            )
+        draw_panel(
+            bottom,
+            layout,
+            bar_panel(changes, change_rows, True),
+            changes,
+            by_sign,
+            (lambda value: usd_tick(value, signed=True)) if chart.change_in_usd else pct_tick,
+        )
+        set_x_ticks(
+            bottom,
+            [(layout.centre(point), text) for point, text in month_ticks(chart, list(marks))],
+            (0, canvas_width - 1),
+            width,
+        )
         return (Plotted("level", chart.months, levels), Plotted("change", chart.months, changes))

@@ -37,9 +37,19 @@ class OverviewPlot(Chart):
         known = [value for series in plotted for value in series.y]
         margin = (max(known) - min(known)) * 0.05 or 1.0
         set_value_axis(plt, min(known) - margin, max(known) + margin, height - 4, usd_tick)
-        januaries = [(position, str(year_of(month))) for position, month in enumerate(months)
-                     if calendar_month(month) == 1 and position != shown]
+        januaries = [
+            (position, str(year_of(month)))
+            for position, month in enumerate(months)
+            if calendar_month(month) == 1 and position != shown
+        ]
         set_x_ticks(plt, [(shown, format_period(months[shown])), *januaries], (0, shown + 1), width)
-        plt.title(fitted((f"Exports ━ and imports •, $bn, 3 years to {format_period(months[shown])} │",
-                          "Exports ━ and imports •, $bn"), width - 1 - LABEL_WIDTH))
+        plt.title(
+            fitted(
+                (
+                    f"Exports ━ and imports •, $bn, 3 years to {format_period(months[shown])} │",
+                    "Exports ━ and imports •, $bn",
+                ),
+                width - 1 - LABEL_WIDTH,
+            )
+        )
         return tuple(plotted)

@@ -1,7 +1,8 @@
 """Bars, ticks and axes for the plots: round ticks, bars by eighths of a cell, month labels."""
 
 import math
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from core.base.periods import calendar_month, format_period, year_of
 from core.engine.model import MonthChart
@@ -68,8 +69,11 @@ class BarPanel(NamedTuple):
             glyphs = [fall] * whole + ([last] if last else [])
         step = 1 if value >= 0 else -1
         base = self.base(value)
-        return [(base + step * index, glyph) for index, glyph in enumerate(glyphs)
-                if 0 <= base + step * index < self.rows and (self.zero is None or base + step * index != self.zero)]
+        return [
+            (base + step * index, glyph)
+            for index, glyph in enumerate(glyphs)
+            if 0 <= base + step * index < self.rows and (self.zero is None or base + step * index != self.zero)
+        ]
 
     def tick_row(self, value: float) -> int | None:
         """The row whose far edge a bar of `value` reaches, to half a row; None for a bar shorter than that."""
@@ -137,8 +141,14 @@ class Layout(NamedTuple):
         return columns[len(columns) // 2]
 
 
-def draw_panel(panel, layout: Layout, bars: BarPanel, values: tuple[float | None, ...],
-               looks: Callable[[int, float], tuple[str, str, tuple]], label: Callable[[float], str]) -> None:
+def draw_panel(
+    panel,
+    layout: Layout,
+    bars: BarPanel,
+    values: tuple[float | None, ...],
+    looks: Callable[[int, float], tuple[str, str, tuple]],
+    label: Callable[[float], str],
+) -> None:
     """Bars cell by cell in one scatter (x a column, y a row), `looks(point, value)` giving the rise and fall glyphs
     and the colour; then the zero line over them. The month marks, drawn first, show above and below the bars."""
     x, y, glyphs, colours = [], [], [], []

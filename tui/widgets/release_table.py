@@ -42,8 +42,9 @@ class ReleaseTable(FigureTable):
             chosen.remove(column)
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
 
-    def show_rows(self, rows: tuple[Row, ...], trends: dict[str, tuple], ytd: bool, sort: Sort,
-                  keep_cursor: bool = True) -> None:
+    def show_rows(
+        self, rows: tuple[Row, ...], trends: dict[str, tuple], ytd: bool, sort: Sort, keep_cursor: bool = True
+    ) -> None:
         self.rows_shown, self.trends, self.ytd, self.sort = sort_rows(rows, sort, ytd), trends, ytd, sort
         self._fill(keep_cursor)
 
@@ -57,8 +58,21 @@ class ReleaseTable(FigureTable):
     def _fill(self, keep_cursor: bool = True) -> None:
         self._layout_width = self.size.width
         name_width, columns = self._columns_that_fit()
-        headings = (Heading("name", "name", name_width, "left"),
-                    *(Heading(column.key, column.label, column.width) for column in columns))
-        self.show(headings, [(row.code, (Text(row.name), *(column.cell(row, self.ytd, self.trends.get(row.code, ()))
-                                                           for column in columns)))
-                             for row in self.rows_shown], keep_cursor)
+        headings = (
+            Heading("name", "name", name_width, "left"),
+            *(Heading(column.key, column.label, column.width) for column in columns),
+        )
+        self.show(
+            headings,
+            [
+                (
+                    row.code,
+                    (
+                        Text(row.name),
+                        *(column.cell(row, self.ytd, self.trends.get(row.code, ())) for column in columns),
+                    ),
+                )
+                for row in self.rows_shown
+            ],
+            keep_cursor,
+        )

@@ -26,8 +26,13 @@ class StatusHeader(Widget):
             self.left, self.rights = Text(f"tradetop · {state} {folder}/" + ("" if failed else " …")), ()
         else:
             mode = "year to date" if ytd else "month"
-            self.left = Text.assemble((format_period(view.month), "bold"), f" {describe_period(view.month)}",
-                                      " · ", (FLOW_NAMES[flow], "bold"), f" · {mode}")
+            self.left = Text.assemble(
+                (format_period(view.month), "bold"),
+                f" {describe_period(view.month)}",
+                " · ",
+                (FLOW_NAMES[flow], "bold"),
+                f" · {mode}",
+            )
             latest = f"latest {format_period(view.latest)}"
             files = file_time(view.newest_file_ns) if view.newest_file_ns else ""
             self.rights = (f"{folder}/ · {latest} · files {files}", f"{latest} · files {files[:10]}", latest)
