@@ -9,6 +9,7 @@ from tui.output import fail, say
 TABLES = ("headline", "items", "partners", "notables", "history")
 FORMATS = ("csv", "json", "md")
 KNOWN_CODES_LISTED = 30
+SUBJECT_OPTIONS = {"item": "--item", "partner": "--partner", "headline": "--line"}
 
 
 def add_command(commands, data, period) -> None:
@@ -60,13 +61,14 @@ def run(args) -> int:
         if unknown:
             return fail([unknown], 2)
     elif subject is not None:
-        return fail([f"--{subject[0] if subject[0] != 'headline' else 'line'}: only with --table history"], 2)
+        return fail([f"{SUBJECT_OPTIONS[subject[0]]}: only with --table history"], 2)
     out = Path(args.out).expanduser() if args.out else None
     if out is not None and any(within(out, directory) for directory in (snapshot.directory, embedded_data_dir())):
         return fail([f"--out: {out} is in the data directory, which tradetop never writes; choose another place"], 2)
     release = snapshot.release(month, args.flow, args.item_set)
-    if args.table == "history":
-        table = export.history_table(snapshot, *subject, month, None, args.flow)
+    if subject is not None:  # --table history
+        dimension, code = subject
+        table = export.history_table(snapshot, dimension, code, month, None, args.flow)
     elif args.table == "headline":
         table = export.headline_table(release)
     elif args.table == "notables":
@@ -86,10 +88,9 @@ def run(args) -> int:
 
 
 def _subject(args) -> tuple[str, str] | None:
-    for dimension, code in (("item", args.item), ("partner", args.partner), ("headline", args.line)):
-        if code is not None:
-            return dimension, code
-    return None
+    """The (dimension, code) of --item, --partner or --line (a headline line), if one is given."""
+    chosen = {"item": args.item, "partner": args.partner, "headline": args.line}
+    return next(((dimension, code) for dimension, code in chosen.items() if code is not None), None)
 
 
 def _unknown_subject(snapshot, flow: str, dimension: str, code: str) -> str | None:
