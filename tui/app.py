@@ -9,13 +9,13 @@ import gc
 import os
 import signal
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
@@ -99,6 +99,22 @@ class TradetopApp(App):
         Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
         Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
         Binding("r", "reload", "Reload", tooltip="reload the data files", id="reload"),
+        Binding(
+            "c",
+            "copy",
+            "Copy",
+            show=False,  # the key bar has no room at 80 columns: the help, the palette and the README say it
+            tooltip="copy the focused table (TSV) or text (OSC 52)",
+            id="copy",
+        ),
+        Binding(
+            "p",
+            "save_screenshot",
+            "Shot",
+            show=False,
+            tooltip="SVG screenshot into $TRADETOP_SCREENSHOTS or cwd",
+            id="screenshot",
+        ),
         # A priority binding, so that it suspends from the help, the palette and every other screen too.
         Binding(
             "ctrl+z",
@@ -407,6 +423,38 @@ class TradetopApp(App):
     def action_reload(self) -> None:
         self.reload_asked = True
         self.load_data()
+
+    def action_copy(self) -> None:
+        """The focused pane to the clipboard through the terminal (OSC 52), which reaches the user's own clipboard
+        over SSH and through tmux (`set -g set-clipboard on`)."""
+        clip = self.screen.clip() if isinstance(self.screen, StateScreen) else None
+        if clip is None:
+            self.notify("Nothing to copy here: Tab to a table or a text pane", title="Copy", severity="warning")
+            return
+        self.copy_to_clipboard(clip.text)
+        self.notify(f"Copied {clip.what}", title="Copy", markup=False)
+
+    def action_save_screenshot(self) -> None:
+        from tui.screenshot import save_screenshot
+
+        save_screenshot(self)
+
+    def get_system_commands(self, screen) -> Iterable[SystemCommand]:
+        """Textual's, with its Screenshot (which saves to ~/Downloads) replaced by tradetop's, and Copy."""
+        for command in super().get_system_commands(screen):
+            if command.title != "Screenshot":
+                yield command
+        # After a pause, as Textual's own: the palette closes first, so that it is neither shot nor copied from.
+        yield SystemCommand(
+            "Screenshot",
+            "SVG into $TRADETOP_SCREENSHOTS, else the current directory (key p)",
+            lambda: self.set_timer(0.1, self.action_save_screenshot),
+        )
+        yield SystemCommand(
+            "Copy the focused table (TSV, CSV with tabs) or text",
+            "To the clipboard, over SSH too: a spreadsheet pastes it as cells (key c)",
+            lambda: self.set_timer(0.1, self.action_copy),
+        )
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

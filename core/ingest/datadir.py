@@ -75,3 +75,20 @@ def write_new_file(path: Path, text: str) -> None:
             os.rename(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def within(path: Path, directory: Path) -> bool:
+    """Whether `path` is `directory` or lies under it, links followed: the data directory is never written."""
+    resolved, folder = path.expanduser().resolve(), directory.expanduser().resolve()
+    return resolved == folder or folder in resolved.parents
+
+
+def write_replacing(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all, replacing what is there: through a temporary name in the same
+    directory, renamed into place."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

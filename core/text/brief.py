@@ -5,8 +5,15 @@ from core.base.periods import describe_period, format_period, parse_period
 from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
 from core.engine.notables import HEADLINE_LABELS, breadth_line, joined, subject_name
 from core.engine.snapshot import Snapshot, to_json
+from core.text.export import (
+    HEADLINE_EX_ITEM,
+    flash_table,
+    headline_table,
+    markdown_escaped,
+    markdown_text,
+    rows_table,
+)
 
-HEADLINE_EX_ITEM = "semiconductors"
 TOP_NOTABLES = 10
 
 
@@ -31,10 +38,14 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
     }
 
 
+def by_value(rows: tuple[Row, ...]) -> list[Row]:
+    """The brief's order: largest first."""
+    return sorted(rows, key=lambda row: -(row.value_usd or 0))
+
+
 def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
     lines = [f"{title:<30}{'value':>10}{'YoY':>9}{'share':>8}{'Δshare':>9}{'contrib':>9}"]
-    ordered = sorted(rows, key=lambda row: -(row.value_usd or 0))
-    for row in ordered:
+    for row in by_value(rows):
         lines.append(
             f"  {fmt.clipped(row.name, 27):<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
             f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}"
@@ -74,7 +85,8 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     catalog = snapshot.catalog
     lines = [
         f"Korea trade, {describe_period(month)} ({release.period}) · {flow_name} · customs basis",
-        f"data: {fmt.printable(str(snapshot.directory))} ({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
+        f"data: {fmt.printable(str(snapshot.directory))} "
+        f"({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
         f"  {'Exports':<22}{fmt.usd(headline.exports.value_usd):>10}  {fmt.pct(headline.exports.yoy_pct)}",
         f"  {'Imports':<22}{fmt.usd(headline.imports.value_usd):>10}  {fmt.pct(headline.imports.yoy_pct)}",
@@ -84,7 +96,8 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
         f"{fmt.days(headline.working_days.diff, signed=True)} on a year earlier",
         f"  {'Daily-average exports':<22}{fmt.usd(headline.daily_avg_exports.value_usd):>10}  "
         f"{fmt.pct(headline.daily_avg_exports.yoy_pct)}",
-        f"  {'Exports year to date':<22}{fmt.usd(headline.ytd_exports.value_usd):>10}  {fmt.pct(headline.ytd_exports.yoy_pct)}",
+        f"  {'Exports year to date':<22}{fmt.usd(headline.ytd_exports.value_usd):>10}  "
+        f"{fmt.pct(headline.ytd_exports.yoy_pct)}",
     ]
     excluded = headline.exports_ex.get(HEADLINE_EX_ITEM)
     if excluded:
@@ -103,42 +116,103 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     ]
     if release.breadth.total:
         lines.append(breadth_line(catalog, release.breadth))
-    shown = release.notables if all_notables else release.notables[:TOP_NOTABLES]
+    shown, after = _notables(snapshot, release, all_notables)
     if shown:
-        lines += ["", "Notable"] + [f"- {notable['text']}" for notable in shown]
-    lines += _other_records(snapshot, release, release.notables[len(shown) :])
-    if len(shown) < len(release.notables):
-        lines.append(f"  ({len(release.notables) - len(shown)} more: --all)")
+        lines += ["", "Notable"] + [f"- {text}" for text in shown]
+    lines += [f"  {line}" for line in after]
     return "\n".join(lines)
 
 
-def _nowcast_text(label: str, nowcast: Nowcast | None) -> str:
+def _notables(snapshot: Snapshot, release: Release, all_notables: bool) -> tuple[list[str], list[str]]:
+    """The texts of the notables the brief lists, and the lines after them: the kinds of record among the rest,
+    and how many more there are."""
+    shown = release.notables if all_notables else release.notables[:TOP_NOTABLES]
+    after = [line.strip() for line in _other_records(snapshot, release, release.notables[len(shown) :])]
+    if len(shown) < len(release.notables):
+        after.append(f"({len(release.notables) - len(shown)} more: --all)")
+    return [notable["text"] for notable in shown], after
+
+
+def brief_markdown(snapshot: Snapshot, release: Release, all_notables: bool = False) -> str:
+    """The brief for a chat or a note: the headline, items and partners as Markdown tables (as `tradetop export`
+    writes them, items and partners largest first), then the notables as a list."""
+    lines = [
+        markdown_text(headline_table(release)),
+        "",
+        markdown_text(rows_table("item", by_value(release.items), release)),
+        "",
+        markdown_text(rows_table("partner", by_value(release.partners), release)),
+    ]
+    if release.breadth.total:
+        lines += ["", markdown_escaped(breadth_line(snapshot.catalog, release.breadth))]
+    shown, after = _notables(snapshot, release, all_notables)
+    if shown:
+        lines += ["", "**Notable**", ""] + [f"- {markdown_escaped(text)}" for text in shown]
+    lines += [f"\n{markdown_escaped(line)}" for line in after]
+    lines += ["", _markdown_source(snapshot)]
+    return "\n".join(lines)
+
+
+def _markdown_source(snapshot: Snapshot) -> str:
+    return f"_Customs basis; data {format_period(snapshot.months[0])} to {format_period(snapshot.latest)} (tradetop)_"
+
+
+def _nowcast_figures(label: str, nowcast: Nowcast | None) -> tuple[str, str, str]:
     if nowcast is None:
-        return f"  {label:<22}{fmt.MISSING:>10}  (too little history)"
+        return label, fmt.MISSING, "(too little history)"
+    interval = f"{INTERVAL_NOMINAL_PCT:.0f}% interval {fmt.usd(nowcast.low_usd)} to {fmt.usd(nowcast.high_usd)}"
+    return label, fmt.usd(nowcast.value_usd), interval
+
+
+def _figure_line(label: str, value: str, note: str) -> str:
+    return f"  {label:<22}{value:>10}  {note}"
+
+
+def _flash_figures(view: FlashView) -> list[tuple[str, str, str]]:
+    """(label, figure, what it is against) for the flash brief's lines."""
+    return [
+        (
+            f"Exports, days {view.window}",
+            fmt.usd(view.value_usd),
+            f"{fmt.pct(view.yoy_pct)} on days {view.window} a year earlier",
+        ),
+        ("Working days", fmt.days(view.working_days), f"against {fmt.days(view.working_days_prev)} a year earlier"),
+        ("Daily-average exports", "", fmt.pct(view.daily_avg_yoy_pct)),
+        _nowcast_figures("Nowcast, whole month", view.nowcast),
+    ]
+
+
+def _flash_title(view: FlashView) -> str:
+    month = parse_period(view.period)
     return (
-        f"  {label:<22}{fmt.usd(nowcast.value_usd):>10}  "
-        f"{INTERVAL_NOMINAL_PCT:.0f}% interval {fmt.usd(nowcast.low_usd)} to {fmt.usd(nowcast.high_usd)}"
+        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} "
+        "· customs basis"
     )
 
 
 def flash_text(snapshot: Snapshot, view: FlashView) -> str:
     """The brief of a month that has only its 10-day flash."""
-    month = parse_period(view.period)
     lines = [
-        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} · customs basis",
+        _flash_title(view),
         f"data: {fmt.printable(str(snapshot.directory))} (releases to {format_period(snapshot.latest)}, flash to "
         f"{format_period(snapshot.flash.months[-1])})",
         "",
-        f"  {'Exports, days ' + view.window:<22}{fmt.usd(view.value_usd):>10}  {fmt.pct(view.yoy_pct)} on days "
-        f"{view.window} a year earlier",
-        f"  {'Working days':<22}{fmt.days(view.working_days):>10}  against {fmt.days(view.working_days_prev)} a year earlier",
-        f"  {'Daily-average exports':<22}{'':>10}  {fmt.pct(view.daily_avg_yoy_pct)}",
-        _nowcast_text("Nowcast, whole month", view.nowcast),
+        *(_figure_line(*figures) for figures in _flash_figures(view)),
         "",
         f"{'Flash items (kcs10)':<30}{'value':>10}{'YoY':>9}",
     ]
     for item in view.largest_items:
         lines.append(f"  {fmt.clipped(item.name, 27):<28}{fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
+    return "\n".join(lines)
+
+
+def flash_markdown(snapshot: Snapshot, view: FlashView) -> str:
+    """The flash brief for a chat or a note: its figures as a list, the flash items as a Markdown table."""
+    lines = [f"**{_flash_title(view)}**", ""]
+    lines += [
+        f"- {label}: {', '.join(part for part in (value, note) if part)}" for label, value, note in _flash_figures(view)
+    ]
+    lines += ["", markdown_text(flash_table(view)), "", _markdown_source(snapshot)]
     return "\n".join(lines)
 
 
@@ -151,5 +225,5 @@ def review_text(review: NowcastReview) -> str:
             if check.nowcast is None
             else f"  {fmt.pct(check.error_pct)} off, {'inside' if check.inside else 'outside'} the interval"
         )
-        lines.append(_nowcast_text(f"From days {check.window}", check.nowcast) + verdict)
+        lines.append(_figure_line(*_nowcast_figures(f"From days {check.window}", check.nowcast)) + verdict)
     return "\n".join(lines)

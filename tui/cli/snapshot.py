@@ -1,4 +1,5 @@
-"""The snapshot a command computes from: the monitor's cache when the files are unchanged (no pandas)."""
+"""The snapshot a command computes from (the monitor's cache when the files are unchanged: no pandas), and the
+month and item set a command's options choose in it."""
 
 from tui.output import fail
 
@@ -14,3 +15,34 @@ def load(args):
         return load_snapshot_cached(resolve_data_dir(args.data))
     except DataError as error:
         return fail(summarised(error.problems))
+
+
+def add_release_options(parser) -> None:
+    """--flow and --set, for the commands that show a month's release."""
+    parser.add_argument(
+        "--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports"
+    )
+    parser.add_argument(
+        "--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)"
+    )
+
+
+def chosen_month(args, snapshot) -> tuple[int, bool] | int:
+    """The month --period names (default: the latest release) and whether it is preliminary (only its 10-day
+    flash is out), with --set checked against the data; or the exit code after saying why not."""
+    from core.base.periods import format_period, parse_period
+
+    try:
+        month = parse_period(args.period) if args.period else snapshot.latest
+    except ValueError as error:
+        return fail([f"--period: {error}"], 2)
+    preliminary = month not in snapshot.months and month in snapshot.flash.months
+    if month not in snapshot.months and not preliminary:
+        covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
+        return fail(
+            [f"--period: no release for {format_period(month)} in {snapshot.directory} (the data covers {covered})"], 2
+        )
+    if args.item_set not in snapshot.catalog.set_names("item"):
+        known = ", ".join(snapshot.catalog.set_names("item"))
+        return fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
+    return month, preliminary

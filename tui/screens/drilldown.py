@@ -9,7 +9,7 @@ from textual.widgets import Static
 from core.base import fmt
 from core.base.periods import format_period
 from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
-from tui.screens.state import EXPORTS, StateScreen, Subject, new_plot
+from tui.screens.state import EXPORTS, Clip, StateScreen, Subject, new_plot
 from tui.widgets.cells import FLOW_NAMES, change, titled
 from tui.widgets.figure_table import FigureTable, Heading
 from tui.widgets.headline_cards import CARDS
@@ -66,7 +66,8 @@ class DrilldownScreen(StateScreen):
         crumbs = ["tradetop", format_period(month), DIMENSION_TITLES[subject.dimension]]
         if subject.dimension != "headline":
             crumbs[2] += f" ({flow})"
-        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame later.
+        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a
+        # frame later.
         self.query_one("#breadcrumb", Static).update(
             Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"), layout=False
         )
@@ -95,6 +96,18 @@ class DrilldownScreen(StateScreen):
         facts.show(Text("\n\n").join(sections).split("\n"))
         if another_subject:  # its records first, not where the last subject's facts were left
             facts.scroll_home(animate=False)
+
+    def clip(self) -> Clip | None:
+        from core.text.export import history_table, tsv_text
+
+        app, subject = self.app, self.subject
+        name = subject_name(app, subject)
+        if self.focused is self.query_one("#months"):  # the months the table lists, oldest first
+            table = history_table(app.snapshot, *subject, app.month, DRILL_TABLE_MONTHS, app.flow)
+            return Clip(tsv_text(table), f"{len(table.rows)} months of {name}, oldest first, as TSV with a header line")
+        if self.focused is self.query_one("#drill-facts"):
+            return Clip(self.query_one("#drill-facts", TextPane).plain, f"the records and notes of {name}, as text")
+        return super().clip()
 
     def _months_table(self, history, change_in_usd: bool) -> None:
         columns = {"value": [Text(fmt.usd(value)) for value in history.values]}

@@ -9,7 +9,7 @@ from textual.widgets import Static
 from core.base import fmt
 from core.base.periods import describe_period, format_period
 from tui.screens.sections import FIGURE_WIDTH, nowcast_text, show_review
-from tui.screens.state import StateScreen, new_plot
+from tui.screens.state import Clip, StateScreen, new_plot
 from tui.widgets.cells import change, titled
 from tui.widgets.figure_table import FigureTable, Heading
 from tui.widgets.flash_pane import window_pieces
@@ -50,6 +50,15 @@ class FlashScreen(StateScreen):
                     yield Static(id="flash-review")
                 yield new_plot("flash-plot")
         yield KeyBar()
+
+    def clip(self) -> Clip | None:
+        from core.text.export import flash_table, tsv_text
+
+        view = self.app.snapshot.flash.view(self.month)
+        if view is not None and self.focused is self.query_one("#flash-items"):
+            what = f"{len(view.items)} flash items of {describe_period(self.month)}, days {view.window}"
+            return Clip(tsv_text(flash_table(view)), f"{what}, as TSV with a header line")
+        return super().clip()
 
     def show_state(self) -> None:
         app, month = self.app, self.month

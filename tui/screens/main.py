@@ -5,7 +5,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 
-from tui.screens.state import StateScreen, Subject
+from core.base.periods import describe_period
+from tui.screens.state import Clip, StateScreen, Subject
 from tui.widgets.cells import FLOW_NAMES
 from tui.widgets.figure_table import SORTS, FigureTable
 from tui.widgets.flash_pane import FlashPane
@@ -69,6 +70,24 @@ class MainScreen(StateScreen):
         self.query_one(NotablesPanel).show(
             [Text(f"• {line}") for line in view.notables] or [Text("none this month", style="dim")]
         )
+
+    def clip(self) -> Clip | None:
+        from core.text.export import headline_table, rows_table, tsv_text
+
+        view, focused = self.app.view, self.focused
+        if view is None:
+            return None
+        month = describe_period(view.month)
+        if isinstance(focused, ReleaseTable):  # the rows in the order shown, month and year to date
+            rows = focused.rows_shown
+            table = rows_table(focused.dimension, rows, view.release)
+            what = f"{len(rows)} {focused.dimension}s of {month}, {FLOW_NAMES[view.release.flow]}"
+            return Clip(tsv_text(table), f"{what}, as TSV with a header line")
+        if isinstance(focused, HeadlineCards):
+            return Clip(tsv_text(headline_table(view.release)), f"the headline of {month}, as TSV with a header line")
+        if isinstance(focused, NotablesPanel):
+            return Clip(focused.plain, f"{len(view.notables)} notables of {month}, as text")
+        return super().clip()
 
     def on_figure_table_selected(self, event: FigureTable.Selected) -> None:
         if isinstance(event.table, ReleaseTable):

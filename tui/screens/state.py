@@ -15,6 +15,14 @@ class Subject(NamedTuple):
 
 EXPORTS = Subject("headline", "exports")  # its drilldown also shows how the flash nowcasts did
 
+
+class Clip(NamedTuple):
+    """What the copy key puts on the clipboard, and what the toast calls it."""
+
+    text: str
+    what: str
+
+
 # Subjects that can be negative: their change on a year earlier is in dollars, not a growth rate.
 
 
@@ -49,6 +57,16 @@ class StateScreen(Screen):
 
     def show_state(self) -> None:
         raise NotImplementedError
+
+    def clip(self) -> Clip | None:
+        """The focused pane for the clipboard: a table as TSV (the screens' own, from core), a text pane as its text;
+        None for a pane that has nothing to copy."""
+        from tui.widgets.text_pane import TextPane
+
+        focused = self.focused
+        if isinstance(focused, TextPane):
+            return Clip(focused.plain, "the pane's text")
+        return None
 
     def follows(self, setting: str) -> bool:
         """Whether the screen shows the app's `setting` (an action's name): keys for what it does not show are

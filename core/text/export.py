@@ -1,0 +1,315 @@
+"""A month's tables as plain rows and columns: `tradetop export` writes them as CSV, JSON or Markdown, the brief as
+Markdown, and the monitor copies them as TSV. One definition of each table, whatever it is written as.
+
+Each cell holds the plain value (dollars, percent, a code) and the text the screen shows for it: CSV, TSV and JSON
+write the values, unformatted; Markdown, read by people in a chat, writes the texts.
+"""
+
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
+
+from core.base import fmt
+from core.base.periods import describe_period, format_period, parse_period
+from core.engine.model import SIGNED_LINES, FlashView, Release, Row
+from core.engine.snapshot import FLOW_TOTAL_SUBJECT, Snapshot
+
+Value = str | float | None
+
+
+class Cell(NamedTuple):
+    value: Value  # what CSV, TSV and JSON write: a number in dollars or percent, or text
+    text: str  # what Markdown writes: as the screen shows it
+
+
+class Column(NamedTuple):
+    key: str  # the CSV heading and the JSON field
+    label: str  # the Markdown heading
+    numeric: bool = True  # right-aligned in Markdown
+    in_markdown: bool = True  # Markdown, for a chat's width, leaves out codes and the year to date
+
+
+class Table(NamedTuple):
+    title: str
+    about: Mapping[str, str]  # what the table is of (table, period, flow, ...): JSON's fields beside the rows
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+
+
+def _text(value: str) -> Cell:
+    shown = fmt.printable(value)  # names and codes come from data files
+    return Cell(shown, shown)
+
+
+def _figure(value: float | None, shown: Callable[[float | None], str]) -> Cell:
+    return Cell(value, shown(value))
+
+
+# Row fields: (label, how the screen writes it, in Markdown). The keys are the fields of `brief --json`'s rows.
+ROW_FIGURES: dict[str, tuple[str, Callable[[float | None], str], bool]] = {
+    "value_usd": ("Value", fmt.usd, True),
+    "yoy_pct": ("YoY", fmt.pct, True),
+    "share_pct": ("Share", fmt.share, True),
+    "share_change_pp": ("Δshare", fmt.pp, True),
+    "contribution_pp": ("Contrib", fmt.pp, True),
+    "ytd_value_usd": ("YTD value", fmt.usd, False),
+    "ytd_yoy_pct": ("YTD YoY", fmt.pct, False),
+    "ytd_share_pct": ("YTD share", fmt.share, False),
+    "ytd_share_change_pp": ("YTD Δshare", fmt.pp, False),
+}
+DIMENSION_LABELS = {"item": "Item", "partner": "Partner"}
+
+
+def _release_about(release: Release, table: str) -> dict[str, str]:
+    return {"table": table, "period": release.period, "flow": release.flow, "set": release.breadth.set}
+
+
+def _when(period: str) -> str:
+    return describe_period(parse_period(period))
+
+
+def rows_table(dimension: str, rows: Sequence[Row], release: Release) -> Table:
+    """Items or partners of the release, in the order given (the screen's sort, or the catalog's)."""
+    flow = FLOW_TOTAL_SUBJECT[release.flow]
+    title = f"Items ({release.breadth.set})" if dimension == "item" else "Partners"
+    columns = (
+        Column("code", "Code", numeric=False, in_markdown=False),
+        Column("name", DIMENSION_LABELS[dimension], numeric=False),
+        *(Column(key, label, in_markdown=shown) for key, (label, _format, shown) in ROW_FIGURES.items()),
+    )
+    return Table(
+        f"{title} · {flow} · {_when(release.period)}",
+        _release_about(release, f"{dimension}s"),
+        columns,
+        tuple(
+            (
+                _text(row.code),
+                _text(row.name),
+                *(_figure(getattr(row, key), shown) for key, (_label, shown, _md) in ROW_FIGURES.items()),
+            )
+            for row in rows
+        ),
+    )
+
+
+# The headline lines as the brief names them, and the item whose exclusion the brief shows.
+HEADLINE_NAMES = {
+    "exports": "Exports",
+    "imports": "Imports",
+    "balance": "Balance",
+    "working_days": "Working days",
+    "daily_avg_exports": "Daily-average exports",
+    "ytd_exports": "Exports year to date",
+}
+HEADLINE_EX_ITEM = "semiconductors"
+
+
+def headline_table(release: Release) -> Table:
+    """The month's headline lines, one a row: the value, and its change on a year earlier as growth (`yoy_pct`) or,
+    for the balance and working days, as a difference (`change`, in the line's unit)."""
+    headline = release.headline
+
+    def line(code: str, name: str, value: float | None, change: float | None, growth: bool) -> tuple[Cell, ...]:
+        unit, shown = ("days", fmt.days) if code == "working_days" else ("USD", fmt.usd)
+        return (
+            _text(code),
+            _text(name),
+            Cell(unit, unit),
+            Cell(value, shown(value, signed=code in SIGNED_LINES)),  # a balance's sign, as the brief shows it
+            _figure(change, fmt.pct) if growth else Cell(None, ""),
+            Cell(None, "") if growth else Cell(change, shown(change, signed=True)),
+        )
+
+    rows = [
+        line("exports", HEADLINE_NAMES["exports"], *headline.exports, growth=True),
+        line("imports", HEADLINE_NAMES["imports"], *headline.imports, growth=True),
+        line("balance", HEADLINE_NAMES["balance"], *headline.balance, growth=False),
+        line("working_days", HEADLINE_NAMES["working_days"], *headline.working_days, growth=False),
+        line("daily_avg_exports", HEADLINE_NAMES["daily_avg_exports"], *headline.daily_avg_exports, growth=True),
+        line("ytd_exports", HEADLINE_NAMES["ytd_exports"], *headline.ytd_exports, growth=True),
+    ]
+    excluded, ytd_excluded = headline.exports_ex.get(HEADLINE_EX_ITEM), headline.ytd_exports_ex.get(HEADLINE_EX_ITEM)
+    if excluded and ytd_excluded:
+        name = next((row.name for row in release.items if row.code == HEADLINE_EX_ITEM), HEADLINE_EX_ITEM)
+        lowered = name[:1].lower() + name[1:]
+        rows += [
+            line(f"exports_ex_{HEADLINE_EX_ITEM}", f"Exports ex {lowered}", *excluded, growth=True),
+            line(
+                f"ytd_exports_ex_{HEADLINE_EX_ITEM}", f"Exports year to date ex {lowered}", *ytd_excluded, growth=True
+            ),
+        ]
+    columns = (
+        Column("line", "Code", numeric=False, in_markdown=False),
+        Column("name", "", numeric=False),
+        Column("unit", "Unit", numeric=False, in_markdown=False),
+        Column("value", "Value"),
+        Column("yoy_pct", "YoY"),
+        Column("change", "Change"),
+    )
+    return Table(
+        f"Korea trade · {_when(release.period)} · customs basis",
+        {"table": "headline", "period": release.period},
+        columns,
+        tuple(rows),
+    )
+
+
+def notables_table(release: Release) -> Table:
+    """Every notable of the release, most newsworthy first, with what it is about and its score."""
+    columns = (
+        Column("rank", "#"),
+        Column("dimension", "Dimension", numeric=False, in_markdown=False),
+        Column("subject", "Subject", numeric=False, in_markdown=False),
+        Column("kind", "Kind", numeric=False, in_markdown=False),
+        Column("score", "Score", in_markdown=False),
+        Column("text", "Notable", numeric=False),
+    )
+    return Table(
+        f"Notable · {_when(release.period)}",
+        _release_about(release, "notables"),
+        columns,
+        tuple(
+            (
+                Cell(float(rank), str(rank)),
+                _text(notable["dimension"]),
+                _text(notable["subject"]),
+                _text(notable["kind"]),
+                Cell(notable["score"], f"{notable['score']:g}"),
+                _text(notable["text"]),
+            )
+            for rank, notable in enumerate(release.notables, start=1)
+        ),
+    )
+
+
+def history_table(
+    snapshot: Snapshot, dimension: str, code: str, month: int, months: int | None, flow: str = "export"
+) -> Table:
+    """A subject's months up to `month`, oldest first: `months` of them, or None for all it has data for. As the
+    drilldown's months table: the value, its change on a year earlier (growth, or for a signed headline line the
+    difference in dollars) and, for an item or a partner, its share of the flow's total."""
+    if months is None:  # the span the drilldown plots as all history: from the subject's first figure
+        months = len(snapshot.month_chart(dimension, code, month, None, flow).months)
+    history = snapshot.history(dimension, code, month, months, flow)
+    signed = dimension == "headline" and code in SIGNED_LINES
+    change_column = Column("change_usd", "y/y") if signed else Column("yoy_pct", "YoY")
+    changes = history.change_usd if signed else history.yoy_pct
+    columns = [Column("period", "Month", numeric=False), Column("value_usd", "Value"), change_column]
+    if dimension != "headline":
+        columns.append(Column("share_pct", "Share"))
+    rows = []
+    for index, period in enumerate(history.months):
+        cells = [
+            _text(format_period(period)),
+            _figure(history.values[index], fmt.usd),
+            Cell(changes[index], fmt.usd(changes[index], signed=True) if signed else fmt.pct(changes[index])),
+        ]
+        if dimension != "headline":
+            cells.append(_figure(history.share_pct[index], fmt.share))
+        rows.append(tuple(cells))
+    flow_part = "" if dimension == "headline" else f" · {FLOW_TOTAL_SUBJECT[flow]}"
+    span = f"{format_period(history.months[0])} to {format_period(month)}"
+    about = {"table": "history", "dimension": dimension, "subject": fmt.printable(code), "to": format_period(month)}
+    if dimension != "headline":
+        about["flow"] = flow
+    name = HEADLINE_NAMES[code] if dimension == "headline" else snapshot.catalog.name(dimension, code)
+    return Table(f"{name}{flow_part} · {span}", about, tuple(columns), tuple(rows))
+
+
+def flash_table(view: FlashView) -> Table:
+    """A month's flash items, largest first, as the flash screen lists them."""
+    return Table(
+        f"Flash items · days {view.window} · {_when(view.period)}" + (" (preliminary)" if view.preliminary else ""),
+        {"table": "flash", "period": view.period, "window": view.window},
+        (
+            Column("code", "Code", numeric=False, in_markdown=False),
+            Column("name", "Item", numeric=False),
+            Column("value_usd", "Value"),
+            Column("yoy_pct", "YoY"),
+        ),
+        tuple(
+            (_text(item.code), _text(item.name), _figure(item.value_usd, fmt.usd), _figure(item.yoy_pct, fmt.pct))
+            for item in view.largest_items
+        ),
+    )
+
+
+def plain(value: Value) -> str | float | int | None:
+    """A figure as a plain number: whole dollars without `.0`; None for what cannot be computed."""
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return None
+        return int(value) if value.is_integer() and abs(value) < 2**53 else value
+    return value
+
+
+# A cell a spreadsheet would read as a formula (=, +, -, @ first) is written as text: a name in a data file
+# could otherwise run one when the file is opened.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def _spreadsheet_cell(value: Value) -> str:
+    written = plain(value)
+    if written is None:
+        return ""
+    if isinstance(written, str):
+        return "'" + written if written.startswith(FORMULA_START) else written
+    return repr(written)
+
+
+def csv_text(table: Table, delimiter: str = ",") -> str:
+    """A header line of the column keys, then a line a row: plain numbers, empty where there is none."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(column.key for column in table.columns)
+    writer.writerows([_spreadsheet_cell(cell.value) for cell in row] for row in table.rows)
+    return out.getvalue()
+
+
+def tsv_text(table: Table) -> str:
+    """For the clipboard: a spreadsheet takes pasted tab-separated lines as cells."""
+    return csv_text(table, "\t")
+
+
+def json_text(table: Table) -> str:
+    """What the table is of, and its rows as objects keyed by the columns; null where there is no figure."""
+    rows = [
+        {column.key: plain(cell.value) for column, cell in zip(table.columns, row, strict=True)} for row in table.rows
+    ]
+    return json.dumps({**table.about, "rows": rows}, ensure_ascii=False, indent=1, allow_nan=False)
+
+
+# Characters Markdown would read as markup (emphasis, links, HTML, a table's cell edge): escaped in text from data.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+def markdown_escaped(text: str) -> str:
+    return MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def markdown_text(table: Table) -> str:
+    """The title in bold over a table as chat apps and GitHub render it: the screen's figures, names escaped."""
+    columns = [index for index, column in enumerate(table.columns) if column.in_markdown]
+
+    def line(cells: list[str]) -> str:
+        return "| " + " | ".join(cells) + " |"
+
+    lines = [
+        f"**{markdown_escaped(table.title)}**",
+        "",
+        line([table.columns[index].label for index in columns]),
+        line(["--:" if table.columns[index].numeric else ":--" for index in columns]),
+    ]
+    for row in table.rows:
+        cells = [
+            row[index].text if table.columns[index].numeric else markdown_escaped(row[index].text) for index in columns
+        ]
+        lines.append(line(cells))
+    return "\n".join(lines)
+
+
+FORMATS: dict[str, Callable[[Table], str]] = {"csv": csv_text, "json": json_text, "md": markdown_text}
