@@ -22,13 +22,15 @@ from textual.worker import get_current_worker
 
 from core.base.periods import format_period
 from core.base.problems import DataError, Problem
-from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
+from core.engine.model import DEFAULT_ITEM_SET, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from core.views.drilldown_view import Subject
+from core.views.main_view import MainView, main_view
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.screens.state import StateScreen, Subject
+from tui.screens.state import StateScreen
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -309,7 +311,7 @@ class TradetopApp(App):
         position = snapshot.months.index(month)
         for neighbour in snapshot.months[max(0, position - 1) : position + 2]:
             for flow in ("export", "import"):
-                snapshot.main_view(neighbour, flow, self.item_set)
+                main_view(snapshot, neighbour, flow, self.item_set)
         import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
 
     @property
@@ -322,7 +324,7 @@ class TradetopApp(App):
         """What the main screen shows: the snapshot's view of the month and flow, else the cached start view."""
         if self.snapshot is None:
             return self.start_view
-        return self.snapshot.main_view(self.month, self.flow, self.item_set)
+        return main_view(self.snapshot, self.month, self.flow, self.item_set)
 
     def release(self) -> Release:
         return self.snapshot.release(self.month, self.flow, self.item_set)

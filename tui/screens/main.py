@@ -5,8 +5,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 
-from tui.screens.state import StateScreen, Subject
-from tui.widgets.cells import FLOW_NAMES
+from core.engine.model import FLOW_NAMES
+from core.views.drilldown_view import Subject
+from tui.screens.state import StateScreen
 from tui.widgets.figure_table import SORTS, FigureTable
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards

@@ -1,21 +1,7 @@
 """What every screen shares: it renders the app's state, and fits tall terminals with a plot."""
 
-from typing import NamedTuple
-
 from textual.containers import Vertical
 from textual.screen import Screen
-
-
-class Subject(NamedTuple):
-    """What a drilldown shows: a headline line, an item or a partner."""
-
-    dimension: str
-    code: str
-
-
-EXPORTS = Subject("headline", "exports")  # its drilldown also shows how the flash nowcasts did
-
-# Subjects that can be negative: their change on a year earlier is in dollars, not a growth rate.
 
 
 class StateScreen(Screen):
