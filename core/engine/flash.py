@@ -202,7 +202,8 @@ _EMPTY = np.array([], dtype=float)
 
 
 def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_first: int) -> FlashSeries:
-    """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole months."""
+    """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole
+    months."""
     from core.base.workdays import working_days  # holidays is only needed when building
 
     flash = dataset.flash

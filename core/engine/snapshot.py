@@ -82,7 +82,8 @@ class Snapshot(Memoised):
         return _running_year_totals(array, self.first_month)
 
     def subject_series(self, dimension: str, code: str, flow: str = "export") -> np.ndarray:
-        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's series of the flow."""
+        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's
+        series of the flow."""
         if dimension == "headline":
             return self.headline.get(code, _EMPTY)
         if dimension == "item":
@@ -108,11 +109,11 @@ class Snapshot(Memoised):
         return History(
             months=chosen,
             values=values,
-            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before)),
-            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before)),
+            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before, strict=True)),
+            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before, strict=True)),
             share_pct=tuple(
                 None if total is None else ratio_pct(value, value_at(total, self.index(month)))
-                for month, value in zip(chosen, values)
+                for month, value in zip(chosen, values, strict=True)
             ),
         )
 
@@ -210,8 +211,8 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     firsts = np.unique(number, return_index=True)[1]  # each series' first row, in series order
     matrix = np.full((len(firsts), length), np.nan)
     matrix[number, trade["month"].to_numpy(dtype=int) - first] = trade["value_usd"].to_numpy(dtype=float)
-    keys = zip(*(trade[column].to_numpy()[firsts].tolist() for column in ("flow", "item", "partner")))
-    series: dict[SeriesKey, np.ndarray] = dict(zip(keys, matrix))
+    keys = zip(*(trade[column].to_numpy()[firsts].tolist() for column in ("flow", "item", "partner")), strict=True)
+    series: dict[SeriesKey, np.ndarray] = dict(zip(keys, matrix, strict=True))
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
@@ -244,8 +245,8 @@ def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
     key = ["month", "flow", "item", "partner"]
     if dataset.revisions.empty:
         return MappingProxyType({})
-    joined = dataset.revisions.merge(dataset.trade[key + ["value_usd", "released"]], on=key, suffixes=("", "_new"))
-    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values(key + ["released"])
+    joined = dataset.revisions.merge(dataset.trade[[*key, "value_usd", "released"]], on=key, suffixes=("", "_new"))
+    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values([*key, "released"])
     joined["released_new"] = joined["released_new"].dt.strftime("%Y-%m-%d")
     found: dict[SeriesKey, list[Revision]] = {}
     names = ("flow", "item", "partner", "month", "value_usd", "value_usd_new", "released_new")

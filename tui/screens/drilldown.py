@@ -50,7 +50,8 @@ class DrilldownScreen(StateScreen):
     def show_state(self) -> None:
         app = self.app
         view = drilldown_view(app.snapshot, self.subject, app.month, app.flow, app.item_set, self.all_history)
-        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame later.
+        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame
+        # later.
         self.query_one("#breadcrumb", Static).update(
             Text(" › ".join(("tradetop", *view.breadcrumb)) + " › ") + Text(view.name, style="bold"), layout=False
         )
