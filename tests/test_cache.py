@@ -15,6 +15,7 @@ from core.runtime.cache import (
     load_snapshot_cached,
     store_start_view,
 )
+from core.views.main_view import main_view
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -72,7 +73,7 @@ def test_a_load_of_files_written_just_now_is_not_cached(data_dir):
     """Their size and mtime may not tell one version from the next yet (a coarse clock tick; 2 s on FAT)."""
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,100\n")
     snapshot = load_snapshot_cached(data_dir)
-    store_start_view(snapshot, None, "motie15", snapshot.main_view(2026 * 12))
+    store_start_view(snapshot, None, "motie15", main_view(snapshot, 2026 * 12))
     assert cached_snapshot(data_dir) is None
     assert cached_start_view(data_dir, None, "motie15") is None
     assert not cache_dir().exists() or list(cache_dir().iterdir()) == []
@@ -82,7 +83,7 @@ def test_the_start_view_used_most_recently_outlives_the_pruning(data_dir):
     """Opening other months now and then must not evict the view opened every day (no --period)."""
     write_settled(data_dir / "trade.csv", HEADER + "2026-01,export,total,world,100\n")
     snapshot = load_snapshot_cached(data_dir)
-    view = snapshot.main_view(2026 * 12, "export", "motie15")
+    view = main_view(snapshot, 2026 * 12, "export", "motie15")
 
     def store(month: int | None, when: float) -> None:
         """Explicit times: file systems differ in how fine theirs are."""
@@ -179,7 +180,7 @@ def test_a_start_view_is_stored_under_the_files_its_snapshot_read(data_dir, monk
     write_settled(trade, SIXTY_THREE)
     snapshot = load_snapshot_cached(data_dir)
     write_settled(trade, SIXTY_ONE)
-    store_start_view(snapshot, None, "motie15", snapshot.main_view(snapshot.latest))
+    store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
     assert cached_start_view(data_dir, None, "motie15") is None
     # Files back as the snapshot read them, stamps and all (a ctime cannot be set back: the stamps are given):
     monkeypatch.setattr("core.runtime.cache.file_stamps", lambda directory: snapshot.files)

@@ -14,8 +14,9 @@ import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core.base import fmt
-from core.engine.model import Figure, Headline, MainView, Release
+from core.engine.model import Figure, Headline, Release
 from core.runtime.cache import cache_dir, cached_snapshot, cached_start_view, load_snapshot_cached, store_start_view
+from core.views.main_view import MainView, main_view
 from tui.widgets.headline_cards import HeadlineCards
 
 pytestmark = pytest.mark.anyio
@@ -89,7 +90,7 @@ def crafted_entries(entries, marker) -> dict:
 async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path, shipped_snapshot):
     directory = copy_of_shipped_data(tmp_path)
     data_before = digests(directory)
-    expected, shipped_view = latest_exports(shipped_snapshot), shipped_snapshot.main_view(shipped_snapshot.latest)
+    expected, shipped_view = latest_exports(shipped_snapshot), main_view(shipped_snapshot, shipped_snapshot.latest)
     assert await monitor_exports(directory) == expected  # fills the cache: the snapshot and the start view
     entries = sorted(cache_dir().iterdir())
     assert len(entries) == 2
@@ -115,7 +116,7 @@ async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path
 def test_an_entry_of_the_right_key_but_the_wrong_shape_is_a_miss(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     snapshot = load_snapshot_cached(directory)
-    store_start_view(snapshot, None, "motie15", snapshot.main_view(snapshot.latest))
+    store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
     (view_entry,) = cache_dir().glob("*.json")
     (snapshot_entry,) = cache_dir().glob("*.npz")
     key, view = json.loads(view_entry.read_bytes())
@@ -137,18 +138,18 @@ def test_an_entry_copied_from_another_key_is_a_miss(tmp_path):
     """The file name is a short hash of the key; the entry holds the whole key."""
     directory = copy_of_shipped_data(tmp_path)
     snapshot = load_snapshot_cached(directory)
-    store_start_view(snapshot, 2026 * 12, "motie15", snapshot.main_view(2026 * 12))
-    store_start_view(snapshot, None, "motie15", snapshot.main_view(snapshot.latest))
+    store_start_view(snapshot, 2026 * 12, "motie15", main_view(snapshot, 2026 * 12))
+    store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
     january, latest = sorted(cache_dir().glob("*.json"), key=lambda entry: entry.stat().st_mtime_ns)
     latest.write_bytes(january.read_bytes())
     assert cached_start_view(directory, None, "motie15") is None
-    assert cached_start_view(directory, 2026 * 12, "motie15") == snapshot.main_view(2026 * 12)
+    assert cached_start_view(directory, 2026 * 12, "motie15") == main_view(snapshot, 2026 * 12)
 
 
 def test_a_cache_directory_others_can_write_to_is_neither_read_nor_written(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     snapshot = load_snapshot_cached(directory)
-    store_start_view(snapshot, None, "motie15", snapshot.main_view(snapshot.latest))
+    store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
     assert oct(cache_dir().stat().st_mode & 0o777) == "0o700"
     for mode in (0o770, 0o777, 0o720):
         cache_dir().chmod(mode)
@@ -217,7 +218,7 @@ print(json.dumps(app.said))
 def test_the_monitor_says_once_why_the_cache_is_not_read(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     snapshot = load_snapshot_cached(directory)
-    store_start_view(snapshot, None, "motie15", snapshot.main_view(snapshot.latest))
+    store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
     cache_dir().chmod(0o770)
     result = subprocess.run([sys.executable, "-c", TOLD, str(directory)], capture_output=True, text=True, timeout=60)
     said = json.loads(result.stdout.strip().splitlines()[-1])

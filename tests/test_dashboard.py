@@ -11,11 +11,11 @@ from rich.cells import cell_len
 from core.base import fmt
 from core.base.periods import format_period
 from core.text.brief import brief_text, review_text
+from core.views.drilldown_view import Subject
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.screens.state import Subject
 from tui.widgets.cells import spark, spark_scale
 from tui.widgets.figure_table import FigureTable
 from tui.widgets.flash_pane import FLASH_ITEM_WIDTH, FlashPane

@@ -9,6 +9,7 @@ from core.base.periods import parse_period
 from core.engine.model import MonthChart
 from core.engine.snapshot import load_snapshot
 from core.ingest.datadir import embedded_data_dir
+from core.views.main_view import main_view
 
 JANUARY_2026 = parse_period("2026-01")
 
@@ -61,7 +62,7 @@ def test_a_year_to_date_total_is_ranked_against_the_same_months_of_other_years(s
     # 2025's January-July ranks below 2022's ($395.39bn against $410.75bn), though 2025 as a whole was higher.
     assert shipped_snapshot.records("headline", "ytd_exports", parse_period("2025-07")).rank == 2
     # The card's sparkline: that total in each year, not a sawtooth of months.
-    history = shipped_snapshot.main_view(parse_period("2026-07")).card_histories["ytd_exports"]
+    history = main_view(shipped_snapshot, parse_period("2026-07")).card_histories["ytd_exports"]
     assert history == tuple(january_to_july.values())
     assert shipped_snapshot.records("headline", "exports", JANUARY_2026).compared == "months"
 

@@ -11,9 +11,9 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core.base import fmt
 from core.base.periods import format_period, parse_period
+from core.views.drilldown_view import Subject
 from tui.app import TradetopApp
 from tui.screens.drilldown import DrilldownScreen
-from tui.screens.state import Subject
 from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.status import ErrorBar
 

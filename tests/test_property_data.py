@@ -138,10 +138,10 @@ def test_what_check_accepts_brief_and_backtest_compute(tmp_path_factory, files):
 async def _drive_monitor(directory) -> None:
     """Every month with [ and ] in an item's drilldown and in the Exports card's (which shows how the flash
     nowcasts did; the main screen under them follows the month too), then the flash month past the latest."""
+    from core.views.drilldown_view import EXPORTS
     from tui.app import TradetopApp
     from tui.screens.drilldown import DrilldownScreen
     from tui.screens.main import MainScreen
-    from tui.screens.state import EXPORTS
 
     app = TradetopApp(directory)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -20,15 +20,17 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from core.base.periods import format_period
 from core.base.problems import DataError, Problem
-from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
+from core.engine.model import DEFAULT_ITEM_SET, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from core.views.drilldown_view import Subject
+from core.views.main_view import MainView, main_view
+from core.views.navigation import release_months_around, reloaded_month, start_month, stepped_month
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
-from tui.screens.state import StateScreen, Subject
+from tui.screens.state import StateScreen
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -256,33 +258,21 @@ class TradetopApp(App):
         self.show_state()
 
     def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
-        """The one path for new data: follow a new latest month if the user was on the latest, else keep
-        the month shown if the new data still has it; say what arrived."""
+        """The one path for new data: the month to show (core.views.navigation), then say what arrived."""
         old = self.snapshot
-        asked_on_command_line = old is None
-        wanted = self.requested_month if asked_on_command_line else self.month
-        if old is not None and self.month == old.latest < snapshot.latest:
-            wanted = snapshot.latest
-        shown, month_shown = (self.view, self.problems), self.month
-        found = wanted is None or wanted in snapshot.months
-        preliminary = asked_on_command_line and wanted is not None and wanted == snapshot.flash.pending
+        if old is None:
+            landing = start_month(snapshot, self.requested_month)
+        else:
+            landing = reloaded_month(snapshot, old.latest, self.month, self.fallback_notice)
+        shown = (self.view, self.problems)
         self.snapshot, self.load_problems = snapshot, snapshot.warnings
-        self.month = wanted if wanted is not None and found else snapshot.latest
-        if not (found or preliminary):
-            covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
-            # The header names the data directory: a long path here would take three lines of an 80-column screen.
-            self.fallback_notice = (
-                f"{'--period: ' * asked_on_command_line}no release for {format_period(wanted)} "
-                f"(data {covered}); showing {format_period(self.month)}"
-            )
-        elif self.month != month_shown:
-            self.fallback_notice = None
+        self.month, self.fallback_notice = landing.month, landing.notice
         if (self.view, self.problems) != shown:  # a cached start view is usually exactly this
             self.show_state()
-        if asked_on_command_line and found and self.start_view is None and self.flow == "export":
+        if old is None and landing.as_asked and self.start_view is None and self.flow == "export":
             self.store_start_view(snapshot, self.view)
-        if preliminary:
-            self.show_flash()  # as `]` from the latest release: the flash month over the latest month
+        if landing.flash is not None:
+            self.show_flash(landing.flash)  # as `]` from the latest release: the flash month over the latest month
         if arrival is not None and not arrival.is_empty:
             self.notify(arrival.summary(snapshot), title="New data", markup=False)
         elif self.reload_asked and arrival is not None:
@@ -321,11 +311,10 @@ class TradetopApp(App):
     def precompute_reachable(self) -> None:
         """Views one key away (the months either side, the other flow) and the plots' module (plotext) for the
         first drilldown, computed while the user reads, so a key press only renders."""
-        snapshot, month = self.snapshot, self.month
-        position = snapshot.months.index(month)
-        for neighbour in snapshot.months[max(0, position - 1) : position + 2]:
+        snapshot = self.snapshot
+        for neighbour in release_months_around(snapshot, self.month):
             for flow in ("export", "import"):
-                snapshot.main_view(neighbour, flow, self.item_set)
+                main_view(snapshot, neighbour, flow, self.item_set)
         import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
 
     @property
@@ -338,7 +327,7 @@ class TradetopApp(App):
         """What the main screen shows: the snapshot's view of the month and flow, else the cached start view."""
         if self.snapshot is None:
             return self.start_view
-        return self.snapshot.main_view(self.month, self.flow, self.item_set)
+        return main_view(self.snapshot, self.month, self.flow, self.item_set)
 
     def release(self) -> Release:
         return self.snapshot.release(self.month, self.flow, self.item_set)
@@ -350,6 +339,7 @@ class TradetopApp(App):
                     screen.show_state()
 
     def go_to_month(self, month: int) -> None:
+        """A release month (the palette, `[` and `]`): the notice of a fallback is about the month left."""
         if self.snapshot and month in self.snapshot.months:
             self.month, self.fallback_notice = month, None
             self.show_state()
@@ -369,12 +359,14 @@ class TradetopApp(App):
             screen.subject = subject
             self.open_kept(screen)
 
-    def show_flash(self) -> None:
-        if self.needs_snapshot(self.show_flash):
+    def show_flash(self, month: int | None = None) -> None:
+        """The flash of `month`, by default of the preliminary month (the flash pane's)."""
+        if self.needs_snapshot(partial(self.show_flash, month)):
             return
-        if self.snapshot.flash.pending is not None:
+        month = self.snapshot.flash.pending if month is None else month
+        if month is not None:
             screen = self.kept_screen(FlashScreen)
-            screen.month = self.snapshot.flash.pending
+            screen.month = month
             if self.fallback_notice:  # it says which month shows, and the flash month is the one asked for now
                 self.fallback_notice = None
                 self.show_state()
@@ -403,14 +395,13 @@ class TradetopApp(App):
     def action_step_month(self, step: int) -> None:
         if self.needs_snapshot(partial(self.action_step_month, step)):
             return
-        months = self.snapshot.months
-        position = months.index(self.month) + step
-        if 0 <= position < len(months):
-            self.go_to_month(months[position])
-        elif position == len(months) and self.snapshot.flash.pending is not None:
-            self.show_flash()  # the month after the latest release, while only its flash is out
-        else:
+        landing = stepped_month(self.snapshot, self.month, step)
+        if landing is None:
             self.bell()
+        elif landing.flash is not None:
+            self.show_flash(landing.flash)  # the month after the latest release, while only its flash is out
+        else:
+            self.go_to_month(landing.month)
 
     def action_flow(self, flow: str) -> None:
         self.flow = flow

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from core.base.periods import describe_period, format_period
-from tui.screens.state import Subject
+from core.views.drilldown_view import Subject
 
 
 class TradetopCommands(Provider):

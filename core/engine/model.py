@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from core.base import fmt
-from core.base.problems import Problem
 
 DEFAULT_ITEM_SET = "motie15"
 SeriesKey = tuple[str, str, str]  # flow, item, partner
@@ -195,6 +194,15 @@ class FlashChart(NamedTuple):
 
 
 CARD_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports")
+# What each headline line is called: its card's title and its drilldown's name.
+HEADLINE_TITLES = {
+    "exports": "Exports",
+    "imports": "Imports",
+    "balance": "Balance",
+    "daily_avg_exports": "Daily avg",
+    "ytd_exports": "YTD exp",
+}
+FLOW_NAMES = {"export": "exports", "import": "imports"}
 # Sums since January, which fall back each January: comparable only with the same month of other years.
 YEAR_TO_DATE_LINES = frozenset({"ytd_exports"})
 # Lines that can be negative: their change on a year earlier is in dollars, not a growth rate.
@@ -202,26 +210,6 @@ SIGNED_LINES = frozenset({"balance"})
 # What one value of a line is, where it is not a month's total (items and partners are months' totals too).
 LINE_MEASURES = {"daily_avg_exports": "a working day", "ytd_exports": "year to date"}
 MONTH_TOTAL = "a month"
-CARD_HISTORY_MONTHS = 36
-TREND_MONTHS = 12
-OVERVIEW_MONTHS = 36
-
-
-class MainView(NamedTuple):
-    """Everything the main screen shows for one month and flow, computed once in core."""
-
-    month: int
-    latest: int  # the latest month with a release
-    newest_file_ns: int | None  # the newest data file's mtime: how fresh the data is
-    release: Release
-    # CARD_LINES: the CARD_HISTORY_MONTHS to the month; a year-to-date line's at this calendar month, by year
-    card_histories: Mapping[str, tuple[float | None, ...]]
-    item_trends: Mapping[str, tuple[float | None, ...]]  # item code -> TREND_MONTHS to the month
-    partner_trends: Mapping[str, tuple[float | None, ...]]
-    flash: FlashView | None  # the pending flash month, if any
-    notables: tuple[str, ...]  # most newsworthy first, then the breadth line
-    overview: tuple[History, History]  # exports and imports, OVERVIEW_MONTHS to the month
-    warnings: tuple[Problem, ...]  # the data's, from the load
 
 
 class MonthChart(NamedTuple):
@@ -247,7 +235,7 @@ class MonthChart(NamedTuple):
         runs = [range(start + point * per_point, start + (point + 1) * per_point) for point in range(count)]
 
         def averaged(values: tuple[float | None, ...]) -> tuple[float | None, ...]:
-            known = [[values[index] for index in run if values[index] is not None] for run in runs]
+            known = [[value for index in run if (value := values[index]) is not None] for run in runs]
             return tuple(sum(run) / len(run) if run else None for run in known)
 
         earlier = (

@@ -20,21 +20,16 @@ from core.base.memo import Memoised
 from core.base.periods import format_period, same_month_positions
 from core.base.problems import Problem
 from core.engine.model import (
-    CARD_HISTORY_MONTHS,
-    CARD_LINES,
     DEFAULT_ITEM_SET,
     LINE_MEASURES,
     MONTH_TOTAL,
-    OVERVIEW_MONTHS,
     SIGNED_LINES,
-    TREND_MONTHS,
     YEAR_TO_DATE_LINES,
     Balance,
     Breadth,
     Figure,
     Headline,
     History,
-    MainView,
     MonthChart,
     PartnerShare,
     Records,
@@ -44,7 +39,7 @@ from core.engine.model import (
     SeriesKey,
     WorkingDays,
 )
-from core.engine.notables import breadth_line, find_notables
+from core.engine.notables import find_notables
 from core.engine.series import difference, divided, growth_pct, ratio_pct, value_at
 from core.ingest.datadir import FileStamp
 
@@ -70,7 +65,8 @@ class Snapshot(Memoised):
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
     flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.engine.flash
-    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
+    # releases and views (core.views), by what they are of
+    _memo: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def latest(self) -> int:
@@ -86,7 +82,8 @@ class Snapshot(Memoised):
         return _running_year_totals(array, self.first_month)
 
     def subject_series(self, dimension: str, code: str, flow: str = "export") -> np.ndarray:
-        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's series of the flow."""
+        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's
+        series of the flow."""
         if dimension == "headline":
             return self.headline.get(code, _EMPTY)
         if dimension == "item":
@@ -100,7 +97,8 @@ class Snapshot(Memoised):
             "partner": (flow, TOTAL_ITEM, code),
             "headline": {"exports": ("export", TOTAL_ITEM, WORLD), "imports": ("import", TOTAL_ITEM, WORLD)}.get(code),
         }
-        return self.revisions.get(keys[dimension], ())
+        key = keys[dimension]
+        return () if key is None else self.revisions.get(key, ())
 
     def history(self, dimension: str, code: str, until: int, months: int, flow: str = "export") -> History:
         array = self.subject_series(dimension, code, flow)
@@ -111,11 +109,11 @@ class Snapshot(Memoised):
         return History(
             months=chosen,
             values=values,
-            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before)),
-            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before)),
+            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before, strict=True)),
+            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before, strict=True)),
             share_pct=tuple(
                 None if total is None else ratio_pct(value, value_at(total, self.index(month)))
-                for month, value in zip(chosen, values)
+                for month, value in zip(chosen, values, strict=True)
             ),
         )
 
@@ -186,10 +184,7 @@ class Snapshot(Memoised):
         return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
 
     def release(self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> Release:
-        return self._memoised(("release", month, flow, item_set), lambda: _compute_release(self, month, flow, item_set))
-
-    def main_view(self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> MainView:
-        return self._memoised(("main view", month, flow, item_set), lambda: _main_view(self, month, flow, item_set))
+        return self.memoised(("release", month, flow, item_set), lambda: _compute_release(self, month, flow, item_set))
 
 
 _EMPTY = np.array([], dtype=float)
@@ -216,8 +211,8 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     firsts = np.unique(number, return_index=True)[1]  # each series' first row, in series order
     matrix = np.full((len(firsts), length), np.nan)
     matrix[number, trade["month"].to_numpy(dtype=int) - first] = trade["value_usd"].to_numpy(dtype=float)
-    keys = zip(*(trade[column].to_numpy()[firsts].tolist() for column in ("flow", "item", "partner")))
-    series: dict[SeriesKey, np.ndarray] = dict(zip(keys, matrix))
+    keys = zip(*(trade[column].to_numpy()[firsts].tolist() for column in ("flow", "item", "partner")), strict=True)
+    series: dict[SeriesKey, np.ndarray] = dict(zip(keys, matrix, strict=True))
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
@@ -250,16 +245,15 @@ def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
     key = ["month", "flow", "item", "partner"]
     if dataset.revisions.empty:
         return MappingProxyType({})
-    joined = dataset.revisions.merge(dataset.trade[key + ["value_usd", "released"]], on=key, suffixes=("", "_new"))
-    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values(key + ["released"])
+    joined = dataset.revisions.merge(dataset.trade[[*key, "value_usd", "released"]], on=key, suffixes=("", "_new"))
+    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values([*key, "released"])
     joined["released_new"] = joined["released_new"].dt.strftime("%Y-%m-%d")
     found: dict[SeriesKey, list[Revision]] = {}
-    for row in joined.itertuples(index=False):
-        released = row.released_new if isinstance(row.released_new, str) else None
-        found.setdefault((row.flow, row.item, row.partner), []).append(
-            Revision(
-                (row.flow, row.item, row.partner), format_period(row.month), row.value_usd, row.value_usd_new, released
-            )
+    names = ("flow", "item", "partner", "month", "value_usd", "value_usd_new", "released_new")
+    for flow, item, partner, month, old, new, released in zip(*(joined[name].tolist() for name in names), strict=True):
+        series = (flow, item, partner)
+        found.setdefault(series, []).append(
+            Revision(series, format_period(month), old, new, released if isinstance(released, str) else None)
         )
     return MappingProxyType({series: tuple(items) for series, items in found.items()})
 
@@ -276,7 +270,8 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
     ytd_total = lines["ytd_exports"]
     balance = value_at(lines["balance"], index)
     days = value_at(lines["working_days"], index)
-    exports_ex, ytd_exports_ex = {}, {}
+    exports_ex: dict[str, Figure] = {}
+    ytd_exports_ex: dict[str, Figure] = {}
     for (series_flow, item, partner), array in snapshot.trade.items():
         if series_flow == "export" and partner == WORLD and item != TOTAL_ITEM and value_at(array, index) is not None:
             exports_ex[item] = _figure(exports_total - array, index)
@@ -300,47 +295,17 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
         _row(snapshot, flow, index, code, catalog.name("partner", code), snapshot.series(flow, partner=code))
         for code in catalog.members(PARTNER_SET, "partner")
     )
-    measured = [row for row in items if row.yoy_pct is not None]
+    measured = [(row.code, row.yoy_pct) for row in items if row.yoy_pct is not None]
     breadth = Breadth(
         item_set,
-        sum(row.yoy_pct > 0 for row in measured),
+        sum(yoy > 0 for _, yoy in measured),
         len(measured),
-        tuple(row.code for row in measured if row.yoy_pct <= 0),
-        tuple(row.code for row in measured if row.yoy_pct > 0),
+        tuple(code for code, yoy in measured if yoy <= 0),
+        tuple(code for code, yoy in measured if yoy > 0),
     )
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
     notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow], members)
     return Release(format_period(month), flow, headline, items, partners, breadth, notables)
-
-
-def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> MainView:
-    release = snapshot.release(month, flow, item_set)
-
-    def trends(dimension: str, rows: tuple[Row, ...]) -> dict[str, tuple[float | None, ...]]:
-        return {row.code: snapshot.history(dimension, row.code, month, TREND_MONTHS, flow).values for row in rows}
-
-    breadth = (breadth_line(snapshot.catalog, release.breadth),) if release.breadth.total else ()
-    pending = snapshot.flash.pending
-    return MainView(
-        month=month,
-        latest=snapshot.latest,
-        newest_file_ns=max((stamp.mtime_ns for stamp in snapshot.files), default=None),
-        release=release,
-        card_histories={line: _card_history(snapshot, line, month) for line in CARD_LINES},
-        item_trends=trends("item", release.items),
-        partner_trends=trends("partner", release.partners),
-        flash=None if pending is None else snapshot.flash.view(pending),
-        notables=tuple(notable["text"] for notable in release.notables) + breadth,
-        overview=tuple(snapshot.history("headline", line, month, OVERVIEW_MONTHS) for line in ("exports", "imports")),
-        warnings=snapshot.warnings,
-    )
-
-
-def _card_history(snapshot: Snapshot, line: str, month: int) -> tuple[float | None, ...]:
-    if line in YEAR_TO_DATE_LINES:
-        array, index = snapshot.subject_series("headline", line), snapshot.index(month)
-        return tuple(value_at(array, past) for past in same_month_positions(0, index))
-    return snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values
 
 
 def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> Row:
@@ -383,7 +348,7 @@ def to_json(obj: Any) -> Any:
     return obj
 
 
-def load_snapshot(directory) -> Snapshot:
+def load_snapshot(directory: Path) -> Snapshot:
     """Files -> validated Dataset -> Snapshot; DataError if any file has a problem."""
     from core.ingest.loader import load_directory  # pandas is only needed when loading
 

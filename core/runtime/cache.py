@@ -28,8 +28,9 @@ from core import __version__
 from core.base.catalog import Catalog
 from core.base.catalog import Entry as CatalogEntry
 from core.base.problems import Problem
-from core.engine.model import MainView, Revision, SeriesKey
+from core.engine.model import Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
+from core.views.main_view import MainView
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot

@@ -11,13 +11,13 @@ NO_TERMINAL = "tradetop needs a terminal; try `tradetop brief`"
 
 def run(args) -> int:
     """Checks what can be checked without loading; the app loads the data itself and shows problems on screen."""
-    from core.base.periods import parse_period
     from core.ingest.datadir import data_files, resolve_data_dir
+    from core.views.navigation import asked_month
 
     try:
-        month = parse_period(args.period) if args.period else None
+        month = asked_month(args.period)  # the month to show is the app's to choose, once it has the data
     except ValueError as error:
-        return fail([f"--period: {error}"], 2)
+        return fail([str(error)], 2)
     directory = resolve_data_dir(args.data)
     if not directory.is_dir():
         return fail([f"{directory}: no such data directory"])

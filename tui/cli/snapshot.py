@@ -30,18 +30,12 @@ def add_release_options(parser) -> None:
 def chosen_month(args, snapshot) -> tuple[int, bool] | int:
     """The month --period names (default: the latest release) and whether it is preliminary (only its 10-day
     flash is out), with --set checked against the data; or the exit code after saying why not."""
-    from core.base.periods import format_period, parse_period
+    from core.views.navigation import asked_month, brief_month
 
     try:
-        month = parse_period(args.period) if args.period else snapshot.latest
-    except ValueError as error:
-        return fail([f"--period: {error}"], 2)
-    preliminary = month not in snapshot.months and month in snapshot.flash.months
-    if month not in snapshot.months and not preliminary:
-        covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
-        return fail(
-            [f"--period: no release for {format_period(month)} in {snapshot.directory} (the data covers {covered})"], 2
-        )
+        month, preliminary = brief_month(snapshot, asked_month(args.period))
+    except ValueError as error:  # what is wrong with --period, or that the data has no such month
+        return fail([str(error)], 2)
     if args.item_set not in snapshot.catalog.set_names("item"):
         known = ", ".join(snapshot.catalog.set_names("item"))
         return fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)

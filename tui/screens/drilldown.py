@@ -8,25 +8,14 @@ from textual.widgets import Static
 
 from core.base import fmt
 from core.base.periods import format_period
+from core.views.drilldown_view import DRILL_TABLE_MONTHS, DrilldownView, Subject, drilldown_view, follows_flow
 from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
-from tui.screens.state import EXPORTS, Clip, StateScreen, Subject, new_plot
-from tui.widgets.cells import FLOW_NAMES, change, titled
+from tui.screens.state import Clip, StateScreen, new_plot
+from tui.widgets.cells import change, titled
 from tui.widgets.figure_table import FigureTable, Heading
-from tui.widgets.headline_cards import CARDS
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.status import ErrorBar
 from tui.widgets.text_pane import TextPane
-
-DRILL_TABLE_MONTHS = 24
-DRILL_PLOT_MONTHS = 36
-DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
-HEADLINE_FLOWS = {"imports": "import"}  # the flow whose release has a headline line's notables; else exports'
-
-
-def subject_name(app, subject: Subject) -> str:
-    if subject.dimension == "headline":
-        return next(card.title for card in CARDS if card.subject == subject.code)
-    return app.snapshot.catalog.name(subject.dimension, subject.code)
 
 
 class DrilldownScreen(StateScreen):
@@ -47,7 +36,7 @@ class DrilldownScreen(StateScreen):
         self.show_state()
 
     def follows(self, setting: str) -> bool:
-        return setting == "flow" and self.subject.dimension != "headline"  # a headline line has one flow of its own
+        return setting == "flow" and follows_flow(self.subject)
 
     def compose(self) -> ComposeResult:
         yield Static(id="breadcrumb")
@@ -59,39 +48,25 @@ class DrilldownScreen(StateScreen):
         yield KeyBar()
 
     def show_state(self) -> None:
-        app, subject = self.app, self.subject
-        snapshot, month = app.snapshot, app.month
-        name = subject_name(app, subject)
-        flow = FLOW_NAMES[app.flow]
-        crumbs = ["tradetop", format_period(month), DIMENSION_TITLES[subject.dimension]]
-        if subject.dimension != "headline":
-            crumbs[2] += f" ({flow})"
-        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a
-        # frame later.
+        app = self.app
+        view = drilldown_view(app.snapshot, self.subject, app.month, app.flow, app.item_set, self.all_history)
+        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame
+        # later.
         self.query_one("#breadcrumb", Static).update(
-            Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"), layout=False
+            Text(" › ".join(("tradetop", *view.breadcrumb)) + " › ") + Text(view.name, style="bold"), layout=False
         )
         self.query_one(ErrorBar).show(app.problems)
-        chart = snapshot.month_chart(
-            subject.dimension, subject.code, month, None if self.all_history else DRILL_PLOT_MONTHS, app.flow
-        )
-        self.query_one("#history-plot").show(chart, name, "all history" if self.all_history else "3 years")
-        another_subject = self.shown_for is None or self.shown_for[0] != subject  # opened anew, or for another
-        self._months_table(
-            snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow), chart.change_in_usd
-        )
-        sections = [records_text(snapshot.records(subject.dimension, subject.code, month, app.flow))]
-        if subject.dimension == "item":
-            sections.append(self._split_text())
-        review = snapshot.flash.review(month) if subject == EXPORTS else None
-        if review is not None:
-            sections.append(review_text(review))
-        notables_flow = HEADLINE_FLOWS.get(subject.code, "export") if subject.dimension == "headline" else app.flow
-        notables = snapshot.release(month, notables_flow, app.item_set).notables_about(subject.dimension, subject.code)
-        sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
-        revisions = snapshot.subject_revisions(subject.dimension, subject.code, app.flow)
-        if revisions:  # most series are never revised: no empty heading for them
-            sections.append(titled("Revisions", Text("\n".join(f"• {revision.text}" for revision in revisions))))
+        self.query_one("#history-plot").show(view.chart, view.name, "all history" if self.all_history else "3 years")
+        another_subject = self.shown_for is None or self.shown_for[0] != view.subject  # opened anew, or for another
+        self._months_table(view)
+        sections = [records_text(view.records)]
+        if view.partner_split is not None:
+            sections.append(self._split_text(view))
+        if view.review is not None:
+            sections.append(review_text(view.review))
+        sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in view.notables) or "—")))
+        if view.revisions:  # most series are never revised: no empty heading for them
+            sections.append(titled("Revisions", Text("\n".join(f"• {revision.text}" for revision in view.revisions))))
         facts = self.query_one("#drill-facts", TextPane)
         facts.show(Text("\n\n").join(sections).split("\n"))
         if another_subject:  # its records first, not where the last subject's facts were left
@@ -101,7 +76,7 @@ class DrilldownScreen(StateScreen):
         from core.text.export import history_table, tsv_text
 
         app, subject = self.app, self.subject
-        name = subject_name(app, subject)
+        name = drilldown_view(app.snapshot, subject, app.month, app.flow, app.item_set, self.all_history).name
         if self.focused is self.query_one("#months"):  # the months the table lists, oldest first
             table = history_table(app.snapshot, *subject, app.month, DRILL_TABLE_MONTHS, app.flow)
             return Clip(tsv_text(table), f"{len(table.rows)} months of {name}, oldest first, as TSV with a header line")
@@ -109,20 +84,21 @@ class DrilldownScreen(StateScreen):
             return Clip(self.query_one("#drill-facts", TextPane).plain, f"the records and notes of {name}, as text")
         return super().clip()
 
-    def _months_table(self, history, change_in_usd: bool) -> None:
+    def _months_table(self, view: DrilldownView) -> None:
+        history = view.months
         columns = {"value": [Text(fmt.usd(value)) for value in history.values]}
-        if change_in_usd:  # core's word on the line (the balance): the change in dollars, not YoY
+        if view.chart.change_in_usd:  # core's word on the line (the balance): the change in dollars, not YoY
             columns["y/y"] = [change(fmt.usd(delta, signed=True), delta) for delta in history.change_usd]
         else:
             columns["YoY"] = [change(fmt.pct(yoy), yoy) for yoy in history.yoy_pct]
-        if self.subject.dimension != "headline":
+        if view.share_of_flow:
             columns["share"] = [Text(fmt.share(share)) for share in history.share_pct]
         headings = (
             Heading("month", "month", MONTH_WIDTH, "left"),
             *(Heading(label, label, FIGURE_WIDTH) for label in columns),
         )
         months = [format_period(month) for month in history.months]
-        shown_for, self.shown_for = self.shown_for, (self.subject, self.app.month)
+        shown_for, self.shown_for = self.shown_for, (view.subject, view.month)
         self.query_one("#months", FigureTable).show(
             headings,
             [
@@ -132,15 +108,13 @@ class DrilldownScreen(StateScreen):
             keep_cursor=shown_for == self.shown_for,
         )  # else the month shown
 
-    def _split_text(self) -> Text:
-        app = self.app
-        split = app.snapshot.partner_split(app.flow, self.subject.code, app.month)
-        if not split:
+    def _split_text(self, view: DrilldownView) -> Text:
+        if not view.partner_split:
             return titled("Partner split", Text("no partner split in the data", style="dim"))
         return titled(
             "Partner split",
             Text("\n").join(
                 Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
-                for share in split
+                for share in view.partner_split
             ),
         )

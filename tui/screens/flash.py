@@ -8,6 +8,7 @@ from textual.widgets import Static
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period
+from core.views.flash_view import flash_month_view
 from tui.screens.sections import FIGURE_WIDTH, nowcast_text, show_review
 from tui.screens.state import Clip, StateScreen, new_plot
 from tui.widgets.cells import change, titled
@@ -63,7 +64,8 @@ class FlashScreen(StateScreen):
     def show_state(self) -> None:
         app, month = self.app, self.month
         self.query_one(ErrorBar).show(app.problems)
-        view = app.snapshot.flash.view(month)
+        month_view = flash_month_view(app.snapshot, month)
+        view = month_view.flash
         state = (
             "no flash figures"
             if view is None
@@ -80,8 +82,8 @@ class FlashScreen(StateScreen):
             titled("Exports against the same days a year earlier", Text("\n").join(window_pieces(view)))
         )
         self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
-        show_review(self.query_one("#flash-review", Static), app.snapshot.flash.review(month))
-        self.query_one("#flash-plot").show(app.snapshot.flash.chart(month))
+        show_review(self.query_one("#flash-review", Static), month_view.review)
+        self.query_one("#flash-plot").show(month_view.chart)
         headings = (
             Heading("name", f"days {view.window}", FLASH_NAME_WIDTH, "left"),
             *(Heading(label, label, FIGURE_WIDTH) for label in ("value", "YoY")),

@@ -6,8 +6,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 
 from core.base.periods import describe_period
-from tui.screens.state import Clip, StateScreen, Subject
-from tui.widgets.cells import FLOW_NAMES
+from core.engine.model import FLOW_NAMES
+from core.views.drilldown_view import Subject
+from tui.screens.state import Clip, StateScreen
 from tui.widgets.figure_table import SORTS, FigureTable
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards

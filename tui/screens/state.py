@@ -6,24 +6,11 @@ from textual.containers import Vertical
 from textual.screen import Screen
 
 
-class Subject(NamedTuple):
-    """What a drilldown shows: a headline line, an item or a partner."""
-
-    dimension: str
-    code: str
-
-
-EXPORTS = Subject("headline", "exports")  # its drilldown also shows how the flash nowcasts did
-
-
 class Clip(NamedTuple):
     """What the copy key puts on the clipboard, and what the toast calls it."""
 
     text: str
     what: str
-
-
-# Subjects that can be negative: their change on a year earlier is in dollars, not a growth rate.
 
 
 class StateScreen(Screen):

@@ -13,7 +13,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.base import fmt
-from core.engine.model import TREND_MONTHS, Row
+from core.engine.model import Row
+from core.views.main_view import TREND_MONTHS
 from tui.widgets.cells import change, set_scroll_size, spark_text
 
 

@@ -9,7 +9,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from core.base import fmt
-from core.engine.model import YEAR_TO_DATE_LINES, Figure, MainView
+from core.engine.model import CARD_LINES, HEADLINE_TITLES, YEAR_TO_DATE_LINES, Figure
+from core.views.main_view import MainView
 from tui.widgets.cells import change, spark_scale, spark_text
 
 
@@ -18,13 +19,7 @@ class CardSpec(NamedTuple):
     title: str
 
 
-CARDS = (
-    CardSpec("exports", "Exports"),
-    CardSpec("imports", "Imports"),
-    CardSpec("balance", "Balance"),
-    CardSpec("daily_avg_exports", "Daily avg"),
-    CardSpec("ytd_exports", "YTD exp"),
-)
+CARDS = tuple(CardSpec(line, HEADLINE_TITLES[line]) for line in CARD_LINES)
 
 
 class CardFigure(NamedTuple):

@@ -7,8 +7,9 @@ from textual.widgets import Static
 from core.base import fmt
 from core.base.periods import describe_period, format_period
 from core.base.problems import Problem, summarised
-from core.engine.model import MainView
-from tui.widgets.cells import FLOW_NAMES, file_time
+from core.engine.model import FLOW_NAMES
+from core.views.main_view import MainView
+from tui.widgets.cells import file_time
 
 
 class StatusHeader(Widget):

@@ -1,0 +1,104 @@
+"""The drilldown's view: one subject (a headline line, an item or a partner) in a month, as its screen shows it.
+
+Like the main view, built from the snapshot's own queries and memoised in it, so that opening a drilldown again
+only renders; no numpy here either.
+"""
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from core.base.periods import format_period
+from core.engine.model import (
+    DEFAULT_ITEM_SET,
+    FLOW_NAMES,
+    HEADLINE_TITLES,
+    History,
+    MonthChart,
+    NowcastReview,
+    PartnerShare,
+    Records,
+    Revision,
+)
+
+if TYPE_CHECKING:
+    from core.engine.snapshot import Snapshot
+
+DRILL_TABLE_MONTHS = 24
+DRILL_PLOT_MONTHS = 36
+DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
+HEADLINE_FLOWS = {"imports": "import"}  # the flow whose release has a headline line's notables; else exports'
+
+
+class Subject(NamedTuple):
+    """What a drilldown shows: a headline line, an item or a partner."""
+
+    dimension: str
+    code: str
+
+
+EXPORTS = Subject("headline", "exports")  # its drilldown also shows how the flash nowcasts did
+
+
+class DrilldownView(NamedTuple):
+    """Everything the drilldown shows of a subject in a month."""
+
+    subject: Subject
+    month: int
+    breadcrumb: tuple[str, ...]  # where the subject is, after the app's name: the month, then its table
+    name: str
+    chart: MonthChart  # the plot: DRILL_PLOT_MONTHS to the month, or all of the subject's history to it
+    months: History  # the months table: DRILL_TABLE_MONTHS to the month
+    share_of_flow: bool  # items and partners are parts of the flow's total: the months table has their share
+    records: Records
+    partner_split: tuple[PartnerShare, ...] | None  # an item's, largest first (empty without partner series)
+    review: NowcastReview | None  # how the flash nowcasts of the month did, for total exports
+    notables: tuple[str, ...]  # about the subject, most newsworthy first
+    revisions: tuple[Revision, ...]
+
+
+def follows_flow(subject: Subject) -> bool:
+    """Items and partners are of the flow chosen (exports or imports); a headline line has one flow of its own."""
+    return subject.dimension != "headline"
+
+
+def _name(snapshot: "Snapshot", subject: Subject) -> str:
+    if subject.dimension == "headline":
+        return HEADLINE_TITLES[subject.code]
+    return snapshot.catalog.name(subject.dimension, subject.code)
+
+
+def drilldown_view(
+    snapshot: "Snapshot",
+    subject: Subject,
+    month: int,
+    flow: str = "export",
+    item_set: str = DEFAULT_ITEM_SET,
+    all_history: bool = False,
+) -> DrilldownView:
+    """The subject in the month, its plot over the last DRILL_PLOT_MONTHS or `all_history`; memoised in the
+    snapshot (a headline line's under one flow: it looks the same from both)."""
+    flow = flow if follows_flow(subject) else "export"
+    key = ("drilldown view", subject, month, flow, item_set, all_history)
+    return snapshot.memoised(key, lambda: _build(snapshot, subject, month, flow, item_set, all_history))
+
+
+def _build(
+    snapshot: "Snapshot", subject: Subject, month: int, flow: str, item_set: str, all_history: bool
+) -> DrilldownView:
+    dimension, code = subject
+    section = DIMENSION_TITLES[dimension] + (f" ({FLOW_NAMES[flow]})" if follows_flow(subject) else "")
+    chart = snapshot.month_chart(dimension, code, month, None if all_history else DRILL_PLOT_MONTHS, flow)
+    notables_flow = flow if follows_flow(subject) else HEADLINE_FLOWS.get(code, "export")
+    return DrilldownView(
+        subject=subject,
+        month=month,
+        breadcrumb=(format_period(month), section),
+        name=_name(snapshot, subject),
+        chart=chart,
+        months=snapshot.history(dimension, code, month, DRILL_TABLE_MONTHS, flow),
+        share_of_flow=follows_flow(subject),
+        records=snapshot.records(dimension, code, month, flow),
+        partner_split=snapshot.partner_split(flow, code, month) if dimension == "item" else None,
+        review=snapshot.flash.review(month) if subject == EXPORTS else None,
+        notables=snapshot.release(month, notables_flow, item_set).notables_about(dimension, code),
+        revisions=snapshot.subject_revisions(dimension, code, flow),
+    )

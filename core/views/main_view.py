@@ -1,0 +1,76 @@
+"""The main screen's view: everything it shows for one month, flow and item set, computed once in core.
+
+A MainView is plain floats, strings and tuples: the monitor caches the view it opens on and draws it before
+numpy is imported, so this module imports no numpy either (the snapshot's own methods do the arithmetic).
+"""
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, NamedTuple
+
+from core.base.problems import Problem
+from core.engine.model import CARD_LINES, DEFAULT_ITEM_SET, YEAR_TO_DATE_LINES, FlashView, History, Release, Row
+
+if TYPE_CHECKING:
+    from core.engine.snapshot import Snapshot
+
+CARD_HISTORY_MONTHS = 36
+TREND_MONTHS = 12
+OVERVIEW_MONTHS = 36
+
+
+class MainView(NamedTuple):
+    """Everything the main screen shows for one month and flow."""
+
+    month: int
+    latest: int  # the latest month with a release
+    newest_file_ns: int | None  # the newest data file's mtime: how fresh the data is
+    release: Release
+    # CARD_LINES: the CARD_HISTORY_MONTHS to the month; a year-to-date line's at this calendar month, by year
+    card_histories: Mapping[str, tuple[float | None, ...]]
+    item_trends: Mapping[str, tuple[float | None, ...]]  # item code -> TREND_MONTHS to the month
+    partner_trends: Mapping[str, tuple[float | None, ...]]
+    flash: FlashView | None  # the pending flash month, if any
+    notables: tuple[str, ...]  # most newsworthy first, then the breadth line
+    overview: tuple[History, History]  # exports and imports, OVERVIEW_MONTHS to the month
+    warnings: tuple[Problem, ...]  # the data's, from the load
+
+
+def main_view(snapshot: "Snapshot", month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> MainView:
+    """The month's view, memoised in the snapshot: a period change that was computed ahead only renders."""
+    return snapshot.memoised(("main view", month, flow, item_set), lambda: _build(snapshot, month, flow, item_set))
+
+
+def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str) -> MainView:
+    from core.engine.notables import breadth_line  # numpy: there is a snapshot by now, and so numpy
+
+    release = snapshot.release(month, flow, item_set)
+
+    def trends(dimension: str, rows: tuple[Row, ...]) -> dict[str, tuple[float | None, ...]]:
+        return {row.code: snapshot.history(dimension, row.code, month, TREND_MONTHS, flow).values for row in rows}
+
+    breadth = (breadth_line(snapshot.catalog, release.breadth),) if release.breadth.total else ()
+    pending = snapshot.flash.pending
+    return MainView(
+        month=month,
+        latest=snapshot.latest,
+        newest_file_ns=max((stamp.mtime_ns for stamp in snapshot.files), default=None),
+        release=release,
+        card_histories={line: _card_history(snapshot, line, month) for line in CARD_LINES},
+        item_trends=trends("item", release.items),
+        partner_trends=trends("partner", release.partners),
+        flash=None if pending is None else snapshot.flash.view(pending),
+        notables=tuple(notable["text"] for notable in release.notables) + breadth,
+        overview=(
+            snapshot.history("headline", "exports", month, OVERVIEW_MONTHS),
+            snapshot.history("headline", "imports", month, OVERVIEW_MONTHS),
+        ),
+        warnings=snapshot.warnings,
+    )
+
+
+def _card_history(snapshot: "Snapshot", line: str, month: int) -> tuple[float | None, ...]:
+    if line in YEAR_TO_DATE_LINES:
+        # Every month from the first to this one, of which this calendar month of each year.
+        index = snapshot.index(month)
+        return snapshot.history("headline", line, month, index + 1).values[index % 12 :: 12]
+    return snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values
