@@ -4,17 +4,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Static
 
 from core.base import fmt
 from core.base.periods import format_period
 from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
 from tui.screens.state import EXPORTS, StateScreen, Subject, new_plot
 from tui.widgets.cells import FLOW_NAMES, change, titled
+from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import FigureTable, Heading
 from tui.widgets.headline_cards import CARDS
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.status import ErrorBar
+from tui.widgets.status_line import StatusLine
 from tui.widgets.text_pane import TextPane
 
 DRILL_TABLE_MONTHS = 24
@@ -50,7 +50,7 @@ class DrilldownScreen(StateScreen):
         return setting == "flow" and self.subject.dimension != "headline"  # a headline line has one flow of its own
 
     def compose(self) -> ComposeResult:
-        yield Static(id="breadcrumb")
+        yield StatusLine(id="breadcrumb")
         yield ErrorBar(id="errors")
         yield new_plot("history-plot")
         with Horizontal(id="drill-bottom"):
@@ -66,10 +66,8 @@ class DrilldownScreen(StateScreen):
         crumbs = ["tradetop", format_period(month), DIMENSION_TITLES[subject.dimension]]
         if subject.dimension != "headline":
             crumbs[2] += f" ({flow})"
-        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame later.
-        self.query_one("#breadcrumb", Static).update(
-            Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"), layout=False
-        )
+        # One line tall whatever it says: no layout pass, which would repaint the scrollbars a frame later.
+        self.query_one("#breadcrumb", StatusLine).update(Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"))
         self.query_one(ErrorBar).show(app.problems)
         chart = snapshot.month_chart(
             subject.dimension, subject.code, month, None if self.all_history else DRILL_PLOT_MONTHS, app.flow

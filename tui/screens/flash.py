@@ -11,10 +11,11 @@ from core.base.periods import describe_period, format_period
 from tui.screens.sections import FIGURE_WIDTH, nowcast_text, show_review
 from tui.screens.state import StateScreen, new_plot
 from tui.widgets.cells import change, titled
+from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import FigureTable, Heading
 from tui.widgets.flash_pane import window_pieces
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.status import ErrorBar
+from tui.widgets.status_line import StatusLine
 
 FLASH_NAME_WIDTH = 23
 
@@ -39,7 +40,7 @@ class FlashScreen(StateScreen):
     month: int  # set by the app before the screen is shown
 
     def compose(self) -> ComposeResult:
-        yield Static(id="flash-status")
+        yield StatusLine(id="flash-status")
         yield ErrorBar(id="errors")
         yield Static(id="flash-figures")
         with Horizontal(id="flash-bottom"):
@@ -62,7 +63,7 @@ class FlashScreen(StateScreen):
             if view.preliminary
             else f"flash days {view.window}, full month out"
         )
-        self.query_one("#flash-status", Static).update(
+        self.query_one("#flash-status", StatusLine).update(
             Text.assemble((format_period(month), "bold"), f" {describe_period(month)} · ", (state, "bold"))
         )
         if view is None:

@@ -7,13 +7,14 @@ from textual.containers import Horizontal, Vertical
 
 from tui.screens.state import StateScreen, Subject
 from tui.widgets.cells import FLOW_NAMES
-from tui.widgets.figure_table import SORTS, FigureTable
+from tui.widgets.error_bar import ErrorBar
+from tui.widgets.figure_table import FigureTable
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.notables_panel import NotablesPanel
-from tui.widgets.release_table import ReleaseTable
-from tui.widgets.status import ErrorBar, StatusHeader
+from tui.widgets.release_table import SORTS, ReleaseTable
+from tui.widgets.status import StatusHeader
 
 
 class MainScreen(StateScreen):

@@ -20,6 +20,18 @@ class KeyBar(Widget):
     palette on the right; a click presses the key. One widget: Textual's Footer builds one per key and
     rebuilds them whenever the keys change, which cost every screen change tens of milliseconds."""
 
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
+    """
     COMPONENT_CLASSES = {"key-bar--key"}
 
     def on_mount(self) -> None:

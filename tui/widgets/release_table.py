@@ -1,24 +1,89 @@
-"""The release's item and partner tables, with a trend sparkline per row."""
+"""The release's item and partner tables, with a trend sparkline per row; their columns and sorts."""
+
+from collections.abc import Callable
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.strip import Strip
 
-from core.engine.model import Row
-from tui.widgets.figure_table import (
-    COLUMNS,
-    NAME_MIN_WIDTH,
-    SORTS,
-    TABLE_MARGIN,
-    Column,
-    FigureTable,
-    Heading,
-    Sort,
-    sort_rows,
+from core.base import fmt
+from core.engine.model import TREND_MONTHS, Row
+from tui.widgets.cells import change, spark_text
+from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
+
+
+class Column(NamedTuple):
+    """A table column; when the table is narrow, the columns with the highest `drop_order` go first; 0 stays
+    (and so does the column sorted on: ReleaseTable._columns_that_fit)."""
+
+    key: str
+    label: str
+    width: int
+    drop_order: int
+    cell: Callable[[Row, bool, tuple], Text]
+
+
+def _pick(row: Row, ytd: bool, name: str):
+    return getattr(row, f"ytd_{name}" if ytd else name)
+
+
+COLUMNS = (
+    Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
+    Column(
+        "yoy",
+        "YoY",
+        8,
+        0,
+        lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct")),
+    ),
+    Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
+    Column(
+        "share_change",
+        "Δshare",
+        8,
+        3,
+        lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")), _pick(row, ytd, "share_change_pp")),
+    ),
+    # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
+    # Each row on its own scale from zero (spark_range), as the heading says.
+    Column("trend", f"{TREND_MONTHS}m from 0", 14, 4, lambda row, ytd, trend: spark_text(trend, TREND_MONTHS) + " "),
 )
+NAME_MIN_WIDTH = 11
+
+
+class Sort(NamedTuple):
+    """An order of the tables' rows; `s` cycles through SORTS."""
+
+    label: str
+    column: str | None  # the column sorted on: it stays on screen however narrow the table
+    field: str | None  # the Row field, largest first; None for the catalog's order
+
+
+SORTS = (
+    Sort("value", "value", "value_usd"),
+    Sort("YoY", "yoy", "yoy_pct"),
+    Sort("Δshare", "share_change", "share_change_pp"),
+    Sort("catalog order", None, None),
+)
+
+
+def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
+    if sort.field is None:
+        return list(rows)
+    known = [row for row in rows if _pick(row, ytd, sort.field) is not None]
+    return sorted(known, key=lambda row: -_pick(row, ytd, sort.field)) + [
+        row for row in rows if _pick(row, ytd, sort.field) is None
+    ]
 
 
 class ReleaseTable(FigureTable):
     """Items or partners of the month; columns drop out, least useful first, when the table is narrow."""
+
+    DEFAULT_CSS = """
+    ReleaseTable {
+        height: 1fr;
+    }
+    """
 
     def __init__(self, dimension: str, **kwargs):
         super().__init__(**kwargs)

@@ -19,6 +19,11 @@ class TextPane(ScrollView, can_focus=True):
     the virtual size without a layout pass, so new text costs one paint, and only the lines in view are
     formatted, when painted."""
 
+    DEFAULT_CSS = """
+    TextPane {
+        scrollbar-size-vertical: 1;
+    }
+    """
     BINDINGS = [Binding("j", "scroll_down", "Down", show=False), Binding("k", "scroll_up", "Up", show=False)]
 
     def __init__(self, **kwargs):
