@@ -24,6 +24,7 @@ from core.base.periods import format_period
 from core.base.problems import DataError, Problem
 from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from tui.internals import KeepsCrash
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
@@ -69,7 +70,7 @@ def _palette_commands():
     return TradetopCommands
 
 
-class TradetopApp(App):
+class TradetopApp(KeepsCrash):
     CSS_PATH = Path(__file__).with_name("tradetop.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "tradetop"
     COMMANDS = App.COMMANDS | {lambda: _palette_commands()}
@@ -134,7 +135,6 @@ class TradetopApp(App):
         # once it loads, so a key pressed the moment figures appear is never lost.
         self.waiting_for_snapshot: list[Callable[[], None]] = []
         self.first_load_failed = False
-        self.crash: BaseException | None = None  # the first unexpected error, for the `tradetop` command to log
 
     def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
@@ -179,15 +179,6 @@ class TradetopApp(App):
         shutdown()
         for signum in self.EXIT_SIGNALS:
             signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
-
-    def _handle_exception(self, error: Exception) -> None:
-        """Textual's one way in for an error that escaped a handler, widget, timer or worker; it has no public
-        hook. The error is kept for the `tradetop` command to log, and Textual's traceback (with locals), which
-        it would print on the terminal at exit, is dropped. The only use of Textual's internals."""
-        if self.crash is None:
-            self.crash = error
-        super()._handle_exception(error)
-        self._exit_renderables.clear()
 
     @work(thread=True, group="watch")
     def watch_data(self) -> None:

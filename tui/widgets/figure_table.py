@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from tui.widgets.cells import set_scroll_size
+from tui.internals import set_scroll_size
 
 
 class Heading(NamedTuple):

@@ -1,6 +1,5 @@
 """A scrolling pane of wrapped text lines."""
 
-from rich._wrap import divide_line
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
@@ -9,7 +8,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from tui.widgets.cells import set_scroll_size
+from tui.internals import set_scroll_size
 
 
 class TextPane(ScrollView, can_focus=True):
@@ -67,7 +66,9 @@ class TextPane(ScrollView, can_focus=True):
         if width <= 0:
             return rows
         for index, line in enumerate(self.lines):
-            rows += ((index, part) for part in range(len(divide_line(line.plain, width, fold=True)) + 1))
+            # Wrapped as the paint wraps it (Content); a line that fits, most of them, without the cost of wrapping.
+            parts = 1 if line.cell_len <= width else len(Content(line.plain).wrap(width))
+            rows += ((index, part) for part in range(parts))
             if limit is not None and len(rows) > limit:
                 return None
         return rows
