@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 MONTH_KEYS = Binding.Group("Month", compact=True)
 FLOW_KEYS = Binding.Group("Exp/Imp")
 SCREEN_SETTINGS = ("flow", "toggle_ytd")  # what the main screen shows and some others do not (StateScreen.follows)
+KeptScreen = TypeVar("KeptScreen", bound=StateScreen)
 
 
 class SnapshotLoaded(Message):
@@ -126,7 +127,7 @@ class TradetopApp(KeepsCrash):
         self.flow = "export"
         self.ytd = False
         self.sort = 0
-        self.load_problems: tuple[Problem, ...] | tuple[str, ...] = ()
+        self.load_problems: tuple[Problem | str, ...] = ()
         self.fallback_notice: str | None = None  # why the month shown is not the one asked for, until it changes
         self.force_polling = force_polling
         self.reload_asked = False  # `r` was pressed: its load says so even when nothing changed
@@ -141,7 +142,7 @@ class TradetopApp(KeepsCrash):
         self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set)
         if self.start_view is not None:
             self.month, self.load_problems = self.start_view.month, self.start_view.warnings
-        return MainScreen()
+        return MainScreen(self)
 
     def on_load(self) -> None:
         """A signal to end the app ends it as `q` does: the terminal restored and the loader process stopped.
@@ -200,6 +201,7 @@ class TradetopApp(KeepsCrash):
         from core.runtime.isolated import load_isolated
         from core.runtime.refresh import load_settled, what_arrived
 
+        message: SnapshotLoaded | LoadFailed
         try:
             snapshot, arrival, old = (
                 load_settled(self.data_dir, stop=self.stopping, load=load_isolated),
@@ -243,7 +245,7 @@ class TradetopApp(KeepsCrash):
         preliminary = asked_on_command_line and wanted is not None and wanted == snapshot.flash.pending
         self.snapshot, self.load_problems = snapshot, snapshot.warnings
         self.month = wanted if wanted is not None and found else snapshot.latest
-        if not (found or preliminary):
+        if not (found or preliminary) and wanted is not None:
             covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
             # The header names the data directory: a long path here would take three lines of an 80-column screen.
             self.fallback_notice = (
@@ -297,6 +299,7 @@ class TradetopApp(KeepsCrash):
         """Views one key away (the months either side, the other flow) and the plots' module (plotext) for the
         first drilldown, computed while the user reads, so a key press only renders."""
         snapshot, month = self.snapshot, self.month
+        assert snapshot is not None and month is not None  # started once a snapshot is in
         position = snapshot.months.index(month)
         for neighbour in snapshot.months[max(0, position - 1) : position + 2]:
             for flow in ("export", "import"):
@@ -311,11 +314,12 @@ class TradetopApp(KeepsCrash):
     @property
     def view(self) -> MainView | None:
         """What the main screen shows: the snapshot's view of the month and flow, else the cached start view."""
-        if self.snapshot is None:
+        if self.snapshot is None or self.month is None:
             return self.start_view
         return self.snapshot.main_view(self.month, self.flow, self.item_set)
 
     def release(self) -> Release:
+        assert self.snapshot is not None and self.month is not None  # asked for once a snapshot is in
         return self.snapshot.release(self.month, self.flow, self.item_set)
 
     def show_state(self) -> None:
@@ -330,14 +334,14 @@ class TradetopApp(KeepsCrash):
             self.show_state()
             self.call_after_refresh(self.precompute_reachable)  # after the paint: the worker holds the GIL a while
 
-    def needs_snapshot(self, action: Callable[[], None]) -> bool:
-        """False if the snapshot is here; else True, and `action` waits for it while the first load is under way."""
+    def snapshot_or_wait(self, action: Callable[[], None]) -> "Snapshot | None":
+        """The snapshot if it is here; else None, and `action` waits for it while the first load is under way."""
         if self.snapshot is None and not self.first_load_failed:
             self.waiting_for_snapshot.append(action)
-        return self.snapshot is None
+        return self.snapshot
 
     def drill(self, subject: Subject) -> None:
-        if not self.needs_snapshot(partial(self.drill, subject)):
+        if self.snapshot_or_wait(partial(self.drill, subject)) is not None:
             screen = self.kept_screen(DrilldownScreen)
             if screen not in self.screen_stack:
                 screen.shown_for = None  # opened anew: at the month shown, not where it was left
@@ -345,26 +349,30 @@ class TradetopApp(KeepsCrash):
             self.open_kept(screen)
 
     def show_flash(self) -> None:
-        if self.needs_snapshot(self.show_flash):
+        snapshot = self.snapshot_or_wait(self.show_flash)
+        if snapshot is None:
             return
-        if self.snapshot.flash.pending is not None:
+        if snapshot.flash.pending is not None:
             screen = self.kept_screen(FlashScreen)
-            screen.month = self.snapshot.flash.pending
+            screen.month = snapshot.flash.pending
             if self.fallback_notice:  # it says which month shows, and the flash month is the one asked for now
                 self.fallback_notice = None
                 self.show_state()
             self.open_kept(screen)
 
-    def kept_screen(self, kind: type[StateScreen]) -> StateScreen:
+    def kept_screen(self, kind: type[KeptScreen]) -> KeptScreen:
         """Screens are composed once and kept: opening one again only renders (composing costs tens of ms)."""
         if not self.is_screen_installed(kind.__name__):
-            self.install_screen(kind(), kind.__name__)
-        return self.get_screen(kind.__name__)
+            self.install_screen(kind(self), kind.__name__)
+        screen = self.get_screen(kind.__name__)
+        assert isinstance(screen, kind)  # installed under its class's name just above
+        return screen
 
     def open_kept(self, screen: StateScreen) -> None:
         if screen.is_mounted:
             screen.show_state()  # before it is shown, so its first frame is already the new subject
-            screen.set_focus(screen.query_one(screen.AUTO_FOCUS))  # not the pane last left focused
+            if screen.AUTO_FOCUS:
+                screen.set_focus(screen.query_one(screen.AUTO_FOCUS))  # not the pane last left focused
         if screen not in self.screen_stack:
             self.push_screen(screen)
         while self.screen is not screen:  # kept lower down the stack: back down to it
@@ -376,13 +384,14 @@ class TradetopApp(KeepsCrash):
         return True
 
     def action_step_month(self, step: int) -> None:
-        if self.needs_snapshot(partial(self.action_step_month, step)):
+        snapshot = self.snapshot_or_wait(partial(self.action_step_month, step))
+        if snapshot is None:
             return
-        months = self.snapshot.months
+        months = snapshot.months
         position = months.index(self.month) + step
         if 0 <= position < len(months):
             self.go_to_month(months[position])
-        elif position == len(months) and self.snapshot.flash.pending is not None:
+        elif position == len(months) and snapshot.flash.pending is not None:
             self.show_flash()  # the month after the latest release, while only its flash is out
         else:
             self.bell()
@@ -401,4 +410,4 @@ class TradetopApp(KeepsCrash):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self))

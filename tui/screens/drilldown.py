@@ -1,5 +1,7 @@
 """The drilldown into one subject: its history plot, its months, records and notables."""
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -7,8 +9,9 @@ from textual.containers import Horizontal
 
 from core.base import fmt
 from core.base.periods import format_period
+from core.engine.model import History, PartnerShare
 from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
-from tui.screens.state import EXPORTS, StateScreen, Subject, new_plot
+from tui.screens.state import EXPORTS, StateScreen, Subject
 from tui.widgets.cells import FLOW_NAMES, change, titled
 from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import FigureTable, Heading
@@ -17,16 +20,19 @@ from tui.widgets.key_bar import KeyBar
 from tui.widgets.status_line import StatusLine
 from tui.widgets.text_pane import TextPane
 
+if TYPE_CHECKING:
+    from tui.widgets.months_plot import MonthsPlot
+
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
 HEADLINE_FLOWS = {"imports": "import"}  # the flow whose release has a headline line's notables; else exports'
 
 
-def subject_name(app, subject: Subject) -> str:
-    if subject.dimension == "headline":
-        return next(card.title for card in CARDS if card.subject == subject.code)
-    return app.snapshot.catalog.name(subject.dimension, subject.code)
+def history_plot() -> "MonthsPlot":
+    from tui.widgets.months_plot import MonthsPlot  # plotext costs start-up time; only plots need it
+
+    return MonthsPlot(id="history-plot")
 
 
 class DrilldownScreen(StateScreen):
@@ -39,6 +45,7 @@ class DrilldownScreen(StateScreen):
     AUTO_FOCUS = "#months"
 
     subject: Subject  # set by the app before the screen is shown
+    history: "MonthsPlot"  # made in compose
     shown_for: tuple | None = None  # the subject and month the months table was last shown for
     all_history = False  # the plot's span: the last DRILL_PLOT_MONTHS, or all the subject's months to the month shown
 
@@ -52,16 +59,22 @@ class DrilldownScreen(StateScreen):
     def compose(self) -> ComposeResult:
         yield StatusLine(id="breadcrumb")
         yield ErrorBar(id="errors")
-        yield new_plot("history-plot")
+        self.history = history_plot()
+        yield self.history
         with Horizontal(id="drill-bottom"):
             yield FigureTable(id="months")
             yield TextPane(id="drill-facts")
         yield KeyBar()
 
     def show_state(self) -> None:
-        app, subject = self.app, self.subject
+        app, subject = self.monitor, self.subject
         snapshot, month = app.snapshot, app.month
-        name = subject_name(app, subject)
+        assert snapshot is not None and month is not None  # the app opens a drilldown once the snapshot is in
+        name = (
+            next(card.title for card in CARDS if card.subject == subject.code)
+            if subject.dimension == "headline"
+            else snapshot.catalog.name(subject.dimension, subject.code)
+        )
         flow = FLOW_NAMES[app.flow]
         crumbs = ["tradetop", format_period(month), DIMENSION_TITLES[subject.dimension]]
         if subject.dimension != "headline":
@@ -72,14 +85,16 @@ class DrilldownScreen(StateScreen):
         chart = snapshot.month_chart(
             subject.dimension, subject.code, month, None if self.all_history else DRILL_PLOT_MONTHS, app.flow
         )
-        self.query_one("#history-plot").show(chart, name, "all history" if self.all_history else "3 years")
+        self.history.show(chart, name, "all history" if self.all_history else "3 years")
         another_subject = self.shown_for is None or self.shown_for[0] != subject  # opened anew, or for another
         self._months_table(
-            snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow), chart.change_in_usd
+            snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow),
+            month,
+            chart.change_in_usd,
         )
         sections = [records_text(snapshot.records(subject.dimension, subject.code, month, app.flow))]
         if subject.dimension == "item":
-            sections.append(self._split_text())
+            sections.append(split_text(snapshot.partner_split(app.flow, subject.code, month)))
         review = snapshot.flash.review(month) if subject == EXPORTS else None
         if review is not None:
             sections.append(review_text(review))
@@ -94,7 +109,7 @@ class DrilldownScreen(StateScreen):
         if another_subject:  # its records first, not where the last subject's facts were left
             facts.scroll_home(animate=False)
 
-    def _months_table(self, history, change_in_usd: bool) -> None:
+    def _months_table(self, history: History, month: int, change_in_usd: bool) -> None:
         columns = {"value": [Text(fmt.usd(value)) for value in history.values]}
         if change_in_usd:  # core's word on the line (the balance): the change in dollars, not YoY
             columns["y/y"] = [change(fmt.usd(delta, signed=True), delta) for delta in history.change_usd]
@@ -107,7 +122,7 @@ class DrilldownScreen(StateScreen):
             *(Heading(label, label, FIGURE_WIDTH) for label in columns),
         )
         months = [format_period(month) for month in history.months]
-        shown_for, self.shown_for = self.shown_for, (self.subject, self.app.month)
+        shown_for, self.shown_for = self.shown_for, (self.subject, month)
         self.query_one("#months", FigureTable).show(
             headings,
             [
@@ -117,15 +132,14 @@ class DrilldownScreen(StateScreen):
             keep_cursor=shown_for == self.shown_for,
         )  # else the month shown
 
-    def _split_text(self) -> Text:
-        app = self.app
-        split = app.snapshot.partner_split(app.flow, self.subject.code, app.month)
-        if not split:
-            return titled("Partner split", Text("no partner split in the data", style="dim"))
-        return titled(
-            "Partner split",
-            Text("\n").join(
-                Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
-                for share in split
-            ),
-        )
+
+def split_text(split: tuple[PartnerShare, ...]) -> Text:
+    if not split:
+        return titled("Partner split", Text("no partner split in the data", style="dim"))
+    return titled(
+        "Partner split",
+        Text("\n").join(
+            Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
+            for share in split
+        ),
+    )

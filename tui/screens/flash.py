@@ -1,5 +1,7 @@
 """The flash month: its 10-day windows, items, and the nowcast of the whole month."""
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,7 +11,7 @@ from textual.widgets import Static
 from core.base import fmt
 from core.base.periods import describe_period, format_period
 from tui.screens.sections import FIGURE_WIDTH, nowcast_text, show_review
-from tui.screens.state import StateScreen, new_plot
+from tui.screens.state import StateScreen
 from tui.widgets.cells import change, titled
 from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import FigureTable, Heading
@@ -17,7 +19,16 @@ from tui.widgets.flash_pane import window_pieces
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.status_line import StatusLine
 
+if TYPE_CHECKING:
+    from tui.widgets.flash_plot import FlashPlot
+
 FLASH_NAME_WIDTH = 23
+
+
+def flash_plot() -> "FlashPlot":
+    from tui.widgets.flash_plot import FlashPlot  # plotext costs start-up time; only plots need it
+
+    return FlashPlot(id="flash-plot")
 
 
 class FlashScreen(StateScreen):
@@ -38,6 +49,7 @@ class FlashScreen(StateScreen):
     AUTO_FOCUS = "#flash-items"
 
     month: int  # set by the app before the screen is shown
+    plot: "FlashPlot"  # made in compose
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="flash-status")
@@ -49,13 +61,16 @@ class FlashScreen(StateScreen):
                 with VerticalScroll(id="flash-facts"):
                     yield Static(id="flash-nowcast")
                     yield Static(id="flash-review")
-                yield new_plot("flash-plot")
+                self.plot = flash_plot()
+                yield self.plot
         yield KeyBar()
 
     def show_state(self) -> None:
-        app, month = self.app, self.month
+        app, month = self.monitor, self.month
+        assert app.snapshot is not None  # the app opens the flash month once the snapshot is in
+        flash = app.snapshot.flash
         self.query_one(ErrorBar).show(app.problems)
-        view = app.snapshot.flash.view(month)
+        view = flash.view(month)
         state = (
             "no flash figures"
             if view is None
@@ -72,8 +87,8 @@ class FlashScreen(StateScreen):
             titled("Exports against the same days a year earlier", Text("\n").join(window_pieces(view)))
         )
         self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
-        show_review(self.query_one("#flash-review", Static), app.snapshot.flash.review(month))
-        self.query_one("#flash-plot").show(app.snapshot.flash.chart(month))
+        show_review(self.query_one("#flash-review", Static), flash.review(month))
+        self.plot.show(flash.chart(month))
         headings = (
             Heading("name", f"days {view.window}", FLASH_NAME_WIDTH, "left"),
             *(Heading(label, label, FIGURE_WIDTH) for label in ("value", "YoY")),

@@ -20,9 +20,9 @@ class ErrorBar(Static):
     }
     """
 
-    shown: tuple = ()
+    shown: tuple[Problem | str, ...] = ()
 
-    def show(self, problems: tuple[Problem, ...] | tuple[str, ...]) -> None:
+    def show(self, problems: tuple[Problem | str, ...]) -> None:
         if problems == self.shown:
             return  # unchanged: no update, which would cost a layout pass
         self.shown = problems

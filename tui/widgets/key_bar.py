@@ -48,8 +48,8 @@ class KeyBar(Widget):
             if binding.show:
                 by_action.setdefault(binding.action, binding)
         entries = []
-        for group, grouped in groupby(by_action.values(), key=lambda binding: binding.group):
-            grouped = list(grouped)
+        for group, in_group in groupby(by_action.values(), key=lambda binding: binding.group):
+            grouped = list(in_group)
             if group is not None and len(grouped) > 1:
                 keys = ("" if group.compact else " ").join(app.get_key_display(binding) for binding in grouped)
                 entries.append(KeyEntry(grouped[0].key, keys, group.description))

@@ -1,6 +1,6 @@
 """The release's item and partner tables, with a trend sparkline per row; their columns and sorts."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from rich.text import Text
@@ -68,11 +68,12 @@ SORTS = (
 
 
 def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
-    if sort.field is None:
+    field = sort.field
+    if field is None:
         return list(rows)
-    known = [row for row in rows if _pick(row, ytd, sort.field) is not None]
-    return sorted(known, key=lambda row: -_pick(row, ytd, sort.field)) + [
-        row for row in rows if _pick(row, ytd, sort.field) is None
+    known = [row for row in rows if _pick(row, ytd, field) is not None]
+    return sorted(known, key=lambda row: -_pick(row, ytd, field)) + [
+        row for row in rows if _pick(row, ytd, field) is None
     ]
 
 
@@ -89,7 +90,7 @@ class ReleaseTable(FigureTable):
         super().__init__(**kwargs)
         self.dimension = dimension
         self.rows_shown: list[Row] = []
-        self.trends: dict[str, tuple] = {}
+        self.trends: Mapping[str, tuple[float | None, ...]] = {}
         self.ytd = False
         self.sort = SORTS[0]
         self._layout_width = -1
@@ -98,8 +99,9 @@ class ReleaseTable(FigureTable):
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
         room = self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN
         orders = {column.key: column.drop_order for column in COLUMNS}
-        if orders.get(self.sort.column):  # the column sorted on stays; YoY makes way for it, last
-            orders[self.sort.column], orders["yoy"] = 0, 1
+        sorted_on = self.sort.column
+        if sorted_on is not None and orders[sorted_on]:  # the column sorted on stays; YoY makes way for it, last
+            orders[sorted_on], orders["yoy"] = 0, 1
         chosen = list(COLUMNS)
         for column in sorted(COLUMNS, key=lambda column: -orders[column.key]):
             if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or orders[column.key] == 0:
@@ -108,7 +110,12 @@ class ReleaseTable(FigureTable):
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
 
     def show_rows(
-        self, rows: tuple[Row, ...], trends: dict[str, tuple], ytd: bool, sort: Sort, keep_cursor: bool = True
+        self,
+        rows: tuple[Row, ...],
+        trends: Mapping[str, tuple[float | None, ...]],
+        ytd: bool,
+        sort: Sort,
+        keep_cursor: bool = True,
     ) -> None:
         self.rows_shown, self.trends, self.ytd, self.sort = sort_rows(rows, sort, ytd), trends, ytd, sort
         self._fill(keep_cursor)

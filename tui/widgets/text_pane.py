@@ -1,5 +1,7 @@
 """A scrolling pane of wrapped text lines."""
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
@@ -34,8 +36,8 @@ class TextPane(ScrollView, can_focus=True):
         self._strips: dict[int, list[Strip]] = {}  # line -> its wrapped parts, formatted when first painted
         self._strips_key: object = None
 
-    def show(self, lines: list[Text]) -> None:
-        self.lines = lines
+    def show(self, lines: Iterable[Text]) -> None:
+        self.lines = list(lines)
         self._wrap()
 
     @property
@@ -53,7 +55,7 @@ class TextPane(ScrollView, can_focus=True):
         rows = self._rows_at(width, limit=height if scrollbar else None)
         if rows is None:
             width -= scrollbar
-            rows = self._rows_at(width)
+            rows = self._rows_at(width) or []
         self._rows, self._wrap_width, self._strips = rows, width, {}
         virtual_size = Size(max(0, width), len(rows))
         if virtual_size != self.virtual_size:
