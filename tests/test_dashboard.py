@@ -17,12 +17,12 @@ from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.widgets.cells import spark, spark_scale
+from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import FigureTable
 from tui.widgets.flash_pane import FLASH_ITEM_WIDTH, FlashPane
 from tui.widgets.headline_cards import CardFigure, HeadlineCards
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.release_table import ReleaseTable
-from tui.widgets.status import ErrorBar
 
 pytestmark = pytest.mark.anyio
 

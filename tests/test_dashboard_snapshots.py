@@ -1,11 +1,17 @@
-"""Screenshots of the main screen, drilldowns and the flash month at 80x24 and 120x36 (pytest-textual-snapshot).
+"""Screenshots of the main screen, the three kinds of drilldown, the flash month, the help and the error bar at
+80x24 and 120x36 (pytest-textual-snapshot).
 
 The data is a copy of the shipped files with fixed modification times, so the header's
-freshness line is the same on every machine. Update with `pytest --snapshot-update` and look.
+freshness line is the same on every machine; screens that name the data directory get it as the relative
+`data`, as `tradetop --data data` would, so no machine's path is in them. Update with
+`pytest --snapshot-update` and look.
 """
 
+import os
+from pathlib import Path
+
 import pytest
-from dashboard_helpers import make_app, wait_for_data
+from dashboard_helpers import FIXED_MTIME, copy_of_shipped_data, make_app, wait_for_data
 
 SIZES = [(80, 24), (120, 36)]
 
@@ -44,3 +50,34 @@ def test_drilldown_of_exports(snap_compare, data, size):
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_flash_month(snap_compare, data, size):
     assert snap_compare(make_app(data, "2026-08"), terminal_size=size, run_before=pressing())
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_drilldown_of_china(snap_compare, data, size):
+    # Tab from the items to the partners, whose first row (by value) is China.
+    assert snap_compare(make_app(data), terminal_size=size, run_before=pressing("tab", "enter"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_help(snap_compare, data, size, monkeypatch):
+    monkeypatch.chdir(data.parent)
+    assert snap_compare(make_app(Path("data")), terminal_size=size, run_before=pressing("question_mark"))
+
+
+@pytest.fixture(scope="module")
+def data_with_a_bad_file(tmp_path_factory):
+    """The shipped data and a synthetic trade file: line 2 contradicts monthly.csv, line 3 is not a number."""
+    directory = copy_of_shipped_data(tmp_path_factory.mktemp("bad"))
+    broken = directory / "synthetic-broken.csv"
+    broken.write_text(
+        "period,flow,item,partner,value_usd\n2026-01,export,total,world,1\n2026-02,export,total,world,lots\n",
+        encoding="utf-8",
+    )
+    os.utime(broken, (FIXED_MTIME, FIXED_MTIME))
+    return directory
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_error_bar(snap_compare, data_with_a_bad_file, size, monkeypatch):
+    monkeypatch.chdir(data_with_a_bad_file.parent)
+    assert snap_compare(make_app(Path("data")), terminal_size=size, run_before=wait_for_data)

@@ -15,7 +15,7 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core.runtime.cache import load_snapshot_cached
 from tui.screens.drilldown import DrilldownScreen
-from tui.widgets.status import ErrorBar
+from tui.widgets.error_bar import ErrorBar
 
 RANGE = "(expected a month from 1950-01 to 2100-12)"
 
@@ -94,7 +94,7 @@ def test_the_first_and_last_accepted_months_are_computed(data_dir, run_cli, peri
     (data_dir / "trade.csv").write_text(f"period,flow,item,partner,value_usd\n{period},export,total,world,1e15\n")
     (data_dir / "working_days.csv").write_text(f"period,working_days\n{period},31\n")
     assert run_cli("check", "--data", str(data_dir))[0] == 0
-    code, out, err = run_cli("brief", "--json", "--data", str(data_dir))
+    code, out, _err = run_cli("brief", "--json", "--data", str(data_dir))
     assert code == 0 and strict_json(out)["headline"]["daily_avg_exports"]["value_usd"] == 1e15 / 31
 
 
@@ -105,7 +105,7 @@ def test_a_value_just_under_a_round_amount_is_computed(data_dir, run_cli):
     (data_dir / "trade.csv").write_text(
         "period,flow,item,partner,value_usd\n" + rows + "2026-01,export,total,world,4999999999.999999\n"
     )
-    code, out, err = run_cli("brief", "--json", "--data", str(data_dir))
+    code, out, _err = run_cli("brief", "--json", "--data", str(data_dir))
     texts = [notable["text"] for notable in strict_json(out)["notables"]]
     assert code == 0 and any(
         text.startswith("Exports reached $5.00bn") and "the first month above $4bn" in text for text in texts

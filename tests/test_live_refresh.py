@@ -14,8 +14,8 @@ from core.base.periods import format_period, parse_period
 from core.views.drilldown_view import Subject
 from tui.app import TradetopApp
 from tui.screens.drilldown import DrilldownScreen
+from tui.widgets.error_bar import ErrorBar
 from tui.widgets.headline_cards import HeadlineCards
-from tui.widgets.status import ErrorBar
 
 pytestmark = pytest.mark.anyio
 
@@ -31,7 +31,7 @@ def synthetic_august(directory: Path, scale: float = 1.0) -> str:
     august = []
     for row in rows:
         if row.startswith("2026-07,"):
-            period, flow, item, partner, value, source = row.split(",")
+            _period, flow, item, partner, value, source = row.split(",")
             august.append(f"2026-08,{flow},{item},{partner},{round(float(value) * scale)},{source}")
     return "\n".join([header, *august]) + "\n"
 

@@ -13,7 +13,7 @@ from core.base.periods import parse_period
 from core.engine.notables import MAX_SUBJECTS
 from core.engine.snapshot import load_snapshot
 from core.ingest.datadir import embedded_data_dir
-from tui.widgets.status import ErrorBar
+from tui.widgets.error_bar import ErrorBar
 
 SHIPPED = embedded_data_dir()
 
@@ -128,7 +128,7 @@ def test_small_files_are_validated_together_but_each_problem_names_its_own_file_
         "(expected US dollars, a number >= 0)"
         for number in range(0, 300, 7)
     ]
-    assert code == 1 and err.splitlines() == expected + [f"43 problem(s) in {data_dir}"]
+    assert code == 1 and err.splitlines() == [*expected, f"43 problem(s) in {data_dir}"]
 
 
 def test_1000_files_of_the_shipped_rows_give_the_shipped_brief(tmp_path, brief_json):

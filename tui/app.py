@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -26,6 +26,7 @@ from core.runtime.cache import cache_notice, cached_start_view, store_start_view
 from core.views.drilldown_view import Subject
 from core.views.main_view import MainView, main_view
 from core.views.navigation import release_months_around, reloaded_month, start_month, stepped_month
+from tui.internals import KeepsCrash
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
 MONTH_KEYS = Binding.Group("Month", compact=True)
 FLOW_KEYS = Binding.Group("Exp/Imp")
 SCREEN_SETTINGS = ("flow", "toggle_ytd")  # what the main screen shows and some others do not (StateScreen.follows)
+KeptScreen = TypeVar("KeptScreen", bound=StateScreen)
 
 
 class SnapshotLoaded(Message):
@@ -71,7 +73,7 @@ def _palette_commands():
     return TradetopCommands
 
 
-class TradetopApp(App):
+class TradetopApp(KeepsCrash):
     CSS_PATH = Path(__file__).with_name("tradetop.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "tradetop"
     COMMANDS = App.COMMANDS | {lambda: _palette_commands()}
@@ -143,7 +145,7 @@ class TradetopApp(App):
         self.flow = "export"
         self.ytd = False
         self.sort = 0
-        self.load_problems: tuple[Problem, ...] | tuple[str, ...] = ()
+        self.load_problems: tuple[Problem | str, ...] = ()
         self.fallback_notice: str | None = None  # why the month shown is not the one asked for, until it changes
         self.force_polling = force_polling
         self.reload_asked = False  # `r` was pressed: its load says so even when nothing changed
@@ -152,14 +154,13 @@ class TradetopApp(App):
         # once it loads, so a key pressed the moment figures appear is never lost.
         self.waiting_for_snapshot: list[Callable[[], None]] = []
         self.first_load_failed = False
-        self.crash: BaseException | None = None  # the first unexpected error, for the `tradetop` command to log
 
     def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
         self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set)
         if self.start_view is not None:
             self.month, self.load_problems = self.start_view.month, self.start_view.warnings
-        return MainScreen()
+        return MainScreen(self)
 
     def on_load(self) -> None:
         """A signal to end the app ends it as `q` does: the terminal restored and the loader process stopped.
@@ -198,15 +199,6 @@ class TradetopApp(App):
         for signum in self.EXIT_SIGNALS:
             signal.signal(signum, signal.default_int_handler if signum == signal.SIGINT else signal.SIG_DFL)
 
-    def _handle_exception(self, error: Exception) -> None:
-        """Textual's one way in for an error that escaped a handler, widget, timer or worker; it has no public
-        hook. The error is kept for the `tradetop` command to log, and Textual's traceback (with locals), which
-        it would print on the terminal at exit, is dropped. The only use of Textual's internals."""
-        if self.crash is None:
-            self.crash = error
-        super()._handle_exception(error)
-        self._exit_renderables.clear()
-
     @work(thread=True, group="watch")
     def watch_data(self) -> None:
         from core.runtime.refresh import watch_changes
@@ -227,6 +219,7 @@ class TradetopApp(App):
         from core.runtime.isolated import load_isolated
         from core.runtime.refresh import load_settled, what_arrived
 
+        message: SnapshotLoaded | LoadFailed
         try:
             snapshot, arrival, old = (
                 load_settled(self.data_dir, stop=self.stopping, load=load_isolated),
@@ -260,7 +253,7 @@ class TradetopApp(App):
     def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
         """The one path for new data: the month to show (core.views.navigation), then say what arrived."""
         old = self.snapshot
-        if old is None:
+        if old is None or self.month is None:
             landing = start_month(snapshot, self.requested_month)
         else:
             landing = reloaded_month(snapshot, old.latest, self.month, self.fallback_notice)
@@ -311,8 +304,9 @@ class TradetopApp(App):
     def precompute_reachable(self) -> None:
         """Views one key away (the months either side, the other flow) and the plots' module (plotext) for the
         first drilldown, computed while the user reads, so a key press only renders."""
-        snapshot = self.snapshot
-        for neighbour in release_months_around(snapshot, self.month):
+        snapshot, month = self.snapshot, self.month
+        assert snapshot is not None and month is not None  # started once a snapshot is in
+        for neighbour in release_months_around(snapshot, month):
             for flow in ("export", "import"):
                 main_view(snapshot, neighbour, flow, self.item_set)
         import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
@@ -325,11 +319,12 @@ class TradetopApp(App):
     @property
     def view(self) -> MainView | None:
         """What the main screen shows: the snapshot's view of the month and flow, else the cached start view."""
-        if self.snapshot is None:
+        if self.snapshot is None or self.month is None:
             return self.start_view
         return main_view(self.snapshot, self.month, self.flow, self.item_set)
 
     def release(self) -> Release:
+        assert self.snapshot is not None and self.month is not None  # asked for once a snapshot is in
         return self.snapshot.release(self.month, self.flow, self.item_set)
 
     def show_state(self) -> None:
@@ -345,14 +340,14 @@ class TradetopApp(App):
             self.show_state()
             self.call_after_refresh(self.precompute_reachable)  # after the paint: the worker holds the GIL a while
 
-    def needs_snapshot(self, action: Callable[[], None]) -> bool:
-        """False if the snapshot is here; else True, and `action` waits for it while the first load is under way."""
+    def snapshot_or_wait(self, action: Callable[[], None]) -> "Snapshot | None":
+        """The snapshot if it is here; else None, and `action` waits for it while the first load is under way."""
         if self.snapshot is None and not self.first_load_failed:
             self.waiting_for_snapshot.append(action)
-        return self.snapshot is None
+        return self.snapshot
 
     def drill(self, subject: Subject) -> None:
-        if not self.needs_snapshot(partial(self.drill, subject)):
+        if self.snapshot_or_wait(partial(self.drill, subject)) is not None:
             screen = self.kept_screen(DrilldownScreen)
             if screen not in self.screen_stack:
                 screen.shown_for = None  # opened anew: at the month shown, not where it was left
@@ -361,9 +356,10 @@ class TradetopApp(App):
 
     def show_flash(self, month: int | None = None) -> None:
         """The flash of `month`, by default of the preliminary month (the flash pane's)."""
-        if self.needs_snapshot(partial(self.show_flash, month)):
+        snapshot = self.snapshot_or_wait(partial(self.show_flash, month))
+        if snapshot is None:
             return
-        month = self.snapshot.flash.pending if month is None else month
+        month = snapshot.flash.pending if month is None else month
         if month is not None:
             screen = self.kept_screen(FlashScreen)
             screen.month = month
@@ -372,16 +368,19 @@ class TradetopApp(App):
                 self.show_state()
             self.open_kept(screen)
 
-    def kept_screen(self, kind: type[StateScreen]) -> StateScreen:
+    def kept_screen(self, kind: type[KeptScreen]) -> KeptScreen:
         """Screens are composed once and kept: opening one again only renders (composing costs tens of ms)."""
         if not self.is_screen_installed(kind.__name__):
-            self.install_screen(kind(), kind.__name__)
-        return self.get_screen(kind.__name__)
+            self.install_screen(kind(self), kind.__name__)
+        screen = self.get_screen(kind.__name__)
+        assert isinstance(screen, kind)  # installed under its class's name just above
+        return screen
 
     def open_kept(self, screen: StateScreen) -> None:
         if screen.is_mounted:
             screen.show_state()  # before it is shown, so its first frame is already the new subject
-            screen.set_focus(screen.query_one(screen.AUTO_FOCUS))  # not the pane last left focused
+            if screen.AUTO_FOCUS:
+                screen.set_focus(screen.query_one(screen.AUTO_FOCUS))  # not the pane last left focused
         if screen not in self.screen_stack:
             self.push_screen(screen)
         while self.screen is not screen:  # kept lower down the stack: back down to it
@@ -393,9 +392,11 @@ class TradetopApp(App):
         return True
 
     def action_step_month(self, step: int) -> None:
-        if self.needs_snapshot(partial(self.action_step_month, step)):
+        snapshot = self.snapshot_or_wait(partial(self.action_step_month, step))
+        if snapshot is None:
             return
-        landing = stepped_month(self.snapshot, self.month, step)
+        assert self.month is not None  # set with the snapshot
+        landing = stepped_month(snapshot, self.month, step)
         if landing is None:
             self.bell()
         elif landing.flash is not None:
@@ -449,4 +450,4 @@ class TradetopApp(App):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self))

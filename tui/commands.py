@@ -1,5 +1,6 @@
 """The command palette: "go to month…" and "go to item…" (items and partners of the month)."""
 
+from collections.abc import Callable
 from functools import partial
 
 from rich.text import Text
@@ -7,17 +8,22 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from core.base.periods import describe_period, format_period
 from core.views.drilldown_view import Subject
+from tui.screens.help import HelpScreen
+from tui.screens.state import StateScreen
 
 
 class TradetopCommands(Provider):
-    def _commands(self) -> list[tuple[str, object, str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         """(text, action, help) for every item and partner of the month, the preliminary month and every month
         with a release."""
-        app = self.app
+        screen = self.screen  # the one the palette was opened over: all of tradetop's screens know the app
+        if not isinstance(screen, StateScreen | HelpScreen):
+            return []
+        app = screen.monitor
         if app.snapshot is None:
             return []
         release = app.release()
-        commands = [
+        commands: list[tuple[str, Callable[[], object], str]] = [
             (f"go to item {row.name}", partial(app.drill, Subject("item", row.code)), "drill down")
             for row in release.items
         ]

@@ -1,21 +1,32 @@
 """The drilldown into one subject: its history plot, its months, records and notables."""
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Static
 
 from core.base import fmt
 from core.base.periods import format_period
 from core.views.drilldown_view import DRILL_TABLE_MONTHS, DrilldownView, Subject, drilldown_view, follows_flow
 from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
-from tui.screens.state import Clip, StateScreen, new_plot
+from tui.screens.state import Clip, StateScreen
 from tui.widgets.cells import change, titled
+from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import FigureTable, Heading
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.status import ErrorBar
+from tui.widgets.status_line import StatusLine
 from tui.widgets.text_pane import TextPane
+
+if TYPE_CHECKING:
+    from tui.widgets.months_plot import MonthsPlot
+
+
+def history_plot() -> "MonthsPlot":
+    from tui.widgets.months_plot import MonthsPlot  # plotext costs start-up time; only plots need it
+
+    return MonthsPlot(id="history-plot")
 
 
 class DrilldownScreen(StateScreen):
@@ -28,6 +39,7 @@ class DrilldownScreen(StateScreen):
     AUTO_FOCUS = "#months"
 
     subject: Subject  # set by the app before the screen is shown
+    history: "MonthsPlot"  # made in compose
     shown_for: tuple | None = None  # the subject and month the months table was last shown for
     all_history = False  # the plot's span: the last DRILL_PLOT_MONTHS, or all the subject's months to the month shown
 
@@ -39,24 +51,25 @@ class DrilldownScreen(StateScreen):
         return setting == "flow" and follows_flow(self.subject)
 
     def compose(self) -> ComposeResult:
-        yield Static(id="breadcrumb")
+        yield StatusLine(id="breadcrumb")
         yield ErrorBar(id="errors")
-        yield new_plot("history-plot")
+        self.history = history_plot()
+        yield self.history
         with Horizontal(id="drill-bottom"):
             yield FigureTable(id="months")
             yield TextPane(id="drill-facts")
         yield KeyBar()
 
     def show_state(self) -> None:
-        app = self.app
+        app = self.monitor
+        assert app.snapshot is not None and app.month is not None  # the app opens a drilldown once the snapshot is in
         view = drilldown_view(app.snapshot, self.subject, app.month, app.flow, app.item_set, self.all_history)
-        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame
-        # later.
-        self.query_one("#breadcrumb", Static).update(
-            Text(" › ".join(("tradetop", *view.breadcrumb)) + " › ") + Text(view.name, style="bold"), layout=False
+        # One line tall whatever it says: no layout pass, which would repaint the scrollbars a frame later.
+        self.query_one("#breadcrumb", StatusLine).update(
+            Text(" › ".join(("tradetop", *view.breadcrumb)) + " › ") + Text(view.name, style="bold")
         )
         self.query_one(ErrorBar).show(app.problems)
-        self.query_one("#history-plot").show(view.chart, view.name, "all history" if self.all_history else "3 years")
+        self.history.show(view.chart, view.name, "all history" if self.all_history else "3 years")
         another_subject = self.shown_for is None or self.shown_for[0] != view.subject  # opened anew, or for another
         self._months_table(view)
         sections = [records_text(view.records)]
@@ -75,10 +88,13 @@ class DrilldownScreen(StateScreen):
     def clip(self) -> Clip | None:
         from core.text.export import history_table, tsv_text
 
-        app, subject = self.app, self.subject
+        app, subject = self.monitor, self.subject
+        assert app.snapshot is not None and app.month is not None
         name = drilldown_view(app.snapshot, subject, app.month, app.flow, app.item_set, self.all_history).name
         if self.focused is self.query_one("#months"):  # the months the table lists, oldest first
-            table = history_table(app.snapshot, *subject, app.month, DRILL_TABLE_MONTHS, app.flow)
+            table = history_table(
+                app.snapshot, subject.dimension, subject.code, app.month, DRILL_TABLE_MONTHS, app.flow
+            )
             return Clip(tsv_text(table), f"{len(table.rows)} months of {name}, oldest first, as TSV with a header line")
         if self.focused is self.query_one("#drill-facts"):
             return Clip(self.query_one("#drill-facts", TextPane).plain, f"the records and notes of {name}, as text")

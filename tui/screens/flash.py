@@ -1,5 +1,7 @@
 """The flash month: its 10-day windows, items, and the nowcast of the whole month."""
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,14 +12,24 @@ from core.base import fmt
 from core.base.periods import describe_period, format_period
 from core.views.flash_view import flash_month_view
 from tui.screens.sections import FIGURE_WIDTH, nowcast_text, show_review
-from tui.screens.state import Clip, StateScreen, new_plot
+from tui.screens.state import Clip, StateScreen
 from tui.widgets.cells import change, titled
+from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import FigureTable, Heading
 from tui.widgets.flash_pane import window_pieces
 from tui.widgets.key_bar import KeyBar
-from tui.widgets.status import ErrorBar
+from tui.widgets.status_line import StatusLine
+
+if TYPE_CHECKING:
+    from tui.widgets.flash_plot import FlashPlot
 
 FLASH_NAME_WIDTH = 23
+
+
+def flash_plot() -> "FlashPlot":
+    from tui.widgets.flash_plot import FlashPlot  # plotext costs start-up time; only plots need it
+
+    return FlashPlot(id="flash-plot")
 
 
 class FlashScreen(StateScreen):
@@ -38,9 +50,10 @@ class FlashScreen(StateScreen):
     AUTO_FOCUS = "#flash-items"
 
     month: int  # set by the app before the screen is shown
+    plot: "FlashPlot"  # made in compose
 
     def compose(self) -> ComposeResult:
-        yield Static(id="flash-status")
+        yield StatusLine(id="flash-status")
         yield ErrorBar(id="errors")
         yield Static(id="flash-figures")
         with Horizontal(id="flash-bottom"):
@@ -49,20 +62,23 @@ class FlashScreen(StateScreen):
                 with VerticalScroll(id="flash-facts"):
                     yield Static(id="flash-nowcast")
                     yield Static(id="flash-review")
-                yield new_plot("flash-plot")
+                self.plot = flash_plot()
+                yield self.plot
         yield KeyBar()
 
     def clip(self) -> Clip | None:
         from core.text.export import flash_table, tsv_text
 
-        view = self.app.snapshot.flash.view(self.month)
+        snapshot = self.monitor.snapshot
+        view = None if snapshot is None else snapshot.flash.view(self.month)
         if view is not None and self.focused is self.query_one("#flash-items"):
             what = f"{len(view.items)} flash items of {describe_period(self.month)}, days {view.window}"
             return Clip(tsv_text(flash_table(view)), f"{what}, as TSV with a header line")
         return super().clip()
 
     def show_state(self) -> None:
-        app, month = self.app, self.month
+        app, month = self.monitor, self.month
+        assert app.snapshot is not None  # the app opens the flash month once the snapshot is in
         self.query_one(ErrorBar).show(app.problems)
         month_view = flash_month_view(app.snapshot, month)
         view = month_view.flash
@@ -73,7 +89,7 @@ class FlashScreen(StateScreen):
             if view.preliminary
             else f"flash days {view.window}, full month out"
         )
-        self.query_one("#flash-status", Static).update(
+        self.query_one("#flash-status", StatusLine).update(
             Text.assemble((format_period(month), "bold"), f" {describe_period(month)} · ", (state, "bold"))
         )
         if view is None:
@@ -83,7 +99,7 @@ class FlashScreen(StateScreen):
         )
         self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
         show_review(self.query_one("#flash-review", Static), month_view.review)
-        self.query_one("#flash-plot").show(month_view.chart)
+        self.plot.show(month_view.chart)
         headings = (
             Heading("name", f"days {view.window}", FLASH_NAME_WIDTH, "left"),
             *(Heading(label, label, FIGURE_WIDTH) for label in ("value", "YoY")),

@@ -1,5 +1,7 @@
 """The main screen: headline cards, flash pane, item and partner tables, notables."""
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,20 +11,30 @@ from core.base.periods import describe_period
 from core.engine.model import FLOW_NAMES
 from core.views.drilldown_view import Subject
 from tui.screens.state import Clip, StateScreen
-from tui.widgets.figure_table import SORTS, FigureTable
+from tui.widgets.error_bar import ErrorBar
+from tui.widgets.figure_table import FigureTable
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.notables_panel import NotablesPanel
-from tui.widgets.release_table import ReleaseTable
-from tui.widgets.status import ErrorBar, StatusHeader
+from tui.widgets.release_table import SORTS, ReleaseTable
+from tui.widgets.status import StatusHeader
+
+if TYPE_CHECKING:
+    from tui.widgets.overview_plot import OverviewPlot
+
+
+def overview_plot() -> "OverviewPlot":
+    from tui.widgets.overview_plot import OverviewPlot  # plotext costs start-up time; only plots need it
+
+    return OverviewPlot(id="overview-plot")
 
 
 class MainScreen(StateScreen):
     BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
     AUTO_FOCUS = "#items"
-    TALL_PLOT = "overview-plot"
     arranged_by: tuple | None = None  # the flow, mode and sort the tables were last shown in
+    overview: "OverviewPlot | None" = None  # a plot of exports and imports, on tall terminals only
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="status")
@@ -34,18 +46,26 @@ class MainScreen(StateScreen):
             with Vertical(id="side"):
                 yield ReleaseTable("partner", id="partners")
                 yield NotablesPanel(id="notables")
-        yield self.tall_plot_frame()
+        yield Vertical(id="overview-plot-frame", classes="tall-plot-frame")
         yield KeyBar()
 
     def follows(self, setting: str) -> bool:
         return True
 
+    def show_tall_plot(self) -> None:
+        if self.overview is None:
+            # Into its frame, which the first frame already gave the plot's room: plotext is imported once a
+            # tall terminal needs the plot, after the first frame (a Resize comes after the first paint).
+            self.overview = overview_plot()
+            self.query_one("#overview-plot-frame").mount(self.overview)
+            self.show_state()
+
     def action_cycle_sort(self) -> None:
-        self.app.sort = (self.app.sort + 1) % len(SORTS)
+        self.monitor.sort = (self.monitor.sort + 1) % len(SORTS)
         self.show_state()
 
     def show_state(self) -> None:
-        app = self.app
+        app = self.monitor
         view = app.view
         self.query_one(StatusHeader).show(view, app.flow, app.ytd, app.data_dir, bool(app.problems))
         self.query_one(ErrorBar).show(app.problems)
@@ -58,7 +78,7 @@ class MainScreen(StateScreen):
         sort = SORTS[app.sort]
         # Tables rearranged in view start at their top row; a new month keeps the row under the cursor, to compare.
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort)
-        keep_cursor = arranged_by == self.arranged_by or app.screen is not self
+        keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
         for table, rows, trends, title in (
             (self.query_one("#items", ReleaseTable), release.items, view.item_trends, f"Items ({release.breadth.set})"),
             (self.query_one("#partners", ReleaseTable), release.partners, view.partner_trends, "Partners"),
@@ -66,8 +86,8 @@ class MainScreen(StateScreen):
             table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
             table.border_subtitle = f"{mode} · by {sort.label}"
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor)
-        for plot in self.query("#overview-plot"):
-            plot.show(view.overview)
+        if self.overview is not None:
+            self.overview.show(view.overview)
         self.query_one(NotablesPanel).show(
             [Text(f"• {line}") for line in view.notables] or [Text("none this month", style="dim")]
         )
@@ -75,7 +95,7 @@ class MainScreen(StateScreen):
     def clip(self) -> Clip | None:
         from core.text.export import headline_table, rows_table, tsv_text
 
-        view, focused = self.app.view, self.focused
+        view, focused = self.monitor.view, self.focused
         if view is None:
             return None
         month = describe_period(view.month)
@@ -92,10 +112,10 @@ class MainScreen(StateScreen):
 
     def on_figure_table_selected(self, event: FigureTable.Selected) -> None:
         if isinstance(event.table, ReleaseTable):
-            self.app.drill(Subject(event.table.dimension, event.key))
+            self.monitor.drill(Subject(event.table.dimension, event.key))
 
     def on_headline_cards_drill(self, event: HeadlineCards.Drill) -> None:
-        self.app.drill(Subject("headline", event.subject))
+        self.monitor.drill(Subject("headline", event.subject))
 
     def on_flash_pane_open(self) -> None:
-        self.app.show_flash()
+        self.monitor.show_flash()

@@ -14,7 +14,7 @@ FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart
 
 
 def records_text(records: Records) -> Text:
-    if records.rank is None:
+    if records.rank is None or records.highest_month is None or records.lowest_month is None:
         return Text("Records: no value this month")
     streak = abs(records.streak)
     direction = "up" if records.streak > 0 else "down"

@@ -1,9 +1,18 @@
-"""What every screen shares: it renders the app's state, and fits tall terminals with a plot."""
+"""What every screen shares: it renders the app's state, reached typed through `monitor`, and fits tall
+terminals with a plot."""
 
-from typing import NamedTuple
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
-from textual.containers import Vertical
 from textual.screen import Screen
+
+from core.base.problems import Problem
+from core.engine.model import Release
+from core.views.drilldown_view import Subject
+from core.views.main_view import MainView
+
+if TYPE_CHECKING:
+    from core.engine.snapshot import Snapshot
 
 
 class Clip(NamedTuple):
@@ -13,17 +22,47 @@ class Clip(NamedTuple):
     what: str
 
 
+class Monitor(Protocol):
+    """The app as screens and the command palette see it: the state they render and what they ask of it.
+    Textual types a screen's `app` as any App; the app hands itself to each screen as a Monitor, and mypy checks
+    there that it is one (tui.app.TradetopApp)."""
+
+    data_dir: Path
+    item_set: str
+    snapshot: "Snapshot | None"  # None until the first load
+    month: int | None  # the month shown; set whenever the snapshot is
+    flow: str
+    ytd: bool
+    sort: int  # the tables' order, an index into tui.widgets.release_table.SORTS
+
+    @property
+    def problems(self) -> tuple[Problem | str, ...]: ...
+
+    @property
+    def view(self) -> MainView | None: ...
+
+    def release(self) -> Release: ...
+
+    def show_state(self) -> None: ...
+
+    def go_to_month(self, month: int) -> None: ...
+
+    def drill(self, subject: Subject) -> None: ...
+
+    def show_flash(self, month: int | None = None) -> None: ...
+
+
 class StateScreen(Screen):
     """A screen that renders the app's state; the app calls show_state whenever that state changes."""
 
-    TALL_PLOT: str | None = None  # the id of a plot that only tall terminals get, in a frame (see tradetop.tcss)
     TALL_ROWS = 32  # from this height the screen is tall (the `-tall` class)
     # From this height the tall plot shows (the `-plot` class): below, it would be a few rows of dots, and the
     # notables need the room more.
     PLOT_ROWS = 30
 
-    def tall_plot_frame(self) -> Vertical:
-        return Vertical(id=f"{self.TALL_PLOT}-frame", classes="tall-plot-frame")
+    def __init__(self, monitor: Monitor):
+        super().__init__()
+        self.monitor = monitor
 
     def on_mount(self) -> None:
         self.fit_height(self.app.size.height)  # before the first layout, so that the first frame is laid out right
@@ -36,11 +75,12 @@ class StateScreen(Screen):
         self.set_class(height >= self.TALL_ROWS, "-tall")
         plotted = height >= self.PLOT_ROWS
         self.set_class(plotted, "-plot")
-        if plotted and self.TALL_PLOT and self.is_mounted and not self.query(f"#{self.TALL_PLOT}"):
-            # Into its frame, which the first frame already gave the plot's room: plotext is imported once a
-            # tall terminal needs the plot, after the first frame (a Resize comes after the first paint).
-            self.query_one(f"#{self.TALL_PLOT}-frame").mount(new_plot(self.TALL_PLOT))
-            self.show_state()
+        if plotted and self.is_mounted:
+            self.show_tall_plot()
+
+    def show_tall_plot(self) -> None:
+        """A screen with a plot that only tall terminals get (in a frame of class `tall-plot-frame`, see
+        tradetop.tcss) mounts it here, the first time the screen is tall enough."""
 
     def show_state(self) -> None:
         raise NotImplementedError
@@ -59,12 +99,3 @@ class StateScreen(Screen):
         """Whether the screen shows the app's `setting` (an action's name): keys for what it does not show are
         hidden and do nothing, rather than change a screen that cannot be seen."""
         return False
-
-
-def new_plot(widget_id: str):
-    # plotext costs start-up time; only plots need it
-    from tui.widgets.flash_plot import FlashPlot
-    from tui.widgets.months_plot import MonthsPlot
-    from tui.widgets.overview_plot import OverviewPlot
-
-    return {"overview-plot": OverviewPlot, "history-plot": MonthsPlot, "flash-plot": FlashPlot}[widget_id](id=widget_id)

@@ -5,7 +5,7 @@ from importlib import import_module
 from typing import Any
 
 WIDGETS = {
-    "ErrorBar": "status",
+    "ErrorBar": "error_bar",
     "FigureTable": "figure_table",
     "FlashPane": "flash_pane",
     "FlashPlot": "flash_plot",
@@ -16,6 +16,7 @@ WIDGETS = {
     "OverviewPlot": "overview_plot",
     "ReleaseTable": "release_table",
     "StatusHeader": "status",
+    "StatusLine": "status_line",
     "TextPane": "text_pane",
 }
 __all__ = sorted(WIDGETS)

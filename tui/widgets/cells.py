@@ -3,8 +3,6 @@
 from datetime import UTC, datetime
 
 from rich.text import Text
-from textual.geometry import Size
-from textual.scroll_view import ScrollView
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -65,11 +63,3 @@ def file_time(mtime_ns: int) -> str:
 def titled(title: str, body: Text) -> Text:
     """A bold title line over a body, the body keeping its own style."""
     return Text.assemble((title, "bold"), "\n", body)
-
-
-def set_scroll_size(view: ScrollView, size: Size) -> None:
-    """A line-API view's new virtual size without a layout pass: a full one makes Textual repaint every scroll
-    view's scrollbar a frame later. The scrollbars update here, and ask for a layout themselves only if one
-    shows or hides."""
-    view.set_reactive(ScrollView.virtual_size, size)
-    view._scroll_update(size)

@@ -1,15 +1,14 @@
 """A plotext chart drawn into the terminal in the theme's colours; the base of every plot."""
 
-from functools import lru_cache
+from contextlib import suppress
 from typing import NamedTuple
 
-from rich.color import Color
-from rich.style import Style
 from rich.text import Text
 from textual.color import Color as ThemeColor
 from textual_plotext import PlotextPlot
 
 from tui.crashlog import write_crash_log
+from tui.internals import figure_text, size_figure
 from tui.widgets.cells import DOWN_STYLE, MONTH_SHOWN_STYLE, UP_STYLE
 
 
@@ -62,10 +61,8 @@ class Chart(PlotextPlot):
         if Chart.failure_logged:
             return
         Chart.failure_logged = True
-        try:
+        with suppress(OSError):  # nowhere to write it: the note on screen is all there is
             write_crash_log(error)
-        except OSError:  # nowhere to write it: the note on screen is all there is
-            pass
 
     def drawn(self) -> Text:
         plt = self.plt
@@ -73,44 +70,13 @@ class Chart(PlotextPlot):
         width, height = self.size
         fits = width >= self.MIN_SIZE[0] and height >= self.MIN_SIZE[1]
         self.plotted = self.draw(plt, width, height) if fits else ()
-        plt.plotsize(width, height)
-        plt._set_size(width, height)  # as PlotextPlot.render: plotsize alone may keep the size of the terminal
+        size_figure(plt, width, height)
         theme = self.app.theme_variables
         surface = ThemeColor.parse(theme["surface"]).rgb
         plt.canvas_color(surface)
         plt.axes_color(surface)
         plt.ticks_color(ThemeColor.parse(theme["foreground"]).rgb)
-        plt._set_sizes()  # plotext's build() without its last step, the ANSI string that cells_text does without
-        plt._build_matrix()
-        return cells_text(plt.monitor.matrix)
+        return figure_text(plt)
 
     def draw(self, plt, width: int, height: int) -> tuple[Plotted, ...]:
         raise NotImplementedError
-
-
-def cells_text(matrix) -> Text:
-    """plotext's figure, cell by cell (its `matrix`, bottom row first), as Text with a span per run of cells in the
-    same colours: the ANSI string plotext would make, decoded again, took half of a drilldown's paint."""
-    lines = []
-    for row in reversed(range(matrix.rows)):
-        glyphs, colours = matrix.marker[row], list(zip(matrix.fullground[row], matrix.background[row]))
-        line, start = Text(no_wrap=True, end=""), 0
-        for column in range(1, matrix.cols + 1):
-            if column == matrix.cols or colours[column] != colours[start]:
-                line.append("".join(glyphs[start:column]), cell_style(*colours[start]))
-                start = column
-        lines.append(line)
-    return Text("\n", no_wrap=True, end="").join(lines)
-
-
-@lru_cache(maxsize=256)
-def cell_style(foreground, background) -> Style:
-    """A plotext colour pair as a style: RGB tuples or 256-colour numbers; anything else (`default`) is no colour.
-    The plots use no text styles."""
-
-    def colour(value) -> Color | None:
-        if isinstance(value, tuple):
-            return Color.from_rgb(*value)
-        return Color.from_ansi(value) if isinstance(value, int) else None
-
-    return Style(color=colour(foreground), bgcolor=colour(background))

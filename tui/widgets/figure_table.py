@@ -1,6 +1,5 @@
-"""A table of figures that scrolls, sorts and opens a drilldown on Enter; its columns and sorts."""
+"""A table of figures that scrolls and opens a drilldown on Enter."""
 
-from collections.abc import Callable
 from typing import NamedTuple
 
 from rich.segment import Segment
@@ -12,74 +11,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from core.base import fmt
-from core.engine.model import Row
-from core.views.main_view import TREND_MONTHS
-from tui.widgets.cells import change, set_scroll_size, spark_text
-
-
-class Column(NamedTuple):
-    """A table column; when the table is narrow, the columns with the highest `drop_order` go first; 0 stays
-    (and so does the column sorted on: ReleaseTable._columns_that_fit)."""
-
-    key: str
-    label: str
-    width: int
-    drop_order: int
-    cell: Callable[[Row, bool, tuple], Text]
-
-
-def _pick(row: Row, ytd: bool, name: str):
-    return getattr(row, f"ytd_{name}" if ytd else name)
-
-
-COLUMNS = (
-    Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
-    Column(
-        "yoy",
-        "YoY",
-        8,
-        0,
-        lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct")),
-    ),
-    Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
-    Column(
-        "share_change",
-        "Δshare",
-        8,
-        3,
-        lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")), _pick(row, ytd, "share_change_pp")),
-    ),
-    # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
-    # Each row on its own scale from zero (spark_range), as the heading says.
-    Column("trend", f"{TREND_MONTHS}m from 0", 14, 4, lambda row, ytd, trend: spark_text(trend, TREND_MONTHS) + " "),
-)
-NAME_MIN_WIDTH = 11
-
-
-class Sort(NamedTuple):
-    """An order of the tables' rows; `s` cycles through SORTS."""
-
-    label: str
-    column: str | None  # the column sorted on: it stays on screen however narrow the table
-    field: str | None  # the Row field, largest first; None for the catalog's order
-
-
-SORTS = (
-    Sort("value", "value", "value_usd"),
-    Sort("YoY", "yoy", "yoy_pct"),
-    Sort("Δshare", "share_change", "share_change_pp"),
-    Sort("catalog order", None, None),
-)
-
-
-def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
-    if sort.field is None:
-        return list(rows)
-    known = [row for row in rows if _pick(row, ytd, sort.field) is not None]
-    return sorted(known, key=lambda row: -_pick(row, ytd, sort.field)) + [
-        row for row in rows if _pick(row, ytd, sort.field) is None
-    ]
+from tui.internals import set_scroll_size
 
 
 class Heading(NamedTuple):
@@ -99,6 +31,44 @@ class FigureTable(ScrollView, can_focus=True):
     show() stores the rows and only the lines in view are formatted, when painted, so a refill costs one paint.
     The header stays put while the rows scroll under it."""
 
+    # As Textual's DataTable looks: header, zebra rows, a row cursor brighter when focused; a pane's border.
+    DEFAULT_CSS = """
+    FigureTable {
+        height: auto;
+        max-height: 100%;
+        background: $surface;
+        border: round $panel-lighten-2;
+        border-title-color: $text;
+        border-subtitle-color: $text-muted;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+    }
+    FigureTable:focus {
+        border: heavy $accent;
+        background-tint: $foreground 5%;
+    }
+    FigureTable > .figure-table--header {
+        text-style: bold;
+        background: $panel;
+        color: $foreground;
+    }
+    FigureTable > .figure-table--even-row {
+        background: $surface-lighten-1 50%;
+    }
+    FigureTable:dark > .figure-table--even-row {
+        background: $surface-darken-1 40%;
+    }
+    FigureTable > .figure-table--cursor {
+        background: $block-cursor-blurred-background;
+        color: $block-cursor-blurred-foreground;
+        text-style: $block-cursor-blurred-text-style;
+    }
+    FigureTable:focus > .figure-table--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: $block-cursor-text-style;
+    }
+    """
     COMPONENT_CLASSES = {"figure-table--header", "figure-table--even-row", "figure-table--cursor"}
     BINDINGS = [
         Binding("up,k", "move(-1)", "Up", show=False),
@@ -212,7 +182,7 @@ class FigureTable(ScrollView, can_focus=True):
 
     def _line(self, cells, style: Style, post_style: Style, width: int) -> Strip:
         aligned = [Text(" " * TABLE_MARGIN)]
-        for cell, heading in zip(cells, self.headings):
+        for cell, heading in zip(cells, self.headings, strict=True):
             cell = cell.copy()
             cell.truncate(heading.width, overflow="ellipsis")  # by cells: wide characters count two
             cell.align(heading.justify, heading.width)

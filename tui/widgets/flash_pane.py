@@ -51,6 +51,16 @@ class FlashPane(Widget):
     """The pending flash month between releases: its latest window, the nowcast, then as many of the flash
     items' YoY (largest first) as the pane has room for. Shown only while the snapshot has a pending month."""
 
+    # A tinted strip between the cards and the tables; none until there is a flash month to show (show()).
+    DEFAULT_CSS = """
+    FlashPane {
+        height: 3;
+        background: $warning 12%;
+        padding: 0 1;
+        display: none;
+    }
+    """
+
     class Open(Message):
         """Clicked: show the flash month."""
 

@@ -25,9 +25,9 @@ class FlashPlot(Chart):
         plotted = []
 
         def line(label: str, values: tuple[float | None, ...], marker: str, colour) -> None:
-            points = [(day, value / BN) for day, value in zip(chart.days, values) if value is not None]
+            points = [(day, value / BN) for day, value in zip(chart.days, values, strict=False) if value is not None]
             if points:
-                x, y = zip(*points)
+                x, y = zip(*points, strict=True)
                 plt.plot(x, y, marker=marker, color=colour)
                 plotted.append(Plotted(label, x, y))
 

@@ -38,6 +38,28 @@ class HeadlineCards(Widget, can_focus=True):
 
     One widget drawing its five boxes: as five bordered widgets, the cards cost the first frame about 5 ms more."""
 
+    # Round boxes, the chosen one in the accent colour, heavy while the row has focus.
+    DEFAULT_CSS = """
+    HeadlineCards {
+        height: 5;
+    }
+    HeadlineCards > .headline-cards--border {
+        color: $panel-lighten-2;
+    }
+    HeadlineCards > .headline-cards--title, HeadlineCards > .headline-cards--selected-title {
+        color: $text-muted;
+    }
+    HeadlineCards > .headline-cards--selected {
+        color: $accent 60%;
+    }
+    HeadlineCards:focus > .headline-cards--selected {
+        color: $accent;
+    }
+    HeadlineCards:focus > .headline-cards--selected-title {
+        color: $text;
+        text-style: bold;
+    }
+    """
     COMPONENT_CLASSES = {
         "headline-cards--border",
         "headline-cards--title",

@@ -20,6 +20,18 @@ class KeyBar(Widget):
     palette on the right; a click presses the key. One widget: Textual's Footer builds one per key and
     rebuilds them whenever the keys change, which cost every screen change tens of milliseconds."""
 
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-description-foreground;
+    }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
+    """
     COMPONENT_CLASSES = {"key-bar--key"}
 
     def on_mount(self) -> None:
@@ -36,8 +48,8 @@ class KeyBar(Widget):
             if binding.show:
                 by_action.setdefault(binding.action, binding)
         entries = []
-        for group, grouped in groupby(by_action.values(), key=lambda binding: binding.group):
-            grouped = list(grouped)
+        for group, in_group in groupby(by_action.values(), key=lambda binding: binding.group):
+            grouped = list(in_group)
             if group is not None and len(grouped) > 1:
                 keys = ("" if group.compact else " ").join(app.get_key_display(binding) for binding in grouped)
                 entries.append(KeyEntry(grouped[0].key, keys, group.description))

@@ -181,7 +181,9 @@ def set_x_ticks(panel, ticks: list[tuple[float, str]], limits: tuple[float, floa
     """The x axis from `limits`, with (x, label) ticks, the first ones first: a label that would touch one already
     placed is left out here, since plotext, which would leave it out too, keeps the ticks in no fixed order."""
     panel.xlim(*limits)
-    canvas_width, start, taken, kept = width - 1 - LABEL_WIDTH, 1 + LABEL_WIDTH, [], []
+    canvas_width, start = width - 1 - LABEL_WIDTH, 1 + LABEL_WIDTH
+    taken: list[tuple[int, int]] = []  # the cells each placed label covers, with a cell of room either side
+    kept: list[tuple[float, str]] = []
     for x, label in ticks:
         column = math.floor(0.5 + (canvas_width - 1) * (x - limits[0]) / (limits[1] - limits[0]))  # as plotext maps x
         left = min(max(0, start + column - len(label) // 2), width - len(label))

@@ -1,30 +1,97 @@
-"""The release's item and partner tables, with a trend sparkline per row."""
+"""The release's item and partner tables, with a trend sparkline per row; their columns and sorts."""
+
+from collections.abc import Callable, Mapping
+from typing import NamedTuple
 
 from rich.text import Text
 from textual.strip import Strip
 
+from core.base import fmt
 from core.engine.model import Row
-from tui.widgets.figure_table import (
-    COLUMNS,
-    NAME_MIN_WIDTH,
-    SORTS,
-    TABLE_MARGIN,
-    Column,
-    FigureTable,
-    Heading,
-    Sort,
-    sort_rows,
+from core.views.main_view import TREND_MONTHS
+from tui.widgets.cells import change, spark_text
+from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
+
+
+class Column(NamedTuple):
+    """A table column; when the table is narrow, the columns with the highest `drop_order` go first; 0 stays
+    (and so does the column sorted on: ReleaseTable._columns_that_fit)."""
+
+    key: str
+    label: str
+    width: int
+    drop_order: int
+    cell: Callable[[Row, bool, tuple], Text]
+
+
+def _pick(row: Row, ytd: bool, name: str):
+    return getattr(row, f"ytd_{name}" if ytd else name)
+
+
+COLUMNS = (
+    Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
+    Column(
+        "yoy",
+        "YoY",
+        8,
+        0,
+        lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct")),
+    ),
+    Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
+    Column(
+        "share_change",
+        "Δshare",
+        8,
+        3,
+        lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")), _pick(row, ytd, "share_change_pp")),
+    ),
+    # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
+    # Each row on its own scale from zero (spark_range), as the heading says.
+    Column("trend", f"{TREND_MONTHS}m from 0", 14, 4, lambda row, ytd, trend: spark_text(trend, TREND_MONTHS) + " "),
 )
+NAME_MIN_WIDTH = 11
+
+
+class Sort(NamedTuple):
+    """An order of the tables' rows; `s` cycles through SORTS."""
+
+    label: str
+    column: str | None  # the column sorted on: it stays on screen however narrow the table
+    field: str | None  # the Row field, largest first; None for the catalog's order
+
+
+SORTS = (
+    Sort("value", "value", "value_usd"),
+    Sort("YoY", "yoy", "yoy_pct"),
+    Sort("Δshare", "share_change", "share_change_pp"),
+    Sort("catalog order", None, None),
+)
+
+
+def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
+    field = sort.field
+    if field is None:
+        return list(rows)
+    known = [row for row in rows if _pick(row, ytd, field) is not None]
+    return sorted(known, key=lambda row: -_pick(row, ytd, field)) + [
+        row for row in rows if _pick(row, ytd, field) is None
+    ]
 
 
 class ReleaseTable(FigureTable):
     """Items or partners of the month; columns drop out, least useful first, when the table is narrow."""
 
+    DEFAULT_CSS = """
+    ReleaseTable {
+        height: 1fr;
+    }
+    """
+
     def __init__(self, dimension: str, **kwargs):
         super().__init__(**kwargs)
         self.dimension = dimension
         self.rows_shown: list[Row] = []
-        self.trends: dict[str, tuple] = {}
+        self.trends: Mapping[str, tuple[float | None, ...]] = {}
         self.ytd = False
         self.sort = SORTS[0]
         self._layout_width = -1
@@ -33,8 +100,9 @@ class ReleaseTable(FigureTable):
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
         room = self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN
         orders = {column.key: column.drop_order for column in COLUMNS}
-        if orders.get(self.sort.column):  # the column sorted on stays; YoY makes way for it, last
-            orders[self.sort.column], orders["yoy"] = 0, 1
+        sorted_on = self.sort.column
+        if sorted_on is not None and orders[sorted_on]:  # the column sorted on stays; YoY makes way for it, last
+            orders[sorted_on], orders["yoy"] = 0, 1
         chosen = list(COLUMNS)
         for column in sorted(COLUMNS, key=lambda column: -orders[column.key]):
             if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or orders[column.key] == 0:
@@ -43,7 +111,12 @@ class ReleaseTable(FigureTable):
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
 
     def show_rows(
-        self, rows: tuple[Row, ...], trends: dict[str, tuple], ytd: bool, sort: Sort, keep_cursor: bool = True
+        self,
+        rows: tuple[Row, ...],
+        trends: Mapping[str, tuple[float | None, ...]],
+        ytd: bool,
+        sort: Sort,
+        keep_cursor: bool = True,
     ) -> None:
         self.rows_shown, self.trends, self.ytd, self.sort = sort_rows(rows, sort, ytd), trends, ytd, sort
         self._fill(keep_cursor)

@@ -1,6 +1,7 @@
 """A scrolling pane of wrapped text lines."""
 
-from rich._wrap import divide_line
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual.binding import Binding
 from textual.content import Content
@@ -9,7 +10,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from tui.widgets.cells import set_scroll_size
+from tui.internals import set_scroll_size
 
 
 class TextPane(ScrollView, can_focus=True):
@@ -19,6 +20,11 @@ class TextPane(ScrollView, can_focus=True):
     the virtual size without a layout pass, so new text costs one paint, and only the lines in view are
     formatted, when painted."""
 
+    DEFAULT_CSS = """
+    TextPane {
+        scrollbar-size-vertical: 1;
+    }
+    """
     BINDINGS = [Binding("j", "scroll_down", "Down", show=False), Binding("k", "scroll_up", "Up", show=False)]
 
     def __init__(self, **kwargs):
@@ -30,8 +36,8 @@ class TextPane(ScrollView, can_focus=True):
         self._strips: dict[int, list[Strip]] = {}  # line -> its wrapped parts, formatted when first painted
         self._strips_key: object = None
 
-    def show(self, lines: list[Text]) -> None:
-        self.lines = lines
+    def show(self, lines: Iterable[Text]) -> None:
+        self.lines = list(lines)
         self._wrap()
 
     @property
@@ -49,7 +55,7 @@ class TextPane(ScrollView, can_focus=True):
         rows = self._rows_at(width, limit=height if scrollbar else None)
         if rows is None:
             width -= scrollbar
-            rows = self._rows_at(width)
+            rows = self._rows_at(width) or []
         self._rows, self._wrap_width, self._strips = rows, width, {}
         virtual_size = Size(max(0, width), len(rows))
         if virtual_size != self.virtual_size:
@@ -62,7 +68,9 @@ class TextPane(ScrollView, can_focus=True):
         if width <= 0:
             return rows
         for index, line in enumerate(self.lines):
-            rows += ((index, part) for part in range(len(divide_line(line.plain, width, fold=True)) + 1))
+            # Wrapped as the paint wraps it (Content); a line that fits, most of them, without the cost of wrapping.
+            parts = 1 if line.cell_len <= width else len(Content(line.plain).wrap(width))
+            rows += ((index, part) for part in range(parts))
             if limit is not None and len(rows) > limit:
                 return None
         return rows
