@@ -7,7 +7,7 @@ from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 from core.base.periods import format_period, parse_period
 from core.views.navigation import Landing, asked_month, brief_month, reloaded_month, start_month, stepped_month
 from tui.screens.flash import FlashScreen
-from tui.widgets.status import ErrorBar
+from tui.widgets.error_bar import ErrorBar
 
 JANUARY, JUNE, JULY, AUGUST = (parse_period(f"2026-{month:02d}") for month in (1, 6, 7, 8))
 
