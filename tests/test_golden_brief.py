@@ -28,7 +28,9 @@ def differences(expected, found, path: str = "$") -> list[str]:
         if len(expected) != len(found):
             return [f"{path}: {len(expected)} entries != {len(found)}"]
         return [
-            line for index, pair in enumerate(zip(expected, found)) for line in differences(*pair, f"{path}[{index}]")
+            line
+            for index, pair in enumerate(zip(expected, found, strict=True))
+            for line in differences(*pair, f"{path}[{index}]")
         ]
     if type(expected) is not type(found) or expected != found:
         return [f"{path}: {expected!r} != {found!r}"]
