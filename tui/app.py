@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from core.base.periods import format_period
 from core.base.problems import DataError, Problem
+from core.base.subjects import FLOWS
 from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
 from tui.screens.drilldown import DrilldownScreen
@@ -308,7 +309,7 @@ class TradetopApp(App):
         snapshot, month = self.snapshot, self.month
         position = snapshot.months.index(month)
         for neighbour in snapshot.months[max(0, position - 1) : position + 2]:
-            for flow in ("export", "import"):
+            for flow in FLOWS:
                 snapshot.main_view(neighbour, flow, self.item_set)
         import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
 

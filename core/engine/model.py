@@ -11,6 +11,7 @@ from typing import Any, NamedTuple
 
 from core.base import fmt
 from core.base.problems import Problem
+from core.base.subjects import MONTH_TOTAL
 
 DEFAULT_ITEM_SET = "motie15"
 SeriesKey = tuple[str, str, str]  # flow, item, partner
@@ -194,14 +195,6 @@ class FlashChart(NamedTuple):
     nowcast: Nowcast | None  # of the whole month, from the latest window
 
 
-CARD_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports")
-# Sums since January, which fall back each January: comparable only with the same month of other years.
-YEAR_TO_DATE_LINES = frozenset({"ytd_exports"})
-# Lines that can be negative: their change on a year earlier is in dollars, not a growth rate.
-SIGNED_LINES = frozenset({"balance"})
-# What one value of a line is, where it is not a month's total (items and partners are months' totals too).
-LINE_MEASURES = {"daily_avg_exports": "a working day", "ytd_exports": "year to date"}
-MONTH_TOTAL = "a month"
 CARD_HISTORY_MONTHS = 36
 TREND_MONTHS = 12
 OVERVIEW_MONTHS = 36
@@ -214,7 +207,8 @@ class MainView(NamedTuple):
     latest: int  # the latest month with a release
     newest_file_ns: int | None  # the newest data file's mtime: how fresh the data is
     release: Release
-    # CARD_LINES: the CARD_HISTORY_MONTHS to the month; a year-to-date line's at this calendar month, by year
+    # the cards' lines (core.base.subjects.CARD_LINES): the CARD_HISTORY_MONTHS to the month; a year-to-date
+    # line's at this calendar month, by year
     card_histories: Mapping[str, tuple[float | None, ...]]
     item_trends: Mapping[str, tuple[float | None, ...]]  # item code -> TREND_MONTHS to the month
     partner_trends: Mapping[str, tuple[float | None, ...]]
@@ -230,7 +224,7 @@ class MonthChart(NamedTuple):
 
     months: tuple[int, ...]
     level_usd: tuple[float | None, ...]
-    change: tuple[float | None, ...]  # YoY %, or for a signed line (SIGNED_LINES) the change in USD
+    change: tuple[float | None, ...]  # YoY %, or for a signed line (core.base.subjects) the change in USD
     change_in_usd: bool
     year_earlier: int | None  # the point holding the same month a year earlier, if plotted
     measure: str = MONTH_TOTAL  # what a level is: a month's total, an average per working day, a year to date

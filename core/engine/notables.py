@@ -16,7 +16,7 @@ A record that is also the first above a round amount says so in one claim ("...,
 above $60bn"): the round amount is no separate notable. Round amounts come from one ladder (`round_amount`).
 
 Score, highest first: kind points (KIND_POINTS: records and firsts over ranks over streaks) +
-subject points (HEADLINE_POINTS, or 10 + 60 x an item's or partner's share of exports, at most 35)
+subject points (a headline line's, core.base.subjects, or 10 + 60 x an item's or partner's share of exports, at most 35)
 + extent points (longer runs, more one-sided breadth), less SHORT_HISTORY_DISCOUNT for a claim over
 fewer than SHORT_HISTORY_MONTHS of data and REPEAT_DISCOUNT for each claim about the same subject ranked
 above it, so that a subject's most newsworthy claim leads; README "The release brief" has the table.
@@ -36,6 +36,7 @@ import numpy as np
 from core.base import fmt
 from core.base.catalog import TOTAL_ITEM, WORLD
 from core.base.periods import describe_period, format_period, month_name, same_month_positions, year_of
+from core.base.subjects import HEADLINE, HEADLINE_LINES, is_signed
 from core.engine.series import divided, growth_pct
 
 if TYPE_CHECKING:
@@ -90,14 +91,7 @@ TIE_DISCOUNT = 15
 ROUND_BONUS = 5  # a record that is also the first above a round amount
 ANNUAL_BONUS = 10  # a year-to-date record in December is the year's record
 BREADTH_BASIS = "customs"  # items summed from customs (HS) data: the ministry's own item figures differ a little
-HEADLINE_POINTS = {"exports": 40, "daily_avg_exports": 35, "balance": 30, "imports": 30}
-HEADLINE_LABELS = {
-    "exports": "Exports",
-    "imports": "Imports",
-    "balance": "The trade balance",
-    "daily_avg_exports": "Daily-average exports",
-}
-DIMENSION_ORDER = {"headline": 0, "item": 1, "partner": 2}
+DIMENSION_ORDER = {HEADLINE: 0, "item": 1, "partner": 2}
 PARTNERS_WITH_ARTICLE = {"us", "eu", "middle_east", "cis"}  # "exports to the United States"
 STREAK_WORDS = {
     "growth": "grew on a year earlier",
@@ -123,6 +117,7 @@ class Subject:
     start: int  # index where the unbroken run of data ending at the month begins
     origin: int  # index of the first value in the data
     flow: str | None = None  # of an item or a partner; headline lines are of the month whatever the flow
+    signed: bool = False  # a signed headline line (the balance): its records are surpluses, its runs its sign
 
 
 @dataclass(frozen=True)
@@ -158,7 +153,7 @@ def find_notables(
     for subject in subjects:
         found += _records(at, subject)
         found += _streaks(at, subject)
-        if subject.dimension != "headline":
+        if subject.dimension != HEADLINE:
             found += _share_threshold(at, subject, exports)
         if subject.code == "exports" or subject.dimension == "item":
             found += _year_to_date(at, subject, snapshot.ytd(subject.values))
@@ -204,9 +199,9 @@ def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
 def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, AbstractSet[str]]) -> list[Subject]:
     exports_now = float(snapshot.headline["exports"][index])
     candidates = [
-        (code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code], None)
-        for code in HEADLINE_LABELS
-        if not math.isnan(snapshot.headline[code][index])
+        (line.code, HEADLINE, line.label, snapshot.headline[line.code], line.points, None)
+        for line in HEADLINE_LINES.values()
+        if line.points is not None and not math.isnan(snapshot.headline[line.code][index])
     ]
     ranked: dict[str, list] = {"item": [], "partner": []}
     for (flow, item, partner), values in snapshot.trade.items():
@@ -231,6 +226,7 @@ def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, AbstractSe
             _run_start(values, index),
             int(np.flatnonzero(~np.isnan(values))[0]),
             flow,
+            is_signed(dimension, code),
         )
         for code, dimension, label, values, points, flow in candidates
     ]
@@ -265,7 +261,7 @@ def _notable(
 def _records(at: _Month, subject: Subject) -> list:
     i, values = at.index, subject.values
     value = float(values[i])
-    if subject.code == "balance" and value < 0:
+    if subject.signed and value < 0:
         return _deficits(at, subject)
     if not _can_be_record(subject, value):
         return []
@@ -370,13 +366,13 @@ def _highest_since(at: _Month, subject: Subject, history: np.ndarray) -> list:
     the last month that was at least as high (as low) is named. The balance's are its largest surplus or deficit."""
     i, value = at.index, float(subject.values[at.index])
     before = i - 12
-    falling = subject.code != "balance" and before >= subject.start and bool(value < subject.values[before])
+    falling = not subject.signed and before >= subject.start and bool(value < subject.values[before])
     lowest = falling or value < 0  # the balance reaches here below zero only if its deficit is no record
     reached = np.flatnonzero(history <= value if lowest else history >= value)
     if not len(reached) or i - (subject.start + int(reached[-1])) < MIN_SINCE_MONTHS:
         return []
     since = subject.start + int(reached[-1])
-    if subject.code == "balance":
+    if subject.signed:
         verb, claim = ("was", "the largest deficit") if lowest else ("reached", "the largest surplus")
     else:
         verb, claim = ("fell to", "the lowest") if lowest else ("reached", "the highest")
@@ -423,7 +419,7 @@ def _deficits(at: _Month, subject: Subject) -> list:
 def _streaks(at: _Month, subject: Subject) -> list:
     """Runs of growth or decline (surplus or deficit for the balance), of records and above a round amount."""
     i, values = at.index, subject.values
-    if subject.code == "balance":
+    if subject.signed:
         first, kinds = subject.start, ("surplus", "deficit")
         signs = np.sign(values[first : i + 1])
     else:
@@ -433,7 +429,7 @@ def _streaks(at: _Month, subject: Subject) -> list:
     if len(signs) and signs[-1]:
         run = _trailing(signs == signs[-1])
         of = kinds[0] if signs[-1] > 0 else kinds[1]
-        if run >= (MIN_HEADLINE_STREAK if subject.dimension == "headline" else MIN_STREAK):
+        if run >= (MIN_HEADLINE_STREAK if subject.dimension == HEADLINE else MIN_STREAK):
             found.append(_streak(at, subject, of, run, i - run + 1 == first, f"{subject.label} {STREAK_WORDS[of]}"))
         elif run == 1 and len(signs) > 1 and signs[-2] == -signs[-1]:
             ended, months = kinds[int(signs[-2] < 0)], _trailing(signs[:-1] == signs[-2])
@@ -493,7 +489,7 @@ def _all_time_highs(subject: Subject, index: int) -> np.ndarray:
     run = subject.values[subject.start : index + 1]
     highs = run[1:] > np.maximum.accumulate(run)[:-1]
     highs[: MIN_HISTORY - 1] = False
-    if subject.code == "balance":
+    if subject.signed:
         highs &= run[1:] > 0
     return highs
 
@@ -504,7 +500,7 @@ def _above_threshold(at: _Month, subject: Subject) -> list:
     months, or when the run has just become the longest on record (a month longer than the longest before it)."""
     i, values = at.index, subject.values
     value = float(values[i])
-    if not SMALLEST_ROUND_USD <= value < math.inf or i - subject.start < MIN_HISTORY or subject.code == "balance":
+    if not SMALLEST_ROUND_USD <= value < math.inf or i - subject.start < MIN_HISTORY or subject.signed:
         return []  # the balance's run is its surplus
     near = round_amount(value * NEAR_ROUND, value)
     major = _ladder(value)[1]
@@ -678,7 +674,7 @@ def _annual_daily_average(at: _Month, subject: Subject, exports_ytd: np.ndarray,
         _notable(
             subject,
             "annual_daily_avg",
-            f"Daily-average exports for {year} as a whole were {fmt.usd(now)}, the highest of any year "
+            f"{subject.label} for {year} as a whole were {fmt.usd(now)}, the highest of any year "
             f"{at.since(subject)} (the best before: {fmt.usd(float(earlier[best]))} in {best_year}).",
             history=i - subject.start,
             year=year,
@@ -735,7 +731,8 @@ def _breadth(snapshot: "Snapshot", breadth: "Breadth", total: str) -> list:
     """How many of the set's items rose; `total` is the release's flow total, exports or imports."""
     if not breadth.total:
         return []
-    subject = Subject(total, "headline", HEADLINE_LABELS[total], snapshot.headline[total], HEADLINE_POINTS[total], 0, 0)
+    line = HEADLINE_LINES[total]
+    subject = Subject(total, HEADLINE, line.label, snapshot.headline[total], line.points or 0.0, 0, 0)
     fell = [_lower_first(snapshot.catalog.name("item", code)) for code in breadth.fell]
     text = (
         f"{subject.label} of {breadth.up} of {breadth.total} items rose on a year earlier ({BREADTH_BASIS} basis)"
@@ -764,8 +761,8 @@ def _same_months(values: np.ndarray, start: int, index: int) -> np.ndarray:
 
 
 def _can_be_record(subject: Subject, value: float) -> bool:
-    """The balance's records are surpluses: the smallest deficit is no record."""
-    return subject.code != "balance" or value > 0
+    """A signed line's records are above zero (the balance's are surpluses): the smallest deficit is no record."""
+    return not subject.signed or value > 0
 
 
 def _is_month_record(values: np.ndarray, start: int, index: int) -> bool:
@@ -809,14 +806,14 @@ def _ladder(value: float) -> tuple[float, float]:
 
 
 def _amount(subject: Subject, value: float) -> str:
-    return fmt.usd(value, signed=subject.code == "balance")
+    return fmt.usd(value, signed=subject.signed)
 
 
 def _yoy(at: _Month, subject: Subject, values: np.ndarray | None = None) -> str:
     """The change on a year earlier of the subject's values, or of `values` (its years to date)."""
     values = subject.values if values is None else values
     before = at.index - 12
-    if subject.code == "balance" or before < subject.start:
+    if subject.signed or before < subject.start:
         return ""
     growth = growth_pct(float(values[at.index]), float(values[before]))
     return "" if growth is None else f" ({fmt.pct(growth)} on a year earlier)"

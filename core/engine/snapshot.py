@@ -19,16 +19,12 @@ from core.base.fmt import printable
 from core.base.memo import Memoised
 from core.base.periods import format_period, same_month_positions
 from core.base.problems import Problem
+from core.base.subjects import CARD_LINES, FLOWS, HEADLINE, HEADLINE_LINES, MONTH_TOTAL, flow_of_total, is_signed
 from core.engine.model import (
     CARD_HISTORY_MONTHS,
-    CARD_LINES,
     DEFAULT_ITEM_SET,
-    LINE_MEASURES,
-    MONTH_TOTAL,
     OVERVIEW_MONTHS,
-    SIGNED_LINES,
     TREND_MONTHS,
-    YEAR_TO_DATE_LINES,
     Balance,
     Breadth,
     Figure,
@@ -53,7 +49,6 @@ if TYPE_CHECKING:
     from core.ingest.loader import Dataset
 
 PARTNER_SET = "motie9"
-FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
 
 
 @dataclass(frozen=True)
@@ -95,11 +90,10 @@ class Snapshot(Memoised):
 
     def subject_revisions(self, dimension: str, code: str, flow: str = "export") -> tuple[Revision, ...]:
         """Revised figures of a subject's series; headline lines other than the flows' totals have none."""
-        keys = {
-            "item": (flow, code, WORLD),
-            "partner": (flow, TOTAL_ITEM, code),
-            "headline": {"exports": ("export", TOTAL_ITEM, WORLD), "imports": ("import", TOTAL_ITEM, WORLD)}.get(code),
-        }
+        if dimension == HEADLINE:
+            total_of = flow_of_total(code)
+            return () if total_of is None else self.revisions.get((total_of, TOTAL_ITEM, WORLD), ())
+        keys = {"item": (flow, code, WORLD), "partner": (flow, TOTAL_ITEM, code)}
         return self.revisions.get(keys[dimension], ())
 
     def history(self, dimension: str, code: str, until: int, months: int, flow: str = "export") -> History:
@@ -127,8 +121,8 @@ class Snapshot(Memoised):
             known = np.flatnonzero(~np.isnan(self.subject_series(dimension, code, flow)[: self.index(month) + 1]))
             months = self.index(month) - int(known[0]) + 1 if len(known) else 1
         history = self.history(dimension, code, month, months, flow)
-        signed = dimension == "headline" and code in SIGNED_LINES
-        measure = LINE_MEASURES.get(code, MONTH_TOTAL) if dimension == "headline" else MONTH_TOTAL
+        signed = is_signed(dimension, code)
+        measure = HEADLINE_LINES[code].measure if dimension == HEADLINE else MONTH_TOTAL
         return MonthChart(
             history.months,
             history.values,
@@ -141,7 +135,7 @@ class Snapshot(Memoised):
     def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
         index = self.index(month)
         array = self.subject_series(dimension, code, flow)[: index + 1]
-        by_year = dimension == "headline" and code in YEAR_TO_DATE_LINES
+        by_year = dimension == HEADLINE and HEADLINE_LINES[code].year_to_date
         positions = same_month_positions(0, index) if by_year else range(index + 1)
         comparable = np.array(positions[: len(array)], dtype=int)  # none for a subject without a series
         known = comparable[~np.isnan(array[comparable])]
@@ -309,7 +303,7 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
         tuple(row.code for row in measured if row.yoy_pct > 0),
     )
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
-    notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow], members)
+    notables = find_notables(snapshot, month, breadth, FLOWS[flow].total, members)
     return Release(format_period(month), flow, headline, items, partners, breadth, notables)
 
 
@@ -326,18 +320,18 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
         latest=snapshot.latest,
         newest_file_ns=max((stamp.mtime_ns for stamp in snapshot.files), default=None),
         release=release,
-        card_histories={line: _card_history(snapshot, line, month) for line in CARD_LINES},
+        card_histories={line.code: _card_history(snapshot, line.code, month) for line in CARD_LINES},
         item_trends=trends("item", release.items),
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash.view(pending),
         notables=tuple(notable["text"] for notable in release.notables) + breadth,
-        overview=tuple(snapshot.history("headline", line, month, OVERVIEW_MONTHS) for line in ("exports", "imports")),
+        overview=tuple(snapshot.history(HEADLINE, flow.total, month, OVERVIEW_MONTHS) for flow in FLOWS.values()),
         warnings=snapshot.warnings,
     )
 
 
 def _card_history(snapshot: Snapshot, line: str, month: int) -> tuple[float | None, ...]:
-    if line in YEAR_TO_DATE_LINES:
+    if HEADLINE_LINES[line].year_to_date:
         array, index = snapshot.subject_series("headline", line), snapshot.index(month)
         return tuple(value_at(array, past) for past in same_month_positions(0, index))
     return snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values

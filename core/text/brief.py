@@ -2,8 +2,19 @@
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
-from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
-from core.engine.notables import HEADLINE_LABELS, breadth_line, joined, subject_name
+from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine
+from core.engine.model import (
+    INTERVAL_NOMINAL_PCT,
+    Balance,
+    Figure,
+    FlashView,
+    Nowcast,
+    NowcastReview,
+    Release,
+    Row,
+    WorkingDays,
+)
+from core.engine.notables import breadth_line, joined, subject_name
 from core.engine.snapshot import Snapshot, to_json
 
 HEADLINE_EX_ITEM = "semiconductors"
@@ -52,7 +63,7 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[st
     ):
         records = [notable for notable in rest if notable["kind"] == kind and not notable.get("equal_to")]
         groups = [
-            HEADLINE_LABELS[notable["subject"]].lower() for notable in records if notable["dimension"] == "headline"
+            HEADLINE_LINES[notable["subject"]].label.lower() for notable in records if notable["dimension"] == HEADLINE
         ]
         for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
             names = [
@@ -67,24 +78,29 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[st
     return lines
 
 
+def _headline_row(line: HeadlineLine, figure: Figure | Balance | WorkingDays) -> str:
+    """A line's value and its change on a year earlier: in days, in dollars for a signed line, else its growth."""
+    if isinstance(figure, WorkingDays):
+        value, change = fmt.days(figure.value), f"{fmt.days(figure.diff, signed=True)} on a year earlier"
+    elif isinstance(figure, Balance):
+        value, change = (
+            fmt.usd(figure.value_usd, signed=True),
+            f"{fmt.usd(figure.change_usd, signed=True)} on a year earlier",
+        )
+    else:
+        value, change = fmt.usd(figure.value_usd), fmt.pct(figure.yoy_pct)
+    return f"  {line.title:<22}{value:>10}  {change}"
+
+
 def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False) -> str:
     month = parse_period(release.period)
     headline = release.headline
-    flow_name = "exports" if release.flow == "export" else "imports"
     catalog = snapshot.catalog
     lines = [
-        f"Korea trade, {describe_period(month)} ({release.period}) · {flow_name} · customs basis",
+        f"Korea trade, {describe_period(month)} ({release.period}) · {FLOWS[release.flow].name} · customs basis",
         f"data: {fmt.printable(str(snapshot.directory))} ({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
-        f"  {'Exports':<22}{fmt.usd(headline.exports.value_usd):>10}  {fmt.pct(headline.exports.yoy_pct)}",
-        f"  {'Imports':<22}{fmt.usd(headline.imports.value_usd):>10}  {fmt.pct(headline.imports.yoy_pct)}",
-        f"  {'Balance':<22}{fmt.usd(headline.balance.value_usd, signed=True):>10}  "
-        f"{fmt.usd(headline.balance.change_usd, signed=True)} on a year earlier",
-        f"  {'Working days':<22}{fmt.days(headline.working_days.value):>10}  "
-        f"{fmt.days(headline.working_days.diff, signed=True)} on a year earlier",
-        f"  {'Daily-average exports':<22}{fmt.usd(headline.daily_avg_exports.value_usd):>10}  "
-        f"{fmt.pct(headline.daily_avg_exports.yoy_pct)}",
-        f"  {'Exports year to date':<22}{fmt.usd(headline.ytd_exports.value_usd):>10}  {fmt.pct(headline.ytd_exports.yoy_pct)}",
+        *(_headline_row(line, getattr(headline, line.code)) for line in HEADLINE_LINES.values()),
     ]
     excluded = headline.exports_ex.get(HEADLINE_EX_ITEM)
     if excluded:
@@ -131,8 +147,8 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
         "",
         f"  {'Exports, days ' + view.window:<22}{fmt.usd(view.value_usd):>10}  {fmt.pct(view.yoy_pct)} on days "
         f"{view.window} a year earlier",
-        f"  {'Working days':<22}{fmt.days(view.working_days):>10}  against {fmt.days(view.working_days_prev)} a year earlier",
-        f"  {'Daily-average exports':<22}{'':>10}  {fmt.pct(view.daily_avg_yoy_pct)}",
+        f"  {HEADLINE_LINES['working_days'].title:<22}{fmt.days(view.working_days):>10}  against {fmt.days(view.working_days_prev)} a year earlier",
+        f"  {HEADLINE_LINES['daily_avg_exports'].title:<22}{'':>10}  {fmt.pct(view.daily_avg_yoy_pct)}",
         _nowcast_text("Nowcast, whole month", view.nowcast),
         "",
         f"{'Flash items (kcs10)':<30}{'value':>10}{'YoY':>9}",

@@ -1,5 +1,6 @@
 """`tradetop brief`: the release brief for a month, as text or JSON."""
 
+from core.base.subjects import FLOWS
 from tui.cli.snapshot import load
 from tui.output import fail, say
 
@@ -7,7 +8,7 @@ from tui.output import fail, say
 def add_command(commands, data, period) -> None:
     parser = commands.add_parser("brief", parents=[data, period], help="the release brief for a month")
     parser.add_argument(
-        "--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports"
+        "--flow", choices=tuple(FLOWS), default="export", help="items and partners of exports or imports"
     )
     parser.add_argument(
         "--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)"

@@ -8,11 +8,11 @@ from textual.widgets import Static
 
 from core.base import fmt
 from core.base.periods import format_period
+from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, flow_of_total
 from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
 from tui.screens.state import EXPORTS, StateScreen, Subject, new_plot
-from tui.widgets.cells import FLOW_NAMES, change, titled
+from tui.widgets.cells import change, titled
 from tui.widgets.figure_table import FigureTable, Heading
-from tui.widgets.headline_cards import CARDS
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.status import ErrorBar
 from tui.widgets.text_pane import TextPane
@@ -20,12 +20,11 @@ from tui.widgets.text_pane import TextPane
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
-HEADLINE_FLOWS = {"imports": "import"}  # the flow whose release has a headline line's notables; else exports'
 
 
 def subject_name(app, subject: Subject) -> str:
-    if subject.dimension == "headline":
-        return next(card.title for card in CARDS if card.subject == subject.code)
+    if subject.dimension == HEADLINE:
+        return HEADLINE_LINES[subject.code].short
     return app.snapshot.catalog.name(subject.dimension, subject.code)
 
 
@@ -62,7 +61,7 @@ class DrilldownScreen(StateScreen):
         app, subject = self.app, self.subject
         snapshot, month = app.snapshot, app.month
         name = subject_name(app, subject)
-        flow = FLOW_NAMES[app.flow]
+        flow = FLOWS[app.flow].name
         crumbs = ["tradetop", format_period(month), DIMENSION_TITLES[subject.dimension]]
         if subject.dimension != "headline":
             crumbs[2] += f" ({flow})"
@@ -85,7 +84,8 @@ class DrilldownScreen(StateScreen):
         review = snapshot.flash.review(month) if subject == EXPORTS else None
         if review is not None:
             sections.append(review_text(review))
-        notables_flow = HEADLINE_FLOWS.get(subject.code, "export") if subject.dimension == "headline" else app.flow
+        # A flow's total has its breadth in its flow's release; the other headline lines are the same in both.
+        notables_flow = (flow_of_total(subject.code) or "export") if subject.dimension == HEADLINE else app.flow
         notables = snapshot.release(month, notables_flow, app.item_set).notables_about(subject.dimension, subject.code)
         sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
         revisions = snapshot.subject_revisions(subject.dimension, subject.code, app.flow)

@@ -5,8 +5,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 
+from core.base.subjects import FLOWS
 from tui.screens.state import StateScreen, Subject
-from tui.widgets.cells import FLOW_NAMES
 from tui.widgets.figure_table import SORTS, FigureTable
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards
@@ -61,7 +61,7 @@ class MainScreen(StateScreen):
             (self.query_one("#items", ReleaseTable), release.items, view.item_trends, f"Items ({release.breadth.set})"),
             (self.query_one("#partners", ReleaseTable), release.partners, view.partner_trends, "Partners"),
         ):
-            table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
+            table.border_title = Text(f"{title} · {FLOWS[app.flow].name}")
             table.border_subtitle = f"{mode} · by {sort.label}"
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor)
         for plot in self.query("#overview-plot"):

@@ -7,7 +7,6 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
-FLOW_NAMES = {"export": "exports", "import": "imports"}
 
 
 def spark_range(values: tuple[float | None, ...]) -> tuple[float, float]:

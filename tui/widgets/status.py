@@ -7,8 +7,9 @@ from textual.widgets import Static
 from core.base import fmt
 from core.base.periods import describe_period, format_period
 from core.base.problems import Problem, summarised
+from core.base.subjects import FLOWS
 from core.engine.model import MainView
-from tui.widgets.cells import FLOW_NAMES, file_time
+from tui.widgets.cells import file_time
 
 
 class StatusHeader(Widget):
@@ -30,7 +31,7 @@ class StatusHeader(Widget):
                 (format_period(view.month), "bold"),
                 f" {describe_period(view.month)}",
                 " · ",
-                (FLOW_NAMES[flow], "bold"),
+                (FLOWS[flow].name, "bold"),
                 f" · {mode}",
             )
             latest = f"latest {format_period(view.latest)}"
