@@ -7,7 +7,7 @@ seventh of what a dataclass does.
 """
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from core.base import fmt
 from core.base.problems import Problem
@@ -99,6 +99,152 @@ class PartnerShare(NamedTuple):
     share_pct: float | None
 
 
+# What a notable rests on, one record per family of claims (core.engine.notables); written into the brief's JSON
+# beside the notable's common fields.
+
+
+class RecordFacts(NamedTuple):
+    """record_all_time, record_for_month: the highest in any month, or for the calendar month."""
+
+    value_usd: float
+    since: str  # where the run of data the claim looks back over begins
+    equal_to: tuple[str, ...]  # months of the same value: a tie, no record
+    threshold_usd: float | None  # the round amount it is the first above
+
+
+class RankFacts(NamedTuple):
+    """rank_all_time, rank_for_month: the 2nd- or 3rd-highest."""
+
+    rank: int
+    above: tuple[str, ...]  # the months higher, highest first
+    equal_to: tuple[str, ...]
+
+
+class HighestSinceFacts(NamedTuple):
+    """highest_since: the highest (or lowest) since a month that was at least as high (as low)."""
+
+    value_usd: float
+    since: str
+    months: int
+    lowest: bool
+
+
+class DeficitFacts(NamedTuple):
+    """record_deficit: a signed line's largest deficit."""
+
+    value_usd: float
+    since: str
+    threshold_usd: float | None
+
+
+class StreakFacts(NamedTuple):
+    """streak: months in a row of growth, decline, surplus, deficit or records (`of`)."""
+
+    of: str
+    months: int
+    since: str
+
+
+class RoundRunFacts(NamedTuple):
+    """streak of "above_threshold": months in a row above a round amount."""
+
+    of: str
+    months: int
+    since: str
+    threshold_usd: float
+    longest: bool  # the longest such run in the data
+
+
+class RunEndFacts(NamedTuple):
+    """streak_end: a run of growth, decline, surplus or deficit (`of`) that has just ended."""
+
+    of: str
+    months: int
+
+
+class ShareFacts(NamedTuple):
+    """share_threshold_first: a share of exports above a multiple of 10% for the first time."""
+
+    share_pct: float
+    threshold_pct: int
+
+
+class AboveAnnualFacts(NamedTuple):
+    """ytd_above_annual: the year so far above the whole of the best earlier year."""
+
+    best_year: int
+    best_usd: float
+    year: int
+    value_usd: float
+    threshold_usd: float | None
+
+
+class YearToDateFacts(NamedTuple):
+    """ytd_record: the highest for those months of any year (in December, of any year)."""
+
+    year: int
+    value_usd: float
+    threshold_usd: float | None
+
+
+class AnnualDailyFacts(NamedTuple):
+    """annual_daily_avg: the year's exports per working day, the highest of any year."""
+
+    year: int
+    value_usd: float
+    best_year: int
+    best_usd: float
+
+
+class OvertakeFacts(NamedTuple):
+    """overtake: a partner above `other` for the first time, or in `months` months."""
+
+    other: str
+    since: str
+    months: int | None
+
+
+class BreadthFacts(NamedTuple):
+    """breadth: how many items of the set rose."""
+
+    up: int
+    total: int
+    set: str
+    basis: str
+    rose: tuple[str, ...]
+    fell: tuple[str, ...]
+
+
+NotableFacts = (
+    RecordFacts
+    | RankFacts
+    | HighestSinceFacts
+    | DeficitFacts
+    | StreakFacts
+    | RoundRunFacts
+    | RunEndFacts
+    | ShareFacts
+    | AboveAnnualFacts
+    | YearToDateFacts
+    | AnnualDailyFacts
+    | OvertakeFacts
+    | BreadthFacts
+)
+
+
+class Notable(NamedTuple):
+    """A newsworthy claim about a month: what it is about, its sentence, its score and what it rests on."""
+
+    kind: str  # the claim: record_all_time, streak, overtake, ... (core.engine.notables.claims.KIND_POINTS)
+    subject: str  # a headline line's, an item's or a partner's code
+    dimension: str  # headline, item or partner
+    flow: str | None  # of an item or a partner; None for a headline line, the same whatever the flow
+    text: str
+    score: float
+    history_months: int | None  # the months of data a claim about the past rests on; None for a run
+    facts: NotableFacts
+
+
 class Release(NamedTuple):
     """Every indicator of one month's release, for one flow."""
 
@@ -108,14 +254,14 @@ class Release(NamedTuple):
     items: tuple[Row, ...]
     partners: tuple[Row, ...]
     breadth: Breadth
-    notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.engine.notables
+    notables: tuple[Notable, ...] = ()  # most newsworthy first, see core.engine.notables
 
     def notables_about(self, dimension: str, code: str) -> tuple[str, ...]:
         """The texts of the notables about one headline line, item or partner of this release's flow."""
         return tuple(
-            notable["text"]
+            notable.text
             for notable in self.notables
-            if (notable["dimension"], notable["subject"]) == (dimension, code) and notable["flow"] in (None, self.flow)
+            if (notable.dimension, notable.subject) == (dimension, code) and notable.flow in (None, self.flow)
         )
 
 
@@ -241,7 +387,7 @@ class MonthChart(NamedTuple):
         runs = [range(start + point * per_point, start + (point + 1) * per_point) for point in range(count)]
 
         def averaged(values: tuple[float | None, ...]) -> tuple[float | None, ...]:
-            known = [[values[index] for index in run if values[index] is not None] for run in runs]
+            known = [[value for index in run if (value := values[index]) is not None] for run in runs]
             return tuple(sum(run) / len(run) if run else None for run in known)
 
         earlier = (

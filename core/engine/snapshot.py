@@ -32,6 +32,7 @@ from core.engine.model import (
     History,
     MainView,
     MonthChart,
+    Notable,
     PartnerShare,
     Records,
     Release,
@@ -40,7 +41,8 @@ from core.engine.model import (
     SeriesKey,
     WorkingDays,
 )
-from core.engine.notables import breadth_line, find_notables
+from core.engine.notables.find import find_notables
+from core.engine.notables.wording import breadth_line
 from core.engine.series import difference, divided, growth_pct, ratio_pct, value_at
 from core.ingest.datadir import FileStamp
 
@@ -324,7 +326,7 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
         item_trends=trends("item", release.items),
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash.view(pending),
-        notables=tuple(notable["text"] for notable in release.notables) + breadth,
+        notables=tuple(notable.text for notable in release.notables) + breadth,
         overview=tuple(snapshot.history(HEADLINE, flow.total, month, OVERVIEW_MONTHS) for flow in FLOWS.values()),
         warnings=snapshot.warnings,
     )
@@ -366,6 +368,8 @@ def to_json(obj: Any) -> Any:
     escapes only the C0 controls: C1 controls or bidi overrides in a code would reach the terminal)."""
     if isinstance(obj, str):
         return printable(obj)
+    if isinstance(obj, Notable):  # its facts beside its common fields, as the brief's JSON has always had them
+        return {name: to_json(getattr(obj, name)) for name in obj._fields if name != "facts"} | to_json(obj.facts)
     if hasattr(obj, "_fields"):
         return {name: to_json(getattr(obj, name)) for name in obj._fields}
     if isinstance(obj, Mapping):

@@ -229,6 +229,11 @@ def _make_decoder(kind) -> Callable[[Any], Any]:
     if origin is UnionType and len(arguments) == 2 and NoneType in arguments:
         inner = _decoder(next(argument for argument in arguments if argument is not NoneType))
         return lambda value: None if value is None else inner(value)
+    if origin is UnionType:  # of records (a notable's facts): the one of them the array fits
+        by_length: dict[int, list[Callable[[Any], Any]]] = {}
+        for argument in arguments:
+            by_length.setdefault(len(argument._fields), []).append(_decoder(argument))
+        return lambda value: _the_one_fitting(kind, by_length.get(len(value), []) if type(value) is list else [], value)
     if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
         scalar = _scalar_types(arguments[0])
         if scalar:
@@ -251,6 +256,19 @@ def _make_decoder(kind) -> Callable[[Any], Any]:
     if isinstance(kind, type) and (hasattr(kind, "_fields") or hasattr(kind, "__dataclass_fields__")):
         return _positional(lambda values: kind(*values), tuple(kind.__annotations__.values()))
     raise TypeError(f"no decoder for {kind!r}")
+
+
+def _the_one_fitting(kind, decoders: list[Callable[[Any], Any]], value):
+    """The value as the one record of a union it fits: fitting none, or more than one, it is no entry of this code."""
+    fitting = []
+    for decode in decoders:
+        try:
+            fitting.append(decode(value))
+        except ValueError:
+            continue
+    if len(fitting) != 1:
+        _wrong(kind, value)
+    return fitting[0]
 
 
 def _positional(build: Callable, annotations: tuple) -> Callable[[Any], Any]:

@@ -8,13 +8,15 @@ from core.engine.model import (
     Balance,
     Figure,
     FlashView,
+    Notable,
     Nowcast,
     NowcastReview,
+    RecordFacts,
     Release,
     Row,
     WorkingDays,
 )
-from core.engine.notables import breadth_line, joined, subject_name
+from core.engine.notables.wording import breadth_line, joined, subject_name
 from core.engine.snapshot import Snapshot, to_json
 
 HEADLINE_EX_ITEM = "semiconductors"
@@ -53,7 +55,7 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
     return lines
 
 
-def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[str]:
+def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Notable, ...]) -> list[str]:
     """One line per kind of record among the notables not shown, so no record goes unsaid."""
     month_name = describe_period(parse_period(release.period)).split()[0]
     lines = []
@@ -61,15 +63,17 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[st
         ("record_all_time", "the highest in any month"),
         ("record_for_month", f"the highest for any {month_name}"),
     ):
-        records = [notable for notable in rest if notable["kind"] == kind and not notable.get("equal_to")]
-        groups = [
-            HEADLINE_LINES[notable["subject"]].label.lower() for notable in records if notable["dimension"] == HEADLINE
+        records = [
+            notable
+            for notable in rest
+            if notable.kind == kind and isinstance(notable.facts, RecordFacts) and not notable.facts.equal_to
         ]
+        groups = [HEADLINE_LINES[notable.subject].label.lower() for notable in records if notable.dimension == HEADLINE]
         for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
             names = [
-                subject_name(snapshot.catalog, dimension, notable["subject"])
+                subject_name(snapshot.catalog, dimension, notable.subject)
                 for notable in records
-                if notable["dimension"] == dimension
+                if notable.dimension == dimension
             ]
             if names:
                 groups.append(f"{prefix} {joined(names)}")
@@ -121,7 +125,7 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
         lines.append(breadth_line(catalog, release.breadth))
     shown = release.notables if all_notables else release.notables[:TOP_NOTABLES]
     if shown:
-        lines += ["", "Notable"] + [f"- {notable['text']}" for notable in shown]
+        lines += ["", "Notable"] + [f"- {notable.text}" for notable in shown]
     lines += _other_records(snapshot, release, release.notables[len(shown) :])
     if len(shown) < len(release.notables):
         lines.append(f"  ({len(release.notables) - len(shown)} more: --all)")
