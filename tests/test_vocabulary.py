@@ -47,3 +47,9 @@ def test_the_cards_and_the_flows():
     assert [flow_of_total(line) for line in HEADLINE_LINES] == ["export", "import", None, None, None, None]
     assert [line for line in HEADLINE_LINES if is_signed("headline", line)] == ["balance"]
     assert not is_signed("partner", "balance")  # a partner coded so is a partner
+
+
+def test_core_names_no_key():
+    """Keys are the monitor's: no string in core says ' (r)' or 'press'."""
+    assert [path for path in modules_saying(r'"[^"\n]*( \([a-z?]\)|[Pp]ress )') if path.startswith("core/")] == []
+    assert modules_saying(r'"[^"\n]*( \([a-z?]\)|[Pp]ress )')  # the monitor's own do

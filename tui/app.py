@@ -23,8 +23,9 @@ from textual.worker import get_current_worker
 from core.base.periods import format_period
 from core.base.problems import DataError, Problem
 from core.base.subjects import FLOWS
-from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
+from core.engine.model import DEFAULT_ITEM_SET, Arrival, MainView, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from core.text.arrival import arrival_text
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
@@ -33,7 +34,6 @@ from tui.screens.state import StateScreen, Subject
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
-    from core.runtime.refresh import Arrival
 
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
@@ -42,7 +42,7 @@ SCREEN_SETTINGS = ("flow", "toggle_ytd")  # what the main screen shows and some 
 
 
 class SnapshotLoaded(Message):
-    def __init__(self, snapshot: "Snapshot", arrival: "Arrival | None"):
+    def __init__(self, snapshot: "Snapshot", arrival: Arrival | None):
         super().__init__()
         self.snapshot = snapshot
         self.arrival = arrival  # what is new since the last snapshot; None for the first
@@ -61,6 +61,7 @@ class DataChanged(Message):
 EXIT_GRACE_SECONDS = 3.0
 KEPT_LAST_GOOD = "reload failed; showing the last good data until the files are fixed:"
 LOAD_FAULT = "could not be loaded: an error in tradetop, please report it"
+RELOAD_HINT = "try reloading (r)"
 
 
 def _palette_commands():
@@ -207,7 +208,7 @@ class TradetopApp(App):
 
         A file caught half-written is retried once after the debounce before it counts as broken.
         """
-        from core.runtime.isolated import load_isolated
+        from core.runtime.isolated import LoaderStopped, load_isolated
         from core.runtime.refresh import load_settled, what_arrived
 
         try:
@@ -219,6 +220,8 @@ class TradetopApp(App):
             if old is not None:
                 snapshot, arrival = what_arrived(old, snapshot)
             message = SnapshotLoaded(snapshot, arrival)
+        except LoaderStopped as error:  # the next load starts a new loader process: say how to ask for one
+            message = LoadFailed(tuple(p._replace(message=f"{p.message}; {RELOAD_HINT}") for p in error.problems))
         except DataError as error:
             message = LoadFailed(error.problems)
         except OSError as error:
@@ -240,7 +243,7 @@ class TradetopApp(App):
         self.first_load_failed = self.snapshot is None  # keys pressed now would act minutes later, once fixed
         self.show_state()
 
-    def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
+    def apply_snapshot(self, snapshot: "Snapshot", arrival: Arrival | None = None) -> None:
         """The one path for new data: follow a new latest month if the user was on the latest, else keep
         the month shown if the new data still has it; say what arrived."""
         old = self.snapshot
@@ -269,11 +272,9 @@ class TradetopApp(App):
         if preliminary:
             self.show_flash()  # as `]` from the latest release: the flash month over the latest month
         if arrival is not None and not arrival.is_empty:
-            self.notify(arrival.summary(snapshot), title="New data", markup=False)
+            self.notify(arrival_text(arrival), title="New data", markup=False)
         elif self.reload_asked and arrival is not None:
-            self.notify(
-                f"{len(snapshot.files)} files read, {arrival.summary(snapshot)}", title="Reloaded", markup=False
-            )
+            self.notify(f"{len(snapshot.files)} files read, {arrival_text(arrival)}", title="Reloaded", markup=False)
         self.reload_asked = False
         waiting, self.waiting_for_snapshot = self.waiting_for_snapshot, []
         for action in waiting:

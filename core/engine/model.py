@@ -9,7 +9,6 @@ seventh of what a dataclass does.
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from core.base import fmt
 from core.base.problems import Problem
 from core.base.subjects import MONTH_TOTAL
 
@@ -274,10 +273,17 @@ class Revision(NamedTuple):
     new_usd: float
     released: str | None  # the date of the newer figure, where the files give one
 
+
+class Arrival(NamedTuple):
+    """What a reload brought: months that are new, and figures that changed for months already shown."""
+
+    new_months: tuple[int, ...]
+    revisions: tuple[Revision, ...]
+    new_exports: tuple[Figure, ...] = ()  # of each new month
+
     @property
-    def text(self) -> str:
-        when = f" (released {self.released})" if self.released else ""
-        return f"{self.period} revised from {fmt.usd(self.old_usd)} to {fmt.usd(self.new_usd)}{when}"
+    def is_empty(self) -> bool:
+        return not self.new_months and not self.revisions
 
 
 class Nowcast(NamedTuple):

@@ -90,6 +90,10 @@ class Snapshot(Memoised):
             return self.series(flow, item=code)
         return self.series(flow, partner=code)
 
+    def headline_figure(self, line: str, month: int) -> Figure:
+        """A headline line's value and its growth on a year earlier, as the month's release has it."""
+        return _figure(self.headline[line], self.index(month))
+
     def subject_revisions(self, dimension: str, code: str, flow: str = "export") -> tuple[Revision, ...]:
         """Revised figures of a subject's series; headline lines other than the flows' totals have none."""
         if dimension == HEADLINE:

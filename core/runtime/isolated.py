@@ -29,6 +29,13 @@ _executor: ProcessPoolExecutor | None = None
 _started: tuple[Path, Future] | None = None  # the load start_loading submitted, until load_isolated takes it
 
 
+class LoaderStopped(DataError):
+    """The loader process died (killed, out of memory); the next load starts a new one."""
+
+    def __init__(self, directory: Path):
+        super().__init__([Problem(str(directory), None, "the loader process stopped unexpectedly")])
+
+
 def _read_only(mapping: dict) -> MappingProxyType:
     return MappingProxyType(mapping)
 
@@ -111,7 +118,7 @@ def load_isolated(directory: Path) -> "Snapshot":
     except BrokenProcessPool:
         with _lock:
             _executor = None  # the child died (killed, out of memory): the next load starts a new one
-        raise DataError([Problem(str(directory), None, "the loader process stopped unexpectedly; try reloading (r)")])
+        raise LoaderStopped(directory) from None
 
 
 def shutdown() -> None:

@@ -9,6 +9,7 @@ from textual.widgets import Static
 from core.base import fmt
 from core.base.periods import format_period
 from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, flow_of_total
+from core.text.arrival import revision_text
 from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
 from tui.screens.state import EXPORTS, StateScreen, Subject, new_plot
 from tui.widgets.cells import change, titled
@@ -90,7 +91,9 @@ class DrilldownScreen(StateScreen):
         sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in notables) or "—")))
         revisions = snapshot.subject_revisions(subject.dimension, subject.code, app.flow)
         if revisions:  # most series are never revised: no empty heading for them
-            sections.append(titled("Revisions", Text("\n".join(f"• {revision.text}" for revision in revisions))))
+            sections.append(
+                titled("Revisions", Text("\n".join(f"• {revision_text(revision)}" for revision in revisions)))
+            )
         facts = self.query_one("#drill-facts", TextPane)
         facts.show(Text("\n\n").join(sections).split("\n"))
         if another_subject:  # its records first, not where the last subject's facts were left
