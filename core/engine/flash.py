@@ -30,7 +30,7 @@ from core.engine.model import (
     NowcastCheck,
     NowcastReview,
 )
-from core.engine.series import divided, finite, growth_pct, value_at
+from core.engine.series import EMPTY, MonthAxis, by_series, divided, finite, growth_pct, value_at
 
 if TYPE_CHECKING:
     from core.ingest.loader import Dataset
@@ -44,7 +44,7 @@ NOWCAST_METHOD = "working-day run-rate x median past month/run-rate ratio; 10th-
 
 
 @dataclass(frozen=True)
-class FlashSeries(Memoised):
+class FlashSeries(Memoised, MonthAxis):
     """Flash figures on a contiguous monthly axis from `first_month`; the whole month from the release."""
 
     first_month: int
@@ -54,9 +54,6 @@ class FlashSeries(Memoised):
     working_days: Mapping[str, np.ndarray]  # window -> working days in it; `month` is the whole month
     items: tuple[tuple[str, str], ...]  # (code, name) of the flash items, in display order
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
-
-    def index(self, month: int) -> int:
-        return month - self.first_month
 
     def total(self, window: str) -> np.ndarray:
         """On the whole axis, NaN where (or if ever) the window was not published, so it lines up with working days."""
@@ -141,7 +138,7 @@ class FlashSeries(Memoised):
         )
 
     def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:
-        array = self.values.get((window, code), _EMPTY)
+        array = self.values.get((window, code), EMPTY)
         value = value_at(array, index)
         return FlashItem(code, name, value, growth_pct(value, value_at(array, index - 12)))
 
@@ -197,9 +194,6 @@ class FlashSeries(Memoised):
         )
 
 
-_EMPTY = np.array([], dtype=float)
-
-
 def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_first: int) -> FlashSeries:
     """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole months."""
     from core.base.workdays import working_days  # holidays is only needed when building
@@ -207,14 +201,10 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     flash = dataset.flash
     flash = flash[flash["flow"] == "export"] if not flash.empty else flash
     if flash.empty:
-        return FlashSeries(0, (), MappingProxyType({}), _EMPTY, MappingProxyType({}), ())
+        return FlashSeries(0, (), MappingProxyType({}), EMPTY, MappingProxyType({}), ())
     first, last = int(flash["month"].min()), int(flash["month"].max())
     axis = range(first, last + 1)
-    values: dict[tuple[str, str], np.ndarray] = {}
-    for (window, item), group in flash.groupby(["window", "item"], sort=False):
-        array = np.full(len(axis), np.nan)
-        array[group["month"].to_numpy(dtype=int) - first] = group["value_usd"].to_numpy(dtype=float)
-        values[(window, item)] = array
+    values = by_series(flash, ["window", "item"], first, len(axis))
     # The release's figure where there is one, else the flash's own whole-month tally.
     final = values.pop((WHOLE_MONTH, TOTAL_ITEM), np.full(len(axis), np.nan))
     for index, month in enumerate(axis):

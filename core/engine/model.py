@@ -44,7 +44,7 @@ class Headline(NamedTuple):
     ytd_exports_ex: Mapping[str, Figure]
 
 
-class Row(NamedTuple):
+class ReleaseRow(NamedTuple):
     """One item or partner in the month's table."""
 
     code: str
@@ -250,8 +250,8 @@ class Release(NamedTuple):
     period: str
     flow: str
     headline: Headline
-    items: tuple[Row, ...]
-    partners: tuple[Row, ...]
+    items: tuple[ReleaseRow, ...]
+    partners: tuple[ReleaseRow, ...]
     breadth: Breadth
     notables: tuple[Notable, ...] = ()  # most newsworthy first, see core.engine.notables
 

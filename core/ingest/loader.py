@@ -24,6 +24,8 @@ from core.base.periods import (
     OUT_OF_RANGE,
     PERIOD_PATTERN,
     format_period,
+    month_number,
+    parse_period,
     period_problem,
 )
 from core.base.problems import DataError, Problem
@@ -100,16 +102,16 @@ def load_directory(directory: str | Path) -> Dataset:
         reports.append(report)
         table = read_table(path, report)
         if table is not None:
-            kind = _kind_of(table.columns)
-            if kind == "reference":
+            role = _role_of(table.columns)
+            if role == "reference":
                 pass  # region and HS tables: read by `tradetop import`/`fetch` (core.ingest.sources), not figures
-            elif kind == "catalog":
+            elif role == "catalog":
                 catalog_entries = _validate_catalog(table, report)
-            elif kind == "working_days":
+            elif role == "working_days":
                 working_days.update(_validate_working_days(table, report))
             else:
-                batches[kind].add(table, path.name, report)
-    frames = {kind: batch.validated() for kind, batch in batches.items()}
+                batches[role].add(table, path.name, report)
+    frames = {role: batch.validated() for role, batch in batches.items()}
     errors: list[Problem] = []
     for report in reports:  # in file order, each file's problems together
         report.close()
@@ -269,7 +271,9 @@ def _report_unparsable(text: str, error: Exception, report: FileReport) -> None:
     report.error(None, f"not readable as CSV: {error}")
 
 
-def _kind_of(columns) -> str:
+def _role_of(columns) -> str:
+    """What a file is to tradetop, told by its columns: figures (trade, flash), the catalog, working days or a
+    reference table."""
     names = set(columns)
     if {"region", "iso2"} <= names or "hs_code" in names:
         return "reference"
@@ -429,7 +433,7 @@ def _validate_trade_rows(table: pd.DataFrame, reports: list[FileReport], require
     periods = good["period"]
     frame = pd.DataFrame(
         {
-            "month": periods.str[:4].astype(int) * 12 + periods.str[5:7].astype(int) - 1,
+            "month": month_number(periods.str[:4].astype(int), periods.str[5:7].astype(int)),
             "flow": good["flow"],
             "item": good["item"],
             "partner": good["partner"],
@@ -577,5 +581,5 @@ def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int,
                 f"working_days {text!r} is not a day count (expected a number above 0, at most {MAX_WORKING_DAYS})",
             )
         else:
-            days[int(period[:4]) * 12 + int(period[5:7]) - 1] = value
+            days[parse_period(period)] = value
     return days

@@ -184,9 +184,9 @@ def _to_json(value):
     raise TypeError(f"{type(value).__name__} is not held in the cache")
 
 
-def _load_json(kind, data: bytes) -> tuple[str, Any]:
+def _load_json(annotation, data: bytes) -> tuple[str, Any]:
     key, value = json.loads(data)
-    return key, _decoder(kind)(value)
+    return key, _decoder(annotation)(value)
 
 
 _DECODERS: dict[Any, Callable[[Any], Any]] = {}
@@ -201,31 +201,31 @@ _SCALARS = {
 _CONTAINERS = frozenset({list, dict})
 
 
-def _decoder(kind) -> Callable[[Any], Any]:
-    """A function that rebuilds a `kind` from parsed JSON; it raises ValueError for anything else."""
-    known = _DECODERS.get(kind)
+def _decoder(annotation) -> Callable[[Any], Any]:
+    """A function that rebuilds a value of `annotation` (a type) from parsed JSON; it raises ValueError for anything else."""
+    known = _DECODERS.get(annotation)
     if known is None:
-        known = _DECODERS[kind] = _make_decoder(kind)
+        known = _DECODERS[annotation] = _make_decoder(annotation)
     return known
 
 
-def _scalar_types(kind) -> frozenset | None:
-    if kind in _SCALARS:
-        return _SCALARS[kind]
-    if get_origin(kind) is UnionType:
-        parts = [_scalar_types(argument) for argument in get_args(kind)]
+def _scalar_types(annotation) -> frozenset | None:
+    if annotation in _SCALARS:
+        return _SCALARS[annotation]
+    if get_origin(annotation) is UnionType:
+        parts = [_scalar_types(argument) for argument in get_args(annotation)]
         return frozenset().union(*parts) if all(parts) else None
     return None
 
 
-def _make_decoder(kind) -> Callable[[Any], Any]:
+def _make_decoder(annotation) -> Callable[[Any], Any]:
     """Scalars, tuples of scalars and records of scalars (most of a view) are checked in one pass each."""
-    origin, arguments = get_origin(kind), get_args(kind)
-    scalar = _scalar_types(kind)
-    if kind is Any:
+    origin, arguments = get_origin(annotation), get_args(annotation)
+    scalar = _scalar_types(annotation)
+    if annotation is Any:
         return _plain
     if scalar:
-        return lambda value: value if type(value) in scalar else _wrong(kind, value)
+        return lambda value: value if type(value) in scalar else _wrong(annotation, value)
     if origin is UnionType and len(arguments) == 2 and NoneType in arguments:
         inner = _decoder(next(argument for argument in arguments if argument is not NoneType))
         return lambda value: None if value is None else inner(value)
@@ -233,17 +233,19 @@ def _make_decoder(kind) -> Callable[[Any], Any]:
         by_length: dict[int, list[Callable[[Any], Any]]] = {}
         for argument in arguments:
             by_length.setdefault(len(argument._fields), []).append(_decoder(argument))
-        return lambda value: _the_one_fitting(kind, by_length.get(len(value), []) if type(value) is list else [], value)
+        return lambda value: _the_one_fitting(
+            annotation, by_length.get(len(value), []) if type(value) is list else [], value
+        )
     if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
         scalar = _scalar_types(arguments[0])
         if scalar:
             return lambda value: (
                 tuple(value)
                 if type(value) is list and all(type(item) in scalar for item in value)
-                else _wrong(kind, value)
+                else _wrong(annotation, value)
             )
         each = _decoder(arguments[0])
-        return lambda value: tuple(map(each, value)) if type(value) is list else _wrong(kind, value)
+        return lambda value: tuple(map(each, value)) if type(value) is list else _wrong(annotation, value)
     if origin is tuple:
         return _positional(tuple, arguments)
     if origin is Mapping and arguments[0] is str:
@@ -251,14 +253,14 @@ def _make_decoder(kind) -> Callable[[Any], Any]:
         return lambda value: (
             MappingProxyType({name: each(item) for name, item in value.items()})
             if type(value) is dict
-            else _wrong(kind, value)
+            else _wrong(annotation, value)
         )
-    if isinstance(kind, type) and (hasattr(kind, "_fields") or hasattr(kind, "__dataclass_fields__")):
-        return _positional(lambda values: kind(*values), tuple(kind.__annotations__.values()))
-    raise TypeError(f"no decoder for {kind!r}")
+    if isinstance(annotation, type) and (hasattr(annotation, "_fields") or hasattr(annotation, "__dataclass_fields__")):
+        return _positional(lambda values: annotation(*values), tuple(annotation.__annotations__.values()))
+    raise TypeError(f"no decoder for {annotation!r}")
 
 
-def _the_one_fitting(kind, decoders: list[Callable[[Any], Any]], value):
+def _the_one_fitting(annotation, decoders: list[Callable[[Any], Any]], value):
     """The value as the one record of a union it fits: fitting none, or more than one, it is no entry of this code."""
     fitting = []
     for decode in decoders:
@@ -267,7 +269,7 @@ def _the_one_fitting(kind, decoders: list[Callable[[Any], Any]], value):
         except ValueError:
             continue
     if len(fitting) != 1:
-        _wrong(kind, value)
+        _wrong(annotation, value)
     return fitting[0]
 
 
@@ -306,8 +308,8 @@ def _plain(value):
     return value
 
 
-def _wrong(kind, value):
-    raise ValueError(f"expected {kind!r}, found {type(value).__name__}")
+def _wrong(annotation, value):
+    raise ValueError(f"expected {annotation!r}, found {type(value).__name__}")
 
 
 def cached_start_view(directory: Path, month: int | None, item_set: str) -> MainView | None:

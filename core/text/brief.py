@@ -13,10 +13,10 @@ from core.engine.model import (
     NowcastReview,
     RecordFacts,
     Release,
-    Row,
+    ReleaseRow,
     WorkingDays,
 )
-from core.engine.notables.wording import breadth_line, joined, subject_name
+from core.engine.notables.wording import breadth_line, joined, name_in_sentence
 from core.engine.snapshot import Snapshot, to_json
 
 HEADLINE_EX_ITEM = "semiconductors"
@@ -44,7 +44,7 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
     }
 
 
-def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
+def _table(title: str, rows: tuple[ReleaseRow, ...]) -> list[str]:
     lines = [f"{title:<30}{'value':>10}{'YoY':>9}{'share':>8}{'Δshare':>9}{'contrib':>9}"]
     ordered = sorted(rows, key=lambda row: -(row.value_usd or 0))
     for row in ordered:
@@ -71,7 +71,7 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Notable, ..
         groups = [HEADLINE_LINES[notable.subject].label.lower() for notable in records if notable.dimension == HEADLINE]
         for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
             names = [
-                subject_name(snapshot.catalog, dimension, notable.subject)
+                name_in_sentence(snapshot.catalog, dimension, notable.subject)
                 for notable in records
                 if notable.dimension == dimension
             ]

@@ -10,7 +10,7 @@ from core.base import fmt
 from core.base.periods import format_period
 from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, flow_of_total
 from core.text.arrival import revision_text
-from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
+from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_section, review_section
 from tui.screens.state import EXPORTS, StateScreen, Subject, new_plot
 from tui.widgets.cells import change, titled
 from tui.widgets.figure_table import FigureTable, Heading
@@ -79,12 +79,12 @@ class DrilldownScreen(StateScreen):
         self._months_table(
             snapshot.history(subject.dimension, subject.code, month, DRILL_TABLE_MONTHS, app.flow), chart.change_in_usd
         )
-        sections = [records_text(snapshot.records(subject.dimension, subject.code, month, app.flow))]
+        sections = [records_section(snapshot.records(subject.dimension, subject.code, month, app.flow))]
         if subject.dimension == "item":
             sections.append(self._split_text())
         review = snapshot.flash.review(month) if subject == EXPORTS else None
         if review is not None:
-            sections.append(review_text(review))
+            sections.append(review_section(review))
         # A flow's total has its breadth in its flow's release; the other headline lines are the same in both.
         notables_flow = (flow_of_total(subject.code) or "export") if subject.dimension == HEADLINE else app.flow
         notables = snapshot.release(month, notables_flow, app.item_set).notables_about(subject.dimension, subject.code)

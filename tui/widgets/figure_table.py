@@ -13,7 +13,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from core.base import fmt
-from core.engine.model import TREND_MONTHS, Row
+from core.engine.model import TREND_MONTHS, ReleaseRow
 from tui.widgets.cells import change, set_scroll_size, spark_text
 
 
@@ -25,10 +25,10 @@ class Column(NamedTuple):
     label: str
     width: int
     drop_order: int
-    cell: Callable[[Row, bool, tuple], Text]
+    cell: Callable[[ReleaseRow, bool, tuple], Text]
 
 
-def _pick(row: Row, ytd: bool, name: str):
+def _pick(row: ReleaseRow, ytd: bool, name: str):
     return getattr(row, f"ytd_{name}" if ytd else name)
 
 
@@ -61,7 +61,7 @@ class Sort(NamedTuple):
 
     label: str
     column: str | None  # the column sorted on: it stays on screen however narrow the table
-    field: str | None  # the Row field, largest first; None for the catalog's order
+    field: str | None  # the ReleaseRow field, largest first; None for the catalog's order
 
 
 SORTS = (
@@ -72,7 +72,7 @@ SORTS = (
 )
 
 
-def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
+def sort_rows(rows: tuple[ReleaseRow, ...], sort: Sort, ytd: bool) -> list[ReleaseRow]:
     if sort.field is None:
         return list(rows)
     known = [row for row in rows if _pick(row, ytd, sort.field) is not None]

@@ -3,7 +3,7 @@
 from rich.text import Text
 from textual.strip import Strip
 
-from core.engine.model import Row
+from core.engine.model import ReleaseRow
 from tui.widgets.figure_table import (
     COLUMNS,
     NAME_MIN_WIDTH,
@@ -23,7 +23,7 @@ class ReleaseTable(FigureTable):
     def __init__(self, dimension: str, **kwargs):
         super().__init__(**kwargs)
         self.dimension = dimension
-        self.rows_shown: list[Row] = []
+        self.rows_shown: list[ReleaseRow] = []
         self.trends: dict[str, tuple] = {}
         self.ytd = False
         self.sort = SORTS[0]
@@ -43,7 +43,7 @@ class ReleaseTable(FigureTable):
         return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
 
     def show_rows(
-        self, rows: tuple[Row, ...], trends: dict[str, tuple], ytd: bool, sort: Sort, keep_cursor: bool = True
+        self, rows: tuple[ReleaseRow, ...], trends: dict[str, tuple], ytd: bool, sort: Sort, keep_cursor: bool = True
     ) -> None:
         self.rows_shown, self.trends, self.ytd, self.sort = sort_rows(rows, sort, ytd), trends, ytd, sort
         self._fill(keep_cursor)

@@ -25,7 +25,7 @@ RUN_END_WORDS = {
 }
 
 
-def subject_name(catalog: Catalog, dimension: str, code: str) -> str:
+def name_in_sentence(catalog: Catalog, dimension: str, code: str) -> str:
     """An item or partner as it reads mid-sentence: 'semiconductors', 'the United States'."""
     if dimension == "partner":
         return ("the " if code in PARTNERS_WITH_ARTICLE else "") + catalog.name("partner", code)
@@ -34,7 +34,7 @@ def subject_name(catalog: Catalog, dimension: str, code: str) -> str:
 
 def exports_label(catalog: Catalog, dimension: str, code: str) -> str:
     """An item's or a partner's exports, as a sentence begins with them: 'Exports of semiconductors'."""
-    return f"Exports {'of' if dimension == 'item' else 'to'} {subject_name(catalog, dimension, code)}"
+    return f"Exports {'of' if dimension == 'item' else 'to'} {name_in_sentence(catalog, dimension, code)}"
 
 
 def since(month: int, from_origin: bool) -> str:
