@@ -14,12 +14,13 @@ from calendar import monthrange
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from core.base.catalog import TOTAL_ITEM
-from core.base.memo import Memoised
+from core.base.memo import Memo, Memoised
 from core.base.periods import calendar_month, format_period, year_of
 from core.engine.model import (
     INTERVAL_PERCENTILES,
@@ -53,7 +54,7 @@ class FlashSeries(Memoised, MonthAxis):
     final: np.ndarray  # whole-month exports: the monthly release, else the flash `month` window
     working_days: Mapping[str, np.ndarray]  # window -> working days in it; `month` is the whole month
     items: tuple[tuple[str, str], ...]  # (code, name) of the flash items, in display order
-    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    _memo: Memo = field(default_factory=dict, compare=False, repr=False)
 
     def total(self, window: str) -> np.ndarray:
         """On the whole axis, NaN where (or if ever) the window was not published, so it lines up with working days."""
@@ -93,7 +94,7 @@ class FlashSeries(Memoised, MonthAxis):
         estimates = (run_rate * float(middle), run_rate * float(low), run_rate * float(high))
         return Nowcast(*estimates, NOWCAST_METHOD) if all(map(math.isfinite, estimates)) else None
 
-    def _run_rate(self, window: str, where) -> np.ndarray:
+    def _run_rate(self, window: str, where: "slice | npt.NDArray[np.bool_]") -> np.ndarray:
         """The window's daily average times the month's working days."""
         days = self.working_days
         return divided(self.total(window)[where], days[window][where], days[WHOLE_MONTH][where])
@@ -107,7 +108,11 @@ class FlashSeries(Memoised, MonthAxis):
             value_at(totals, index - 12),
             value_at(self.final, index - 12),
         )
-        yoy = None if None in (now, before, final_before) or not before else finite(final_before * now / before)
+        yoy = (
+            None
+            if now is None or before is None or final_before is None or not before
+            else finite(final_before * now / before)
+        )
         return {"yoy": yoy, "run_rate": value_at(self._run_rate(window, slice(None)), index)}
 
     def view(self, month: int) -> FlashView | None:
@@ -122,6 +127,7 @@ class FlashSeries(Memoised, MonthAxis):
         days = self.working_days[window]
         value, before = value_at(self.total(window), index), value_at(self.total(window), index - 12)
         days_now, days_before = value_at(days, index), value_at(days, index - 12)
+        assert value is not None and days_now is not None  # the window is published (latest_window), on the axis
         daily_before = None if before is None or not days_before else before / days_before
         items = tuple(self._item(window, code, name, index) for code, name in self.items)
         return FlashView(
@@ -166,28 +172,21 @@ class FlashSeries(Memoised, MonthAxis):
 
     def review(self, month: int) -> NowcastReview | None:
         """For a month whose final figure is in: each window's nowcast against it. None otherwise."""
-        index = self.index(month)
-        final = value_at(self.final, index)
+        final = value_at(self.final, self.index(month))
         if final is None or month not in self.months:
             return None
-        return self._memoised(
-            ("review", month),
-            lambda: NowcastReview(
-                format_period(month),
-                final,
-                tuple(
-                    self._check(month, window, final)
-                    for window in PARTIAL_WINDOWS
-                    if value_at(self.total(window), index) is not None
-                ),
-            ),
-        )
+        return self._memoised(("review", month), lambda: self._review(month, final))
 
-    def _check(self, month: int, window: str, final: float) -> NowcastCheck:
+    def _review(self, month: int, final: float) -> NowcastReview:
+        published = ((window, value_at(self.total(window), self.index(month))) for window in PARTIAL_WINDOWS)
+        checks = tuple(self._check(month, window, value, final) for window, value in published if value is not None)
+        return NowcastReview(format_period(month), final, checks)
+
+    def _check(self, month: int, window: str, window_usd: float, final: float) -> NowcastCheck:
         nowcast = self.nowcast(month, window)
         return NowcastCheck(
             window,
-            value_at(self.total(window), self.index(month)),
+            window_usd,
             nowcast,
             None if nowcast is None else growth_pct(nowcast.value_usd, final),
             None if nowcast is None else bool(nowcast.low_usd <= final <= nowcast.high_usd),
@@ -195,7 +194,8 @@ class FlashSeries(Memoised, MonthAxis):
 
 
 def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_first: int) -> FlashSeries:
-    """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole months."""
+    """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole
+    months."""
     from core.base.workdays import working_days  # holidays is only needed when building
 
     flash = dataset.flash
@@ -225,7 +225,7 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     return FlashSeries(
         first,
         tuple(first + int(i) for i in np.flatnonzero(published)),
-        MappingProxyType(values),
+        MappingProxyType(cast(dict[tuple[str, str], np.ndarray], values)),
         final,
         MappingProxyType(days),
         items,

@@ -16,7 +16,7 @@ import numpy as np
 
 from core.base.catalog import TOTAL_ITEM, WORLD, Catalog
 from core.base.fmt import printable
-from core.base.memo import Memoised
+from core.base.memo import Memo, Memoised
 from core.base.periods import format_period, same_month_positions
 from core.base.problems import Problem
 from core.base.subjects import CARD_LINES, FLOWS, HEADLINE, HEADLINE_LINES, MONTH_TOTAL, flow_of_total, is_signed
@@ -36,8 +36,8 @@ from core.engine.model import (
     PartnerShare,
     Records,
     Release,
-    Revision,
     ReleaseRow,
+    Revision,
     SeriesKey,
     WorkingDays,
 )
@@ -67,7 +67,7 @@ class Snapshot(Memoised, MonthAxis):
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
     flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.engine.flash
-    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
+    _memo: Memo = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
     def latest(self) -> int:
@@ -80,7 +80,7 @@ class Snapshot(Memoised, MonthAxis):
         return _running_year_totals(array, self.first_month)
 
     def subject_series(self, dimension: str, code: str, flow: str = "export") -> np.ndarray:
-        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's series of the flow."""
+        """A headline line (core.base.subjects), or an item's or a partner's series of the flow."""
         if dimension == "headline":
             return self.headline.get(code, EMPTY)
         if dimension == "item":
@@ -108,11 +108,11 @@ class Snapshot(Memoised, MonthAxis):
         return History(
             months=chosen,
             values=values,
-            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before)),
-            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before)),
+            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before, strict=True)),
+            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before, strict=True)),
             share_pct=tuple(
                 None if total is None else ratio_pct(value, value_at(total, self.index(month)))
-                for month, value in zip(chosen, values)
+                for month, value in zip(chosen, values, strict=True)
             ),
         )
 
@@ -238,18 +238,17 @@ def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
     key = ["month", "flow", "item", "partner"]
     if dataset.revisions.empty:
         return MappingProxyType({})
-    joined = dataset.revisions.merge(dataset.trade[key + ["value_usd", "released"]], on=key, suffixes=("", "_new"))
-    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values(key + ["released"])
+    joined = dataset.revisions.merge(dataset.trade[[*key, "value_usd", "released"]], on=key, suffixes=("", "_new"))
+    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values([*key, "released"])
     joined["released_new"] = joined["released_new"].dt.strftime("%Y-%m-%d")
     found: dict[SeriesKey, list[Revision]] = {}
-    for row in joined.itertuples(index=False):
-        released = row.released_new if isinstance(row.released_new, str) else None
-        found.setdefault((row.flow, row.item, row.partner), []).append(
-            Revision(
-                (row.flow, row.item, row.partner), format_period(row.month), row.value_usd, row.value_usd_new, released
-            )
+    columns = ("flow", "item", "partner", "month", "value_usd", "value_usd_new", "released_new")
+    for flow, item, partner, month, old, new, released in zip(*(joined[c].tolist() for c in columns), strict=True):
+        series = (flow, item, partner)
+        found.setdefault(series, []).append(
+            Revision(series, format_period(month), old, new, released if isinstance(released, str) else None)
         )
-    return MappingProxyType({series: tuple(items) for series, items in found.items()})
+    return MappingProxyType({key: tuple(items) for key, items in found.items()})
 
 
 def _figure(array: np.ndarray, index: int) -> Figure:
@@ -288,13 +287,13 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
         _row(snapshot, flow, index, code, catalog.name("partner", code), snapshot.series(flow, partner=code))
         for code in catalog.members(PARTNER_SET, "partner")
     )
-    measured = [row for row in items if row.yoy_pct is not None]
+    measured = [(row.code, row.yoy_pct) for row in items if row.yoy_pct is not None]
     breadth = Breadth(
         item_set,
-        sum(row.yoy_pct > 0 for row in measured),
+        sum(yoy > 0 for _, yoy in measured),
         len(measured),
-        tuple(row.code for row in measured if row.yoy_pct <= 0),
-        tuple(row.code for row in measured if row.yoy_pct > 0),
+        tuple(code for code, yoy in measured if yoy <= 0),
+        tuple(code for code, yoy in measured if yoy > 0),
     )
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
     notables = find_notables(snapshot, month, breadth, FLOWS[flow].total, members)
@@ -306,6 +305,9 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
 
     def trends(dimension: str, rows: tuple[ReleaseRow, ...]) -> dict[str, tuple[float | None, ...]]:
         return {row.code: snapshot.history(dimension, row.code, month, TREND_MONTHS, flow).values for row in rows}
+
+    def overview(flow: str) -> History:
+        return snapshot.history(HEADLINE, FLOWS[flow].total, month, OVERVIEW_MONTHS)
 
     breadth = (breadth_line(snapshot.catalog, release.breadth),) if release.breadth.total else ()
     pending = snapshot.flash.pending
@@ -319,7 +321,7 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash.view(pending),
         notables=tuple(notable.text for notable in release.notables) + breadth,
-        overview=tuple(snapshot.history(HEADLINE, flow.total, month, OVERVIEW_MONTHS) for flow in FLOWS.values()),
+        overview=(overview("export"), overview("import")),
         warnings=snapshot.warnings,
     )
 
@@ -373,7 +375,7 @@ def to_json(obj: Any) -> Any:
     return obj
 
 
-def load_snapshot(directory) -> Snapshot:
+def load_snapshot(directory: str | Path) -> Snapshot:
     """Files -> validated Dataset -> Snapshot; DataError if any file has a problem."""
     from core.ingest.loader import load_directory  # pandas is only needed when loading
 

@@ -352,7 +352,7 @@ class _TradeBatches:
         for column in ("released", "source"):  # optional: a file without the column has them empty
             table[column] = table[column].fillna("") if column in table.columns else ""
         # pandas' string dtype, once per batch, for its vectorised matching (pyarrow's, where installed)
-        table = table.astype(dict.fromkeys(self.required + ("released", "source"), "str"))
+        table = table.astype(dict.fromkeys((*self.required, "released", "source"), "str"))
         return _validate_trade_rows(table, [report for _, _, report in files], self.required)
 
 
@@ -473,7 +473,7 @@ def _resolve_versions(
         return frame.reset_index(drop=True), frame.iloc[:0]
     # As day numbers NaT is the smallest int64, so undated rows sort as the oldest.
     order = frame[shared].assign(_released=frame.loc[shared, "released"].to_numpy(dtype="datetime64[D]").view("int64"))
-    order = order.sort_values(key + ["_released", "file", "line"], kind="stable")
+    order = order.sort_values([*key, "_released", "file", "line"], kind="stable")
     latest = order["_released"] == order.groupby(key)["_released"].transform("max")
     contenders = order[latest]
     conflicts = contenders[contenders.groupby(key)["value_usd"].transform("nunique") > 1]
@@ -519,7 +519,7 @@ def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimen
         Problem(
             paths[name], int(line), f"{column} code {code!r} is not in the catalog (shown by its code)", is_warning=True
         )
-        for name, line, code in zip(unknown["file"], unknown["line"], unknown[column])
+        for name, line, code in zip(unknown["file"], unknown["line"], unknown[column], strict=True)
     ]
 
 
@@ -530,7 +530,7 @@ def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
         report.error(1, f"missing column {', '.join(missing)} (expected dimension,code,name_en,name_ko,sets,order)")
         return []
     entries, seen = [], {}
-    for line, row in zip(table.index, table.to_dict("records")):  # plain dicts: iterrows costs 50 us a row
+    for line, row in zip(table.index, table.to_dict("records"), strict=True):  # plain dicts: iterrows costs 50 us a row
         key = (row["dimension"], row["code"])
         order_text = row.get("order", "")
         try:
@@ -566,7 +566,7 @@ def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int,
         report.error(1, "missing column period (expected period,working_days)")
         return {}
     days: dict[int, float] = {}
-    for line, row in zip(table.index, table.to_dict("records")):
+    for line, row in zip(table.index, table.to_dict("records"), strict=True):
         period, text = row["period"], row["working_days"]
         try:
             value = float(text)

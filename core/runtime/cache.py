@@ -13,6 +13,7 @@ that is not the user's or that others can write to is not read (nor the director
 could have planted what is in it. `cache_notice` says so, once per process.
 """
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,9 +21,10 @@ import stat
 import tempfile
 import time
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType, NoneType, UnionType
-from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar, get_args, get_origin
 
 from core import __version__
 from core.base.catalog import Catalog
@@ -32,8 +34,12 @@ from core.engine.model import MainView, Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
 
 if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
     from core.engine.snapshot import Snapshot
 
+T = TypeVar("T")
 KEEP_PER_DIRECTORY = 3
 FORMAT = 1  # of the entries; part of every key
 VIEW_SUFFIX, SNAPSHOT_SUFFIX = ".json", ".npz"
@@ -87,7 +93,7 @@ def _directory_tag(directory: Path) -> str:
     return hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]
 
 
-def _engine_stamp() -> tuple:
+def _engine_stamp() -> tuple[tuple[str, int, int], ...]:
     """The engine's own files, so that a changed record type never meets an old entry."""
     core = Path(__file__).parent.parent
     return tuple(
@@ -101,13 +107,13 @@ class _Entry(NamedTuple):
     key: str  # a full hash, kept in the file: a file renamed onto another key's name is a miss
 
 
-def _entry(directory: Path, files: tuple[FileStamp, ...], suffix: str, *identity) -> _Entry:
+def _entry(directory: Path, files: tuple[FileStamp, ...], suffix: str, *identity: object) -> _Entry:
     text = repr((FORMAT, __version__, _engine_stamp(), str(directory.resolve()), files, suffix, *identity))
     key = hashlib.sha256(text.encode()).hexdigest()
     return _Entry(cache_dir() / f"{_directory_tag(directory)}-{key[:16]}{suffix}", key)
 
 
-def _read(entry: _Entry, parse: Callable):
+def _read(entry: _Entry, parse: Callable[[IO[bytes]], tuple[str, T]]) -> T | None:
     """`parse(file)` of the entry, or None: missing, refused, damaged or foreign entries are all a miss."""
     if not _directory_trusted():
         return None
@@ -129,14 +135,12 @@ def _read(entry: _Entry, parse: Callable):
             return None
     if key != entry.key:
         return None
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache still serves
         os.utime(entry.path)  # pruning keeps the most recently used entries: the view opened every day stays
-    except OSError:
-        pass  # a read-only cache still serves
     return found
 
 
-def _write(entry: _Entry, directory: Path, dump: Callable) -> None:
+def _write(entry: _Entry, directory: Path, dump: Callable[[IO[bytes]], object]) -> None:
     """`dump(file)` to the entry, whole or not at all. Best effort: a read-only or full disk, or a directory
     not to be trusted, only means no cache. Old entries of the data directory are pruned."""
     try:
@@ -171,11 +175,11 @@ def _settled(files: tuple[FileStamp, ...], before_ns: int) -> bool:
 # record's annotations and rebuilds it: records and tuples from arrays, read-only mappings from objects.
 
 
-def _dump_json(key: str, value) -> bytes:
+def _dump_json(key: str, value: object) -> bytes:
     return json.dumps([key, value], default=_to_json, separators=(",", ":")).encode()
 
 
-def _to_json(value):
+def _to_json(value: object) -> object:
     """json.dumps's fallback: records (named tuples are arrays already, dataclasses are not) and mappings."""
     if isinstance(value, Mapping):
         return dict(value)
@@ -184,14 +188,15 @@ def _to_json(value):
     raise TypeError(f"{type(value).__name__} is not held in the cache")
 
 
-def _load_json(annotation, data: bytes) -> tuple[str, Any]:
+def _load_json(annotation: Any, data: bytes) -> tuple[str, Any]:
     key, value = json.loads(data)
     return key, _decoder(annotation)(value)
 
 
-_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+Decoder = Callable[[Any], Any]  # parsed JSON -> the value it holds; ValueError for anything else
+_DECODERS: dict[Any, Decoder] = {}
 # The JSON types a scalar annotation accepts; a union of scalars accepts those of its parts.
-_SCALARS = {
+_SCALARS: dict[Any, frozenset[type]] = {
     int: frozenset({int}),
     float: frozenset({float, int}),
     str: frozenset({str}),
@@ -201,47 +206,50 @@ _SCALARS = {
 _CONTAINERS = frozenset({list, dict})
 
 
-def _decoder(annotation) -> Callable[[Any], Any]:
-    """A function that rebuilds a value of `annotation` (a type) from parsed JSON; it raises ValueError for anything else."""
+def _decoder(annotation: Any) -> Decoder:
+    """A function that rebuilds a value of `annotation` (a type) from parsed JSON; ValueError for anything else."""
     known = _DECODERS.get(annotation)
     if known is None:
         known = _DECODERS[annotation] = _make_decoder(annotation)
     return known
 
 
-def _scalar_types(annotation) -> frozenset | None:
+def _scalar_types(annotation: Any) -> frozenset[type] | None:
     if annotation in _SCALARS:
         return _SCALARS[annotation]
     if get_origin(annotation) is UnionType:
         parts = [_scalar_types(argument) for argument in get_args(annotation)]
-        return frozenset().union(*parts) if all(parts) else None
+        known = [part for part in parts if part is not None]
+        return frozenset[type]().union(*known) if len(known) == len(parts) else None
     return None
 
 
-def _make_decoder(annotation) -> Callable[[Any], Any]:
+def _make_decoder(annotation: Any) -> Decoder:
     """Scalars, tuples of scalars and records of scalars (most of a view) are checked in one pass each."""
     origin, arguments = get_origin(annotation), get_args(annotation)
     scalar = _scalar_types(annotation)
     if annotation is Any:
         return _plain
     if scalar:
-        return lambda value: value if type(value) in scalar else _wrong(annotation, value)
+        allowed = scalar
+        return lambda value: value if type(value) in allowed else _wrong(annotation, value)
     if origin is UnionType and len(arguments) == 2 and NoneType in arguments:
         inner = _decoder(next(argument for argument in arguments if argument is not NoneType))
         return lambda value: None if value is None else inner(value)
     if origin is UnionType:  # of records (a notable's facts): the one of them the array fits
-        by_length: dict[int, list[Callable[[Any], Any]]] = {}
+        by_length: dict[int, list[Decoder]] = {}
         for argument in arguments:
             by_length.setdefault(len(argument._fields), []).append(_decoder(argument))
         return lambda value: _the_one_fitting(
             annotation, by_length.get(len(value), []) if type(value) is list else [], value
         )
     if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
-        scalar = _scalar_types(arguments[0])
-        if scalar:
+        items = _scalar_types(arguments[0])
+        if items:
+            each_allowed = items
             return lambda value: (
                 tuple(value)
-                if type(value) is list and all(type(item) in scalar for item in value)
+                if type(value) is list and all(type(item) in each_allowed for item in value)
                 else _wrong(annotation, value)
             )
         each = _decoder(arguments[0])
@@ -260,7 +268,7 @@ def _make_decoder(annotation) -> Callable[[Any], Any]:
     raise TypeError(f"no decoder for {annotation!r}")
 
 
-def _the_one_fitting(annotation, decoders: list[Callable[[Any], Any]], value):
+def _the_one_fitting(annotation: Any, decoders: list[Decoder], value: Any) -> Any:
     """The value as the one record of a union it fits: fitting none, or more than one, it is no entry of this code."""
     fitting = []
     for decode in decoders:
@@ -273,31 +281,32 @@ def _the_one_fitting(annotation, decoders: list[Callable[[Any], Any]], value):
     return fitting[0]
 
 
-def _positional(build: Callable, annotations: tuple) -> Callable[[Any], Any]:
+def _positional(build: Callable[[Any], Any], annotations: tuple[Any, ...]) -> Decoder:
     """A record or a fixed tuple, from an array of its fields."""
-    scalars = [_scalar_types(annotation) for annotation in annotations]
-    if all(scalars):
+    found = [_scalar_types(annotation) for annotation in annotations]
+    scalars = [types for types in found if types is not None]
+    if len(scalars) == len(found):
 
-        def decode(value):
+        def decode(value: Any) -> Any:
             if (
                 type(value) is not list
                 or len(value) != len(scalars)
-                or not all(type(item) in allowed for allowed, item in zip(scalars, value))
+                or not all(type(item) in allowed for allowed, item in zip(scalars, value, strict=True))
             ):
                 _wrong(annotations, value)
             return build(value)
     else:
         fields = [_decoder(annotation) for annotation in annotations]
 
-        def decode(value):
+        def decode(value: Any) -> Any:
             if type(value) is not list or len(value) != len(fields):
                 _wrong(annotations, value)
-            return build([field(item) for field, item in zip(fields, value)])
+            return build([field(item) for field, item in zip(fields, value, strict=True)])
 
     return decode
 
 
-def _plain(value):
+def _plain(value: Any) -> Any:
     """Any JSON value, with arrays as tuples and objects as read-only mappings."""
     if type(value) is list:
         return tuple([item if type(item) not in _CONTAINERS else _plain(item) for item in value])
@@ -308,7 +317,7 @@ def _plain(value):
     return value
 
 
-def _wrong(annotation, value):
+def _wrong(annotation: Any, value: Any) -> NoReturn:
     raise ValueError(f"expected {annotation!r}, found {type(value).__name__}")
 
 
@@ -346,7 +355,7 @@ class _SnapshotRecord(NamedTuple):
     flash_items: tuple[tuple[str, str], ...]
 
 
-def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
+def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
     import numpy as np
 
     flash = snapshot.flash
@@ -365,7 +374,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
         flash.items,
     )
 
-    def matrix(arrays: Mapping, width: int):
+    def matrix(arrays: Mapping[Any, "npt.NDArray[np.float64]"], width: int) -> "npt.NDArray[np.float64]":
         return np.array(list(arrays.values()), dtype=float).reshape(len(arrays), width)
 
     width, flash_width = len(snapshot.headline["exports"]), len(flash.final)
@@ -380,7 +389,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
     )
 
 
-def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple[str, "Snapshot"]:
+def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes]) -> tuple[str, "Snapshot"]:
     import numpy as np
 
     from core.engine.flash import FlashSeries
@@ -404,13 +413,13 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
             raise ValueError(f"{name}: {array.dtype} {array.shape}, expected float64 {shapes[name]}")
     revisions: dict[SeriesKey, tuple[Revision, ...]] = {}
     for revision in record.revisions:
-        revisions[revision.key] = revisions.get(revision.key, ()) + (revision,)
+        revisions[revision.key] = (*revisions.get(revision.key, ()), revision)
     flash = FlashSeries(
         record.flash_first_month,
         record.flash_months,
-        MappingProxyType(dict(zip(record.flash_values, arrays["flash_values"]))),
+        MappingProxyType(dict(zip(record.flash_values, arrays["flash_values"], strict=True))),
         arrays["flash_final"],
-        MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"]))),
+        MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"], strict=True))),
         record.flash_items,
     )
     snapshot = Snapshot(
@@ -420,8 +429,8 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
         Catalog.of(list(record.catalog)),
         record.first_month,
         record.months,
-        MappingProxyType(dict(zip(record.trade, arrays["trade"]))),
-        MappingProxyType(dict(zip(record.headline, arrays["headline"]))),
+        MappingProxyType(dict(zip(record.trade, arrays["trade"], strict=True))),
+        MappingProxyType(dict(zip(record.headline, arrays["headline"], strict=True))),
         MappingProxyType(revisions),
         flash,
     )
@@ -466,7 +475,7 @@ def load_and_cache(directory: Path) -> "Snapshot":
         if file_stamps(directory) == snapshot.files:
             if _settled(snapshot.files, started_ns):
                 entry = _entry(snapshot.directory, snapshot.files, SNAPSHOT_SUFFIX)
-                _write(entry, snapshot.directory, lambda file: _dump_snapshot(entry.key, snapshot, file))
+                _write(entry, snapshot.directory, partial(_dump_snapshot, entry.key, snapshot))
             break
     return snapshot
 

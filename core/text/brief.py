@@ -1,5 +1,7 @@
 """The release brief as text or as JSON, for `tradetop brief`."""
 
+from typing import Any
+
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
 from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine
@@ -23,7 +25,7 @@ HEADLINE_EX_ITEM = "semiconductors"
 TOP_NOTABLES = 10
 
 
-def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
+def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict[str, Any]:
     """A month without a release (`release` None) is preliminary: its release fields are null and `flash`
     holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
     flash nowcasts with the final figure, null while there is none or if the month had no flash."""
@@ -102,7 +104,8 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     catalog = snapshot.catalog
     lines = [
         f"Korea trade, {describe_period(month)} ({release.period}) · {FLOWS[release.flow].name} · customs basis",
-        f"data: {fmt.printable(str(snapshot.directory))} ({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
+        f"data: {fmt.printable(str(snapshot.directory))} "
+        f"({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
         *(_headline_row(line, getattr(headline, line.code)) for line in HEADLINE_LINES.values()),
     ]
@@ -145,13 +148,15 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
     """The brief of a month that has only its 10-day flash."""
     month = parse_period(view.period)
     lines = [
-        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} · customs basis",
+        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} · "
+        "customs basis",
         f"data: {fmt.printable(str(snapshot.directory))} (releases to {format_period(snapshot.latest)}, flash to "
         f"{format_period(snapshot.flash.months[-1])})",
         "",
         f"  {'Exports, days ' + view.window:<22}{fmt.usd(view.value_usd):>10}  {fmt.pct(view.yoy_pct)} on days "
         f"{view.window} a year earlier",
-        f"  {HEADLINE_LINES['working_days'].title:<22}{fmt.days(view.working_days):>10}  against {fmt.days(view.working_days_prev)} a year earlier",
+        f"  {HEADLINE_LINES['working_days'].title:<22}{fmt.days(view.working_days):>10}  "
+        f"against {fmt.days(view.working_days_prev)} a year earlier",
         f"  {HEADLINE_LINES['daily_avg_exports'].title:<22}{'':>10}  {fmt.pct(view.daily_avg_yoy_pct)}",
         _nowcast_text("Nowcast, whole month", view.nowcast),
         "",

@@ -26,10 +26,17 @@ DIMENSION_ORDER = {HEADLINE: 0, "item": 1, "partner": 2}
 class Snapshot(Protocol):
     """What notables read of a snapshot (core.engine.snapshot.Snapshot, which builds the notables: hence no import)."""
 
-    catalog: Catalog
-    first_month: int
-    trade: Mapping[tuple[str, str, str], Values]
-    headline: Mapping[str, Values]
+    @property
+    def catalog(self) -> Catalog: ...
+
+    @property
+    def first_month(self) -> int: ...
+
+    @property
+    def trade(self) -> Mapping[tuple[str, str, str], Values]: ...
+
+    @property
+    def headline(self) -> Mapping[str, Values]: ...
 
     def index(self, month: int) -> int: ...
 
