@@ -15,7 +15,6 @@ could have planted what is in it. `cache_notice` says so, once per process.
 
 import contextlib
 import hashlib
-import json
 import os
 import stat
 import tempfile
@@ -23,8 +22,8 @@ import time
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from types import MappingProxyType, NoneType, UnionType
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, NoReturn, TypeVar, get_args, get_origin
+from types import MappingProxyType
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from core import __version__
 from core.base.catalog import Catalog
@@ -32,6 +31,7 @@ from core.base.catalog import Entry as CatalogEntry
 from core.base.problems import Problem
 from core.engine.model import MainView, Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
+from core.runtime.records_json import dump_json, load_json
 
 if TYPE_CHECKING:
     import numpy as np
@@ -171,163 +171,13 @@ def _settled(files: tuple[FileStamp, ...], before_ns: int) -> bool:
     return all(stamp.mtime_ns <= before_ns - SETTLED_NS for stamp in files)
 
 
-# Entries hold records as JSON arrays of their fields. Reading one back checks every value against the
-# record's annotations and rebuilds it: records and tuples from arrays, read-only mappings from objects.
-
-
-def _dump_json(key: str, value: object) -> bytes:
-    return json.dumps([key, value], default=_to_json, separators=(",", ":")).encode()
-
-
-def _to_json(value: object) -> object:
-    """json.dumps's fallback: records (named tuples are arrays already, dataclasses are not) and mappings."""
-    if isinstance(value, Mapping):
-        return dict(value)
-    if hasattr(value, "__dataclass_fields__"):
-        return [getattr(value, name) for name in value.__annotations__]
-    raise TypeError(f"{type(value).__name__} is not held in the cache")
-
-
-def _load_json(annotation: Any, data: bytes) -> tuple[str, Any]:
-    key, value = json.loads(data)
-    return key, _decoder(annotation)(value)
-
-
-Decoder = Callable[[Any], Any]  # parsed JSON -> the value it holds; ValueError for anything else
-_DECODERS: dict[Any, Decoder] = {}
-# The JSON types a scalar annotation accepts; a union of scalars accepts those of its parts.
-_SCALARS: dict[Any, frozenset[type]] = {
-    int: frozenset({int}),
-    float: frozenset({float, int}),
-    str: frozenset({str}),
-    bool: frozenset({bool}),
-    NoneType: frozenset({NoneType}),
-}
-_CONTAINERS = frozenset({list, dict})
-
-
-def _decoder(annotation: Any) -> Decoder:
-    """A function that rebuilds a value of `annotation` (a type) from parsed JSON; ValueError for anything else."""
-    known = _DECODERS.get(annotation)
-    if known is None:
-        known = _DECODERS[annotation] = _make_decoder(annotation)
-    return known
-
-
-def _scalar_types(annotation: Any) -> frozenset[type] | None:
-    if annotation in _SCALARS:
-        return _SCALARS[annotation]
-    if get_origin(annotation) is UnionType:
-        parts = [_scalar_types(argument) for argument in get_args(annotation)]
-        known = [part for part in parts if part is not None]
-        return frozenset[type]().union(*known) if len(known) == len(parts) else None
-    return None
-
-
-def _make_decoder(annotation: Any) -> Decoder:
-    """Scalars, tuples of scalars and records of scalars (most of a view) are checked in one pass each."""
-    origin, arguments = get_origin(annotation), get_args(annotation)
-    scalar = _scalar_types(annotation)
-    if annotation is Any:
-        return _plain
-    if scalar:
-        allowed = scalar
-        return lambda value: value if type(value) in allowed else _wrong(annotation, value)
-    if origin is UnionType and len(arguments) == 2 and NoneType in arguments:
-        inner = _decoder(next(argument for argument in arguments if argument is not NoneType))
-        return lambda value: None if value is None else inner(value)
-    if origin is UnionType:  # of records (a notable's facts): the one of them the array fits
-        by_length: dict[int, list[Decoder]] = {}
-        for argument in arguments:
-            by_length.setdefault(len(argument._fields), []).append(_decoder(argument))
-        return lambda value: _the_one_fitting(
-            annotation, by_length.get(len(value), []) if type(value) is list else [], value
-        )
-    if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
-        items = _scalar_types(arguments[0])
-        if items:
-            each_allowed = items
-            return lambda value: (
-                tuple(value)
-                if type(value) is list and all(type(item) in each_allowed for item in value)
-                else _wrong(annotation, value)
-            )
-        each = _decoder(arguments[0])
-        return lambda value: tuple(map(each, value)) if type(value) is list else _wrong(annotation, value)
-    if origin is tuple:
-        return _positional(tuple, arguments)
-    if origin is Mapping and arguments[0] is str:
-        each = _decoder(arguments[1])
-        return lambda value: (
-            MappingProxyType({name: each(item) for name, item in value.items()})
-            if type(value) is dict
-            else _wrong(annotation, value)
-        )
-    if isinstance(annotation, type) and (hasattr(annotation, "_fields") or hasattr(annotation, "__dataclass_fields__")):
-        return _positional(lambda values: annotation(*values), tuple(annotation.__annotations__.values()))
-    raise TypeError(f"no decoder for {annotation!r}")
-
-
-def _the_one_fitting(annotation: Any, decoders: list[Decoder], value: Any) -> Any:
-    """The value as the one record of a union it fits: fitting none, or more than one, it is no entry of this code."""
-    fitting = []
-    for decode in decoders:
-        try:
-            fitting.append(decode(value))
-        except ValueError:
-            continue
-    if len(fitting) != 1:
-        _wrong(annotation, value)
-    return fitting[0]
-
-
-def _positional(build: Callable[[Any], Any], annotations: tuple[Any, ...]) -> Decoder:
-    """A record or a fixed tuple, from an array of its fields."""
-    found = [_scalar_types(annotation) for annotation in annotations]
-    scalars = [types for types in found if types is not None]
-    if len(scalars) == len(found):
-
-        def decode(value: Any) -> Any:
-            if (
-                type(value) is not list
-                or len(value) != len(scalars)
-                or not all(type(item) in allowed for allowed, item in zip(scalars, value, strict=True))
-            ):
-                _wrong(annotations, value)
-            return build(value)
-    else:
-        fields = [_decoder(annotation) for annotation in annotations]
-
-        def decode(value: Any) -> Any:
-            if type(value) is not list or len(value) != len(fields):
-                _wrong(annotations, value)
-            return build([field(item) for field, item in zip(fields, value, strict=True)])
-
-    return decode
-
-
-def _plain(value: Any) -> Any:
-    """Any JSON value, with arrays as tuples and objects as read-only mappings."""
-    if type(value) is list:
-        return tuple([item if type(item) not in _CONTAINERS else _plain(item) for item in value])
-    if type(value) is dict:
-        return MappingProxyType(
-            {name: item if type(item) not in _CONTAINERS else _plain(item) for name, item in value.items()}
-        )
-    return value
-
-
-def _wrong(annotation: Any, value: Any) -> NoReturn:
-    raise ValueError(f"expected {annotation!r}, found {type(value).__name__}")
-
-
 def cached_start_view(directory: Path, month: int | None, item_set: str) -> MainView | None:
     """The view the monitor opens on (`month`, None for the latest) computed from exactly these files, or None."""
     try:
         entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set)
     except OSError:  # as cached_snapshot
         return None
-    return _read(entry, lambda file: _load_json(MainView, file.read()))
+    return _read(entry, lambda file: load_json(MainView, file.read()))
 
 
 def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str, view: MainView) -> None:
@@ -335,7 +185,7 @@ def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str, vie
     directory = snapshot.directory
     if _has_snapshot(directory, snapshot.files):
         entry = _entry(directory, snapshot.files, VIEW_SUFFIX, month, item_set)
-        _write(entry, directory, lambda file: file.write(_dump_json(entry.key, view)))
+        _write(entry, directory, lambda file: file.write(dump_json(entry.key, view)))
 
 
 class _SnapshotRecord(NamedTuple):
@@ -380,7 +230,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
     width, flash_width = len(snapshot.headline["exports"]), len(flash.final)
     np.savez(
         file,
-        record=np.frombuffer(_dump_json(key, record), dtype=np.uint8),
+        record=np.frombuffer(dump_json(key, record), dtype=np.uint8),
         trade=matrix(snapshot.trade, width),
         headline=matrix(snapshot.headline, width),
         flash_values=matrix(flash.values, flash_width),
@@ -396,7 +246,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
     from core.engine.snapshot import Snapshot
 
     with np.load(file, allow_pickle=False) as archive:  # an array of objects (pickled) is refused
-        key, record = _load_json(_SnapshotRecord, archive["record"].tobytes())
+        key, record = load_json(_SnapshotRecord, archive["record"].tobytes())
         arrays = {
             name: archive[name] for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days")
         }
