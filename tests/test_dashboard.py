@@ -561,9 +561,7 @@ async def test_a_headline_drilldown_has_its_own_flows_notables_and_the_palette_f
         await wait_for_data(pilot)
         await pilot.press("shift+tab", "right", "enter")  # the Imports card, from the exports tables
         breadth = next(
-            notable.text
-            for notable in app.snapshot.release(app.month, "import").notables
-            if notable.kind == "breadth"
+            notable.text for notable in app.snapshot.release(app.month, "import").notables if notable.kind == "breadth"
         )
         assert app.flow == "export" and breadth.startswith("Imports of ")
         assert breadth in app.screen.query_one("#drill-facts").plain
