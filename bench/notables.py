@@ -11,8 +11,9 @@ import time
 from common import ROOT, summary
 
 from core.base.periods import parse_period
-from core.engine.notables import find_notables
-from core.engine.snapshot import FLOW_TOTAL_SUBJECT, load_snapshot
+from core.base.subjects import FLOWS
+from core.engine.notables.find import find_notables
+from core.engine.snapshot import load_snapshot
 
 
 def main() -> None:
@@ -30,7 +31,7 @@ def main() -> None:
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()
-            find_notables(snapshot, month, release.breadth, FLOW_TOTAL_SUBJECT[release.flow], members)
+            find_notables(snapshot, month, release.breadth, FLOWS[release.flow].total, members)
             times.append(time.perf_counter() - start)
         per_month.append(min(times))
         if month == parse_period("2026-01"):

@@ -7,11 +7,16 @@ def notables_of(snapshot, period: str, kind: str | None = None, subject: str | N
     return [
         notable
         for notable in snapshot.release(parse_period(period)).notables
-        if kind in (None, notable["kind"]) and subject in (None, notable["subject"])
+        if kind in (None, notable.kind) and subject in (None, notable.subject)
     ]
 
 
-def the_notable(snapshot, period: str, kind: str, subject: str, **fields):
-    found = [n for n in notables_of(snapshot, period, kind, subject) if all(n[k] == v for k, v in fields.items())]
+def fact(notable, name: str):
+    """A field of the notable's facts (core.engine.model: what its kind rests on), None if its kind has none."""
+    return getattr(notable.facts, name, None)
+
+
+def the_notable(snapshot, period: str, kind: str, subject: str, **facts):
+    found = [n for n in notables_of(snapshot, period, kind, subject) if all(fact(n, k) == v for k, v in facts.items())]
     assert len(found) == 1, notables_of(snapshot, period, subject=subject)
     return found[0]

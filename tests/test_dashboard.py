@@ -514,7 +514,7 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         await wait_for_data(pilot)
         release = app.release()
         shown = app.screen.query_one("#notables").plain.splitlines()
-        assert shown[0] == f"• {release.notables[0]['text']}"
+        assert shown[0] == f"• {release.notables[0].text}"
         assert shown[0].startswith("• Exports reached $65.84bn, the highest for any January")
         assert (
             shown[-1] == "• 11 of 15 items rose (customs basis); fell: Petrochemicals, Steel, Ships, Home appliances."
@@ -524,9 +524,9 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         assert app.focused.id == "notables"
         await pilot.press("shift+tab", "shift+tab", "enter")  # back to the items: semiconductors
         about_chips = [
-            notable["text"]
+            notable.text
             for notable in release.notables
-            if notable["dimension"] == "item" and notable["subject"] == "semiconductors"
+            if notable.dimension == "item" and notable.subject == "semiconductors"
         ]
         facts = app.screen.query_one("#drill-facts").plain
         listed = facts[facts.index("Notables") :]
@@ -561,9 +561,7 @@ async def test_a_headline_drilldown_has_its_own_flows_notables_and_the_palette_f
         await wait_for_data(pilot)
         await pilot.press("shift+tab", "right", "enter")  # the Imports card, from the exports tables
         breadth = next(
-            notable["text"]
-            for notable in app.snapshot.release(app.month, "import").notables
-            if notable["kind"] == "breadth"
+            notable.text for notable in app.snapshot.release(app.month, "import").notables if notable.kind == "breadth"
         )
         assert app.flow == "export" and breadth.startswith("Imports of ")
         assert breadth in app.screen.query_one("#drill-facts").plain

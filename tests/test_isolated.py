@@ -9,7 +9,7 @@ import pytest
 
 from core.base.problems import DataError
 from core.runtime.cache import snapshot_cached
-from core.runtime.isolated import load_isolated, shutdown, start_loading
+from core.runtime.isolated import LoaderStopped, load_isolated, shutdown, start_loading
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -73,3 +73,19 @@ def test_a_started_load_is_not_used_once_the_files_have_changed(data_dir):
         time.sleep(0.05)
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,7\n")
     assert exports(load_isolated(data_dir)) == 7.0
+
+
+def die(directory) -> None:
+    """In the loader process, in place of a load: the process ends at once, as killed."""
+    os._exit(1)
+
+
+def test_a_loader_process_that_dies_is_a_data_problem_and_the_next_load_starts_another(data_dir, monkeypatch):
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
+    with monkeypatch.context() as patched:
+        patched.setattr("core.runtime.isolated.load_and_cache", die)
+        with pytest.raises(LoaderStopped) as raised:
+            load_isolated(data_dir)
+    assert isinstance(raised.value, DataError)  # a settled load tries once more, as after a half-written file
+    assert str(raised.value) == f"{data_dir}: the loader process stopped unexpectedly"
+    assert exports(load_isolated(data_dir)) == 5.0

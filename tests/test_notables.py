@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from notables_helpers import notables_of, the_notable
 
 from core.base.periods import parse_period
-from core.engine.notables import round_amount
+from core.engine.notables.thresholds import round_amount
 from core.engine.snapshot import load_snapshot
 from core.text.brief import TOP_NOTABLES
 
@@ -20,50 +20,50 @@ from core.text.brief import TOP_NOTABLES
 
 def test_january_2026_exports_january_record_and_first_january_above_60bn(shipped_snapshot):
     record = the_notable(shipped_snapshot, "2026-01", "record_for_month", "exports")
-    assert record["value_usd"] == 65_843_936_782 and record["since"] == "2016-01" and record["equal_to"] == ()
+    assert record.facts.value_usd == 65_843_936_782 and record.facts.since == "2016-01" and record.facts.equal_to == ()
     # One claim: the highest January before was January 2022's $55.46bn, so $60bn is passed for the first time.
-    assert record["threshold_usd"] == 60e9 and record["history_months"] == 120
-    assert record["text"] == (
+    assert record.facts.threshold_usd == 60e9 and record.history_months == 120
+    assert record.text == (
         "Exports reached $65.84bn, the highest for any January since 2016, when the data "
         "begins, and the first January above $60bn (+33.9% on a year earlier)."
     )
     # Not a record of all months: Dec and Sep 2025 were higher.
-    assert the_notable(shipped_snapshot, "2026-01", "rank_all_time", "exports")["above"] == ("2025-12", "2025-09")
+    assert the_notable(shipped_snapshot, "2026-01", "rank_all_time", "exports").facts.above == ("2025-12", "2025-09")
     assert not notables_of(shipped_snapshot, "2026-01", "record_all_time", "exports")
 
 
 def test_january_2026_daily_average_and_us_january_records(shipped_snapshot):
     daily = the_notable(shipped_snapshot, "2026-01", "record_for_month", "daily_avg_exports")
-    assert daily["value_usd"] / 1e9 == pytest.approx(2.80, abs=0.005)
+    assert daily.facts.value_usd / 1e9 == pytest.approx(2.80, abs=0.005)
     us = the_notable(shipped_snapshot, "2026-01", "record_for_month", "us")
-    assert us["dimension"] == "partner" and us["since"] == "2021-08"
-    assert us["value_usd"] / 1e9 == pytest.approx(12.01, abs=0.005)
-    assert "Exports to the United States reached $12.01bn, the highest for any January" in us["text"]
+    assert us.dimension == "partner" and us.facts.since == "2021-08"
+    assert us.facts.value_usd / 1e9 == pytest.approx(12.01, abs=0.005)
+    assert "Exports to the United States reached $12.01bn, the highest for any January" in us.text
 
 
 def test_january_2026_semiconductors_second_month_and_share_past_30pct(shipped_snapshot):
     rank = the_notable(shipped_snapshot, "2026-01", "rank_all_time", "semiconductors")
-    assert rank["dimension"] == "item" and rank["rank"] == 2 and rank["above"] == ("2025-12",)
-    assert "the 2nd-highest in any month since 2022, when the data begins, after December 2025" in rank["text"]
+    assert rank.dimension == "item" and rank.facts.rank == 2 and rank.facts.above == ("2025-12",)
+    assert "the 2nd-highest in any month since 2022, when the data begins, after December 2025" in rank.text
     share = the_notable(shipped_snapshot, "2026-01", "share_threshold_first", "semiconductors")
-    assert share["threshold_pct"] == 30 and share["share_pct"] == pytest.approx(31.2, abs=0.05)
+    assert share.facts.threshold_pct == 30 and share.facts.share_pct == pytest.approx(31.2, abs=0.05)
     # December 2025 was 29.9%: just short.
     assert not notables_of(shipped_snapshot, "2025-12", "share_threshold_first", "semiconductors")
 
 
 def test_november_2025_sixth_straight_month_of_records_for_the_month(shipped_snapshot):
     streak = the_notable(shipped_snapshot, "2025-11", "streak", "exports", of="record_for_month")
-    assert streak["months"] == 6 and streak["since"] == "2025-06"
-    assert "for the 6th month in a row (since June 2025)" in streak["text"]
+    assert streak.facts.months == 6 and streak.facts.since == "2025-06"
+    assert "for the 6th month in a row (since June 2025)" in streak.text
     # May 2025 ($57.26bn) was below May 2022, so the run starts in June.
     assert not notables_of(shipped_snapshot, "2025-05", "record_for_month", "exports")
 
 
 def test_december_2025_annual_exports_pass_700bn_for_the_first_time(shipped_snapshot):
     annual = the_notable(shipped_snapshot, "2025-12", "ytd_record", "exports")  # December's year to date: the year
-    assert annual["threshold_usd"] == 700e9 and annual["year"] == 2025
-    assert annual["value_usd"] / 1e9 == pytest.approx(709.3, abs=0.05)  # 2024's $683.61bn was the best before
-    assert annual["text"] == (
+    assert annual.facts.threshold_usd == 700e9 and annual.facts.year == 2025
+    assert annual.facts.value_usd / 1e9 == pytest.approx(709.3, abs=0.05)  # 2024's $683.61bn was the best before
+    assert annual.text == (
         "Annual exports in 2025 reached $709.33bn, the highest of any year since 2016, when the "
         "data begins, and the first year above $700bn (+3.8% on a year earlier)."
     )
@@ -71,21 +71,21 @@ def test_december_2025_annual_exports_pass_700bn_for_the_first_time(shipped_snap
 
 def test_breadth_and_overtake_on_the_shipped_data(shipped_snapshot):
     breadth = the_notable(shipped_snapshot, "2026-01", "breadth", "exports")
-    assert (breadth["up"], breadth["total"], breadth["set"]) == (11, 15, "motie15")
-    assert breadth["text"].endswith("; petrochemicals, steel, ships and home appliances fell.")
+    assert (breadth.facts.up, breadth.facts.total, breadth.facts.set) == (11, 15, "motie15")
+    assert breadth.text.endswith("; petrochemicals, steel, ships and home appliances fell.")
     # December 2023: $11.28bn to the US against $10.86bn to China, the first time in the partner data.
     overtake = the_notable(shipped_snapshot, "2023-12", "overtake", "us", other="china")
-    assert overtake["since"] == "2021-08"
+    assert overtake.facts.since == "2021-08"
 
 
 def test_notables_are_ranked_read_only_and_all_in_json(shipped_snapshot, brief_json):
     notables = shipped_snapshot.release(parse_period("2026-01")).notables
-    scores = [notable["score"] for notable in notables]
+    scores = [notable.score for notable in notables]
     assert scores == sorted(scores, reverse=True)
-    assert notables[0]["kind"] == "record_for_month" and notables[0]["subject"] == "exports"
-    assert all({"kind", "subject", "dimension", "text", "score"} <= set(notable) for notable in notables)
-    with pytest.raises(TypeError):
-        notables[0]["score"] = 0
+    assert notables[0].kind == "record_for_month" and notables[0].subject == "exports"
+    assert all({"kind", "subject", "dimension", "text", "score"} <= set(notable._fields) for notable in notables)
+    with pytest.raises(AttributeError):
+        notables[0].score = 0
     assert len(brief_json("--period", "2026-01")["notables"]) == len(notables)
 
 
@@ -98,7 +98,7 @@ def test_text_brief_shows_the_top_notables_and_all_with_all(run_cli, shipped_sna
     # is in the top 10).
     assert "  Also the highest for any January: exports to the United States, China and India;" in top
     assert f"({len(notables) - TOP_NOTABLES} more: --all)" in top
-    assert all(f"- {notable['text']}" in every for notable in notables)
+    assert all(f"- {notable.text}" in every for notable in notables)
 
 
 def test_all_notables_of_a_month_take_well_under_100ms(shipped_snapshot):
@@ -145,7 +145,7 @@ def _snapshot(data_dir, *series):
     for first, values, flow, partner in series:
         rows += [
             f"{period},{flow},total,{partner},{value}"
-            for period, value in zip(_months(first, len(values)), values)
+            for period, value in zip(_months(first, len(values)), values, strict=True)
             if value is not None
         ]
     (data_dir / "synthetic.csv").write_text("\n".join(rows) + "\n")
@@ -161,11 +161,11 @@ def test_the_first_year_claims_nothing_and_a_tie_is_not_a_new_record(data_dir):
     for period in _months("2020-01", 12):  # each month a new high, but less than a year behind it
         assert not notables_of(snapshot, period), period
     tie = the_notable(snapshot, "2021-01", "record_all_time", "exports")
-    assert tie["equal_to"] == ("2020-12",) and "equal to the highest" in tie["text"]
+    assert tie.facts.equal_to == ("2020-12",) and "equal to the highest" in tie.text
     new = the_notable(snapshot, "2021-02", "record_all_time", "exports")
-    assert new["equal_to"] == () and "reached $22, the highest in any month since 2020" in new["text"]
-    assert new["score"] > tie["score"]
-    assert the_notable(snapshot, "2021-03", "record_all_time", "exports")["equal_to"] == ("2021-02",)
+    assert new.facts.equal_to == () and "reached $22, the highest in any month since 2020" in new.text
+    assert new.score > tie.score
+    assert the_notable(snapshot, "2021-03", "record_all_time", "exports").facts.equal_to == ("2021-02",)
     # Only one earlier January: no claim about "any January" yet.
     assert not notables_of(snapshot, "2021-01", "record_for_month")
 
@@ -173,12 +173,12 @@ def test_the_first_year_claims_nothing_and_a_tie_is_not_a_new_record(data_dir):
 def test_a_tie_with_a_months_record_breaks_a_streak_of_records(data_dir):
     values = [10.0] * 12 + [20.0] * 12 + [30.0] * 5 + [20.0] + [30.0] * 3  # 2016..2018-09; June 2018 ties
     snapshot = _exports(data_dir, "2016-01", values)
-    assert the_notable(snapshot, "2018-05", "streak", "exports", of="record_for_month")["months"] == 5
+    assert the_notable(snapshot, "2018-05", "streak", "exports", of="record_for_month").facts.months == 5
     tie = the_notable(snapshot, "2018-06", "record_for_month", "exports")
-    assert tie["equal_to"] == ("2017-06",) and "equal to the highest for any June" in tie["text"]
-    assert not [n for n in notables_of(snapshot, "2018-06", "streak", "exports") if n["of"] == "record_for_month"]
+    assert tie.facts.equal_to == ("2017-06",) and "equal to the highest for any June" in tie.text
+    assert not [n for n in notables_of(snapshot, "2018-06", "streak", "exports") if n.facts.of == "record_for_month"]
     streak = the_notable(snapshot, "2018-09", "streak", "exports", of="record_for_month")
-    assert streak["months"] == 3 and streak["since"] == "2018-07"
+    assert streak.facts.months == 3 and streak.facts.since == "2018-07"
 
 
 def test_a_gap_cuts_the_run_records_and_streaks_look_back_over(data_dir):
@@ -186,30 +186,30 @@ def test_a_gap_cuts_the_run_records_and_streaks_look_back_over(data_dir):
     after_gap = [50.0 + k for k in range(14)] + [150.0]  # 2018-04..2019-06
     snapshot = _exports(data_dir, "2016-01", before_gap + [None] * 3 + after_gap)
     record = the_notable(snapshot, "2019-06", "record_all_time", "exports")
-    assert record["since"] == "2018-04" and "since April 2018, after a gap in the data" in record["text"]
+    assert record.facts.since == "2018-04" and "since April 2018, after a gap in the data" in record.text
     # Growth since April 2019 only: the months before have no year-earlier month after the gap.
     growth = the_notable(snapshot, "2019-06", "streak", "exports", of="growth")
-    assert growth["months"] == 3 and "at least 3 months in a row" in growth["text"]
+    assert growth.facts.months == 3 and "at least 3 months in a row" in growth.text
 
 
 def test_a_run_that_ends_is_reported_with_its_length(data_dir):
     values = [100.0] * 24 + [90.0] * 5 + [110.0]  # flat 2015-16, five months down in 2017, then up
     snapshot = _exports(data_dir, "2015-01", values)
     decline = the_notable(snapshot, "2017-05", "streak", "exports", of="decline")
-    assert decline["months"] == 5 and decline["since"] == "2017-01"
+    assert decline.facts.months == 5 and decline.facts.since == "2017-01"
     ended = the_notable(snapshot, "2017-06", "streak_end", "exports")
-    assert (ended["of"], ended["months"]) == ("decline", 5)
-    assert "Exports returned to growth after 5 months of decline (since January 2017)." in ended["text"]
+    assert (ended.facts.of, ended.facts.months) == ("decline", 5)
+    assert "Exports returned to growth after 5 months of decline (since January 2017)." in ended.text
 
 
 def test_surplus_and_deficit_runs_of_the_balance(data_dir):
     exports = [100.0] * 11
     imports = [100.0] * 2 + [90.0] * 7 + [110.0] * 2  # even, seven months of surplus, then deficit
     snapshot = _snapshot(data_dir, ("2016-01", exports, "export", "world"), ("2016-01", imports, "import", "world"))
-    assert the_notable(snapshot, "2016-09", "streak", "balance", of="surplus")["months"] == 7
+    assert the_notable(snapshot, "2016-09", "streak", "balance", of="surplus").facts.months == 7
     ended = the_notable(snapshot, "2016-10", "streak_end", "balance")
-    assert (ended["of"], ended["months"]) == ("surplus", 7)
-    assert "turned to deficit after 7 months of surplus" in ended["text"]
+    assert (ended.facts.of, ended.facts.months) == ("surplus", 7)
+    assert "turned to deficit after 7 months of surplus" in ended.text
     assert not notables_of(snapshot, "2016-11", "streak_end", "balance")  # a second month of deficit ends nothing
 
 
@@ -218,19 +218,19 @@ def test_round_amounts_are_strictly_above_in_any_month_or_a_calendar_month(data_
     values[16], values[24], values[25] = 55e9, 52e9, 50e9  # 2017-05, 2018-01, 2018-02
     snapshot = _exports(data_dir, "2016-01", values)
     first = the_notable(snapshot, "2017-05", "record_all_time", "exports")
-    assert first["threshold_usd"] == 50e9 and "the highest in any month since 2016" in first["text"]
-    assert "when the data begins, and the first month above $50bn (+37.5% on a year earlier)." in first["text"]
+    assert first.facts.threshold_usd == 50e9 and "the highest in any month since 2016" in first.text
+    assert "when the data begins, and the first month above $50bn (+37.5% on a year earlier)." in first.text
     january = the_notable(snapshot, "2018-01", "record_for_month", "exports")
-    assert january["threshold_usd"] == 50e9 and ", and the first January above $50bn" in january["text"]
+    assert january.facts.threshold_usd == 50e9 and ", and the first January above $50bn" in january.text
     # $50bn exactly is not above $50bn; earlier Februaries were $40bn exactly, so $40bn is a first.
     february = the_notable(snapshot, "2018-02", "record_for_month", "exports")
-    assert february["threshold_usd"] == 40e9 and ", and the first February above $40bn" in february["text"]
+    assert february.facts.threshold_usd == 40e9 and ", and the first February above $40bn" in february.text
     # Year to date $142bn by March 2018 against $120bn by March before: earlier in the year than ever past $140bn.
     ytd = the_notable(snapshot, "2018-03", "ytd_record", "exports")
-    assert ytd["threshold_usd"] == 140e9 and ytd["value_usd"] == 142e9
+    assert ytd.facts.threshold_usd == 140e9 and ytd.facts.value_usd == 142e9
     assert (
         "the highest for those months of any year since 2016, when the data begins, and past $140bn earlier in "
-        "the year than ever (+18.3% on a year earlier)." in ytd["text"]
+        "the year than ever (+18.3% on a year earlier)." in ytd.text
     )
     assert not notables_of(snapshot, "2018-01", "ytd_record")  # January's year to date is the month itself
 
@@ -247,8 +247,8 @@ def test_a_partner_overtakes_another_first_time_or_after_a_long_time(data_dir):
         ("2016-01", asean, "export", "asean"),
     )
     first = the_notable(snapshot, "2017-07", "overtake", "asean")
-    assert first["other"] == "china" and first["since"] == "2016-01"
-    assert "Exports to ASEAN ($12) were above exports to China ($10) for the first time since 2016" in first["text"]
+    assert first.facts.other == "china" and first.facts.since == "2016-01"
+    assert "Exports to ASEAN ($12) were above exports to China ($10) for the first time since 2016" in first.text
     assert not notables_of(snapshot, "2017-08", "overtake")  # already ahead
     asean[2] = 11.0  # ahead once before, in 2016-03: 16 months earlier
     (data_dir / "synthetic.csv").unlink()
@@ -263,7 +263,7 @@ def test_a_partner_overtakes_another_first_time_or_after_a_long_time(data_dir):
         "overtake",
         "asean",
     )
-    assert again["since"] == "2016-04" and "for the first time in 16 months" in again["text"]
+    assert again.facts.since == "2016-04" and "for the first time in 16 months" in again.text
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -271,7 +271,7 @@ def test_a_partner_overtakes_another_first_time_or_after_a_long_time(data_dir):
     st.lists(st.one_of(st.none(), st.sampled_from([0.0, 5.0, 10.0]), st.floats(0.0, 100.0)), min_size=13, max_size=40)
 )
 def test_any_series_with_gaps_ties_and_zeros_claims_only_what_its_run_supports(data_dir, values):
-    values = [100.0] + values  # a first month, so the directory has a release
+    values = [100.0, *values]  # a first month, so the directory has a release
     snapshot = _snapshot(
         data_dir,
         ("2016-01", [v if v is None else 200.0 + v for v in values], "export", "world"),
@@ -281,8 +281,8 @@ def test_any_series_with_gaps_ties_and_zeros_claims_only_what_its_run_supports(d
     series = snapshot.trade[("export", "total", "china")]
     for month in snapshot.months:
         notables = snapshot.release(month).notables
-        assert [n["score"] for n in notables] == sorted((n["score"] for n in notables), reverse=True)
-        for notable in (n for n in notables if n["subject"] == "china" and n["kind"] == "record_all_time"):
-            run = series[snapshot.index(parse_period(notable["since"])) : snapshot.index(month)]
+        assert [n.score for n in notables] == sorted((n.score for n in notables), reverse=True)
+        for notable in (n for n in notables if n.subject == "china" and n.kind == "record_all_time"):
+            run = series[snapshot.index(parse_period(notable.facts.since)) : snapshot.index(month)]
             assert len(run) >= 12 and not any(math.isnan(v) for v in run)
-            assert notable["value_usd"] >= run.max() and notable["value_usd"] == series[snapshot.index(month)]
+            assert notable.facts.value_usd >= run.max() and notable.facts.value_usd == series[snapshot.index(month)]

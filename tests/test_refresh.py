@@ -10,6 +10,7 @@ from core.base.periods import parse_period
 from core.base.problems import DataError
 from core.engine.snapshot import load_snapshot
 from core.runtime.refresh import load_settled, watch_changes, what_arrived
+from core.text.arrival import arrival_text, revision_text
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -24,13 +25,13 @@ def test_a_new_month_and_a_revised_figure_are_told_apart(data_dir):
     new, arrival = what_arrived(old, load_snapshot(data_dir))
     assert arrival.new_months == (parse_period("2026-02"),)
     assert [(r.period, r.old_usd, r.new_usd) for r in arrival.revisions] == [("2026-01", 120, 125)]
-    assert new.revisions[("export", "total", "world")][0].text == "2026-01 revised from $120 to $125"
-    assert arrival.summary(new) == "2026-02: exports $130, n/a; 1 revised figure(s) for 2026-01"
+    assert revision_text(new.revisions[("export", "total", "world")][0]) == "2026-01 revised from $120 to $125"
+    assert arrival_text(arrival) == "2026-02: exports $130, n/a; 1 revised figure(s) for 2026-01"
 
 
 def test_nothing_arrived_when_nothing_changed(shipped_snapshot):
     _, arrival = what_arrived(shipped_snapshot, shipped_snapshot)
-    assert arrival.is_empty and arrival.summary(shipped_snapshot) == "no new figures"
+    assert arrival.is_empty and arrival_text(arrival) == "no new figures"
 
 
 def test_released_dates_give_the_revision_history(data_dir):
@@ -39,7 +40,7 @@ def test_released_dates_give_the_revision_history(data_dir):
         "period,flow,item,partner,value_usd,released\n2026-01,export,total,world,104,2026-03-01\n"
     )
     revisions = load_snapshot(data_dir).revisions[("export", "total", "world")]
-    assert [r.text for r in revisions] == ["2026-01 revised from $100 to $104 (released 2026-03-01)"]
+    assert [revision_text(r) for r in revisions] == ["2026-01 revised from $100 to $104 (released 2026-03-01)"]
 
 
 def test_a_half_written_file_is_retried_after_the_debounce(data_dir):
@@ -53,7 +54,7 @@ def test_a_half_written_file_is_retried_after_the_debounce(data_dir):
 
 def test_a_file_still_broken_after_the_debounce_is_reported(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total\n")
-    with pytest.raises(DataError, match="trade.csv:2: incomplete row"):
+    with pytest.raises(DataError, match=r"trade\.csv:2: incomplete row"):
         load_settled(data_dir, settle=0.05)
 
 

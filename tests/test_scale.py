@@ -10,7 +10,7 @@ import pytest
 from dashboard_helpers import make_app, wait_for_data
 
 from core.base.periods import parse_period
-from core.engine.notables import MAX_SUBJECTS
+from core.engine.notables.find import MAX_SUBJECTS
 from core.engine.snapshot import load_snapshot
 from core.ingest.datadir import embedded_data_dir
 from tui.widgets.error_bar import ErrorBar
@@ -46,11 +46,11 @@ def test_overtakes_among_2000_partner_codes_are_the_regions_ones_and_every_shipp
     for period in OVERTAKE_MONTHS:
         month = parse_period(period)
         shipped, hostile = shipped_snapshot.release(month).notables, snapshot.release(month).notables
-        overtakes = [(n["subject"], n["other"], n["since"]) for n in hostile if n["kind"] == "overtake"]
-        assert overtakes == [(n["subject"], n["other"], n["since"]) for n in shipped if n["kind"] == "overtake"]
+        overtakes = [(n.subject, n.facts.other, n.facts.since) for n in hostile if n.kind == "overtake"]
+        assert overtakes == [(n.subject, n.facts.other, n.facts.since) for n in shipped if n.kind == "overtake"]
         assert overtakes  # at least the one named above
         assert all(notable in hostile for notable in shipped)  # the regions' records, streaks... unchanged
-        assert len({n["subject"] for n in hostile if n["dimension"] == "partner"}) <= MAX_SUBJECTS
+        assert len({n.subject for n in hostile if n.dimension == "partner"}) <= MAX_SUBJECTS
 
 
 def _partner_rows(count: int) -> str:

@@ -21,8 +21,10 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from core.base.problems import DataError, Problem
-from core.engine.model import DEFAULT_ITEM_SET, Release
+from core.base.subjects import FLOWS
+from core.engine.model import DEFAULT_ITEM_SET, Arrival, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from core.text.arrival import arrival_text
 from core.views.drilldown_view import Subject
 from core.views.main_view import MainView, main_view
 from core.views.navigation import release_months_around, reloaded_month, start_month, stepped_month
@@ -35,7 +37,6 @@ from tui.screens.state import StateScreen
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
-    from core.runtime.refresh import Arrival
 
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
@@ -45,7 +46,7 @@ KeptScreen = TypeVar("KeptScreen", bound=StateScreen)
 
 
 class SnapshotLoaded(Message):
-    def __init__(self, snapshot: "Snapshot", arrival: "Arrival | None"):
+    def __init__(self, snapshot: "Snapshot", arrival: Arrival | None):
         super().__init__()
         self.snapshot = snapshot
         self.arrival = arrival  # what is new since the last snapshot; None for the first
@@ -64,6 +65,7 @@ class DataChanged(Message):
 EXIT_GRACE_SECONDS = 3.0
 KEPT_LAST_GOOD = "reload failed; showing the last good data until the files are fixed:"
 LOAD_FAULT = "could not be loaded: an error in tradetop, please report it"
+RELOAD_HINT = "try reloading (r)"
 
 
 def _palette_commands():
@@ -216,7 +218,7 @@ class TradetopApp(KeepsCrash):
 
         A file caught half-written is retried once after the debounce before it counts as broken.
         """
-        from core.runtime.isolated import load_isolated
+        from core.runtime.isolated import LoaderStopped, load_isolated
         from core.runtime.refresh import load_settled, what_arrived
 
         message: SnapshotLoaded | LoadFailed
@@ -229,6 +231,8 @@ class TradetopApp(KeepsCrash):
             if old is not None:
                 snapshot, arrival = what_arrived(old, snapshot)
             message = SnapshotLoaded(snapshot, arrival)
+        except LoaderStopped as error:  # the next load starts a new loader process: say how to ask for one
+            message = LoadFailed(tuple(p._replace(message=f"{p.message}; {RELOAD_HINT}") for p in error.problems))
         except DataError as error:
             message = LoadFailed(error.problems)
         except OSError as error:
@@ -250,7 +254,7 @@ class TradetopApp(KeepsCrash):
         self.first_load_failed = self.snapshot is None  # keys pressed now would act minutes later, once fixed
         self.show_state()
 
-    def apply_snapshot(self, snapshot: "Snapshot", arrival: "Arrival | None" = None) -> None:
+    def apply_snapshot(self, snapshot: "Snapshot", arrival: Arrival | None = None) -> None:
         """The one path for new data: the month to show (core.views.navigation), then say what arrived."""
         old = self.snapshot
         if old is None or self.month is None:
@@ -267,11 +271,9 @@ class TradetopApp(KeepsCrash):
         if landing.flash is not None:
             self.show_flash(landing.flash)  # as `]` from the latest release: the flash month over the latest month
         if arrival is not None and not arrival.is_empty:
-            self.notify(arrival.summary(snapshot), title="New data", markup=False)
+            self.notify(arrival_text(arrival), title="New data", markup=False)
         elif self.reload_asked and arrival is not None:
-            self.notify(
-                f"{len(snapshot.files)} files read, {arrival.summary(snapshot)}", title="Reloaded", markup=False
-            )
+            self.notify(f"{len(snapshot.files)} files read, {arrival_text(arrival)}", title="Reloaded", markup=False)
         self.reload_asked = False
         waiting, self.waiting_for_snapshot = self.waiting_for_snapshot, []
         for action in waiting:
@@ -307,7 +309,7 @@ class TradetopApp(KeepsCrash):
         snapshot, month = self.snapshot, self.month
         assert snapshot is not None and month is not None  # started once a snapshot is in
         for neighbour in release_months_around(snapshot, month):
-            for flow in ("export", "import"):
+            for flow in FLOWS:
                 main_view(snapshot, neighbour, flow, self.item_set)
         import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
 

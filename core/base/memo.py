@@ -4,13 +4,14 @@ from collections.abc import Callable
 from typing import TypeVar, cast
 
 T = TypeVar("T")
+Memo = dict[tuple[object, ...], object]  # what was computed, by what it is of
 
 
 class Memoised:
     """A mixin for frozen dataclasses with a `_memo` dict field. Public: the views (core.views) are memoised in the
     snapshot they are built from, so that they go with it when new data replaces it."""
 
-    _memo: dict[tuple[object, ...], object]
+    _memo: Memo
 
     def memoised(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
         """`compute()`, the first time `key` is asked for; a key names what it holds, so its value is always a T."""

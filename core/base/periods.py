@@ -1,6 +1,7 @@
 """Months as integers (year * 12 + month - 1), so period arithmetic is plain subtraction."""
 
 import re
+from typing import Any, overload
 
 PERIOD_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 # Every reader accepts these years only: the working-day calendar and dates need real years, and a month far
@@ -39,13 +40,23 @@ def period_problem(text: str) -> str | None:
     return None if year_in_range(int(text[:4])) else OUT_OF_RANGE
 
 
+@overload
+def month_number(year: int, month: int) -> int: ...
+@overload
+def month_number(year: Any, month: Any) -> Any: ...
+def month_number(year: Any, month: Any) -> Any:
+    """The month's number (year * 12 + month - 1) of a year and a month 1-12: ints, or columns of them (pandas
+    Series: no pandas imported here)."""
+    return year * 12 + month - 1
+
+
 def parse_period(text: str) -> int:
     """'2026-01' -> month number; ValueError for anything that is not a real YYYY-MM from 1950 to 2100."""
     if not is_period(text):
         raise ValueError(f"{text!r} is not a period (expected YYYY-MM, month 01-12)")
     if not year_in_range(int(text[:4])):
         raise ValueError(f"{text!r} {OUT_OF_RANGE}")
-    return int(text[:4]) * 12 + int(text[5:7]) - 1
+    return month_number(int(text[:4]), int(text[5:7]))
 
 
 def format_period(month: int) -> str:

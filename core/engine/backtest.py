@@ -8,15 +8,10 @@ those where the model has its history and the baselines their year-earlier figur
 from dataclasses import dataclass
 
 from core.base.periods import format_period
-from core.engine.flash import MIN_HISTORY, PARTIAL_WINDOWS, FlashSeries
-from core.engine.model import INTERVAL_NOMINAL_PCT
+from core.engine.flash import PARTIAL_WINDOWS, FlashSeries
 from core.engine.series import growth_pct
 
-METHODS = {
-    "nowcast": "nowcast (this model)",
-    "yoy": "baseline: window YoY x last year's month",
-    "run_rate": "baseline: window daily run-rate x month's working days",
-}
+METHODS = ("nowcast", "yoy", "run_rate")  # the model and the baselines (FlashSeries.baselines), in this order
 
 
 @dataclass(frozen=True)
@@ -34,23 +29,25 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
     rows = []
     for window in PARTIAL_WINDOWS:
         errors: dict[str, list[float]] = {method: [] for method in METHODS}
-        inside, scored = [], []
+        inside: list[bool] = []
+        scored: list[int] = []
         for month in series.months:
             review = series.review(month)
             check = next((check for check in review.checks if check.window == window), None) if review else None
             baselines = series.baselines(month, window)
-            if check is None or check.nowcast is None or None in baselines.values():
+            if review is None or check is None or check.nowcast is None or None in baselines.values():
                 continue
             # The percentage error of each method; a final figure of 0 has none, and the month is not scored.
             month_errors = {
                 method: growth_pct(value, review.final_usd)
                 for method, value in ({"nowcast": check.nowcast.value_usd} | baselines).items()
             }
-            if None in month_errors.values():
+            known = {method: error for method, error in month_errors.items() if error is not None}
+            if len(known) < len(month_errors):
                 continue
             scored.append(month)
-            inside.append(check.inside)
-            for method, error in month_errors.items():
+            inside.append(bool(check.inside))
+            for method, error in known.items():
                 errors[method].append(abs(error))
         if not scored:
             continue
@@ -68,20 +65,3 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
                 )
             )
     return tuple(rows)
-
-
-def backtest_table(rows: tuple[BacktestRow, ...]) -> str:
-    """A Markdown table, as the README shows it."""
-    lines = ["| window | method | months | MAPE | inside the interval |", "|---|---|---|---|---|"]
-    for row in rows:
-        coverage = "—" if row.coverage_pct is None else f"{row.coverage_pct:.0f}% (nominal {INTERVAL_NOMINAL_PCT:.0f}%)"
-        lines.append(
-            f"| {row.window} | {METHODS[row.method]} | {row.months} ({row.first} to {row.last}) "
-            f"| {row.mape_pct:.2f}% | {coverage} |"
-        )
-    lines.append("")
-    lines.append(
-        f"Rolling: each month is nowcast from earlier months only (at least {MIN_HISTORY}); "
-        "MAPE = mean |nowcast / final - 1|."
-    )
-    return "\n".join(lines)

@@ -14,12 +14,13 @@ from calendar import monthrange
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
+import numpy.typing as npt
 
 from core.base.catalog import TOTAL_ITEM
-from core.base.memo import Memoised
+from core.base.memo import Memo, Memoised
 from core.base.periods import calendar_month, format_period, year_of
 from core.engine.model import (
     INTERVAL_PERCENTILES,
@@ -30,7 +31,7 @@ from core.engine.model import (
     NowcastCheck,
     NowcastReview,
 )
-from core.engine.series import divided, finite, growth_pct, value_at
+from core.engine.series import EMPTY, MonthAxis, by_series, divided, finite, growth_pct, value_at
 
 if TYPE_CHECKING:
     from core.ingest.loader import Dataset
@@ -44,7 +45,7 @@ NOWCAST_METHOD = "working-day run-rate x median past month/run-rate ratio; 10th-
 
 
 @dataclass(frozen=True)
-class FlashSeries(Memoised):
+class FlashSeries(Memoised, MonthAxis):
     """Flash figures on a contiguous monthly axis from `first_month`; the whole month from the release."""
 
     first_month: int
@@ -53,10 +54,7 @@ class FlashSeries(Memoised):
     final: np.ndarray  # whole-month exports: the monthly release, else the flash `month` window
     working_days: Mapping[str, np.ndarray]  # window -> working days in it; `month` is the whole month
     items: tuple[tuple[str, str], ...]  # (code, name) of the flash items, in display order
-    _memo: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False, repr=False)
-
-    def index(self, month: int) -> int:
-        return month - self.first_month
+    _memo: Memo = field(default_factory=dict, compare=False, repr=False)
 
     def total(self, window: str) -> np.ndarray:
         """On the whole axis, NaN where (or if ever) the window was not published, so it lines up with working days."""
@@ -96,7 +94,7 @@ class FlashSeries(Memoised):
         estimates = (run_rate * float(middle), run_rate * float(low), run_rate * float(high))
         return Nowcast(*estimates, NOWCAST_METHOD) if all(map(math.isfinite, estimates)) else None
 
-    def _run_rate(self, window: str, where: slice) -> np.ndarray:
+    def _run_rate(self, window: str, where: "slice | npt.NDArray[np.bool_]") -> np.ndarray:
         """The window's daily average times the month's working days."""
         days = self.working_days
         return divided(self.total(window)[where], days[window][where], days[WHOLE_MONTH][where])
@@ -110,7 +108,11 @@ class FlashSeries(Memoised):
             value_at(totals, index - 12),
             value_at(self.final, index - 12),
         )
-        yoy = finite(final_before * now / before) if now is not None and final_before is not None and before else None
+        yoy = (
+            None
+            if now is None or before is None or final_before is None or not before
+            else finite(final_before * now / before)
+        )
         return {"yoy": yoy, "run_rate": value_at(self._run_rate(window, slice(None)), index)}
 
     def view(self, month: int) -> FlashView | None:
@@ -125,7 +127,7 @@ class FlashSeries(Memoised):
         days = self.working_days[window]
         value, before = value_at(self.total(window), index), value_at(self.total(window), index - 12)
         days_now, days_before = value_at(days, index), value_at(days, index - 12)
-        assert value is not None and days_now is not None  # the latest window is published; working days always are
+        assert value is not None and days_now is not None  # the window is published (latest_window), on the axis
         daily_before = None if before is None or not days_before else before / days_before
         items = tuple(self._item(window, code, name, index) for code, name in self.items)
         return FlashView(
@@ -142,7 +144,7 @@ class FlashSeries(Memoised):
         )
 
     def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:
-        array = self.values.get((window, code), _EMPTY)
+        array = self.values.get((window, code), EMPTY)
         value = value_at(array, index)
         return FlashItem(code, name, value, growth_pct(value, value_at(array, index - 12)))
 
@@ -170,22 +172,15 @@ class FlashSeries(Memoised):
 
     def review(self, month: int) -> NowcastReview | None:
         """For a month whose final figure is in: each window's nowcast against it. None otherwise."""
-        index = self.index(month)
-        final = value_at(self.final, index)
+        final = value_at(self.final, self.index(month))
         if final is None or month not in self.months:
             return None
-        return self.memoised(
-            ("review", month),
-            lambda: NowcastReview(
-                format_period(month),
-                final,
-                tuple(
-                    self._check(month, window, window_usd, final)
-                    for window in PARTIAL_WINDOWS
-                    if (window_usd := value_at(self.total(window), index)) is not None
-                ),
-            ),
-        )
+        return self.memoised(("review", month), lambda: self._review(month, final))
+
+    def _review(self, month: int, final: float) -> NowcastReview:
+        published = ((window, value_at(self.total(window), self.index(month))) for window in PARTIAL_WINDOWS)
+        checks = tuple(self._check(month, window, value, final) for window, value in published if value is not None)
+        return NowcastReview(format_period(month), final, checks)
 
     def _check(self, month: int, window: str, window_usd: float, final: float) -> NowcastCheck:
         nowcast = self.nowcast(month, window)
@@ -198,9 +193,6 @@ class FlashSeries(Memoised):
         )
 
 
-_EMPTY = np.array([], dtype=float)
-
-
 def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_first: int) -> FlashSeries:
     """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole
     months."""
@@ -209,14 +201,10 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     flash = dataset.flash
     flash = flash[flash["flow"] == "export"] if not flash.empty else flash
     if flash.empty:
-        return FlashSeries(0, (), MappingProxyType({}), _EMPTY, MappingProxyType({}), ())
+        return FlashSeries(0, (), MappingProxyType({}), EMPTY, MappingProxyType({}), ())
     first, last = int(flash["month"].min()), int(flash["month"].max())
     axis = range(first, last + 1)
-    values: dict[tuple[str, str], np.ndarray] = {}
-    for (window, item), group in flash.groupby(["window", "item"], sort=False):
-        array = np.full(len(axis), np.nan)
-        array[group["month"].to_numpy(dtype=int) - first] = group["value_usd"].to_numpy(dtype=float)
-        values[(str(window), str(item))] = array
+    values = by_series(flash, ["window", "item"], first, len(axis))
     # The release's figure where there is one, else the flash's own whole-month tally.
     final = values.pop((WHOLE_MONTH, TOTAL_ITEM), np.full(len(axis), np.nan))
     for index, month in enumerate(axis):
@@ -237,7 +225,7 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     return FlashSeries(
         first,
         tuple(first + int(i) for i in np.flatnonzero(published)),
-        MappingProxyType(values),
+        MappingProxyType(cast(dict[tuple[str, str], np.ndarray], values)),
         final,
         MappingProxyType(days),
         items,

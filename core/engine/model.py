@@ -7,9 +7,9 @@ seventh of what a dataclass does.
 """
 
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from core.base import fmt
+from core.base.subjects import MONTH_TOTAL
 
 DEFAULT_ITEM_SET = "motie15"
 SeriesKey = tuple[str, str, str]  # flow, item, partner
@@ -43,7 +43,7 @@ class Headline(NamedTuple):
     ytd_exports_ex: Mapping[str, Figure]
 
 
-class Row(NamedTuple):
+class ReleaseRow(NamedTuple):
     """One item or partner in the month's table."""
 
     code: str
@@ -97,23 +97,169 @@ class PartnerShare(NamedTuple):
     share_pct: float | None
 
 
+# What a notable rests on, one record per family of claims (core.engine.notables); written into the brief's JSON
+# beside the notable's common fields.
+
+
+class RecordFacts(NamedTuple):
+    """record_all_time, record_for_month: the highest in any month, or for the calendar month."""
+
+    value_usd: float
+    since: str  # where the run of data the claim looks back over begins
+    equal_to: tuple[str, ...]  # months of the same value: a tie, no record
+    threshold_usd: float | None  # the round amount it is the first above
+
+
+class RankFacts(NamedTuple):
+    """rank_all_time, rank_for_month: the 2nd- or 3rd-highest."""
+
+    rank: int
+    above: tuple[str, ...]  # the months higher, highest first
+    equal_to: tuple[str, ...]
+
+
+class HighestSinceFacts(NamedTuple):
+    """highest_since: the highest (or lowest) since a month that was at least as high (as low)."""
+
+    value_usd: float
+    since: str
+    months: int
+    lowest: bool
+
+
+class DeficitFacts(NamedTuple):
+    """record_deficit: a signed line's largest deficit."""
+
+    value_usd: float
+    since: str
+    threshold_usd: float | None
+
+
+class StreakFacts(NamedTuple):
+    """streak: months in a row of growth, decline, surplus, deficit or records (`of`)."""
+
+    of: str
+    months: int
+    since: str
+
+
+class RoundRunFacts(NamedTuple):
+    """streak of "above_threshold": months in a row above a round amount."""
+
+    of: str
+    months: int
+    since: str
+    threshold_usd: float
+    longest: bool  # the longest such run in the data
+
+
+class RunEndFacts(NamedTuple):
+    """streak_end: a run of growth, decline, surplus or deficit (`of`) that has just ended."""
+
+    of: str
+    months: int
+
+
+class ShareFacts(NamedTuple):
+    """share_threshold_first: a share of exports above a multiple of 10% for the first time."""
+
+    share_pct: float
+    threshold_pct: int
+
+
+class AboveAnnualFacts(NamedTuple):
+    """ytd_above_annual: the year so far above the whole of the best earlier year."""
+
+    best_year: int
+    best_usd: float
+    year: int
+    value_usd: float
+    threshold_usd: float | None
+
+
+class YearToDateFacts(NamedTuple):
+    """ytd_record: the highest for those months of any year (in December, of any year)."""
+
+    year: int
+    value_usd: float
+    threshold_usd: float | None
+
+
+class AnnualDailyFacts(NamedTuple):
+    """annual_daily_avg: the year's exports per working day, the highest of any year."""
+
+    year: int
+    value_usd: float
+    best_year: int
+    best_usd: float
+
+
+class OvertakeFacts(NamedTuple):
+    """overtake: a partner above `other` for the first time, or in `months` months."""
+
+    other: str
+    since: str
+    months: int | None
+
+
+class BreadthFacts(NamedTuple):
+    """breadth: how many items of the set rose."""
+
+    up: int
+    total: int
+    set: str
+    basis: str
+    rose: tuple[str, ...]
+    fell: tuple[str, ...]
+
+
+NotableFacts = (
+    RecordFacts
+    | RankFacts
+    | HighestSinceFacts
+    | DeficitFacts
+    | StreakFacts
+    | RoundRunFacts
+    | RunEndFacts
+    | ShareFacts
+    | AboveAnnualFacts
+    | YearToDateFacts
+    | AnnualDailyFacts
+    | OvertakeFacts
+    | BreadthFacts
+)
+
+
+class Notable(NamedTuple):
+    """A newsworthy claim about a month: what it is about, its sentence, its score and what it rests on."""
+
+    kind: str  # the claim: record_all_time, streak, overtake, ... (core.engine.notables.claims.KIND_POINTS)
+    subject: str  # a headline line's, an item's or a partner's code
+    dimension: str  # headline, item or partner
+    flow: str | None  # of an item or a partner; None for a headline line, the same whatever the flow
+    text: str
+    score: float
+    history_months: int | None  # the months of data a claim about the past rests on; None for a run
+    facts: NotableFacts
+
+
 class Release(NamedTuple):
     """Every indicator of one month's release, for one flow."""
 
     period: str
     flow: str
     headline: Headline
-    items: tuple[Row, ...]
-    partners: tuple[Row, ...]
+    items: tuple[ReleaseRow, ...]
+    partners: tuple[ReleaseRow, ...]
     breadth: Breadth
-    notables: tuple[Mapping[str, Any], ...] = ()  # most newsworthy first, see core.engine.notables
+    notables: tuple[Notable, ...] = ()  # most newsworthy first, see core.engine.notables
 
     def notables_about(self, dimension: str, code: str) -> tuple[str, ...]:
         """The texts of the notables about one headline line, item or partner of this release's flow."""
         return tuple(
-            notable["text"]
+            notable.text
             for notable in self.notables
-            if (notable["dimension"], notable["subject"]) == (dimension, code) and notable["flow"] in (None, self.flow)
+            if (notable.dimension, notable.subject) == (dimension, code) and notable.flow in (None, self.flow)
         )
 
 
@@ -126,10 +272,17 @@ class Revision(NamedTuple):
     new_usd: float
     released: str | None  # the date of the newer figure, where the files give one
 
+
+class Arrival(NamedTuple):
+    """What a reload brought: months that are new, and figures that changed for months already shown."""
+
+    new_months: tuple[int, ...]
+    revisions: tuple[Revision, ...]
+    new_exports: tuple[Figure, ...] = ()  # of each new month
+
     @property
-    def text(self) -> str:
-        when = f" (released {self.released})" if self.released else ""
-        return f"{self.period} revised from {fmt.usd(self.old_usd)} to {fmt.usd(self.new_usd)}{when}"
+    def is_empty(self) -> bool:
+        return not self.new_months and not self.revisions
 
 
 class Nowcast(NamedTuple):
@@ -193,32 +346,13 @@ class FlashChart(NamedTuple):
     nowcast: Nowcast | None  # of the whole month, from the latest window
 
 
-CARD_LINES = ("exports", "imports", "balance", "daily_avg_exports", "ytd_exports")
-# What each headline line is called: its card's title and its drilldown's name.
-HEADLINE_TITLES = {
-    "exports": "Exports",
-    "imports": "Imports",
-    "balance": "Balance",
-    "daily_avg_exports": "Daily avg",
-    "ytd_exports": "YTD exp",
-}
-FLOW_NAMES = {"export": "exports", "import": "imports"}
-# Sums since January, which fall back each January: comparable only with the same month of other years.
-YEAR_TO_DATE_LINES = frozenset({"ytd_exports"})
-# Lines that can be negative: their change on a year earlier is in dollars, not a growth rate.
-SIGNED_LINES = frozenset({"balance"})
-# What one value of a line is, where it is not a month's total (items and partners are months' totals too).
-LINE_MEASURES = {"daily_avg_exports": "a working day", "ytd_exports": "year to date"}
-MONTH_TOTAL = "a month"
-
-
 class MonthChart(NamedTuple):
     """A subject's months as its drilldown plots them, oldest first: the level and its change on a year earlier,
     the month shown last. Downsampled, each point is the average of `months_per_point` months ending at its month."""
 
     months: tuple[int, ...]
     level_usd: tuple[float | None, ...]
-    change: tuple[float | None, ...]  # YoY %, or for a signed line (SIGNED_LINES) the change in USD
+    change: tuple[float | None, ...]  # YoY %, or for a signed line (core.base.subjects) the change in USD
     change_in_usd: bool
     year_earlier: int | None  # the point holding the same month a year earlier, if plotted
     measure: str = MONTH_TOTAL  # what a level is: a month's total, an average per working day, a year to date

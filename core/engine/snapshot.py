@@ -10,37 +10,35 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
 from core.base.catalog import TOTAL_ITEM, WORLD, Catalog
 from core.base.fmt import printable
-from core.base.memo import Memoised
+from core.base.memo import Memo, Memoised
 from core.base.periods import format_period, same_month_positions
 from core.base.problems import Problem
+from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, MONTH_TOTAL, flow_of_total, is_signed
 from core.engine.model import (
     DEFAULT_ITEM_SET,
-    LINE_MEASURES,
-    MONTH_TOTAL,
-    SIGNED_LINES,
-    YEAR_TO_DATE_LINES,
     Balance,
     Breadth,
     Figure,
     Headline,
     History,
     MonthChart,
+    Notable,
     PartnerShare,
     Records,
     Release,
+    ReleaseRow,
     Revision,
-    Row,
     SeriesKey,
     WorkingDays,
 )
-from core.engine.notables import find_notables
-from core.engine.series import difference, divided, growth_pct, ratio_pct, value_at
+from core.engine.notables.find import find_notables
+from core.engine.series import EMPTY, MonthAxis, by_series, difference, divided, growth_pct, ratio_pct, value_at
 from core.ingest.datadir import FileStamp
 
 if TYPE_CHECKING:
@@ -48,11 +46,10 @@ if TYPE_CHECKING:
     from core.ingest.loader import Dataset
 
 PARTNER_SET = "motie9"
-FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
 
 
 @dataclass(frozen=True)
-class Snapshot(Memoised):
+class Snapshot(Memoised, MonthAxis):
     """All series on one contiguous monthly axis starting at `first_month`."""
 
     directory: Path
@@ -65,40 +62,37 @@ class Snapshot(Memoised):
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
     flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.engine.flash
-    # releases and views (core.views), by what they are of
-    _memo: dict[tuple[object, ...], object] = field(default_factory=dict, compare=False, repr=False)
+    _memo: Memo = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
     def latest(self) -> int:
         return self.months[-1]
 
-    def index(self, month: int) -> int:
-        return month - self.first_month
-
     def series(self, flow: str, item: str = TOTAL_ITEM, partner: str = WORLD) -> np.ndarray:
-        return self.trade.get((flow, item, partner), _EMPTY)
+        return self.trade.get((flow, item, partner), EMPTY)
 
     def ytd(self, array: np.ndarray) -> np.ndarray:
         return _running_year_totals(array, self.first_month)
 
     def subject_series(self, dimension: str, code: str, flow: str = "export") -> np.ndarray:
-        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's
-        series of the flow."""
+        """A headline line (core.base.subjects), or an item's or a partner's series of the flow."""
         if dimension == "headline":
-            return self.headline.get(code, _EMPTY)
+            return self.headline.get(code, EMPTY)
         if dimension == "item":
             return self.series(flow, item=code)
         return self.series(flow, partner=code)
 
+    def headline_figure(self, line: str, month: int) -> Figure:
+        """A headline line's value and its growth on a year earlier, as the month's release has it."""
+        return _figure(self.headline[line], self.index(month))
+
     def subject_revisions(self, dimension: str, code: str, flow: str = "export") -> tuple[Revision, ...]:
         """Revised figures of a subject's series; headline lines other than the flows' totals have none."""
-        keys = {
-            "item": (flow, code, WORLD),
-            "partner": (flow, TOTAL_ITEM, code),
-            "headline": {"exports": ("export", TOTAL_ITEM, WORLD), "imports": ("import", TOTAL_ITEM, WORLD)}.get(code),
-        }
-        key = keys[dimension]
-        return () if key is None else self.revisions.get(key, ())
+        if dimension == HEADLINE:
+            total_of = flow_of_total(code)
+            return () if total_of is None else self.revisions.get((total_of, TOTAL_ITEM, WORLD), ())
+        keys = {"item": (flow, code, WORLD), "partner": (flow, TOTAL_ITEM, code)}
+        return self.revisions.get(keys[dimension], ())
 
     def history(self, dimension: str, code: str, until: int, months: int, flow: str = "export") -> History:
         array = self.subject_series(dimension, code, flow)
@@ -125,8 +119,8 @@ class Snapshot(Memoised):
             known = np.flatnonzero(~np.isnan(self.subject_series(dimension, code, flow)[: self.index(month) + 1]))
             months = self.index(month) - int(known[0]) + 1 if len(known) else 1
         history = self.history(dimension, code, month, months, flow)
-        signed = dimension == "headline" and code in SIGNED_LINES
-        measure = LINE_MEASURES.get(code, MONTH_TOTAL) if dimension == "headline" else MONTH_TOTAL
+        signed = is_signed(dimension, code)
+        measure = HEADLINE_LINES[code].measure if dimension == HEADLINE else MONTH_TOTAL
         return MonthChart(
             history.months,
             history.values,
@@ -139,7 +133,7 @@ class Snapshot(Memoised):
     def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
         index = self.index(month)
         array = self.subject_series(dimension, code, flow)[: index + 1]
-        by_year = dimension == "headline" and code in YEAR_TO_DATE_LINES
+        by_year = dimension == HEADLINE and HEADLINE_LINES[code].year_to_date
         positions = same_month_positions(0, index) if by_year else range(index + 1)
         comparable = np.array(positions[: len(array)], dtype=int)  # none for a subject without a series
         known = comparable[~np.isnan(array[comparable])]
@@ -187,9 +181,6 @@ class Snapshot(Memoised):
         return self.memoised(("release", month, flow, item_set), lambda: _compute_release(self, month, flow, item_set))
 
 
-_EMPTY = np.array([], dtype=float)
-
-
 def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
     """Year-to-date sums; NaN where a month since January is missing, never a partial sum."""
     before, length = first_month % 12, len(array)
@@ -206,13 +197,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     trade = dataset.trade
     first, last = int(trade["month"].min()), int(trade["month"].max())
     length = last - first + 1
-    # One row of a matrix per series, filled at once: a loop over pandas groups costs 0.1 ms a series.
-    number = trade.groupby(["flow", "item", "partner"], sort=False).ngroup().to_numpy()
-    firsts = np.unique(number, return_index=True)[1]  # each series' first row, in series order
-    matrix = np.full((len(firsts), length), np.nan)
-    matrix[number, trade["month"].to_numpy(dtype=int) - first] = trade["value_usd"].to_numpy(dtype=float)
-    keys = zip(*(trade[column].to_numpy()[firsts].tolist() for column in ("flow", "item", "partner")), strict=True)
-    series: dict[SeriesKey, np.ndarray] = dict(zip(keys, matrix, strict=True))
+    series = cast(dict[SeriesKey, np.ndarray], by_series(trade, ["flow", "item", "partner"], first, length))
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
@@ -249,13 +234,13 @@ def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
     joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values([*key, "released"])
     joined["released_new"] = joined["released_new"].dt.strftime("%Y-%m-%d")
     found: dict[SeriesKey, list[Revision]] = {}
-    names = ("flow", "item", "partner", "month", "value_usd", "value_usd_new", "released_new")
-    for flow, item, partner, month, old, new, released in zip(*(joined[name].tolist() for name in names), strict=True):
+    columns = ("flow", "item", "partner", "month", "value_usd", "value_usd_new", "released_new")
+    for flow, item, partner, month, old, new, released in zip(*(joined[c].tolist() for c in columns), strict=True):
         series = (flow, item, partner)
         found.setdefault(series, []).append(
             Revision(series, format_period(month), old, new, released if isinstance(released, str) else None)
         )
-    return MappingProxyType({series: tuple(items) for series, items in found.items()})
+    return MappingProxyType({key: tuple(items) for key, items in found.items()})
 
 
 def _figure(array: np.ndarray, index: int) -> Figure:
@@ -304,11 +289,11 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
         tuple(code for code, yoy in measured if yoy > 0),
     )
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
-    notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow], members)
+    notables = find_notables(snapshot, month, breadth, FLOWS[flow].total, members)
     return Release(format_period(month), flow, headline, items, partners, breadth, notables)
 
 
-def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> Row:
+def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> ReleaseRow:
     total = snapshot.series(flow)
     value, before = value_at(array, index), value_at(array, index - 12)
     total_now, total_before = value_at(total, index), value_at(total, index - 12)
@@ -317,7 +302,7 @@ def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array:
     ytd_value, ytd_before = value_at(ytd, index), value_at(ytd, index - 12)
     ytd_share = ratio_pct(ytd_value, value_at(ytd_total, index))
     ytd_share_before = ratio_pct(ytd_before, value_at(ytd_total, index - 12))
-    return Row(
+    return ReleaseRow(
         code=code,
         name=name,
         value_usd=value,
@@ -337,6 +322,8 @@ def to_json(obj: Any) -> Any:
     escapes only the C0 controls: C1 controls or bidi overrides in a code would reach the terminal)."""
     if isinstance(obj, str):
         return printable(obj)
+    if isinstance(obj, Notable):  # its facts beside its common fields, as the brief's JSON has always had them
+        return {name: to_json(getattr(obj, name)) for name in obj._fields if name != "facts"} | to_json(obj.facts)
     if hasattr(obj, "_fields"):
         return {name: to_json(getattr(obj, name)) for name in obj._fields}
     if isinstance(obj, Mapping):
@@ -348,7 +335,7 @@ def to_json(obj: Any) -> Any:
     return obj
 
 
-def load_snapshot(directory: Path) -> Snapshot:
+def load_snapshot(directory: str | Path) -> Snapshot:
     """Files -> validated Dataset -> Snapshot; DataError if any file has a problem."""
     from core.ingest.loader import load_directory  # pandas is only needed when loading
 

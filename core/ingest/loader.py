@@ -24,6 +24,8 @@ from core.base.periods import (
     OUT_OF_RANGE,
     PERIOD_PATTERN,
     format_period,
+    month_number,
+    parse_period,
     period_problem,
 )
 from core.base.problems import DataError, Problem
@@ -100,16 +102,16 @@ def load_directory(directory: str | Path) -> Dataset:
         reports.append(report)
         table = read_table(path, report)
         if table is not None:
-            kind = _kind_of(table.columns)
-            if kind == "reference":
+            role = _role_of(table.columns)
+            if role == "reference":
                 pass  # region and HS tables: read by `tradetop import`/`fetch` (core.ingest.sources), not figures
-            elif kind == "catalog":
+            elif role == "catalog":
                 catalog_entries = _validate_catalog(table, report)
-            elif kind == "working_days":
+            elif role == "working_days":
                 working_days.update(_validate_working_days(table, report))
             else:
-                batches[kind].add(table, path.name, report)
-    frames = {kind: batch.validated() for kind, batch in batches.items()}
+                batches[role].add(table, path.name, report)
+    frames = {role: batch.validated() for role, batch in batches.items()}
     errors: list[Problem] = []
     for report in reports:  # in file order, each file's problems together
         report.close()
@@ -269,7 +271,9 @@ def _report_unparsable(text: str, error: Exception, report: FileReport) -> None:
     report.error(None, f"not readable as CSV: {error}")
 
 
-def _kind_of(columns) -> str:
+def _role_of(columns) -> str:
+    """What a file is to tradetop, told by its columns: figures (trade, flash), the catalog, working days or a
+    reference table."""
     names = set(columns)
     if {"region", "iso2"} <= names or "hs_code" in names:
         return "reference"
@@ -348,7 +352,7 @@ class _TradeBatches:
         for column in ("released", "source"):  # optional: a file without the column has them empty
             table[column] = table[column].fillna("") if column in table.columns else ""
         # pandas' string dtype, once per batch, for its vectorised matching (pyarrow's, where installed)
-        table = table.astype(dict.fromkeys(self.required + ("released", "source"), "str"))
+        table = table.astype(dict.fromkeys((*self.required, "released", "source"), "str"))
         return _validate_trade_rows(table, [report for _, _, report in files], self.required)
 
 
@@ -429,7 +433,7 @@ def _validate_trade_rows(table: pd.DataFrame, reports: list[FileReport], require
     periods = good["period"]
     frame = pd.DataFrame(
         {
-            "month": periods.str[:4].astype(int) * 12 + periods.str[5:7].astype(int) - 1,
+            "month": month_number(periods.str[:4].astype(int), periods.str[5:7].astype(int)),
             "flow": good["flow"],
             "item": good["item"],
             "partner": good["partner"],
@@ -469,7 +473,7 @@ def _resolve_versions(
         return frame.reset_index(drop=True), frame.iloc[:0]
     # As day numbers NaT is the smallest int64, so undated rows sort as the oldest.
     order = frame[shared].assign(_released=frame.loc[shared, "released"].to_numpy(dtype="datetime64[D]").view("int64"))
-    order = order.sort_values(key + ["_released", "file", "line"], kind="stable")
+    order = order.sort_values([*key, "_released", "file", "line"], kind="stable")
     latest = order["_released"] == order.groupby(key)["_released"].transform("max")
     contenders = order[latest]
     conflicts = contenders[contenders.groupby(key)["value_usd"].transform("nunique") > 1]
@@ -515,7 +519,7 @@ def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimen
         Problem(
             paths[name], int(line), f"{column} code {code!r} is not in the catalog (shown by its code)", is_warning=True
         )
-        for name, line, code in zip(unknown["file"], unknown["line"], unknown[column])
+        for name, line, code in zip(unknown["file"], unknown["line"], unknown[column], strict=True)
     ]
 
 
@@ -526,7 +530,7 @@ def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
         report.error(1, f"missing column {', '.join(missing)} (expected dimension,code,name_en,name_ko,sets,order)")
         return []
     entries, seen = [], {}
-    for line, row in zip(table.index, table.to_dict("records")):  # plain dicts: iterrows costs 50 us a row
+    for line, row in zip(table.index, table.to_dict("records"), strict=True):  # plain dicts: iterrows costs 50 us a row
         key = (row["dimension"], row["code"])
         order_text = row.get("order", "")
         try:
@@ -562,7 +566,7 @@ def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int,
         report.error(1, "missing column period (expected period,working_days)")
         return {}
     days: dict[int, float] = {}
-    for line, row in zip(table.index, table.to_dict("records")):
+    for line, row in zip(table.index, table.to_dict("records"), strict=True):
         period, text = row["period"], row["working_days"]
         try:
             value = float(text)
@@ -577,5 +581,5 @@ def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int,
                 f"working_days {text!r} is not a day count (expected a number above 0, at most {MAX_WORKING_DAYS})",
             )
         else:
-            days[int(period[:4]) * 12 + int(period[5:7]) - 1] = value
+            days[parse_period(period)] = value
     return days

@@ -7,45 +7,21 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from core.base import fmt
 from core.base.periods import format_period
 from core.base.problems import DataError
-from core.engine.model import Revision
+from core.engine.model import Arrival, Revision, SeriesKey
 from core.engine.snapshot import Snapshot, load_snapshot
-from core.ingest.datadir import file_stamps, is_data_file
+from core.ingest.datadir import FileStamp, file_stamps, is_data_file
 
 DEBOUNCE_SECONDS = 0.3
 POLL_SECONDS = 0.5
 MAX_BURST_MS = 5000
 REWATCH_CHECK_MS = 500
-
-
-@dataclass(frozen=True)
-class Arrival:
-    """What a reload brought: months that are new, and figures that changed for months already shown."""
-
-    new_months: tuple[int, ...]
-    revisions: tuple[Revision, ...]
-
-    @property
-    def is_empty(self) -> bool:
-        return not self.new_months and not self.revisions
-
-    def summary(self, snapshot: Snapshot) -> str:
-        """One line for a notification, e.g. '2026-08: exports $58.20bn, +1.2%'."""
-        parts = []
-        for month in self.new_months:
-            exports = snapshot.release(month).headline.exports
-            parts.append(f"{format_period(month)}: exports {fmt.usd(exports.value_usd)}, {fmt.pct(exports.yoy_pct)}")
-        if self.revisions:
-            months = sorted({revision.period for revision in self.revisions})
-            parts.append(f"{len(self.revisions)} revised figure(s) for {', '.join(months)}")
-        return "; ".join(parts) or "no new figures"
 
 
 def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
@@ -66,10 +42,11 @@ def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
                 Revision(key, format_period(first + int(offset)), float(was[offset]), float(now[offset]), None)
             )
     # Revisions seen on earlier reloads are kept: the files no longer hold the figures they replaced.
-    revisions = {}
+    revisions: dict[SeriesKey, tuple[Revision, ...]] = {}
     for key, seen in (*old.revisions.items(), *new.revisions.items(), *((r.key, (r,)) for r in observed)):
         revisions[key] = tuple(dict.fromkeys(revisions.get(key, ()) + seen))
-    return replace(new, revisions=revisions), Arrival(new_months, tuple(observed))
+    exports = tuple(new.headline_figure("exports", month) for month in new_months)
+    return replace(new, revisions=revisions), Arrival(new_months, tuple(observed), exports)
 
 
 def watch_changes(
@@ -152,7 +129,7 @@ def _poll_changes(directory: Path, stop: threading.Event, debounce: float) -> It
         yield
 
 
-def _stamps_or_none(directory: Path):
+def _stamps_or_none(directory: Path) -> tuple[FileStamp, ...] | None:
     try:
         return file_stamps(directory)
     except OSError:

@@ -1,9 +1,24 @@
 """The release brief as text or as JSON, for `tradetop brief`."""
 
+from typing import Any
+
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
-from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
-from core.engine.notables import HEADLINE_LABELS, breadth_line, joined, subject_name
+from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine
+from core.engine.model import (
+    INTERVAL_NOMINAL_PCT,
+    Balance,
+    Figure,
+    FlashView,
+    Notable,
+    Nowcast,
+    NowcastReview,
+    RecordFacts,
+    Release,
+    ReleaseRow,
+    WorkingDays,
+)
+from core.engine.notables.wording import breadth_line, joined, name_in_sentence
 from core.engine.snapshot import Snapshot, to_json
 from core.text.export import (
     HEADLINE_EX_ITEM,
@@ -17,7 +32,7 @@ from core.text.export import (
 TOP_NOTABLES = 10
 
 
-def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
+def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict[str, Any]:
     """A month without a release (`release` None) is preliminary: its release fields are null and `flash`
     holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
     flash nowcasts with the final figure, null while there is none or if the month had no flash."""
@@ -38,12 +53,12 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
     }
 
 
-def by_value(rows: tuple[Row, ...]) -> list[Row]:
+def by_value(rows: tuple[ReleaseRow, ...]) -> list[ReleaseRow]:
     """The brief's order: largest first."""
     return sorted(rows, key=lambda row: -(row.value_usd or 0))
 
 
-def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
+def _table(title: str, rows: tuple[ReleaseRow, ...]) -> list[str]:
     lines = [f"{title:<30}{'value':>10}{'YoY':>9}{'share':>8}{'Δshare':>9}{'contrib':>9}"]
     for row in by_value(rows):
         lines.append(
@@ -53,7 +68,7 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
     return lines
 
 
-def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[str]:
+def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Notable, ...]) -> list[str]:
     """One line per kind of record among the notables not shown, so no record goes unsaid."""
     month_name = describe_period(parse_period(release.period)).split()[0]
     lines = []
@@ -61,15 +76,17 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[st
         ("record_all_time", "the highest in any month"),
         ("record_for_month", f"the highest for any {month_name}"),
     ):
-        records = [notable for notable in rest if notable["kind"] == kind and not notable.get("equal_to")]
-        groups = [
-            HEADLINE_LABELS[notable["subject"]].lower() for notable in records if notable["dimension"] == "headline"
+        records = [
+            notable
+            for notable in rest
+            if notable.kind == kind and isinstance(notable.facts, RecordFacts) and not notable.facts.equal_to
         ]
+        groups = [HEADLINE_LINES[notable.subject].label.lower() for notable in records if notable.dimension == HEADLINE]
         for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
             names = [
-                subject_name(snapshot.catalog, dimension, notable["subject"])
+                name_in_sentence(snapshot.catalog, dimension, notable.subject)
                 for notable in records
-                if notable["dimension"] == dimension
+                if notable.dimension == dimension
             ]
             if names:
                 groups.append(f"{prefix} {joined(names)}")
@@ -78,26 +95,30 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[st
     return lines
 
 
+def _headline_row(line: HeadlineLine, figure: Figure | Balance | WorkingDays) -> str:
+    """A line's value and its change on a year earlier: in days, in dollars for a signed line, else its growth."""
+    if isinstance(figure, WorkingDays):
+        value, change = fmt.days(figure.value), f"{fmt.days(figure.diff, signed=True)} on a year earlier"
+    elif isinstance(figure, Balance):
+        value, change = (
+            fmt.usd(figure.value_usd, signed=True),
+            f"{fmt.usd(figure.change_usd, signed=True)} on a year earlier",
+        )
+    else:
+        value, change = fmt.usd(figure.value_usd), fmt.pct(figure.yoy_pct)
+    return f"  {line.title:<22}{value:>10}  {change}"
+
+
 def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False) -> str:
     month = parse_period(release.period)
     headline = release.headline
-    flow_name = "exports" if release.flow == "export" else "imports"
     catalog = snapshot.catalog
     lines = [
-        f"Korea trade, {describe_period(month)} ({release.period}) · {flow_name} · customs basis",
+        f"Korea trade, {describe_period(month)} ({release.period}) · {FLOWS[release.flow].name} · customs basis",
         f"data: {fmt.printable(str(snapshot.directory))} "
         f"({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
-        f"  {'Exports':<22}{fmt.usd(headline.exports.value_usd):>10}  {fmt.pct(headline.exports.yoy_pct)}",
-        f"  {'Imports':<22}{fmt.usd(headline.imports.value_usd):>10}  {fmt.pct(headline.imports.yoy_pct)}",
-        f"  {'Balance':<22}{fmt.usd(headline.balance.value_usd, signed=True):>10}  "
-        f"{fmt.usd(headline.balance.change_usd, signed=True)} on a year earlier",
-        f"  {'Working days':<22}{fmt.days(headline.working_days.value):>10}  "
-        f"{fmt.days(headline.working_days.diff, signed=True)} on a year earlier",
-        f"  {'Daily-average exports':<22}{fmt.usd(headline.daily_avg_exports.value_usd):>10}  "
-        f"{fmt.pct(headline.daily_avg_exports.yoy_pct)}",
-        f"  {'Exports year to date':<22}{fmt.usd(headline.ytd_exports.value_usd):>10}  "
-        f"{fmt.pct(headline.ytd_exports.yoy_pct)}",
+        *(_headline_row(line, getattr(headline, line.code)) for line in HEADLINE_LINES.values()),
     ]
     excluded = headline.exports_ex.get(HEADLINE_EX_ITEM)
     if excluded:
@@ -130,7 +151,7 @@ def _notables(snapshot: Snapshot, release: Release, all_notables: bool) -> tuple
     after = [line.strip() for line in _other_records(snapshot, release, release.notables[len(shown) :])]
     if len(shown) < len(release.notables):
         after.append(f"({len(release.notables) - len(shown)} more: --all)")
-    return [notable["text"] for notable in shown], after
+    return [notable.text for notable in shown], after
 
 
 def brief_markdown(snapshot: Snapshot, release: Release, all_notables: bool = False) -> str:
@@ -176,8 +197,12 @@ def _flash_figures(view: FlashView) -> list[tuple[str, str, str]]:
             fmt.usd(view.value_usd),
             f"{fmt.pct(view.yoy_pct)} on days {view.window} a year earlier",
         ),
-        ("Working days", fmt.days(view.working_days), f"against {fmt.days(view.working_days_prev)} a year earlier"),
-        ("Daily-average exports", "", fmt.pct(view.daily_avg_yoy_pct)),
+        (
+            HEADLINE_LINES["working_days"].title,
+            fmt.days(view.working_days),
+            f"against {fmt.days(view.working_days_prev)} a year earlier",
+        ),
+        (HEADLINE_LINES["daily_avg_exports"].title, "", fmt.pct(view.daily_avg_yoy_pct)),
         _nowcast_figures("Nowcast, whole month", view.nowcast),
     ]
 

@@ -15,8 +15,9 @@ from typing import NamedTuple
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
-from core.engine.model import SIGNED_LINES, FlashView, Release, Row
-from core.engine.snapshot import FLOW_TOTAL_SUBJECT, Snapshot
+from core.base.subjects import FLOWS, HEADLINE_LINES, is_signed
+from core.engine.model import FlashView, Release, ReleaseRow
+from core.engine.snapshot import Snapshot
 
 Value = str | float | None
 
@@ -49,7 +50,7 @@ def _figure(value: float | None, shown: Callable[[float | None], str]) -> Cell:
     return Cell(value, shown(value))
 
 
-# Row fields: (label, how the screen writes it, in Markdown). The keys are the fields of `brief --json`'s rows.
+# ReleaseRow fields: (label, how the screen writes it, in Markdown). The keys are the fields of `brief --json`'s rows.
 ROW_FIGURES: dict[str, tuple[str, Callable[[float | None], str], bool]] = {
     "value_usd": ("Value", fmt.usd, True),
     "yoy_pct": ("YoY", fmt.pct, True),
@@ -72,9 +73,9 @@ def _when(period: str) -> str:
     return describe_period(parse_period(period))
 
 
-def rows_table(dimension: str, rows: Sequence[Row], release: Release) -> Table:
+def rows_table(dimension: str, rows: Sequence[ReleaseRow], release: Release) -> Table:
     """Items or partners of the release, in the order given (the screen's sort, or the catalog's)."""
-    flow = FLOW_TOTAL_SUBJECT[release.flow]
+    flow = FLOWS[release.flow].name
     title = f"Items ({release.breadth.set})" if dimension == "item" else "Partners"
     columns = (
         Column("code", "Code", numeric=False, in_markdown=False),
@@ -96,15 +97,7 @@ def rows_table(dimension: str, rows: Sequence[Row], release: Release) -> Table:
     )
 
 
-# The headline lines as the brief names them, and the item whose exclusion the brief shows.
-HEADLINE_NAMES = {
-    "exports": "Exports",
-    "imports": "Imports",
-    "balance": "Balance",
-    "working_days": "Working days",
-    "daily_avg_exports": "Daily-average exports",
-    "ytd_exports": "Exports year to date",
-}
+# The item whose exclusion the brief shows.
 HEADLINE_EX_ITEM = "semiconductors"
 
 
@@ -114,24 +107,21 @@ def headline_table(release: Release) -> Table:
     headline = release.headline
 
     def line(code: str, name: str, value: float | None, change: float | None, growth: bool) -> tuple[Cell, ...]:
-        unit, shown = ("days", fmt.days) if code == "working_days" else ("USD", fmt.usd)
+        unit, shown = ("days", fmt.days) if HEADLINE_LINES[code].in_days else ("USD", fmt.usd)
         return (
             _text(code),
             _text(name),
             Cell(unit, unit),
-            Cell(value, shown(value, signed=code in SIGNED_LINES)),  # a balance's sign, as the brief shows it
+            Cell(value, shown(value, signed=is_signed("headline", code))),  # a balance's sign, as the brief shows it
             _figure(change, fmt.pct) if growth else Cell(None, ""),
             Cell(None, "") if growth else Cell(change, shown(change, signed=True)),
         )
 
-    rows = [
-        line("exports", HEADLINE_NAMES["exports"], *headline.exports, growth=True),
-        line("imports", HEADLINE_NAMES["imports"], *headline.imports, growth=True),
-        line("balance", HEADLINE_NAMES["balance"], *headline.balance, growth=False),
-        line("working_days", HEADLINE_NAMES["working_days"], *headline.working_days, growth=False),
-        line("daily_avg_exports", HEADLINE_NAMES["daily_avg_exports"], *headline.daily_avg_exports, growth=True),
-        line("ytd_exports", HEADLINE_NAMES["ytd_exports"], *headline.ytd_exports, growth=True),
-    ]
+    # A growth rate, except where the line can be negative or counts days: there the difference.
+    rows = []
+    for spec in HEADLINE_LINES.values():
+        value, change = getattr(headline, spec.code)
+        rows.append(line(spec.code, spec.title, value, change, growth=not (spec.signed or spec.in_days)))
     excluded, ytd_excluded = headline.exports_ex.get(HEADLINE_EX_ITEM), headline.ytd_exports_ex.get(HEADLINE_EX_ITEM)
     if excluded and ytd_excluded:
         name = next((row.name for row in release.items if row.code == HEADLINE_EX_ITEM), HEADLINE_EX_ITEM)
@@ -175,11 +165,11 @@ def notables_table(release: Release) -> Table:
         tuple(
             (
                 Cell(float(rank), str(rank)),
-                _text(notable["dimension"]),
-                _text(notable["subject"]),
-                _text(notable["kind"]),
-                Cell(notable["score"], f"{notable['score']:g}"),
-                _text(notable["text"]),
+                _text(notable.dimension),
+                _text(notable.subject),
+                _text(notable.kind),
+                Cell(notable.score, f"{notable.score:g}"),
+                _text(notable.text),
             )
             for rank, notable in enumerate(release.notables, start=1)
         ),
@@ -195,7 +185,7 @@ def history_table(
     if months is None:  # the span the drilldown plots as all history: from the subject's first figure
         months = len(snapshot.month_chart(dimension, code, month, None, flow).months)
     history = snapshot.history(dimension, code, month, months, flow)
-    signed = dimension == "headline" and code in SIGNED_LINES
+    signed = is_signed(dimension, code)
     change_column = Column("change_usd", "y/y") if signed else Column("yoy_pct", "YoY")
     changes = history.change_usd if signed else history.yoy_pct
     columns = [Column("period", "Month", numeric=False), Column("value_usd", "Value"), change_column]
@@ -211,12 +201,12 @@ def history_table(
         if dimension != "headline":
             cells.append(_figure(history.share_pct[index], fmt.share))
         rows.append(tuple(cells))
-    flow_part = "" if dimension == "headline" else f" · {FLOW_TOTAL_SUBJECT[flow]}"
+    flow_part = "" if dimension == "headline" else f" · {FLOWS[flow].name}"
     span = f"{format_period(history.months[0])} to {format_period(month)}"
     about = {"table": "history", "dimension": dimension, "subject": fmt.printable(code), "to": format_period(month)}
     if dimension != "headline":
         about["flow"] = flow
-    name = HEADLINE_NAMES[code] if dimension == "headline" else snapshot.catalog.name(dimension, code)
+    name = HEADLINE_LINES[code].title if dimension == "headline" else snapshot.catalog.name(dimension, code)
     return Table(f"{name}{flow_part} · {span}", about, tuple(columns), tuple(rows))
 
 

@@ -7,10 +7,9 @@ only renders; no numpy here either.
 from typing import TYPE_CHECKING, NamedTuple
 
 from core.base.periods import format_period
+from core.base.subjects import FLOWS, HEADLINE_LINES, flow_of_total
 from core.engine.model import (
     DEFAULT_ITEM_SET,
-    FLOW_NAMES,
-    HEADLINE_TITLES,
     History,
     MonthChart,
     NowcastReview,
@@ -25,7 +24,6 @@ if TYPE_CHECKING:
 DRILL_TABLE_MONTHS = 24
 DRILL_PLOT_MONTHS = 36
 DIMENSION_TITLES = {"headline": "Headline", "item": "Items", "partner": "Partners"}
-HEADLINE_FLOWS = {"imports": "import"}  # the flow whose release has a headline line's notables; else exports'
 
 
 class Subject(NamedTuple):
@@ -62,7 +60,7 @@ def follows_flow(subject: Subject) -> bool:
 
 def _name(snapshot: "Snapshot", subject: Subject) -> str:
     if subject.dimension == "headline":
-        return HEADLINE_TITLES[subject.code]
+        return HEADLINE_LINES[subject.code].short
     return snapshot.catalog.name(subject.dimension, subject.code)
 
 
@@ -85,9 +83,10 @@ def _build(
     snapshot: "Snapshot", subject: Subject, month: int, flow: str, item_set: str, all_history: bool
 ) -> DrilldownView:
     dimension, code = subject
-    section = DIMENSION_TITLES[dimension] + (f" ({FLOW_NAMES[flow]})" if follows_flow(subject) else "")
+    section = DIMENSION_TITLES[dimension] + (f" ({FLOWS[flow].name})" if follows_flow(subject) else "")
     chart = snapshot.month_chart(dimension, code, month, None if all_history else DRILL_PLOT_MONTHS, flow)
-    notables_flow = flow if follows_flow(subject) else HEADLINE_FLOWS.get(code, "export")
+    # A headline line's notables are in its own flow's release (imports'), else in exports'.
+    notables_flow = flow if follows_flow(subject) else flow_of_total(code) or "export"
     return DrilldownView(
         subject=subject,
         month=month,

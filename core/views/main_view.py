@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from core.base.problems import Problem
-from core.engine.model import CARD_LINES, DEFAULT_ITEM_SET, YEAR_TO_DATE_LINES, FlashView, History, Release, Row
+from core.base.subjects import CARD_LINES, FLOWS, HEADLINE, HEADLINE_LINES
+from core.engine.model import DEFAULT_ITEM_SET, FlashView, History, Release, ReleaseRow
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -41,11 +42,11 @@ def main_view(snapshot: "Snapshot", month: int, flow: str = "export", item_set: 
 
 
 def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str) -> MainView:
-    from core.engine.notables import breadth_line  # numpy: there is a snapshot by now, and so numpy
+    from core.engine.notables.wording import breadth_line  # numpy: there is a snapshot by now, and so numpy
 
     release = snapshot.release(month, flow, item_set)
 
-    def trends(dimension: str, rows: tuple[Row, ...]) -> dict[str, tuple[float | None, ...]]:
+    def trends(dimension: str, rows: tuple[ReleaseRow, ...]) -> dict[str, tuple[float | None, ...]]:
         return {row.code: snapshot.history(dimension, row.code, month, TREND_MONTHS, flow).values for row in rows}
 
     breadth = (breadth_line(snapshot.catalog, release.breadth),) if release.breadth.total else ()
@@ -55,22 +56,22 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str) -> MainVi
         latest=snapshot.latest,
         newest_file_ns=max((stamp.mtime_ns for stamp in snapshot.files), default=None),
         release=release,
-        card_histories={line: _card_history(snapshot, line, month) for line in CARD_LINES},
+        card_histories={line.code: _card_history(snapshot, line.code, month) for line in CARD_LINES},
         item_trends=trends("item", release.items),
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash.view(pending),
-        notables=tuple(notable["text"] for notable in release.notables) + breadth,
+        notables=tuple(notable.text for notable in release.notables) + breadth,
         overview=(
-            snapshot.history("headline", "exports", month, OVERVIEW_MONTHS),
-            snapshot.history("headline", "imports", month, OVERVIEW_MONTHS),
+            snapshot.history(HEADLINE, FLOWS["export"].total, month, OVERVIEW_MONTHS),
+            snapshot.history(HEADLINE, FLOWS["import"].total, month, OVERVIEW_MONTHS),
         ),
         warnings=snapshot.warnings,
     )
 
 
 def _card_history(snapshot: "Snapshot", line: str, month: int) -> tuple[float | None, ...]:
-    if line in YEAR_TO_DATE_LINES:
+    if HEADLINE_LINES[line].year_to_date:
         # Every month from the first to this one, of which this calendar month of each year.
         index = snapshot.index(month)
-        return snapshot.history("headline", line, month, index + 1).values[index % 12 :: 12]
-    return snapshot.history("headline", line, month, CARD_HISTORY_MONTHS).values
+        return snapshot.history(HEADLINE, line, month, index + 1).values[index % 12 :: 12]
+    return snapshot.history(HEADLINE, line, month, CARD_HISTORY_MONTHS).values

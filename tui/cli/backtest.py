@@ -12,7 +12,8 @@ def add_command(commands, data, period) -> None:
 
 
 def run(args) -> int:
-    from core.engine.backtest import backtest, backtest_table
+    from core.engine.backtest import backtest
+    from core.text.backtest import backtest_table
 
     snapshot = load(args)
     if isinstance(snapshot, int):

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from core.engine.model import CARD_LINES
+from core.base.subjects import CARD_LINES
 from tui.cli.snapshot import add_release_options, chosen_month, load
 from tui.output import fail, say
 
@@ -25,7 +25,7 @@ def add_command(commands, data, period) -> None:
     subject = parser.add_mutually_exclusive_group()
     subject.add_argument("--item", metavar="CODE", help="--table history: an item's months (e.g. semiconductors)")
     subject.add_argument("--partner", metavar="CODE", help="--table history: a partner's months (e.g. china)")
-    subject.add_argument("--line", choices=CARD_LINES, help="--table history: a headline line's months")
+    subject.add_argument("--line", choices=[line.code for line in CARD_LINES], help="--table history: a headline line's months")
     add_release_options(parser)
     parser.add_argument(
         "--format",

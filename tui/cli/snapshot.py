@@ -1,6 +1,7 @@
 """The snapshot a command computes from (the monitor's cache when the files are unchanged: no pandas), and the
 month and item set a command's options choose in it."""
 
+from core.base.subjects import FLOWS
 from tui.output import fail
 
 
@@ -20,7 +21,7 @@ def load(args):
 def add_release_options(parser) -> None:
     """--flow and --set, for the commands that show a month's release."""
     parser.add_argument(
-        "--flow", choices=("export", "import"), default="export", help="items and partners of exports or imports"
+        "--flow", choices=tuple(FLOWS), default="export", help="items and partners of exports or imports"
     )
     parser.add_argument(
         "--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)"

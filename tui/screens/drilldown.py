@@ -9,8 +9,9 @@ from textual.containers import Horizontal
 
 from core.base import fmt
 from core.base.periods import format_period
+from core.text.arrival import revision_text
 from core.views.drilldown_view import DRILL_TABLE_MONTHS, DrilldownView, Subject, drilldown_view, follows_flow
-from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_text, review_text
+from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_section, review_section
 from tui.screens.state import Clip, StateScreen
 from tui.widgets.cells import change, titled
 from tui.widgets.error_bar import ErrorBar
@@ -72,14 +73,16 @@ class DrilldownScreen(StateScreen):
         self.history.show(view.chart, view.name, "all history" if self.all_history else "3 years")
         another_subject = self.shown_for is None or self.shown_for[0] != view.subject  # opened anew, or for another
         self._months_table(view)
-        sections = [records_text(view.records)]
+        sections = [records_section(view.records)]
         if view.partner_split is not None:
             sections.append(self._split_text(view))
         if view.review is not None:
-            sections.append(review_text(view.review))
+            sections.append(review_section(view.review))
         sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in view.notables) or "—")))
         if view.revisions:  # most series are never revised: no empty heading for them
-            sections.append(titled("Revisions", Text("\n".join(f"• {revision.text}" for revision in view.revisions))))
+            sections.append(
+                titled("Revisions", Text("\n".join(f"• {revision_text(revision)}" for revision in view.revisions)))
+            )
         facts = self.query_one("#drill-facts", TextPane)
         facts.show(Text("\n\n").join(sections).split("\n"))
         if another_subject:  # its records first, not where the last subject's facts were left

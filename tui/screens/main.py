@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 
 from core.base.periods import describe_period
-from core.engine.model import FLOW_NAMES
+from core.base.subjects import FLOWS
 from core.views.drilldown_view import Subject
 from tui.screens.state import Clip, StateScreen
 from tui.widgets.error_bar import ErrorBar
@@ -83,7 +83,7 @@ class MainScreen(StateScreen):
             (self.query_one("#items", ReleaseTable), release.items, view.item_trends, f"Items ({release.breadth.set})"),
             (self.query_one("#partners", ReleaseTable), release.partners, view.partner_trends, "Partners"),
         ):
-            table.border_title = Text(f"{title} · {FLOW_NAMES[app.flow]}")
+            table.border_title = Text(f"{title} · {FLOWS[app.flow].name}")
             table.border_subtitle = f"{mode} · by {sort.label}"
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor)
         if self.overview is not None:
@@ -102,7 +102,7 @@ class MainScreen(StateScreen):
         if isinstance(focused, ReleaseTable):  # the rows in the order shown, month and year to date
             rows = focused.rows_shown
             table = rows_table(focused.dimension, rows, view.release)
-            what = f"{len(rows)} {focused.dimension}s of {month}, {FLOW_NAMES[view.release.flow]}"
+            what = f"{len(rows)} {focused.dimension}s of {month}, {FLOWS[view.release.flow].name}"
             return Clip(tsv_text(table), f"{what}, as TSV with a header line")
         if isinstance(focused, HeadlineCards):
             return Clip(tsv_text(headline_table(view.release)), f"the headline of {month}, as TSV with a header line")

@@ -13,7 +13,7 @@ MONTH_WIDTH = 7
 FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
 
 
-def records_text(records: Records) -> Text:
+def records_section(records: Records) -> Text:
     if records.rank is None or records.highest_month is None or records.lowest_month is None:
         return Text("Records: no value this month")
     streak = abs(records.streak)
@@ -27,7 +27,7 @@ def records_text(records: Records) -> Text:
     return titled("Records", Text("\n".join(lines)))
 
 
-def review_text(review: NowcastReview) -> Text:
+def review_section(review: NowcastReview) -> Text:
     """Each flash window's nowcast against the final figure: error and whether the interval held."""
     lines = []
     for check in review.checks:
@@ -50,4 +50,4 @@ def nowcast_text(nowcast: Nowcast | None) -> Text:
 
 def show_review(widget: Static, review: NowcastReview | None) -> None:
     widget.display = review is not None
-    widget.update(review_text(review) if review else "")
+    widget.update(review_section(review) if review else "")

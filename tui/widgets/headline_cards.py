@@ -9,17 +9,10 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from core.base import fmt
-from core.engine.model import CARD_LINES, HEADLINE_TITLES, YEAR_TO_DATE_LINES, Figure
+from core.base.subjects import CARD_LINES
+from core.engine.model import Balance, Figure
 from core.views.main_view import MainView
 from tui.widgets.cells import change, spark_scale, spark_text
-
-
-class CardSpec(NamedTuple):
-    subject: str
-    title: str
-
-
-CARDS = tuple(CardSpec(line, HEADLINE_TITLES[line]) for line in CARD_LINES)
 
 
 class CardFigure(NamedTuple):
@@ -80,43 +73,38 @@ class HeadlineCards(Widget, can_focus=True):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.figures = {spec.subject: WAITING for spec in CARDS}
+        self.figures = {line.code: WAITING for line in CARD_LINES}
 
     def action_choose(self, step: int) -> None:
-        self.selected = (self.selected + step) % len(CARDS)
+        self.selected = (self.selected + step) % len(CARD_LINES)
 
     def action_drill(self) -> None:
-        self.post_message(self.Drill(CARDS[self.selected].subject))
+        self.post_message(self.Drill(CARD_LINES[self.selected].code))
 
     def on_click(self, event) -> None:
         offset = event.get_content_offset(self)
         if offset is not None:
             edges = self._edges()
-            self.selected = next(index for index in range(len(CARDS)) if offset.x < edges[index + 1])
+            self.selected = next(index for index in range(len(CARD_LINES)) if offset.x < edges[index + 1])
             self.action_drill()
 
     def show(self, view: MainView) -> None:
         headline = view.release.headline
-        figures: dict[str, tuple[str, Text]] = {
-            spec.subject: _figure_texts(getattr(headline, spec.subject)) for spec in CARDS if spec.subject != "balance"
+        self.figures = {
+            line.code: CardFigure(*_figure_texts(getattr(headline, line.code)), view.card_histories[line.code])
+            for line in CARD_LINES
         }
-        balance = headline.balance
-        figures["balance"] = (
-            fmt.usd(balance.value_usd, signed=True),
-            change(fmt.usd(balance.change_usd, signed=True), balance.change_usd),
-        )
-        self.figures = {subject: CardFigure(*texts, view.card_histories[subject]) for subject, texts in figures.items()}
         self.refresh()
 
     def _edges(self) -> list[int]:
         """Where each card starts, and the right edge: the width shared out as evenly as cells allow."""
         width = self.size.width
-        return [width * index // len(CARDS) for index in range(len(CARDS) + 1)]
+        return [width * index // len(CARD_LINES) for index in range(len(CARD_LINES) + 1)]
 
     def render(self) -> Text:
         edges = self._edges()
         rows: list[list[Text]] = [[] for _ in range(5)]
-        for index, spec in enumerate(CARDS):
+        for index, line in enumerate(CARD_LINES):
             chosen = index == self.selected
             box = HEAVY_BOX if chosen and self.has_focus else ROUND_BOX
             border = self.get_component_rich_style("headline-cards--selected" if chosen else "headline-cards--border")
@@ -125,16 +113,16 @@ class HeadlineCards(Widget, can_focus=True):
             )
             width = edges[index + 1] - edges[index]
             inner = max(0, width - 4)  # a side and a cell of padding each side
-            figure = self.figures[spec.subject]
+            figure = self.figures[line.code]
             change_line = next(
                 (
-                    line
-                    for line in (figure.change + " y/y", _without_dollar(figure.change) + " y/y")
-                    if line.cell_len <= inner
+                    text
+                    for text in (figure.change + " y/y", _without_dollar(figure.change) + " y/y")
+                    if text.cell_len <= inner
                 ),
                 figure.change,
             )
-            heading = Text(f" {spec.title} ", style=title)
+            heading = Text(f" {line.short} ", style=title)
             heading.truncate(max(0, width - 3))
             rows[0].append(
                 Text.assemble(
@@ -143,12 +131,12 @@ class HeadlineCards(Widget, can_focus=True):
             )
             sparkline = spark_text(figure.history, inner)
             sparkline = Text(" " * (inner - sparkline.cell_len)) + sparkline  # the latest at the right
-            for row, line in enumerate((Text(figure.value, style="bold"), change_line, sparkline), start=1):
-                line = line.copy()
-                line.truncate(inner, pad=True)
-                rows[row].append(Text.assemble((box[3], border), " ", line, " ", (box[3], border)))
+            for row, text in enumerate((Text(figure.value, style="bold"), change_line, sparkline), start=1):
+                text = text.copy()
+                text.truncate(inner, pad=True)
+                rows[row].append(Text.assemble((box[3], border), " ", text, " ", (box[3], border)))
             # The sparkline's scale on the bottom edge, as a border subtitle, where it fits.
-            caption = f" {spark_scale(figure.history, inner, 'y' if spec.subject in YEAR_TO_DATE_LINES else 'm')} "
+            caption = f" {spark_scale(figure.history, inner, 'y' if line.year_to_date else 'm')} "
             caption = caption if figure.history and len(caption) <= width - 4 else ""
             rows[4].append(
                 Text.assemble(
@@ -165,5 +153,10 @@ def _without_dollar(text: Text) -> Text:
     return Text(text.plain.replace("$", "", 1), style=text.style)
 
 
-def _figure_texts(figure: Figure) -> tuple[str, Text]:
+def _figure_texts(figure: Figure | Balance) -> tuple[str, Text]:
+    """A signed line's (the balance's) value with its sign and its change in dollars; others' growth rate."""
+    if isinstance(figure, Balance):
+        return fmt.usd(figure.value_usd, signed=True), change(
+            fmt.usd(figure.change_usd, signed=True), figure.change_usd
+        )
     return fmt.usd(figure.value_usd), change(fmt.pct(figure.yoy_pct), figure.yoy_pct)

@@ -1,6 +1,7 @@
 """The main screen's overview: exports and imports over the last years."""
 
 from core.base.periods import calendar_month, format_period, year_of
+from core.base.subjects import FLOWS
 from core.engine.model import History
 from tui.widgets.chart import BN, LABEL_WIDTH, LEVEL, MUTED, SHOWN, Chart, Plotted
 from tui.widgets.plot_axes import fitted, set_value_axis, set_x_ticks, usd_tick
@@ -24,7 +25,8 @@ class OverviewPlot(Chart):
         months = exports.months
         plotted = []
         # Lines differ by marker, not only colour, so they stay apart with NO_COLOR. Exports are drawn last, on top.
-        for label, history, marker, colour in (("imports", imports, "•", MUTED), ("exports", exports, "hd", LEVEL[1])):
+        drawn = ((FLOWS["import"].name, imports, "•", MUTED), (FLOWS["export"].name, exports, "hd", LEVEL[1]))
+        for label, history, marker, colour in drawn:
             points = [(position, value / BN) for position, value in enumerate(history.values) if value is not None]
             if points:
                 x, y = zip(*points, strict=True)

@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from core.base import fmt
-from core.engine.model import Row
+from core.engine.model import ReleaseRow
 from core.views.main_view import TREND_MONTHS
 from tui.widgets.cells import change, spark_text
 from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
@@ -21,10 +21,10 @@ class Column(NamedTuple):
     label: str
     width: int
     drop_order: int
-    cell: Callable[[Row, bool, tuple], Text]
+    cell: Callable[[ReleaseRow, bool, tuple], Text]
 
 
-def _pick(row: Row, ytd: bool, name: str):
+def _pick(row: ReleaseRow, ytd: bool, name: str):
     return getattr(row, f"ytd_{name}" if ytd else name)
 
 
@@ -57,7 +57,7 @@ class Sort(NamedTuple):
 
     label: str
     column: str | None  # the column sorted on: it stays on screen however narrow the table
-    field: str | None  # the Row field, largest first; None for the catalog's order
+    field: str | None  # the ReleaseRow field, largest first; None for the catalog's order
 
 
 SORTS = (
@@ -68,7 +68,7 @@ SORTS = (
 )
 
 
-def sort_rows(rows: tuple[Row, ...], sort: Sort, ytd: bool) -> list[Row]:
+def sort_rows(rows: tuple[ReleaseRow, ...], sort: Sort, ytd: bool) -> list[ReleaseRow]:
     field = sort.field
     if field is None:
         return list(rows)
@@ -90,7 +90,7 @@ class ReleaseTable(FigureTable):
     def __init__(self, dimension: str, **kwargs):
         super().__init__(**kwargs)
         self.dimension = dimension
-        self.rows_shown: list[Row] = []
+        self.rows_shown: list[ReleaseRow] = []
         self.trends: Mapping[str, tuple[float | None, ...]] = {}
         self.ytd = False
         self.sort = SORTS[0]
@@ -112,7 +112,7 @@ class ReleaseTable(FigureTable):
 
     def show_rows(
         self,
-        rows: tuple[Row, ...],
+        rows: tuple[ReleaseRow, ...],
         trends: Mapping[str, tuple[float | None, ...]],
         ytd: bool,
         sort: Sort,

@@ -4,7 +4,7 @@ from rich.text import Text
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period
-from core.engine.model import FLOW_NAMES
+from core.base.subjects import FLOWS
 from core.views.main_view import MainView
 from tui.widgets.cells import file_time
 from tui.widgets.status_line import StatusLine
@@ -28,7 +28,7 @@ class StatusHeader(StatusLine):
                 (format_period(view.month), "bold"),
                 f" {describe_period(view.month)}",
                 " · ",
-                (FLOW_NAMES[flow], "bold"),
+                (FLOWS[flow].name, "bold"),
                 f" · {mode}",
             ),
             (f"{folder}/ · {latest} · files {files}", f"{latest} · files {files[:10]}", latest),

@@ -1,0 +1,85 @@
+"""The domain's vocabulary, each word defined once: the two flows, and the headline lines of a release.
+
+A headline line is one of the month's figures for the whole trade (exports, the balance, ...), as opposed to an
+item's or a partner's. What every part of tradetop knows about a line (its names, whether it can be below zero,
+what its notables score, whether it sums the year so far) is a column of HEADLINE_LINES: adding a line is a row
+here and its computation (core.engine.snapshot's headline series, core.engine.model's Headline record).
+
+Plain named tuples, no numpy or pandas: this module is on the way to the monitor's first frame.
+"""
+
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple
+
+HEADLINE = "headline"  # the dimension of headline lines; items and partners are the other two
+MONTH_TOTAL = "a month"  # what one value of a month's total is, as the drilldown says (HeadlineLine.measure)
+
+
+class Flow(NamedTuple):
+    code: str  # as the data files and --flow spell it
+    name: str  # how it reads; also the code of the headline line of its total
+
+    @property
+    def total(self) -> str:
+        """The headline line of the flow's total."""
+        return self.name
+
+
+FLOWS: Mapping[str, Flow] = MappingProxyType(
+    {flow.code: flow for flow in (Flow("export", "exports"), Flow("import", "imports"))}
+)
+
+
+class HeadlineLine(NamedTuple):
+    code: str  # the Headline record's field, the JSON key and the key of the snapshot's headline series
+    title: str  # as a table row names it: "Daily-average exports"
+    label: str  # as a sentence begins with it: "The trade balance"
+    short: str  # the title of its card on the main screen, and of its drilldown
+    signed: bool = False  # can be below zero: its change on a year earlier is in dollars, not a growth rate
+    points: float | None = None  # a notable about it scores these subject points; None: no notables about it
+    year_to_date: bool = False  # a sum since January, which falls back each January: compared by calendar month
+    measure: str = MONTH_TOTAL  # what one value is, where it is not a month's total
+    in_days: bool = False  # counts days, not dollars
+    card: bool = True  # has a card on the main screen
+
+
+HEADLINE_LINES: Mapping[str, HeadlineLine] = MappingProxyType(
+    {
+        line.code: line
+        for line in (
+            HeadlineLine("exports", "Exports", "Exports", "Exports", points=40),
+            HeadlineLine("imports", "Imports", "Imports", "Imports", points=30),
+            HeadlineLine("balance", "Balance", "The trade balance", "Balance", signed=True, points=30),
+            HeadlineLine("working_days", "Working days", "Working days", "Working days", in_days=True, card=False),
+            HeadlineLine(
+                "daily_avg_exports",
+                "Daily-average exports",
+                "Daily-average exports",
+                "Daily avg",
+                points=35,
+                measure="a working day",
+            ),
+            HeadlineLine(
+                "ytd_exports",
+                "Exports year to date",
+                "Exports year to date",
+                "YTD exp",
+                year_to_date=True,
+                measure="year to date",
+            ),
+        )
+    }
+)
+CARD_LINES = tuple(line for line in HEADLINE_LINES.values() if line.card)  # the main screen's cards, in order
+
+
+def flow_of_total(line: str) -> str | None:
+    """The flow whose total the headline line is ('export' for exports), or None."""
+    return next((flow.code for flow in FLOWS.values() if flow.total == line), None)
+
+
+def is_signed(dimension: str, code: str) -> bool:
+    """Whether a subject's values can be below zero: only a signed headline line's (items and partners are sums)."""
+    line = HEADLINE_LINES.get(code) if dimension == HEADLINE else None
+    return line is not None and line.signed

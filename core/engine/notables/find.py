@@ -1,0 +1,127 @@
+"""Every notable of a month: the subjects looked at, each family of detectors run on them, and the ranking."""
+
+import heapq
+import math
+from collections.abc import Mapping, Set
+from typing import Protocol
+
+import numpy as np
+
+from core.base.catalog import TOTAL_ITEM, WORLD, Catalog
+from core.base.subjects import HEADLINE, HEADLINE_LINES, is_signed
+from core.engine.model import Breadth, Notable
+from core.engine.notables import wording
+from core.engine.notables.breadth import breadth as breadth_notables
+from core.engine.notables.claims import REPEAT_DISCOUNT, At, Candidate, Values, run_start
+from core.engine.notables.overtakes import overtakes
+from core.engine.notables.records import records
+from core.engine.notables.streaks import streaks
+from core.engine.notables.thresholds import round_runs, share_threshold
+from core.engine.notables.year_to_date import annual_daily_average, year_to_date
+
+MAX_SUBJECTS = 30  # items, and partners, looked at in a month (the shipped data has 20 items and 9 partners)
+DIMENSION_ORDER = {HEADLINE: 0, "item": 1, "partner": 2}
+
+
+class Snapshot(Protocol):
+    """What notables read of a snapshot (core.engine.snapshot.Snapshot, which builds the notables: hence no import)."""
+
+    @property
+    def catalog(self) -> Catalog: ...
+
+    @property
+    def first_month(self) -> int: ...
+
+    @property
+    def trade(self) -> Mapping[tuple[str, str, str], Values]: ...
+
+    @property
+    def headline(self) -> Mapping[str, Values]: ...
+
+    def index(self, month: int) -> int: ...
+
+    def ytd(self, array: Values) -> Values: ...
+
+
+def find_notables(
+    snapshot: Snapshot, month: int, breadth: Breadth, total: str, members: Mapping[str, Set[str]]
+) -> tuple[Notable, ...]:
+    """Every notable of the month, most newsworthy first; `total` (exports or imports) owns the breadth;
+    `members` are the release's item and partner codes."""
+    at = At(snapshot.first_month, snapshot.index(month))
+    exports = snapshot.headline["exports"]
+    if not 0 <= at.index < len(exports) or math.isnan(exports[at.index]):
+        return ()  # no release without total exports
+    candidates = _candidates(snapshot, at.index, members)
+    found: list[Notable] = []
+    for candidate in candidates:
+        found += records(at, candidate)
+        found += streaks(at, candidate)
+        found += round_runs(at, candidate)
+        if candidate.dimension != HEADLINE:
+            found += share_threshold(at, candidate, exports)
+        if candidate.code == "exports" or candidate.dimension == "item":
+            found += year_to_date(at, candidate, snapshot.ytd(candidate.values))
+        if candidate.code == "daily_avg_exports":
+            found += annual_daily_average(
+                at, candidate, snapshot.ytd(exports), snapshot.ytd(snapshot.headline["working_days"])
+            )
+    partners = [c for c in candidates if c.dimension == "partner" and c.code in members["partner"]]
+    found += overtakes(at, partners)
+    found += breadth_notables(snapshot.catalog, breadth, total, snapshot.headline[total])
+    return _ranked(found)
+
+
+def _order(notable: Notable) -> tuple[float, int, str, str, str]:
+    return (-notable.score, DIMENSION_ORDER[notable.dimension], notable.subject, notable.kind, notable.text)
+
+
+def _ranked(found: list[Notable]) -> tuple[Notable, ...]:
+    """Most newsworthy first: each claim about a subject ranks REPEAT_DISCOUNT lower than the one before it
+    (the breadth, about the set of items, is no claim about its flow's total)."""
+    seen: dict[tuple[str, str, bool], int] = {}
+    ranked = []
+    for notable in sorted(found, key=_order):
+        key = (notable.dimension, notable.subject, notable.kind == "breadth")
+        before = seen[key] = seen.get(key, -1) + 1
+        ranked.append(
+            notable if not before else notable._replace(score=round(notable.score - REPEAT_DISCOUNT * before, 1))
+        )
+    return tuple(sorted(ranked, key=_order))
+
+
+def _candidates(snapshot: Snapshot, index: int, members: Mapping[str, Set[str]]) -> list[Candidate]:
+    """The headline lines that have points, then of items and of partners the release's own, then the largest."""
+    exports_now = float(snapshot.headline["exports"][index])
+    chosen: list[tuple[str, str, str, Values, float, str | None]] = [
+        (line.code, HEADLINE, line.label, snapshot.headline[line.code], line.points, None)
+        for line in HEADLINE_LINES.values()
+        if line.points is not None and not math.isnan(snapshot.headline[line.code][index])
+    ]
+    ranked: dict[str, list[tuple[bool, float, str, Values]]] = {"item": [], "partner": []}
+    for (flow, item, partner), values in snapshot.trade.items():
+        if flow != "export" or (item == TOTAL_ITEM) == (partner == WORLD) or math.isnan(values[index]):
+            continue
+        dimension, code = ("item", item) if partner == WORLD else ("partner", partner)
+        ranked[dimension].append((code not in members[dimension], -values[index], code, values))
+    for dimension, found in ranked.items():
+        # The release's own first, then the largest; linear in the codes, however many there are.
+        for _, _, code, values in heapq.nsmallest(MAX_SUBJECTS, found, key=lambda entry: entry[:3]):
+            # A month of no exports gives no share: the subject gets the points of a share of 0.
+            share_points = min(35.0, 10.0 + 60.0 * float(values[index]) / exports_now) if exports_now > 0 else 10.0
+            label = wording.exports_label(snapshot.catalog, dimension, code)
+            chosen.append((code, dimension, label, values, share_points, "export"))
+    return [
+        Candidate(
+            code,
+            dimension,
+            label,
+            values,
+            round(float(points), 1),
+            run_start(values, index),
+            int(np.flatnonzero(~np.isnan(values))[0]),
+            flow,
+            is_signed(dimension, code),
+        )
+        for code, dimension, label, values, points, flow in chosen
+    ]

@@ -1,0 +1,70 @@
+"""`tradetop brief` and `tradetop backtest` on the shipped data print what they printed before issue 14's restructuring.
+
+tests/golden/ holds their output from the commit before it (derived from the real data in data/; the data
+directory written as <DATA>). The JSON is compared key for key, in order, and value for value; the text line
+for line. Regenerate only for a change of behaviour that is meant (README "The release brief"):
+`tradetop brief --json --period P [--flow import] | sed "s#$PWD/data#<DATA>#"`, and the same for the text.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.ingest.datadir import embedded_data_dir
+
+GOLDEN = Path(__file__).with_name("golden")
+SHIPPED = str(embedded_data_dir())
+PERIODS = ("2026-01", "2025-11", "2025-12")
+
+
+def differences(expected, found, path: str = "$") -> list[str]:
+    """Where two parsed JSON values differ, as paths; objects compared as ordered lists of keys."""
+    if isinstance(expected, dict) and isinstance(found, dict):
+        if list(expected) != list(found):
+            return [f"{path}: keys {list(expected)} != {list(found)}"]
+        return [line for key in expected for line in differences(expected[key], found[key], f"{path}.{key}")]
+    if isinstance(expected, list) and isinstance(found, list):
+        if len(expected) != len(found):
+            return [f"{path}: {len(expected)} entries != {len(found)}"]
+        return [
+            line
+            for index, pair in enumerate(zip(expected, found, strict=True))
+            for line in differences(*pair, f"{path}[{index}]")
+        ]
+    if type(expected) is not type(found) or expected != found:
+        return [f"{path}: {expected!r} != {found!r}"]
+    return []
+
+
+def printed(run_cli, *args: str) -> str:
+    code, out, err = run_cli(*args, "--data", SHIPPED)
+    assert code == 0, err
+    return out.replace(SHIPPED, "<DATA>")
+
+
+@pytest.mark.parametrize("flow", ["export", "import"])
+@pytest.mark.parametrize("period", PERIODS)
+def test_brief_json_is_unchanged_key_for_key(run_cli, period, flow):
+    name = f"brief-{period}{'-import' * (flow == 'import')}.json"
+    expected = json.loads((GOLDEN / name).read_text(encoding="utf-8"))
+    found = json.loads(printed(run_cli, "brief", "--json", "--period", period, "--flow", flow))
+    assert len(expected["notables"]) > 30  # a month rich in notables of every family
+    assert differences(expected, found) == []
+
+
+@pytest.mark.parametrize("period", PERIODS)
+def test_brief_text_is_unchanged(run_cli, period):
+    expected = (GOLDEN / f"brief-{period}.txt").read_text(encoding="utf-8")
+    assert printed(run_cli, "brief", "--all", "--period", period).splitlines() == expected.splitlines()
+
+
+def test_backtest_table_is_unchanged(run_cli):
+    expected = (GOLDEN / "backtest.md").read_text(encoding="utf-8")
+    assert printed(run_cli, "backtest").splitlines() == expected.splitlines()
+
+
+def test_a_changed_figure_is_a_difference():
+    assert differences({"a": [1.0, {"b": None}]}, {"a": [1.0, {"b": 0.0}]}) == ["$.a[1].b: None != 0.0"]
+    assert differences({"a": 1, "b": 2}, {"b": 2, "a": 1}) == ["$: keys ['a', 'b'] != ['b', 'a']"]
+    assert differences([1], [1.0]) == ["$[0]: 1 != 1.0"]
