@@ -106,8 +106,10 @@ def headline_table(release: Release) -> Table:
     for the balance and working days, as a difference (`change`, in the line's unit)."""
     headline = release.headline
 
-    def line(code: str, name: str, value: float | None, change: float | None, growth: bool) -> tuple[Cell, ...]:
-        unit, shown = ("days", fmt.days) if HEADLINE_LINES[code].in_days else ("USD", fmt.usd)
+    def line(
+        code: str, name: str, value: float | None, change: float | None, growth: bool, in_days: bool = False
+    ) -> tuple[Cell, ...]:
+        unit, shown = ("days", fmt.days) if in_days else ("USD", fmt.usd)
         return (
             _text(code),
             _text(name),
@@ -121,7 +123,7 @@ def headline_table(release: Release) -> Table:
     rows = []
     for spec in HEADLINE_LINES.values():
         value, change = getattr(headline, spec.code)
-        rows.append(line(spec.code, spec.title, value, change, growth=not (spec.signed or spec.in_days)))
+        rows.append(line(spec.code, spec.title, value, change, not (spec.signed or spec.in_days), spec.in_days))
     excluded, ytd_excluded = headline.exports_ex.get(HEADLINE_EX_ITEM), headline.ytd_exports_ex.get(HEADLINE_EX_ITEM)
     if excluded and ytd_excluded:
         name = next((row.name for row in release.items if row.code == HEADLINE_EX_ITEM), HEADLINE_EX_ITEM)
