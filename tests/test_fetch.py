@@ -352,7 +352,7 @@ def test_an_empty_window_writes_nothing(service, data_dir):
 
 
 def test_a_huge_answer_is_refused(service, run_fetch, monkeypatch):
-    monkeypatch.setattr("core.ingest.sources.MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr("core.ingest.sources.protocol.MAX_BODY_BYTES", 1000)
     monkeypatch.setattr("core.ingest.fetch.MAX_BODY_BYTES", 1000)
     service.queue("totals", (200, b"<response>" + b" " * 5000))
     code, _, err = run_fetch("--from", "2026-01")

@@ -354,7 +354,7 @@ def test_a_bad_regions_table_is_reported_by_file_and_line(imported, data_dir):
 
 
 def test_a_file_too_large_to_be_a_response_is_refused_unread(imported, monkeypatch):
-    monkeypatch.setattr("core.ingest.sources.MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr("core.ingest.sources.protocol.MAX_BODY_BYTES", 1000)
     code, _, err, written = imported("totals", official.kcs(*[official.totals_item("2026.01", "1", "1")] * 20))
     assert code == 1 and written == []
     assert "bytes (expected at most 1,000; refused)" in err

@@ -102,7 +102,7 @@ def load_directory(directory: str | Path) -> Dataset:
         if table is not None:
             kind = _kind_of(table.columns)
             if kind == "reference":
-                pass  # region and HS tables: read by `tradetop import`/`fetch` (core.ingest.sources), not figures
+                pass  # region and HS tables: read by `tradetop import`/`fetch` (core.ingest.sources.reference), not figures
             elif kind == "catalog":
                 catalog_entries = _validate_catalog(table, report)
             elif kind == "working_days":
