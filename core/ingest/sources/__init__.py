@@ -7,7 +7,6 @@ calls the services. A response that cannot be used raises SourceError with one r
 table or HS mapping file raises DataError (`file:line: ...`).
 """
 
-from collections.abc import Mapping
 from pathlib import Path
 
 from core.ingest.loader import MAX_VALUE_TEXT, MAX_VALUE_USD
@@ -15,6 +14,8 @@ from core.ingest.sources.ecos import ECOS
 from core.ingest.sources.kcs import FLASH_COLUMNS, KCS, kcs_items
 from core.ingest.sources.protocol import (
     MAX_BODY_BYTES,
+    Context,
+    Destinations,
     GatewayError,
     Kind,
     Row,
@@ -35,6 +36,8 @@ __all__ = [
     "KINDS",
     "MAX_BODY_BYTES",
     "SOURCES",
+    "Context",
+    "Destinations",
     "GatewayError",
     "HsMap",
     "Kind",
@@ -59,9 +62,9 @@ def read_response(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def convert(kind: Kind, body: bytes, regions: Mapping[str, str], hs_map: HsMap | None) -> list[Row]:
+def convert(kind: Kind, body: bytes, context: Context) -> list[Row]:
     """A response body of `kind` as tidy rows; a value `check` would refuse (after summing) refuses the response."""
-    rows = SOURCE_OF[kind.name].rows(kind, body, regions, hs_map)
+    rows = SOURCE_OF[kind.name].rows(kind, body, context)
     for row in rows:
         if row.value_usd > MAX_VALUE_USD:
             raise SourceError(

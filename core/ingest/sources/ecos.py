@@ -4,11 +4,12 @@ import json
 import re
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from core.base.catalog import TOTAL_ITEM, WORLD
 from core.ingest.sources.protocol import (
     THOUSAND,
+    Context,
     Kind,
     Row,
     ServiceError,
@@ -17,9 +18,6 @@ from core.ingest.sources.protocol import (
     check_size,
     month_period,
 )
-
-if TYPE_CHECKING:
-    from core.ingest.sources.reference import HsMap
 
 ECOS_NO_DATA = "INFO-200"
 ECOS_UNITS = {"달러": Decimal(1), "천달러": THOUSAND, "백만달러": Decimal(1_000_000)}
@@ -89,7 +87,7 @@ class Ecos:
     name: str = "ecos"
     kinds: tuple[Kind, ...] = (Kind("ecos", "bok-ecos"),)
 
-    def rows(self, kind: Kind, body: bytes, regions: Mapping[str, str], hs_map: "HsMap | None") -> list[Row]:
+    def rows(self, kind: Kind, body: bytes, context: Context) -> list[Row]:
         return ecos_rows(body)
 
 

@@ -9,14 +9,18 @@ import calendar
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
+from itertools import pairwise
 from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as SafeXml
 from defusedxml import DefusedXmlException
 
-from core.base.catalog import TOTAL_ITEM, WORLD
+from core.base.catalog import REST_OF_WORLD, TOTAL_ITEM, WORLD
 from core.ingest.sources.protocol import (
+    COUNTRY_CODE,
     THOUSAND,
+    Context,
+    Destinations,
     GatewayError,
     Kind,
     Row,
@@ -29,6 +33,8 @@ from core.ingest.sources.protocol import (
 from core.ingest.sources.reference import HsMap, normalise_hs
 
 KCS_TOTAL_ROW = "총계"
+# The item-by-country results' total rows: 총계 (or 합계) for the year, `-` for the code.
+KCS_TOTAL_ROWS = (KCS_TOTAL_ROW, "합계")
 KCS_OK = "00"
 # The 10-day release's numbered columns, 00..10, in the order the service publishes them (its
 # download labels: 전체, 반도체, 철강제품, 승용차, 석유제품, 무선통신기기, 선박, 자동차부품,
@@ -57,6 +63,7 @@ TOTALS = Kind("totals", "kcs-totals", "Newtrade/getNewtradeList")
 COUNTRIES = Kind("countries", "kcs-country-agg", "nationtrade/getNationtradeList")
 ITEMS = Kind("items", "kcs-hsk-mti", "Itemtrade/getItemtradeList")
 FLASH = Kind("flash", "kcs-10day-prelim", "prlstMmUtPrviExpAcrs/getPrlstMmUtPrviExpAcrs", is_flash=True)
+DESTINATIONS = Kind("destinations", "kcs-nitemtrade", "nitemtrade/getNitemtradeList", has_weight=True)
 
 
 def kcs_items(body: bytes) -> list[dict[str, str]]:
@@ -165,6 +172,57 @@ def item_rows(items: list[dict[str, str]], hs_map: HsMap) -> list[Row]:
     return _summed(parts)
 
 
+def destination_rows(items: list[dict[str, str]], destinations: Destinations) -> list[Row]:
+    """Exports of the HS code asked for by destination, its 10-digit lines summed per country, with net weight
+    in kg. A country named but absent in a month of the response exported nothing then: it gets 0."""
+    expected = f"a {DESTINATIONS.endpoint} response"
+    totals: dict[tuple[str, str], tuple[Decimal, Decimal]] = {}
+    seen: dict[tuple[str, str], dict[str, str]] = {}  # (period, country) -> {HS code: where}
+    for number, item in enumerate(items, 1):
+        where = f"item {number}"
+        year = _field(item, "year", where, expected)
+        if year in KCS_TOTAL_ROWS or "-" in (item.get("statCd"), item.get("hsCd")):
+            continue
+        country, code_text = (_field(item, name, where, expected) for name in ("statCd", "hsCd"))
+        period = _kcs_period(year, "year", where)
+        code = normalise_hs(code_text)
+        if code is None:
+            raise SourceError(f"{where}: hsCd {code_text!r} is not an HS code (expected up to 10 digits)")
+        if not code.startswith(destinations.hs_code):
+            raise SourceError(
+                f"{where}: hsCd {code} is not part of HS {destinations.hs_code} "
+                "(expected the answer to the HS code asked for)"
+            )
+        if not COUNTRY_CODE.fullmatch(country):
+            raise SourceError(f"{where}: statCd {country!r} is not a country code (expected two capital letters)")
+        codes = seen.setdefault((period, country), {})
+        if code in codes:
+            raise SourceError(f"{where}: {period} {country} HS {code} appears twice (also {codes[code]})")
+        codes[code] = where
+        value = amount(_field(item, "expDlr", where, expected), "expDlr", where)
+        weight = amount(_field(item, "expWgt", where, expected), "expWgt", where)
+        key = (period, destinations.partner(country))
+        before = totals.get(key, (Decimal(0), Decimal(0)))
+        totals[key] = (before[0] + value, before[1] + weight)
+    for (period, country), codes in seen.items():
+        ordered = sorted(codes)  # a code right after its own prefix: a subtotal listed beside its lines
+        for shorter, longer in pairwise(ordered):
+            if longer.startswith(shorter):
+                raise SourceError(
+                    f"{codes[longer]}: {period} {country} HS {longer} is part of HS {shorter}, also listed "
+                    "(expected lines that do not overlap, or they would be counted twice)"
+                )
+    periods = {period for period, _ in totals}
+    named = destinations.countries + ((REST_OF_WORLD,) if destinations.countries else ())
+    for period in periods:
+        for partner in named:
+            totals.setdefault((period, partner), (Decimal(0), Decimal(0)))
+    return [
+        Row(period, "export", destinations.item, partner, value, weight_kg=weight)
+        for (period, partner), (value, weight) in totals.items()
+    ]
+
+
 def _flash_window(period: str, span: str, where: str) -> str:
     """'01~10' -> 1-10, '01~20' -> 1-20, '01~<last day>' -> month: the windows are cumulative from the 1st."""
     last_day = calendar.monthrange(int(period[:4]), int(period[5:]))[1]
@@ -200,16 +258,20 @@ class Kcs:
     """The Korea Customs Service's Open API on data.go.kr: what `tradetop fetch` asks for and `import` reads."""
 
     name: str = "kcs"
-    kinds: tuple[Kind, ...] = (TOTALS, COUNTRIES, ITEMS, FLASH)
+    kinds: tuple[Kind, ...] = (TOTALS, COUNTRIES, ITEMS, FLASH, DESTINATIONS)
 
-    def rows(self, kind: Kind, body: bytes, regions: Mapping[str, str], hs_map: HsMap | None) -> list[Row]:
+    def rows(self, kind: Kind, body: bytes, context: Context) -> list[Row]:
         items = kcs_items(body)
         if kind == COUNTRIES:
-            return country_rows(items, regions)
+            return country_rows(items, context.regions)
         if kind == ITEMS:
-            if hs_map is None:
+            if context.hs_map is None:
                 raise SourceError("items are summed through an HS map, and none was given")
-            return item_rows(items, hs_map)
+            return item_rows(items, context.hs_map)
+        if kind == DESTINATIONS:
+            if context.destinations is None:
+                raise SourceError("item-by-destination results are read for an HS code, and none was given")
+            return destination_rows(items, context.destinations)
         return flash_rows(items) if kind == FLASH else totals_rows(items)
 
 

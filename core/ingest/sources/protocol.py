@@ -6,15 +6,14 @@ response body of one of its kinds into tidy rows or raises SourceError with one 
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
+from core.base.catalog import REST_OF_WORLD
 from core.base.fmt import printable
 from core.base.periods import OUT_OF_RANGE, year_in_range
-
-if TYPE_CHECKING:
-    from core.ingest.sources.reference import HsMap
+from core.ingest.sources.reference import HsMap, normalise_hs
 
 # Responses are a few MB a month at most (all HS codes); anything far larger is not a response.
 MAX_BODY_BYTES = 256 * 1024 * 1024
@@ -48,6 +47,7 @@ class Row:
     partner: str
     value_usd: Decimal
     window: str = ""
+    weight_kg: Decimal | None = None  # net weight, where the kind has it
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,54 @@ class Kind:
     source: str  # the tidy files' `source` column, and the start of their names
     endpoint: str = ""
     is_flash: bool = False
+    has_weight: bool = False  # its rows carry a net weight (weight_kg)
+
+
+COUNTRY_CODE = re.compile(r"[A-Z]{2}")
+
+
+@dataclass(frozen=True)
+class Destinations:
+    """An item-by-destination query: exports of one HS code (or heading) by country. The countries named are
+    kept apart and all the others summed as REST_OF_WORLD; with none named, every country is kept apart."""
+
+    hs_code: str  # with its even number of digits (normalise_hs)
+    countries: tuple[str, ...] = ()
+
+    @property
+    def item(self) -> str:
+        """The item code of the series: `hs` and the HS code (hs8542)."""
+        return f"hs{self.hs_code}"
+
+    @classmethod
+    def parse(cls, hs_code: str, countries: str = "") -> "Destinations":
+        """From `--hs 8542 --countries US,CN`; ValueError saying what is wrong."""
+        code = normalise_hs(hs_code.strip())
+        if code is None:
+            raise ValueError(f"--hs {hs_code!r} is not an HS code (expected 2 to 10 digits, such as 8542)")
+        named = tuple(country.strip() for country in countries.split(",") if country.strip())
+        for country in named:
+            if not COUNTRY_CODE.fullmatch(country):
+                raise ValueError(
+                    f"--countries: {country!r} is not a country code (expected ISO 3166 codes of two capital "
+                    "letters, such as US,CN)"
+                )
+        if len(set(named)) != len(named):
+            raise ValueError("--countries: a country is named twice (expected each once)")
+        return cls(code, named)
+
+    def partner(self, country: str) -> str:
+        return country if not self.countries or country in self.countries else REST_OF_WORLD
+
+
+@dataclass(frozen=True)
+class Context:
+    """What converting a body needs besides the body: the region table (for countries), the HS map (for items)
+    and the query (for item-by-destination responses)."""
+
+    regions: Mapping[str, str] = field(default_factory=dict)
+    hs_map: HsMap | None = None
+    destinations: Destinations | None = None
 
 
 class Source(Protocol):
@@ -66,7 +114,7 @@ class Source(Protocol):
     name: str
     kinds: tuple[Kind, ...]
 
-    def rows(self, kind: Kind, body: bytes, regions: Mapping[str, str], hs_map: "HsMap | None") -> list[Row]:
+    def rows(self, kind: Kind, body: bytes, context: Context) -> list[Row]:
         """The body's rows; SourceError (one line) for a body that cannot be used. Zero rows is an empty list."""
         ...
 
