@@ -2,13 +2,17 @@
 
 import os
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 from core.base.periods import parse_period
+from core.base.release_calendar import KST
 from core.ingest.datadir import embedded_data_dir
 
 # 2026-08-01 00:00 UTC: the header shows file times, so tests fix them to keep screens reproducible.
 FIXED_MTIME = 1_785_542_400
+# The apps' "now", for the header's next release: after the shipped data's latest flash (2026-08, days 1-20).
+FIXED_NOW = datetime(2026, 8, 21, 10, 0, tzinfo=KST)
 
 
 def copy_of_shipped_data(parent: Path) -> Path:
@@ -19,10 +23,10 @@ def copy_of_shipped_data(parent: Path) -> Path:
     return directory
 
 
-def make_app(directory: Path, period: str | None = "2026-01"):
+def make_app(directory: Path, period: str | None = "2026-01", now: datetime = FIXED_NOW):
     from tui.app import TradetopApp
 
-    return TradetopApp(directory, parse_period(period) if period else None)
+    return TradetopApp(directory, parse_period(period) if period else None, clock=lambda: now)
 
 
 async def wait_for_data(pilot) -> None:

@@ -10,6 +10,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +23,10 @@ from textual.worker import get_current_worker
 
 from core.base.periods import format_period
 from core.base.problems import DataError, Problem
+from core.base.release_calendar import now
 from core.engine.model import DEFAULT_ITEM_SET, MainView, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from core.text.releases import next_release_line
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
@@ -58,6 +61,7 @@ class DataChanged(Message):
 
 
 EXIT_GRACE_SECONDS = 3.0
+CLOCK_SECONDS = 60  # how often the header's next release is checked against the clock
 KEPT_LAST_GOOD = "reload failed; showing the last good data until the files are fixed:"
 LOAD_FAULT = "could not be loaded: an error in tradetop, please report it"
 
@@ -113,10 +117,17 @@ class TradetopApp(App):
     EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
     def __init__(
-        self, data_dir: Path, period: int | None = None, item_set: str = DEFAULT_ITEM_SET, force_polling: bool = False
+        self,
+        data_dir: Path,
+        period: int | None = None,
+        item_set: str = DEFAULT_ITEM_SET,
+        force_polling: bool = False,
+        clock: Callable[[], datetime] = now,
     ):
         super().__init__()
         self.data_dir = data_dir
+        self.clock = clock  # the time now, for the next release in the header
+        self.next_release_shown = ""
         self.requested_month = period
         self.item_set = item_set
         self.snapshot: Snapshot | None = None
@@ -171,6 +182,7 @@ class TradetopApp(App):
         self.tell_cache_refusal()  # of the start view's read
         self.load_data()
         self.watch_data()
+        self.set_interval(CLOCK_SECONDS, self.check_next_release)
 
     def on_unmount(self) -> None:
         from core.runtime.isolated import shutdown
@@ -326,6 +338,19 @@ class TradetopApp(App):
 
     def release(self) -> Release:
         return self.snapshot.release(self.month, self.flow, self.item_set)
+
+    def next_release(self) -> str:
+        """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"), once the snapshot is in."""
+        self.next_release_shown = (
+            "" if self.snapshot is None else next_release_line(self.clock(), self.snapshot.calendar)
+        )
+        return self.next_release_shown
+
+    def check_next_release(self) -> None:
+        """Once a release's time has passed, the header names the one after it."""
+        shown = self.next_release_shown
+        if self.snapshot is not None and self.next_release() != shown:
+            self.show_state()
 
     def show_state(self) -> None:
         with self.batch_update():  # one repaint for all the widgets a change touches

@@ -19,6 +19,7 @@ from core.base.fmt import printable
 from core.base.memo import Memoised
 from core.base.periods import format_period, same_month_positions
 from core.base.problems import Problem
+from core.base.release_calendar import ReleaseDate, schedule
 from core.engine.model import (
     CARD_HISTORY_MONTHS,
     CARD_LINES,
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from core.ingest.loader import Dataset
 
 PARTNER_SET = "motie9"
+CALENDAR_MONTHS = 37
 FLOW_TOTAL_SUBJECT = {"export": "exports", "import": "imports"}
 
 
@@ -70,6 +72,9 @@ class Snapshot(Memoised):
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
     flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.engine.flash
+    # The releases from the month before the latest for CALENDAR_MONTHS, calendar.csv's dates or the rule's
+    # (core.base.release_calendar): worked out here, where the holidays they need are loaded anyway.
+    calendar: tuple[ReleaseDate, ...] = ()
     _memo: dict = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
@@ -242,6 +247,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
         MappingProxyType(headline),
         _revisions(dataset),
         build_flash_series(dataset, exports, first),
+        schedule(dataset.calendar, range(months[-1] - 1, months[-1] - 1 + CALENDAR_MONTHS)),
     )
 
 

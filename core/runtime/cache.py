@@ -28,6 +28,7 @@ from core import __version__
 from core.base.catalog import Catalog
 from core.base.catalog import Entry as CatalogEntry
 from core.base.problems import Problem
+from core.base.release_calendar import ReleaseDate
 from core.engine.model import MainView, Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
 
@@ -324,6 +325,7 @@ class _SnapshotRecord(NamedTuple):
     flash_values: tuple[tuple[str, str], ...]  # the rows of `flash_values`
     flash_working_days: tuple[str, ...]  # the rows of `flash_working_days`
     flash_items: tuple[tuple[str, str], ...]
+    calendar: tuple[ReleaseDate, ...]
 
 
 def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
@@ -343,6 +345,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
         tuple(flash.values),
         tuple(flash.working_days),
         flash.items,
+        snapshot.calendar,
     )
 
     def matrix(arrays: Mapping, width: int):
@@ -404,6 +407,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
         MappingProxyType(dict(zip(record.headline, arrays["headline"]))),
         MappingProxyType(revisions),
         flash,
+        record.calendar,
     )
     return key, snapshot
 

@@ -2,18 +2,23 @@
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
+from core.base.release_calendar import ReleaseDate
 from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
 from core.engine.notables import HEADLINE_LABELS, breadth_line, joined, subject_name
 from core.engine.snapshot import Snapshot, to_json
+from core.text.releases import release_json
 
 HEADLINE_EX_ITEM = "semiconductors"
 TOP_NOTABLES = 10
 
 
-def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
+def brief_json(
+    snapshot: Snapshot, month: int, release: Release | None, next_release: ReleaseDate | None = None
+) -> dict:
     """A month without a release (`release` None) is preliminary: its release fields are null and `flash`
     holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
-    flash nowcasts with the final figure, null while there is none or if the month had no flash."""
+    flash nowcasts with the final figure, null while there is none or if the month had no flash.
+    `next_release` is the next release after the time of the brief (core.base.release_calendar)."""
     preliminary = release is None
     body = dict.fromkeys(Release._fields) if preliminary else to_json(release)
     flash_months = snapshot.flash.months
@@ -22,6 +27,7 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
         "preliminary": preliminary,
         "flash": to_json(snapshot.flash.view(month)) if preliminary else None,
         "nowcast_review": to_json(snapshot.flash.review(month)),
+        "next_release": release_json(next_release),
         "data": {
             "directory": fmt.printable(str(snapshot.directory)),
             "first": format_period(snapshot.months[0]),

@@ -26,6 +26,7 @@ def run(args) -> int:
     import json
 
     from core.base.periods import format_period, parse_period
+    from core.base.release_calendar import now, upcoming
     from core.text.brief import brief_json, brief_text, flash_text, review_text
 
     snapshot = load(args)
@@ -46,7 +47,9 @@ def run(args) -> int:
     # The whole text first: should tradetop fail while computing it (main() logs that), none of it prints.
     release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
     if args.json:
-        text = json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1, allow_nan=False)
+        next_release = next(iter(upcoming(now(), snapshot.calendar, count=1)), None)
+        body = brief_json(snapshot, month, release, next_release)
+        text = json.dumps(body, ensure_ascii=False, indent=1, allow_nan=False)
     elif preliminary:
         text = flash_text(snapshot, snapshot.flash.view(month))
     else:

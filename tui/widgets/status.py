@@ -19,7 +19,9 @@ class StatusHeader(Widget):
         super().__init__(**kwargs)
         self.left, self.rights = Text(""), ()
 
-    def show(self, view: MainView | None, flow: str, ytd: bool, directory, failed: bool = False) -> None:
+    def show(
+        self, view: MainView | None, flow: str, ytd: bool, directory, failed: bool = False, next_release: str = ""
+    ) -> None:
         folder = fmt.printable(directory.name)  # a file name: it could hold an escape sequence
         if view is None:
             state = "no data could be loaded from" if failed else "loading"
@@ -36,6 +38,9 @@ class StatusHeader(Widget):
             latest = f"latest {format_period(view.latest)}"
             files = file_time(view.newest_file_ns) if view.newest_file_ns else ""
             self.rights = (f"{folder}/ · {latest} · files {files}", f"{latest} · files {files[:10]}", latest)
+            if next_release:  # first where it fits, the file time left out before it: when the next figures come
+                with_next = (self.rights[0], f"{folder}/ · {latest}", latest)
+                self.rights = tuple(f"{right} · {next_release}" for right in with_next) + self.rights
         self.refresh()
 
     def render(self) -> Text:
