@@ -26,11 +26,12 @@ from core.engine.model import (
     FlashChart,
     FlashItem,
     FlashView,
+    FlashWindow,
     Nowcast,
     NowcastCheck,
     NowcastReview,
 )
-from core.engine.series import divided, finite, growth_pct, value_at
+from core.engine.series import difference, divided, finite, growth_pct, value_at
 
 if TYPE_CHECKING:
     from core.ingest.loader import Dataset
@@ -53,6 +54,8 @@ class FlashSeries(Memoised):
     final: np.ndarray  # whole-month exports: the monthly release, else the flash `month` window
     working_days: Mapping[str, np.ndarray]  # window -> working days in it; `month` is the whole month
     items: tuple[tuple[str, str], ...]  # (code, name) of the flash items, in display order
+    # window -> total imports, on the axis of `values`: NaN where the flash published none (before 2026-09)
+    imports: Mapping[str, np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def index(self, month: int) -> int:
@@ -127,6 +130,7 @@ class FlashSeries(Memoised):
         days_now, days_before = value_at(days, index), value_at(days, index - 12)
         daily_before = None if before is None or not days_before else before / days_before
         items = tuple(self._item(window, code, name, index) for code, name in self.items)
+        trade = self._window(month, window)
         return FlashView(
             format_period(month),
             window,
@@ -138,6 +142,32 @@ class FlashSeries(Memoised):
             growth_pct(value / days_now if days_now else None, daily_before),
             items,
             self.nowcast(month, window),
+            trade.imports_usd,
+            trade.imports_yoy_pct,
+            trade.balance_usd,
+            trade.balance_change_usd,
+        )
+
+    def windows(self, month: int) -> tuple[FlashWindow, ...]:
+        """The month's published windows, in order: exports, and imports and the balance where it has them."""
+        index = self.index(month)
+        published = [window for window in PARTIAL_WINDOWS if value_at(self.total(window), index) is not None]
+        return tuple(self._window(month, window) for window in published) if index >= 0 else ()
+
+    def _window(self, month: int, window: str) -> FlashWindow:
+        index = self.index(month)
+        exports, imports = self.total(window), self.imports.get(window, _EMPTY)
+        exports_now, exports_before = value_at(exports, index), value_at(exports, index - 12)
+        imports_now, imports_before = value_at(imports, index), value_at(imports, index - 12)
+        balance = difference(exports_now, imports_now)
+        return FlashWindow(
+            window,
+            exports_now,
+            growth_pct(exports_now, exports_before),
+            imports_now,
+            growth_pct(imports_now, imports_before),
+            balance,
+            difference(balance, difference(exports_before, imports_before)),
         )
 
     def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:
@@ -204,12 +234,21 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole months."""
     from core.base.workdays import working_days  # holidays is only needed when building
 
-    flash = dataset.flash
-    flash = flash[flash["flow"] == "export"] if not flash.empty else flash
+    every = dataset.flash
+    flash = every[every["flow"] == "export"] if not every.empty else every
     if flash.empty:
         return FlashSeries(0, (), MappingProxyType({}), _EMPTY, MappingProxyType({}), ())
     first, last = int(flash["month"].min()), int(flash["month"].max())
     axis = range(first, last + 1)
+    imports: dict[str, np.ndarray] = {}
+    total_imports = every[
+        (every["flow"] == "import") & (every["item"] == TOTAL_ITEM) & every["month"].between(first, last)
+    ]
+    for name in PARTIAL_WINDOWS:
+        rows = total_imports[total_imports["window"] == name]
+        if not rows.empty:
+            imports[name] = np.full(len(axis), np.nan)
+            imports[name][rows["month"].to_numpy(dtype=int) - first] = rows["value_usd"].to_numpy(dtype=float)
     values: dict[tuple[str, str], np.ndarray] = {}
     for (window, item), group in flash.groupby(["window", "item"], sort=False):
         array = np.full(len(axis), np.nan)
@@ -239,4 +278,5 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
         final,
         MappingProxyType(days),
         items,
+        MappingProxyType(imports),
     )

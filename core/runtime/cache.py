@@ -326,6 +326,7 @@ class _SnapshotRecord(NamedTuple):
     flash_working_days: tuple[str, ...]  # the rows of `flash_working_days`
     flash_items: tuple[tuple[str, str], ...]
     calendar: tuple[ReleaseDate, ...]
+    flash_imports: tuple[str, ...]  # the rows of `flash_imports`
 
 
 def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
@@ -346,6 +347,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
         tuple(flash.working_days),
         flash.items,
         snapshot.calendar,
+        tuple(flash.imports),
     )
 
     def matrix(arrays: Mapping, width: int):
@@ -360,6 +362,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
         flash_values=matrix(flash.values, flash_width),
         flash_final=np.asarray(flash.final, dtype=float),
         flash_working_days=matrix(flash.working_days, flash_width),
+        flash_imports=matrix(flash.imports, flash_width),
     )
 
 
@@ -372,7 +375,8 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
     with np.load(file, allow_pickle=False) as archive:  # an array of objects (pickled) is refused
         key, record = _load_json(_SnapshotRecord, archive["record"].tobytes())
         arrays = {
-            name: archive[name] for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days")
+            name: archive[name]
+            for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days", "flash_imports")
         }
     width, flash_width = arrays["headline"].shape[-1], len(arrays["flash_final"])
     shapes = {
@@ -381,6 +385,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
         "flash_values": (len(record.flash_values), flash_width),
         "flash_final": (flash_width,),
         "flash_working_days": (len(record.flash_working_days), flash_width),
+        "flash_imports": (len(record.flash_imports), flash_width),
     }
     for name, array in arrays.items():
         if array.dtype != np.float64 or array.shape != shapes[name]:
@@ -395,6 +400,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
         arrays["flash_final"],
         MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"]))),
         record.flash_items,
+        MappingProxyType(dict(zip(record.flash_imports, arrays["flash_imports"], strict=True))),
     )
     snapshot = Snapshot(
         directory,

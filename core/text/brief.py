@@ -3,7 +3,7 @@
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
 from core.base.release_calendar import ReleaseDate
-from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
+from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, FlashWindow, Nowcast, NowcastReview, Release, Row
 from core.engine.notables import HEADLINE_LABELS, breadth_line, joined, subject_name
 from core.engine.snapshot import Snapshot, to_json
 from core.text.releases import release_json
@@ -27,6 +27,7 @@ def brief_json(
         "preliminary": preliminary,
         "flash": to_json(snapshot.flash.view(month)) if preliminary else None,
         "nowcast_review": to_json(snapshot.flash.review(month)),
+        "flash_windows": to_json(snapshot.flash.windows(month)),
         "next_release": release_json(next_release),
         "data": {
             "directory": fmt.printable(str(snapshot.directory)),
@@ -130,13 +131,26 @@ def _nowcast_text(label: str, nowcast: Nowcast | None) -> str:
 def flash_text(snapshot: Snapshot, view: FlashView) -> str:
     """The brief of a month that has only its 10-day flash."""
     month = parse_period(view.period)
+    days = f"days {view.window}"
+    trade = (
+        []
+        if view.imports_usd is None
+        else [
+            f"  {'Imports, ' + days:<22}{fmt.usd(view.imports_usd):>10}  "
+            f"{fmt.pct(view.imports_yoy_pct)} on {days} a year earlier",
+            f"  {'Balance, ' + days:<22}{fmt.usd(view.balance_usd, signed=True):>10}  "
+            f"{fmt.usd(view.balance_change_usd, signed=True)} on {days} a year earlier",
+        ]
+    )
+    flows = "exports" if view.imports_usd is None else "exports and imports"
     lines = [
-        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} · customs basis",
+        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: {flows} of {days} · customs basis",
         f"data: {fmt.printable(str(snapshot.directory))} (releases to {format_period(snapshot.latest)}, flash to "
         f"{format_period(snapshot.flash.months[-1])})",
         "",
         f"  {'Exports, days ' + view.window:<22}{fmt.usd(view.value_usd):>10}  {fmt.pct(view.yoy_pct)} on days "
         f"{view.window} a year earlier",
+        *trade,
         f"  {'Working days':<22}{fmt.days(view.working_days):>10}  against {fmt.days(view.working_days_prev)} a year earlier",
         f"  {'Daily-average exports':<22}{'':>10}  {fmt.pct(view.daily_avg_yoy_pct)}",
         _nowcast_text("Nowcast, whole month", view.nowcast),
@@ -145,6 +159,9 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
     ]
     for item in view.largest_items:
         lines.append(f"  {fmt.clipped(item.name, 27):<28}{fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
+    unpublished = len(view.items) - len(view.largest_items)
+    if unpublished:
+        lines.append(f"  ({unpublished} of the {len(view.items)} flash items not published for {days})")
     return "\n".join(lines)
 
 
@@ -158,4 +175,19 @@ def review_text(review: NowcastReview) -> str:
             else f"  {fmt.pct(check.error_pct)} off, {'inside' if check.inside else 'outside'} the interval"
         )
         lines.append(_nowcast_text(f"From days {check.window}", check.nowcast) + verdict)
+    return "\n".join(lines)
+
+
+def windows_text(windows: tuple[FlashWindow, ...]) -> str:
+    """A released month's 10-day windows, where they have imports: exports, imports and the balance from day 1 to
+    each window's end, against the same days a year earlier. Empty without imports."""
+    if all(window.imports_usd is None for window in windows):
+        return ""
+    lines = ["10-day flash, from day 1, against the same days a year earlier:"]
+    for window in windows:
+        lines.append(
+            f"  {'Days ' + window.window:<11}exports {fmt.usd(window.exports_usd)} {fmt.pct(window.exports_yoy_pct)}"
+            f" · imports {fmt.usd(window.imports_usd)} {fmt.pct(window.imports_yoy_pct)}"
+            f" · balance {fmt.usd(window.balance_usd, signed=True)} {fmt.usd(window.balance_change_usd, signed=True)}"
+        )
     return "\n".join(lines)

@@ -27,7 +27,7 @@ def run(args) -> int:
 
     from core.base.periods import format_period, parse_period
     from core.base.release_calendar import now, upcoming
-    from core.text.brief import brief_json, brief_text, flash_text, review_text
+    from core.text.brief import brief_json, brief_text, flash_text, review_text, windows_text
 
     snapshot = load(args)
     if isinstance(snapshot, int):
@@ -53,7 +53,11 @@ def run(args) -> int:
     elif preliminary:
         text = flash_text(snapshot, snapshot.flash.view(month))
     else:
-        review = snapshot.flash.review(month)
-        text = brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else "")
+        review, windows = snapshot.flash.review(month), windows_text(snapshot.flash.windows(month))
+        text = "\n\n".join(
+            part
+            for part in (brief_text(snapshot, release, args.all_notables), windows, review and review_text(review))
+            if part
+        )
     say(text)
     return 0
