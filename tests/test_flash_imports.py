@@ -37,22 +37,24 @@ SEPTEMBER_RELEASE = """period,flow,item,partner,value_usd,source,released
 """
 
 
-def data_as_of(parent: Path, released: bool) -> Path:
-    """The shipped data as it stood between 2026-09-21 and the release of 2026-10-01 (only the two windows of
-    2026-09), or after it (`released`: the month too), whatever the shipped files hold of 2026-09."""
+def data_as_of(parent: Path, stage: str) -> Path:
+    """The shipped data as it stood after 2026-09's flash of days 1-20 (`windows`), with the flash's own tally of
+    the whole month (`tally`), or after the release of 2026-10-01 (`release`), whatever the shipped files hold of
+    2026-09."""
     data = copy_of_shipped_data(parent)
     for path in data.glob("*.csv"):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(line for line in lines if not line.startswith("2026-09,")), encoding="utf-8")
-    (data / "flash-2026-09.csv").write_text(SEPTEMBER_WINDOWS + (SEPTEMBER_MONTH.split("\n", 1)[1] if released else ""))
-    if released:
+    month = SEPTEMBER_MONTH.split("\n", 1)[1] if stage in ("tally", "release") else ""
+    (data / "flash-2026-09.csv").write_text(SEPTEMBER_WINDOWS + month)
+    if stage == "release":
         (data / "release-2026-09.csv").write_text(SEPTEMBER_RELEASE)
     return data
 
 
 @pytest.fixture(scope="module")
 def before_release(tmp_path_factory) -> Path:
-    return data_as_of(tmp_path_factory.mktemp("before"), released=False)
+    return data_as_of(tmp_path_factory.mktemp("before"), "windows")
 
 
 def test_a_window_with_imports_has_the_balance(before_release):
@@ -113,7 +115,7 @@ def test_brief_json_of_the_flash_month_has_imports(before_release, brief_json):
 
 
 def test_brief_of_the_released_month_shows_its_windows_with_imports(tmp_path, run_cli):
-    data = data_as_of(tmp_path, released=True)
+    data = data_as_of(tmp_path, "release")
     code, out, err = run_cli("brief", "--data", str(data), "--period", "2026-09")
     assert code == 0, err
     assert "$120.94bn" in out.splitlines()[3]  # the release's exports
@@ -124,6 +126,15 @@ def test_brief_of_the_released_month_shows_its_windows_with_imports(tmp_path, ru
     ) in out
     code, out, err = run_cli("brief", "--data", str(data), "--period", "2026-01")
     assert code == 0 and "10-day flash, from day 1" not in out  # windows without imports: as before
+
+
+def test_brief_of_a_flash_month_whose_whole_month_is_in_says_so_and_reviews_the_nowcasts(tmp_path, run_cli):
+    data = data_as_of(tmp_path, "tally")  # no release of 2026-09 in the files, but the flash's own month total
+    code, out, err = run_cli("brief", "--data", str(data), "--period", "2026-09")
+    assert code == 0, err
+    assert "FLASH ONLY (the whole month's total is in, no release yet): exports and imports of days 1-20" in out
+    assert "  Imports, days 1-20      $48.44bn  n/a on days 1-20 a year earlier" in out
+    assert "Flash nowcasts against the final $120.94bn:" in out
 
 
 @pytest.mark.anyio
@@ -147,7 +158,7 @@ async def test_the_flash_pane_and_screen_show_imports_and_the_balance(before_rel
 
 
 def test_the_cached_snapshot_keeps_the_flash_imports(tmp_path):
-    data = data_as_of(tmp_path, released=False)
+    data = data_as_of(tmp_path, "windows")
     settled = time.time_ns() - 10 * 10**9  # the cache keeps no load of files written just now
     for path in data.iterdir():
         os.utime(path, ns=(settled, settled))

@@ -143,8 +143,9 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
         ]
     )
     flows = "exports" if view.imports_usd is None else "exports and imports"
+    state = "PRELIMINARY" if view.preliminary else "FLASH ONLY (the whole month's total is in, no release yet)"
     lines = [
-        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: {flows} of {days} · customs basis",
+        f"Korea trade, {describe_period(month)} ({view.period}) · {state}: {flows} of {days} · customs basis",
         f"data: {fmt.printable(str(snapshot.directory))} (releases to {format_period(snapshot.latest)}, flash to "
         f"{format_period(snapshot.flash.months[-1])})",
         "",

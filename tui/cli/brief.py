@@ -50,14 +50,15 @@ def run(args) -> int:
         next_release = next(iter(upcoming(now(), snapshot.calendar, count=1)), None)
         body = brief_json(snapshot, month, release, next_release)
         text = json.dumps(body, ensure_ascii=False, indent=1, allow_nan=False)
-    elif preliminary:
-        text = flash_text(snapshot, snapshot.flash.view(month))
-    else:
+    else:  # a flash month whose whole month is in (from the flash's own tally) gets the review too
         review, windows = snapshot.flash.review(month), windows_text(snapshot.flash.windows(month))
+        main = (
+            flash_text(snapshot, snapshot.flash.view(month))
+            if preliminary
+            else brief_text(snapshot, release, args.all_notables)
+        )
         text = "\n\n".join(
-            part
-            for part in (brief_text(snapshot, release, args.all_notables), windows, review and review_text(review))
-            if part
+            part for part in (main, "" if preliminary else windows, review and review_text(review)) if part
         )
     say(text)
     return 0
