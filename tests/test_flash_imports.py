@@ -94,9 +94,14 @@ def test_brief_of_the_flash_month_shows_imports_and_the_balance(before_release, 
         "  Balance, days 1-20     +$22.97bn  n/a on days 1-20 a year earlier",
         "  Working days                15.5  against 16.5 a year earlier",
     ]
-    assert lines[-2:] == [
+    assert lines[-6:] == [
         "  Semiconductors                $34.10bn  +259.1%",
         "  (9 of the 10 flash items not published for days 1-20)",
+        "",
+        "10-day flash, from day 1, against the same days a year earlier:",
+        "  Days 1-10  exports $34.97bn +82.6% · imports $24.61bn n/a · balance +$10.37bn n/a · working days 8.5 (8.5)",
+        "  Days 1-20  exports $71.41bn +78.3% · imports $48.44bn n/a · balance +$22.97bn n/a · working days "
+        "15.5 (16.5)",
     ]
 
 
@@ -121,8 +126,9 @@ def test_brief_of_the_released_month_shows_its_windows_with_imports(tmp_path, ru
     assert "$120.94bn" in out.splitlines()[3]  # the release's exports
     assert (
         "10-day flash, from day 1, against the same days a year earlier:\n"
-        "  Days 1-10  exports $34.97bn +82.6% · imports $24.61bn n/a · balance +$10.37bn n/a\n"
-        "  Days 1-20  exports $71.41bn +78.3% · imports $48.44bn n/a · balance +$22.97bn n/a\n"
+        "  Days 1-10  exports $34.97bn +82.6% · imports $24.61bn n/a · balance +$10.37bn n/a · working days 8.5 (8.5)\n"
+        "  Days 1-20  exports $71.41bn +78.3% · imports $48.44bn n/a · balance +$22.97bn n/a · working days 15.5 "
+        "(16.5)\n"
     ) in out
     code, out, err = run_cli("brief", "--data", str(data), "--period", "2026-01")
     assert code == 0 and "10-day flash, from day 1" not in out  # windows without imports: as before

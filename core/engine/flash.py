@@ -160,6 +160,7 @@ class FlashSeries(Memoised):
         exports_now, exports_before = value_at(exports, index), value_at(exports, index - 12)
         imports_now, imports_before = value_at(imports, index), value_at(imports, index - 12)
         balance = difference(exports_now, imports_now)
+        days = self.working_days[window]
         return FlashWindow(
             window,
             exports_now,
@@ -168,6 +169,8 @@ class FlashSeries(Memoised):
             growth_pct(imports_now, imports_before),
             balance,
             difference(balance, difference(exports_before, imports_before)),
+            value_at(days, index),
+            value_at(days, index - 12),
         )
 
     def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:

@@ -158,6 +158,8 @@ class FlashWindow(NamedTuple):
     imports_yoy_pct: float | None
     balance_usd: float | None
     balance_change_usd: float | None  # on the same days a year earlier
+    working_days: float | None  # in the window, and in the same days a year earlier
+    working_days_prev: float | None
 
 
 class FlashView(NamedTuple):

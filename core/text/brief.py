@@ -190,5 +190,6 @@ def windows_text(windows: tuple[FlashWindow, ...]) -> str:
             f"  {'Days ' + window.window:<11}exports {fmt.usd(window.exports_usd)} {fmt.pct(window.exports_yoy_pct)}"
             f" · imports {fmt.usd(window.imports_usd)} {fmt.pct(window.imports_yoy_pct)}"
             f" · balance {fmt.usd(window.balance_usd, signed=True)} {fmt.usd(window.balance_change_usd, signed=True)}"
+            f" · working days {fmt.days(window.working_days)} ({fmt.days(window.working_days_prev)})"
         )
     return "\n".join(lines)

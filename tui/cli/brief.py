@@ -57,8 +57,6 @@ def run(args) -> int:
             if preliminary
             else brief_text(snapshot, release, args.all_notables)
         )
-        text = "\n\n".join(
-            part for part in (main, "" if preliminary else windows, review and review_text(review)) if part
-        )
+        text = "\n\n".join(part for part in (main, windows, review and review_text(review)) if part)
     say(text)
     return 0
