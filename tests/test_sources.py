@@ -11,7 +11,16 @@ import pytest
 from core.base.catalog import Catalog
 from core.ingest.datadir import data_files, embedded_data_dir, file_stamps
 from core.ingest.loader import _embedded_catalog, load_directory
-from core.ingest.sources import FLASH_COLUMNS, HsMap, SourceError, kcs_items, normalise_hs, read_regions
+from core.ingest.sources import (
+    FLASH_COLUMNS,
+    KINDS,
+    SOURCES,
+    HsMap,
+    SourceError,
+    kcs_items,
+    normalise_hs,
+    read_regions,
+)
 
 HS_MAP = "hs_code,item,note\n8542,semiconductors,ICs\n854232,displays,a longer prefix wins\n0303,agrifood,frozen fish\n"
 
@@ -561,3 +570,10 @@ def test_destination_usage_errors(tmp_path, run_cli, data_dir):
         assert (code, out) == (2, "") and message in err, err
     code, _, err = run_cli("import", "totals", str(response), "--to", str(data_dir), "--hs", "8542")
     assert code == 2 and "--hs CODE goes with the kind destinations" in err
+
+
+def test_every_kind_belongs_to_one_official_format():
+    kinds = [kind for source in SOURCES for kind in source.kinds]
+    assert [source.name for source in SOURCES] == ["kcs", "ecos"]
+    assert len({kind.name for kind in kinds}) == len({kind.source for kind in kinds}) == len(kinds) == len(KINDS)
+    assert [kind.name for kind in kinds if kind.has_weight] == ["destinations"]
