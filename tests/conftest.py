@@ -36,6 +36,15 @@ def data(tmp_path_factory):
     return copy_of_shipped_data(tmp_path_factory.mktemp("shipped"))
 
 
+@pytest.fixture(scope="module")
+def flash_pending(tmp_path_factory):
+    """The shipped data as it stood from 2026-08-21 to the release of 2026-09-01: 2026-08 had only its 10-day
+    flash (days 1-10 and 1-20), the latest release was 2026-07. For the tests of a preliminary month."""
+    from dashboard_helpers import copy_of_shipped_data
+
+    return copy_of_shipped_data(tmp_path_factory.mktemp("pending"), pending="2026-08")
+
+
 @pytest.fixture(scope="session")
 def shipped_snapshot():
     from core.engine.snapshot import load_snapshot

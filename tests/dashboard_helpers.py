@@ -2,27 +2,46 @@
 
 import os
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 from core.base.periods import parse_period
+from core.base.release_calendar import KST
 from core.ingest.datadir import embedded_data_dir
 
 # 2026-08-01 00:00 UTC: the header shows file times, so tests fix them to keep screens reproducible.
 FIXED_MTIME = 1_785_542_400
+# The apps' "now", for the header's next release: after the shipped data's latest flash (2026-08, days 1-20).
+FIXED_NOW = datetime(2026, 8, 21, 10, 0, tzinfo=KST)
 
 
-def copy_of_shipped_data(parent: Path) -> Path:
+PARTIAL_WINDOWS = ("1-10", "1-20")
+
+
+def copy_of_shipped_data(parent: Path, pending: str | None = None) -> Path:
+    """The shipped files, with fixed times. With `pending` (a month): as they stood while that month had only its
+    10-day flash out: no rows of later months, and of that month only the windows 1-10 and 1-20."""
     directory = parent / "data"
     shutil.copytree(embedded_data_dir(), directory)
+    for path in directory.glob("*.csv") if pending else ():
+        header, *rows = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        if header.startswith("period,"):
+            windowed = header.startswith("period,window,")
+            kept = [
+                row
+                for row in rows
+                if row[:7] < pending or (row[:7] == pending and windowed and row.split(",")[1] in PARTIAL_WINDOWS)
+            ]
+            path.write_text(header + "".join(kept), encoding="utf-8")
     for path in directory.iterdir():
         os.utime(path, (FIXED_MTIME, FIXED_MTIME))
     return directory
 
 
-def make_app(directory: Path, period: str | None = "2026-01"):
+def make_app(directory: Path, period: str | None = "2026-01", now: datetime = FIXED_NOW):
     from tui.app import TradetopApp
 
-    return TradetopApp(directory, parse_period(period) if period else None)
+    return TradetopApp(directory, parse_period(period) if period else None, clock=lambda: now)
 
 
 async def wait_for_data(pilot) -> None:

@@ -83,6 +83,27 @@ def hs_item(year: str, hs_code: str, exports: str, imports: str) -> dict:
     }
 
 
+def destination_item(year: str, iso2: str, hs_code: str, exports: str, weight: str) -> dict:
+    """An item-by-country (nitemtrade) row: one 10-digit HS line to one country in one month; weights in kg."""
+    return {
+        "balPayments": exports,
+        "expDlr": exports,
+        "expWgt": weight,
+        "hsCd": hs_code,
+        "impDlr": "0",
+        "impWgt": "0",
+        "statCd": iso2,
+        "statCdCntnKor1": iso2,
+        "statKor": "전자집적회로",
+        "year": year,
+    }
+
+
+def destination_total_row(exports: str, weight: str) -> dict:
+    """The item-by-country total row: `총계` for the year, `-` for the country and the code."""
+    return {**destination_item("총계", "-", "-", exports, weight), "statCdCntnKor1": "-", "statKor": "-"}
+
+
 def flash_item(month: str, days: str, thousands: list[str]) -> dict:
     """Amounts in thousand US dollars, as text padded with spaces and with commas."""
     columns = {f"itemUsdAmt{index:02d}": f"   {amount}" for index, amount in enumerate(thousands)}

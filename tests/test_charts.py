@@ -236,8 +236,8 @@ async def test_a_plot_that_fails_shows_a_note_and_logs_the_traceback_once(data, 
         assert app.crash is None  # the app runs on
 
 
-async def test_the_flash_screen_plots_the_nowcast_with_its_interval_against_a_year_earlier(data):
-    app = make_app(data, "2026-08")
+async def test_the_flash_screen_plots_the_nowcast_with_its_interval_against_a_year_earlier(flash_pending):
+    app = make_app(flash_pending, "2026-08")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         plot = app.screen.query_one("#flash-plot")

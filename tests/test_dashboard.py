@@ -221,8 +221,8 @@ async def test_e_and_i_switch_the_tables_between_exports_and_imports(data):
         assert cell(app, "partners", "china", "value") == "$13.53bn"
 
 
-async def test_flow_and_year_to_date_keys_act_only_where_the_screen_shows_them(data):
-    app = make_app(data, "2026-07")
+async def test_flow_and_year_to_date_keys_act_only_where_the_screen_shows_them(flash_pending):
+    app = make_app(flash_pending, "2026-07")
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
 
@@ -322,8 +322,8 @@ async def test_question_mark_lists_the_keys_and_q_quits(data):
         assert app.return_code == 0
 
 
-async def test_command_palette_goes_to_a_month_and_to_an_item(data):
-    app = make_app(data)
+async def test_command_palette_goes_to_a_month_and_to_an_item(flash_pending):
+    app = make_app(flash_pending)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_data(pilot)
         await run_from_palette(pilot, "2025-06", "go to month 2025-06")
@@ -356,8 +356,8 @@ async def test_names_from_data_are_shown_literally(data, tmp_path):
         assert app.screen.subject.code == "semiconductors"
 
 
-async def test_a_period_missing_from_the_data_shows_the_latest_with_a_message(data):
-    app = make_app(data, "2030-01")
+async def test_a_period_missing_from_the_data_shows_the_latest_with_a_message(flash_pending):
+    app = make_app(flash_pending, "2030-01")
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
         assert format_period(app.month) == "2026-07"
@@ -368,8 +368,8 @@ async def test_a_period_missing_from_the_data_shows_the_latest_with_a_message(da
         assert format_period(app.month) == "2026-07" and not app.screen.query_one(ErrorBar).display
 
 
-async def test_the_preliminary_month_on_the_command_line_opens_its_flash(data):
-    app = make_app(data, "2026-08")  # only its first 20 days are out
+async def test_the_preliminary_month_on_the_command_line_opens_its_flash(flash_pending):
+    app = make_app(flash_pending, "2026-08")  # only its first 20 days are out
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
         assert isinstance(app.screen, FlashScreen) and format_period(app.screen.month) == "2026-08"
@@ -555,8 +555,8 @@ async def test_a_month_without_notables_says_so(data):
         assert app.release().notables == () and app.screen.query_one("#notables").plain == "none this month"
 
 
-async def test_a_headline_drilldown_has_its_own_flows_notables_and_the_palette_finds_a_kept_screen(data):
-    app = make_app(data, "2026-07")
+async def test_a_headline_drilldown_has_its_own_flows_notables_and_the_palette_finds_a_kept_screen(flash_pending):
+    app = make_app(flash_pending, "2026-07")
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
         await pilot.press("shift+tab", "right", "enter")  # the Imports card, from the exports tables
@@ -577,8 +577,8 @@ def flash_pane(app) -> FlashPane:
     return app.screen.query_one(FlashPane)
 
 
-async def test_flash_pane_shows_the_pending_month_and_its_nowcast(data):
-    app = make_app(data, None)
+async def test_flash_pane_shows_the_pending_month_and_its_nowcast(flash_pending):
+    app = make_app(flash_pending, None)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         assert format_period(app.month) == "2026-07"  # the latest full month, not the flash month
@@ -624,8 +624,8 @@ async def test_no_flash_pane_without_a_pending_flash_month(tmp_path, flash_rows)
         assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
 
 
-async def test_right_bracket_after_the_latest_release_or_a_click_on_the_pane_opens_the_flash_month(data):
-    app = make_app(data, "2026-07")
+async def test_right_bracket_after_the_latest_release_or_a_click_on_the_pane_opens_the_flash_month(flash_pending):
+    app = make_app(flash_pending, "2026-07")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         await pilot.press("right_square_bracket")
@@ -668,7 +668,7 @@ async def test_exports_drilldown_reviews_the_flash_nowcasts_against_the_final_fi
 
 
 async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid(tmp_path):
-    directory = copy_of_shipped_data(tmp_path)
+    directory = copy_of_shipped_data(tmp_path, pending="2026-08")
     catalog = directory / "catalog.csv"
     catalog.write_text(
         catalog.read_text(encoding="utf-8").replace(

@@ -83,8 +83,8 @@ def test_a_month_of_zero_exports_with_a_flash_is_computed_everywhere(data, run_c
     code, out, err = run_cli("brief", "--json", "--data", str(data), "--period", "2026-08")
     assert code == 0 and strict_json(out)["flash"]["nowcast"]["value_usd"] > 0
     code, out, err = run_cli("backtest", "--data", str(data))
-    # 2026-07 has no percentage error, so it is not scored: 114 months instead of 115.
-    assert code == 0 and "| 1-10 | nowcast (this model) | 114 (2017-01 to 2026-06) |" in out
+    # 2026-07 has no percentage error, so it is not scored: 116 months of the 117 from 2017-01 to 2026-09.
+    assert code == 0 and "| 1-10 | nowcast (this model) | 116 (2017-01 to 2026-09) |" in out
     no_traceback(out, err)
     assert digest(data) == before
 

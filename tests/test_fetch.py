@@ -27,6 +27,7 @@ ENDPOINTS = {
     "countries": "/1220000/nationtrade/getNationtradeList",
     "items": "/1220000/Itemtrade/getItemtradeList",
     "flash": "/1220000/prlstMmUtPrviExpAcrs/getPrlstMmUtPrviExpAcrs",
+    "destinations": "/1220000/nitemtrade/getNitemtradeList",
 }
 TIMEOUT = 0.3
 DEADLINE = 0.4
@@ -49,6 +50,13 @@ def _data(kind: str, params: dict) -> bytes:
         items = [official.country_item(month, iso2, "1,000", "500") for month in months for iso2 in ("CN", "DE", "VN")]
     elif kind == "items":
         items = [official.hs_item(month, "8542321010", "2,000", "100") for month in months]
+    elif kind == "destinations":
+        code = params["hsSgn"].ljust(10, "1")
+        items = [
+            official.destination_item(month, iso2, code, exports, "25")
+            for month in months
+            for iso2, exports in (("US", "1,000"), ("CN", "3,000"), ("DE", "7"))
+        ]
     else:
         items = [official.flash_item(month.replace(".", ""), "01~10", ["7"] * 11) for month in months]
     return official.kcs(*([official.total_row()] if len(months) > 1 and kind == "totals" else []), *items)
@@ -75,6 +83,13 @@ class Service:
     def kinds_asked(self) -> list[tuple[str, str, str]]:
         names = {endpoint: name for name, endpoint in ENDPOINTS.items()}
         return [(names[path], params["strtYymm"], params["endYymm"]) for path, params in self.requests]
+
+    def params_of(self, kind: str) -> list[dict]:
+        return [
+            {k: v for k, v in params.items() if k != "serviceKey"}
+            for path, params in self.requests
+            if path == ENDPOINTS[kind]
+        ]
 
 
 def _serve(state: Service) -> ThreadingHTTPServer:
@@ -352,7 +367,7 @@ def test_an_empty_window_writes_nothing(service, data_dir):
 
 
 def test_a_huge_answer_is_refused(service, run_fetch, monkeypatch):
-    monkeypatch.setattr("core.ingest.sources.MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr("core.ingest.sources.protocol.MAX_BODY_BYTES", 1000)
     monkeypatch.setattr("core.ingest.fetch.MAX_BODY_BYTES", 1000)
     service.queue("totals", (200, b"<response>" + b" " * 5000))
     code, _, err = run_fetch("--from", "2026-01")
@@ -580,4 +595,90 @@ def test_a_key_file_that_is_not_a_small_regular_file_is_refused_at_once(service,
             assert (code, out, err.splitlines()) == (2, "", [f"fetch: --key-file {path}: {problem}"])
     finally:
         watchdog.cancel()
+    assert service.requests == []
+
+
+# --- exports of an HS code by destination (item-by-country results) ---
+
+
+def test_fetch_brings_exports_of_an_hs_code_by_destination(service, run_fetch, run_cli, data_dir):
+    code, out, err = run_fetch("--from", "2026-01", "--to", "2026-02", "--hs", "8542", "--countries", "US,JP")
+    assert code == 0, err
+    assert [kind for kind, _, _ in service.kinds_asked()] == ["totals", "countries", "flash", "destinations"]
+    # No country is asked for: the answer has them all, so the ones not named can be summed as OTHER.
+    assert service.params_of("destinations") == [{"strtYymm": "202601", "endYymm": "202602", "hsSgn": "8542"}]
+    assert "[==========] 4/4 destinations hs8542 2026-01..2026-02" in err
+    (written,) = data_dir.glob("kcs-nitemtrade-hs8542_2026-01_2026-02_*.csv")
+    lines = written.read_text().splitlines()
+    assert lines[0] == "period,flow,item,partner,value_usd,weight_kg,released,source"
+    rows = {tuple(line.split(",")[:6]) for line in lines[1:]}
+    assert rows == {
+        (period, "export", "hs8542", partner, value, weight)
+        for period in ("2026-01", "2026-02")
+        for partner, value, weight in (("US", "1000", "25"), ("JP", "0", "0"), ("OTHER", "3007", "50"))
+    }
+    code, out, err = run_cli("check", "--data", str(data_dir))
+    assert code == 0 and "no errors" in out, out + err
+    assert KEY not in out + err and "SECRET" not in written.read_text()
+
+
+def test_a_destinations_window_already_fetched_is_kept_and_a_code_that_lost_its_zero_is_asked_whole(
+    service, run_fetch, data_dir
+):
+    assert run_fetch("--from", "2026-01", "--hs", "303")[0] == 0
+    assert service.params_of("destinations")[0]["hsSgn"] == "0303"
+    (written,) = data_dir.glob("kcs-nitemtrade-hs0303_*.csv")
+    assert "2026-01,export,hs0303,US,1000,25," in written.read_text()
+    service.requests.clear()
+    code, out, err = run_fetch("--from", "2026-01", "--hs", "0303")
+    assert code == 0 and service.requests == [] and "4 already fetched today, kept" in out, out + err
+
+
+def test_an_answer_whose_codes_lost_their_leading_zero_is_read(service, run_fetch, data_dir):
+    answer = official.kcs(official.destination_item("2026.01", "CN", "303240000", "70", "700"))  # 0303240000
+    service.queue("destinations", (200, answer))
+    code, _, err = run_fetch("--from", "2026-01", "--hs", "0303", "--countries", "CN")
+    assert code == 0, err
+    (written,) = data_dir.glob("kcs-nitemtrade-hs0303_*.csv")
+    assert [line.split(",")[3:6] for line in written.read_text().splitlines()[1:]] == [
+        ["CN", "70", "700"],
+        ["OTHER", "0", "0"],
+    ]
+
+
+def test_a_single_row_and_no_rows_for_destinations(service, run_fetch, data_dir):
+    service.queue(
+        "destinations", (200, official.kcs(official.destination_item("2026.01", "US", "8542311000", "5", "1")))
+    )
+    code, out, err = run_fetch("--from", "2026-01", "--hs", "8542")
+    assert code == 0, err
+    (written,) = data_dir.glob("kcs-nitemtrade-hs8542_*.csv")
+    assert written.read_text().splitlines()[1].startswith("2026-01,export,hs8542,US,5,1,")
+    written.unlink()
+    service.queue("destinations", (200, official.kcs()))
+    code, out, err = run_fetch("--from", "2026-01", "--hs", "8542")
+    assert code == 0 and "no data yet for destinations hs8542 2026-01..2026-01" in out, out + err
+    assert not list(data_dir.glob("kcs-nitemtrade-*"))
+
+
+@pytest.mark.parametrize("kind", ERRORS)
+def test_each_destinations_error_is_one_readable_line_without_the_key(service, run_fetch, kind):
+    answers, message = ERRORS[kind]
+    service.queue("destinations", *answers)
+    code, out, err = run_fetch("--from", "2026-01", "--hs", "8542")
+    assert code == 1
+    last = err.splitlines()[-1]
+    assert last.startswith(f"fetch: destinations hs8542 2026-01..2026-01: {message}"), last
+    assert last.endswith("(3 of 4 steps done: the same command resumes here)")
+    assert "Traceback" not in err and KEY not in out + err and "Sk3y" not in out + err
+
+
+def test_bad_destination_options_are_usage_errors_before_any_request(service, run_fetch):
+    for options, message in [
+        (("--hs", "85x2"), "fetch: --hs '85x2' is not an HS code (expected 2 to 10 digits, such as 8542)"),
+        (("--countries", "US"), "fetch: --countries goes with --hs"),
+        (("--hs", "8542", "--countries", "United States"), "fetch: --countries: 'United States' is not a country code"),
+    ]:
+        code, out, err = run_fetch("--from", "2026-01", *options)
+        assert (code, out) == (2, "") and err.splitlines() == [err.splitlines()[0]] and message in err, err
     assert service.requests == []

@@ -24,8 +24,16 @@ def flash(shipped_snapshot):
     return shipped_snapshot.flash
 
 
-def test_august_2026_flash_against_days_1_to_20_of_august_2025(flash):
-    view = flash.view(AUGUST_2026)
+@pytest.fixture(scope="module")
+def pending_snapshot(flash_pending):
+    """As the data stood from 2026-08-21 to 2026-09-01: 2026-08 had its flash only."""
+    from core.engine.snapshot import load_snapshot
+
+    return load_snapshot(flash_pending)
+
+
+def test_august_2026_flash_against_days_1_to_20_of_august_2025(pending_snapshot):
+    view = pending_snapshot.flash.view(AUGUST_2026)
     assert view.period == "2026-08" and view.window == "1-20" and view.preliminary
     # flash.csv: 2026-08 1-20 total 55,206,635,000; 2025-08 1-20 total 35,394,043,000.
     assert view.value_usd == 55_206_635_000
@@ -41,14 +49,16 @@ def test_august_2026_flash_against_days_1_to_20_of_august_2025(flash):
     assert len(view.items) == 10 and all(item.yoy_pct is not None for item in view.items)
 
 
-def test_chart_of_the_flash_month_sums_exports_from_day_1_against_a_year_earlier(flash):
-    chart = flash.chart(AUGUST_2026)
+def test_chart_of_the_flash_month_sums_exports_from_day_1_against_a_year_earlier(pending_snapshot, flash):
+    chart = pending_snapshot.flash.chart(AUGUST_2026)
     assert chart.days == (0, 10, 20, 31)  # August has 31 days
     # flash.csv: 2026-08 1-10 21,285,723,000 and 1-20 55,206,635,000; the month is not out yet.
     assert chart.this_year == (0.0, 21_285_723_000, 55_206_635_000, None)
     # 2025-08 1-10 14,646,230,000, 1-20 35,394,043,000; the whole month is the release's (monthly.csv).
     assert chart.year_earlier == (0.0, 14_646_230_000, 35_394_043_000, 58_259_331_990)
-    assert chart.nowcast == flash.nowcast(AUGUST_2026, "1-20")
+    assert chart.nowcast == pending_snapshot.flash.nowcast(AUGUST_2026, "1-20")
+    # Since 2026-09-01 the whole month is in: the preliminary month-end tally, $98,255 mn (flash.csv's `month`).
+    assert flash.chart(AUGUST_2026).this_year == (0.0, 21_285_723_000, 55_206_635_000, 98_255_000_000)
     july = flash.chart(parse_period("2026-07"))
     assert july.this_year[-1] == 98_959_098_818  # released: the final figure is plotted
     assert flash.chart(parse_period("2015-12")) is None  # before the first flash
@@ -72,17 +82,18 @@ def test_working_days_in_the_windows(flash, period, days_1_10, days_1_20, whole)
     assert days == {"1-10": days_1_10, "1-20": days_1_20, "month": whole}
 
 
-def test_month_with_a_release_is_not_preliminary_and_its_flash_is_reviewed(shipped_snapshot, flash):
+def test_month_with_a_release_is_not_preliminary_and_its_flash_is_reviewed(pending_snapshot, flash):
     july = parse_period("2026-07")
-    assert not flash.is_preliminary(july) and flash.is_preliminary(AUGUST_2026)
-    assert flash.pending == AUGUST_2026
+    pending = pending_snapshot.flash
+    assert not pending.is_preliminary(july) and pending.is_preliminary(AUGUST_2026)
+    assert pending.pending == AUGUST_2026 and pending.review(AUGUST_2026) is None
+    assert flash.pending is None and flash.review(AUGUST_2026).final_usd == 98_255_000_000  # in since 2026-09-01
     review = flash.review(july)
-    assert review.final_usd == shipped_snapshot.release(july).headline.exports.value_usd
+    assert review.final_usd == pending_snapshot.release(july).headline.exports.value_usd
     assert [check.window for check in review.checks] == ["1-10", "1-20"]
     for check in review.checks:
         assert check.error_pct == pytest.approx((check.nowcast.value_usd / review.final_usd - 1) * 100)
         assert check.inside == (check.nowcast.low_usd <= review.final_usd <= check.nowcast.high_usd)
-    assert flash.review(AUGUST_2026) is None
 
 
 def test_every_nowcast_interval_contains_its_point(flash):
@@ -141,7 +152,7 @@ def test_backtest_beats_both_baselines_on_every_month_since_2017(flash):
     rows = {(row.window, row.method): row for row in backtest(flash)}
     for window in ("1-10", "1-20"):
         model = rows[(window, "nowcast")]
-        assert (model.first, model.last, model.months) == ("2017-01", "2026-07", 115)
+        assert (model.first, model.last, model.months) == ("2017-01", "2026-09", 117)
         assert model.mape_pct < rows[(window, "yoy")].mape_pct
         assert model.mape_pct < rows[(window, "run_rate")].mape_pct
         assert 70 <= model.coverage_pct <= 90
@@ -157,8 +168,8 @@ def test_readme_shows_the_backtest_table_the_command_prints(run_cli):
     assert all(line in readme for line in table)
 
 
-def test_brief_json_for_a_flash_only_month(run_cli):
-    code, out, err = run_cli("brief", "--json", "--period", "2026-08")
+def test_brief_json_for_a_flash_only_month(run_cli, flash_pending):
+    code, out, err = run_cli("brief", "--json", "--period", "2026-08", "--data", str(flash_pending))
     assert code == 0 and "NaN" not in out, err
     brief = json.loads(out)
     assert brief["period"] == "2026-08" and brief["preliminary"] is True
@@ -190,8 +201,8 @@ def test_brief_json_for_a_released_month_reviews_its_nowcasts(brief_json):
     assert [check["window"] for check in review["checks"]] == ["1-10", "1-20"]
 
 
-def test_text_brief_of_a_flash_only_month(run_cli):
-    code, out, _ = run_cli("brief", "--period", "2026-08")
+def test_text_brief_of_a_flash_only_month(run_cli, flash_pending):
+    code, out, _ = run_cli("brief", "--period", "2026-08", "--data", str(flash_pending))
     assert code == 0
     assert "PRELIMINARY" in out and "August 2026" in out
     assert re.search(r"Exports, days 1-20\s+\$55\.21bn\s+\+56\.0%", out)
@@ -220,8 +231,9 @@ def test_bad_flash_rows_name_file_and_line(data_dir, run_cli, row, message):
 
 
 def test_the_shipped_flash_loads_whole(flash):
-    assert (flash.months[0], flash.months[-1]) == (parse_period("2016-01"), AUGUST_2026)
-    assert len(flash.months) == 128 and flash.items[0] == ("semiconductors", "Semiconductors")
+    assert (flash.months[0], flash.months[-1]) == (parse_period("2016-01"), parse_period("2026-09"))
+    assert len(flash.months) == 129 and flash.items[0] == ("semiconductors", "Semiconductors")
+    assert set(flash.imports) == {"1-10", "1-20"}  # total imports: the windows of 2026-09 only
 
 
 def test_the_flash_needs_neither_pandas_nor_holidays_after_the_build():

@@ -11,7 +11,16 @@ import pytest
 from core.base.catalog import Catalog
 from core.ingest.datadir import data_files, embedded_data_dir, file_stamps
 from core.ingest.loader import _embedded_catalog, load_directory
-from core.ingest.sources import FLASH_COLUMNS, HsMap, SourceError, kcs_items, normalise_hs, read_regions
+from core.ingest.sources import (
+    FLASH_COLUMNS,
+    KINDS,
+    SOURCES,
+    HsMap,
+    SourceError,
+    kcs_items,
+    normalise_hs,
+    read_regions,
+)
 
 HS_MAP = "hs_code,item,note\n8542,semiconductors,ICs\n854232,displays,a longer prefix wins\n0303,agrifood,frozen fish\n"
 
@@ -297,7 +306,10 @@ def test_usage_errors(tmp_path, run_cli, monkeypatch):
     code, _, err = run_cli("import", "items", str(response), "--to", str(tmp_path))
     assert code == 2 and "import items: --hs-map FILE is needed" in err
     code, _, err = run_cli("import", "tariffs", str(response), "--to", str(tmp_path))
-    assert code == 2 and "unknown kind 'tariffs' (expected one of totals, countries, items, flash, ecos)" in err
+    assert (
+        code == 2
+        and "unknown kind 'tariffs' (expected one of totals, countries, items, flash, destinations, ecos)" in err
+    )
     code, _, err = run_cli("import", "totals", str(tmp_path / "missing.xml"), "--to", str(tmp_path))
     assert code == 1 and "missing.xml: No such file or directory" in err
 
@@ -354,7 +366,7 @@ def test_a_bad_regions_table_is_reported_by_file_and_line(imported, data_dir):
 
 
 def test_a_file_too_large_to_be_a_response_is_refused_unread(imported, monkeypatch):
-    monkeypatch.setattr("core.ingest.sources.MAX_BODY_BYTES", 1000)
+    monkeypatch.setattr("core.ingest.sources.protocol.MAX_BODY_BYTES", 1000)
     code, _, err, written = imported("totals", official.kcs(*[official.totals_item("2026.01", "1", "1")] * 20))
     assert code == 1 and written == []
     assert "bytes (expected at most 1,000; refused)" in err
@@ -426,3 +438,142 @@ def test_without_hard_links_a_file_is_still_written_whole_and_never_over_another
         write_new_file(tmp_path / "a.csv", "second\n")
     assert refused.value.filename2 == str(tmp_path / "a.csv")
     assert (tmp_path / "a.csv").read_text() == "first\n" and [path.name for path in tmp_path.iterdir()] == ["a.csv"]
+
+
+# --- item-by-country results (nitemtrade): exports of an HS code by destination ---
+
+DESTINATION_COLUMNS = "period,flow,item,partner,value_usd,weight_kg,released,source"
+
+
+def test_destinations_become_the_shipped_files_columns_with_the_rest_as_other(imported, run_cli, data_dir):
+    body = official.kcs(
+        official.destination_total_row("4,512", "66"),
+        official.destination_item("2026.01", "US", "8542311000", "1,000", "10"),
+        official.destination_item("2026.01", "US", "8542321010", "500", "5"),
+        official.destination_item("2026.01", "CN", "8542311000", "3,000", "40"),
+        official.destination_item("2026.01", "DE", "8542390000", "7", "1"),
+        official.destination_item("2026.01", "VN", "8542311000", "5", "10"),
+    )
+    code, out, err, written = imported("destinations", body, "--hs", "8542", "--countries", "US,CN,JP")
+    assert code == 0, err
+    assert [path.name for path in written] == ["kcs-nitemtrade-hs8542_2026-01_2026-01_2026-02-16.csv"]
+    assert written[0].read_text().splitlines()[0] == DESTINATION_COLUMNS
+    rows = _rows(written[0])
+    values = {row["partner"]: (row["value_usd"], row["weight_kg"]) for row in rows}
+    # US 1,000 + 500 over two lines; JP named but absent: 0; DE 7 and VN 5 are the rest of the world.
+    assert values == {"US": ("1500", "15"), "CN": ("3000", "40"), "JP": ("0", "0"), "OTHER": ("12", "11")}
+    assert sum(int(value) for value, _ in values.values()) == 4512  # the response's own total row
+    assert {(row["period"], row["flow"], row["item"], row["source"]) for row in rows} == {
+        ("2026-01", "export", "hs8542", "kcs-nitemtrade")
+    }
+    (data_dir / "totals.csv").write_text("period,flow,item,partner,value_usd\n2026-01,export,total,world,9000\n")
+    code, out, err = run_cli("check", "--data", str(data_dir))
+    assert code == 0 and "no errors" in out, out + err
+
+
+def test_destinations_without_countries_keep_every_country_apart(imported):
+    body = official.kcs(
+        official.destination_item("2026.01", "US", "8542311000", "1,000", "10"),
+        official.destination_item("2026.02", "DE", "8542390000", "7", "1"),
+    )
+    code, _, err, written = imported("destinations", body, "--hs", "8542")
+    assert code == 0, err
+    assert {(row["period"], row["partner"], row["value_usd"]) for row in _rows(written[0])} == {
+        ("2026-01", "US", "1000"),
+        ("2026-02", "DE", "7"),
+    }
+
+
+def test_destinations_single_row_and_no_rows(imported):
+    code, _, err, written = imported(
+        "destinations", official.kcs(official.destination_item("2026.03", "CN", "8542311000", "9", "2")), "--hs", "8542"
+    )
+    assert code == 0, err
+    assert [(row["partner"], row["value_usd"], row["weight_kg"]) for row in _rows(written[0])] == [("CN", "9", "2")]
+    code, out, _, written = imported("destinations", official.kcs(), "--hs", "8542", "--countries", "CN")
+    assert code == 0 and written == [] and "no rows" in out
+    code, out, _, written = imported(
+        "destinations", official.kcs(official.destination_total_row("0", "0")), "--hs", "8542"
+    )
+    assert code == 0 and written == [] and "no rows" in out
+
+
+def test_destination_codes_that_lost_their_leading_zero(imported):
+    body = official.kcs(official.destination_item("2026.01", "JP", "303240000", "70", "700"))  # 0303240000
+    for asked in ("0303", "303"):
+        code, _, err, written = imported("destinations", body, "--hs", asked, "--released", "2026-02-17")
+        assert code == 0, err
+        assert [(row["item"], row["partner"], row["value_usd"]) for row in _rows(written[0])] == [
+            ("hs0303", "JP", "70")
+        ]
+        written[0].unlink()
+
+
+@pytest.mark.parametrize(
+    ("items", "message"),
+    [
+        (
+            [official.destination_item("2026.01", "US", "8541100000", "1", "1")],
+            "item 1: hsCd 8541100000 is not part of HS 8542 (expected the answer to the HS code asked for)",
+        ),
+        (
+            [
+                official.destination_item("2026.01", "US", "854231", "5", "1"),
+                official.destination_item("2026.01", "US", "8542311000", "4", "1"),
+            ],
+            "item 2: 2026-01 US HS 8542311000 is part of HS 854231, also listed",
+        ),
+        (
+            [official.destination_item("2026.01", "US", "8542311000", "4", "1")] * 2,
+            "item 2: 2026-01 US HS 8542311000 appears twice (also item 1)",
+        ),
+        (
+            [official.destination_item("2026.01", "USA", "8542311000", "4", "1")],
+            "item 1: statCd 'USA' is not a country code (expected two capital letters)",
+        ),
+        (
+            [{**official.destination_item("2026.01", "US", "8542311000", "4", "1"), "expWgt": "n/a"}],
+            "item 1: expWgt 'n/a' is not an amount",
+        ),
+        (
+            [{**official.destination_item("2026.01", "US", "8542311000", "4", "1"), "hsCd": "85x2"}],
+            "item 1: hsCd '85x2' is not an HS code",
+        ),
+    ],
+)
+def test_a_bad_destination_row_is_named_by_its_place(imported, items, message):
+    code, _, err, written = imported("destinations", official.kcs(*items), "--hs", "8542")
+    assert code == 1 and written == [] and message in err and len(err.strip().splitlines()) == 1, err
+
+
+def test_destination_errors_are_one_line(imported):
+    for body, message in [
+        (official.service_error("HS부호 형식이 맞지 않습니다."), "service error 99: HS부호 형식이 맞지 않습니다."),
+        (
+            official.gateway_error(*official.GATEWAY_ERRORS["quota used up"][:3]),
+            "gateway error 22 LIMITED_NUMBER_OF_SERVICE_REQUESTS_EXCEEDS_ERROR: the daily request quota",
+        ),
+    ]:
+        code, _, err, written = imported("destinations", body, "--hs", "8542")
+        assert code == 1 and written == [] and message in err and "Traceback" not in err, err
+
+
+def test_destination_usage_errors(tmp_path, run_cli, data_dir):
+    response = _write(tmp_path, "r.xml", official.kcs())
+    for options, message in [
+        ((), "import: --hs CODE goes with the kind destinations, and that kind needs it"),
+        (("--hs", "85x2"), "import: --hs '85x2' is not an HS code (expected 2 to 10 digits, such as 8542)"),
+        (("--hs", "8542", "--countries", "US,usa"), "import: --countries: 'usa' is not a country code"),
+        (("--hs", "8542", "--countries", "US,US"), "import: --countries: a country is named twice"),
+    ]:
+        code, out, err = run_cli("import", "destinations", str(response), "--to", str(data_dir), *options)
+        assert (code, out) == (2, "") and message in err, err
+    code, _, err = run_cli("import", "totals", str(response), "--to", str(data_dir), "--hs", "8542")
+    assert code == 2 and "--hs CODE goes with the kind destinations" in err
+
+
+def test_every_kind_belongs_to_one_official_format():
+    kinds = [kind for source in SOURCES for kind in source.kinds]
+    assert [source.name for source in SOURCES] == ["kcs", "ecos"]
+    assert len({kind.name for kind in kinds}) == len({kind.source for kind in kinds}) == len(kinds) == len(KINDS)
+    assert [kind.name for kind in kinds if kind.has_weight] == ["destinations"]

@@ -10,6 +10,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -21,10 +22,12 @@ from textual.message import Message
 from textual.worker import get_current_worker
 
 from core.base.problems import DataError, Problem
+from core.base.release_calendar import now
 from core.base.subjects import FLOWS
 from core.engine.model import DEFAULT_ITEM_SET, Arrival, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
 from core.text.arrival import arrival_text
+from core.text.releases import next_release_line
 from core.views.drilldown_view import Subject
 from core.views.main_view import MainView, main_view
 from core.views.navigation import release_months_around, reloaded_month, start_month, stepped_month
@@ -63,6 +66,7 @@ class DataChanged(Message):
 
 
 EXIT_GRACE_SECONDS = 3.0
+CLOCK_SECONDS = 60  # how often the header's next release is checked against the clock
 KEPT_LAST_GOOD = "reload failed; showing the last good data until the files are fixed:"
 LOAD_FAULT = "could not be loaded: an error in tradetop, please report it"
 RELOAD_HINT = "try reloading (r)"
@@ -135,10 +139,17 @@ class TradetopApp(KeepsCrash):
     EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
     def __init__(
-        self, data_dir: Path, period: int | None = None, item_set: str = DEFAULT_ITEM_SET, force_polling: bool = False
+        self,
+        data_dir: Path,
+        period: int | None = None,
+        item_set: str = DEFAULT_ITEM_SET,
+        force_polling: bool = False,
+        clock: Callable[[], datetime] = now,
     ):
         super().__init__()
         self.data_dir = data_dir
+        self.clock = clock  # the time now, for the next release in the header
+        self.next_release_shown = ""
         self.requested_month = period
         self.item_set = item_set
         self.snapshot: Snapshot | None = None
@@ -192,6 +203,7 @@ class TradetopApp(KeepsCrash):
         self.tell_cache_refusal()  # of the start view's read
         self.load_data()
         self.watch_data()
+        self.set_interval(CLOCK_SECONDS, self.check_next_release)
 
     def on_unmount(self) -> None:
         from core.runtime.isolated import shutdown
@@ -328,6 +340,19 @@ class TradetopApp(KeepsCrash):
     def release(self) -> Release:
         assert self.snapshot is not None and self.month is not None  # asked for once a snapshot is in
         return self.snapshot.release(self.month, self.flow, self.item_set)
+
+    def next_release(self) -> str:
+        """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"), once the snapshot is in."""
+        self.next_release_shown = (
+            "" if self.snapshot is None else next_release_line(self.clock(), self.snapshot.calendar)
+        )
+        return self.next_release_shown
+
+    def check_next_release(self) -> None:
+        """Once a release's time has passed, the header names the one after it."""
+        shown = self.next_release_shown
+        if self.snapshot is not None and self.next_release() != shown:
+            self.show_state()
 
     def show_state(self) -> None:
         with self.batch_update():  # one repaint for all the widgets a change touches

@@ -8,6 +8,7 @@ from core.base.fmt import printable
 
 TOTAL_ITEM = "total"
 WORLD = "world"
+REST_OF_WORLD = "OTHER"  # the countries not named in an item-by-destination series, summed
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,12 @@ from core.engine.model import (
     FlashChart,
     FlashItem,
     FlashView,
+    FlashWindow,
     Nowcast,
     NowcastCheck,
     NowcastReview,
 )
-from core.engine.series import EMPTY, MonthAxis, by_series, divided, finite, growth_pct, value_at
+from core.engine.series import EMPTY, MonthAxis, by_series, difference, divided, finite, growth_pct, value_at
 
 if TYPE_CHECKING:
     from core.ingest.loader import Dataset
@@ -54,6 +55,8 @@ class FlashSeries(Memoised, MonthAxis):
     final: np.ndarray  # whole-month exports: the monthly release, else the flash `month` window
     working_days: Mapping[str, np.ndarray]  # window -> working days in it; `month` is the whole month
     items: tuple[tuple[str, str], ...]  # (code, name) of the flash items, in display order
+    # window -> total imports, on the axis of `values`: NaN where the flash published none (before 2026-09)
+    imports: Mapping[str, np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
     _memo: Memo = field(default_factory=dict, compare=False, repr=False)
 
     def total(self, window: str) -> np.ndarray:
@@ -130,6 +133,7 @@ class FlashSeries(Memoised, MonthAxis):
         assert value is not None and days_now is not None  # the window is published (latest_window), on the axis
         daily_before = None if before is None or not days_before else before / days_before
         items = tuple(self._item(window, code, name, index) for code, name in self.items)
+        trade = self._window(month, window)
         return FlashView(
             format_period(month),
             window,
@@ -141,6 +145,35 @@ class FlashSeries(Memoised, MonthAxis):
             growth_pct(value / days_now if days_now else None, daily_before),
             items,
             self.nowcast(month, window),
+            trade.imports_usd,
+            trade.imports_yoy_pct,
+            trade.balance_usd,
+            trade.balance_change_usd,
+        )
+
+    def windows(self, month: int) -> tuple[FlashWindow, ...]:
+        """The month's published windows, in order: exports, and imports and the balance where it has them."""
+        index = self.index(month)
+        published = [window for window in PARTIAL_WINDOWS if value_at(self.total(window), index) is not None]
+        return tuple(self._window(month, window) for window in published) if index >= 0 else ()
+
+    def _window(self, month: int, window: str) -> FlashWindow:
+        index = self.index(month)
+        exports, imports = self.total(window), self.imports.get(window, EMPTY)
+        exports_now, exports_before = value_at(exports, index), value_at(exports, index - 12)
+        imports_now, imports_before = value_at(imports, index), value_at(imports, index - 12)
+        balance = difference(exports_now, imports_now)
+        days = self.working_days[window]
+        return FlashWindow(
+            window,
+            exports_now,
+            growth_pct(exports_now, exports_before),
+            imports_now,
+            growth_pct(imports_now, imports_before),
+            balance,
+            difference(balance, difference(exports_before, imports_before)),
+            value_at(days, index),
+            value_at(days, index - 12),
         )
 
     def _item(self, window: str, code: str, name: str, index: int) -> FlashItem:
@@ -198,13 +231,21 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     months."""
     from core.base.workdays import working_days  # holidays is only needed when building
 
-    flash = dataset.flash
-    flash = flash[flash["flow"] == "export"] if not flash.empty else flash
+    every = dataset.flash
+    flash = every[every["flow"] == "export"] if not every.empty else every
     if flash.empty:
         return FlashSeries(0, (), MappingProxyType({}), EMPTY, MappingProxyType({}), ())
     first, last = int(flash["month"].min()), int(flash["month"].max())
     axis = range(first, last + 1)
     values = by_series(flash, ["window", "item"], first, len(axis))
+    window_imports = every[
+        (every["flow"] == "import") & (every["item"] == TOTAL_ITEM) & every["month"].between(first, last)
+    ]
+    imports = {
+        window: array
+        for (window, _), array in by_series(window_imports, ["window", "item"], first, len(axis)).items()
+        if window in PARTIAL_WINDOWS
+    }
     # The release's figure where there is one, else the flash's own whole-month tally.
     final = values.pop((WHOLE_MONTH, TOTAL_ITEM), np.full(len(axis), np.nan))
     for index, month in enumerate(axis):
@@ -229,4 +270,5 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
         final,
         MappingProxyType(days),
         items,
+        MappingProxyType(imports),
     )

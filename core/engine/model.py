@@ -299,6 +299,21 @@ class FlashItem(NamedTuple):
     yoy_pct: float | None
 
 
+class FlashWindow(NamedTuple):
+    """A month's trade from day 1 to a window's end against the same days a year earlier. Imports (and so the
+    balance) only where the window has them: the flash has published them since 2026-09."""
+
+    window: str
+    exports_usd: float | None
+    exports_yoy_pct: float | None
+    imports_usd: float | None
+    imports_yoy_pct: float | None
+    balance_usd: float | None
+    balance_change_usd: float | None  # on the same days a year earlier
+    working_days: float | None  # in the window, and in the same days a year earlier
+    working_days_prev: float | None
+
+
 class FlashView(NamedTuple):
     """A month's latest flash window against the same window a year earlier; what the flash pane shows."""
 
@@ -312,11 +327,18 @@ class FlashView(NamedTuple):
     daily_avg_yoy_pct: float | None
     items: tuple[FlashItem, ...]
     nowcast: Nowcast | None
+    # The window's imports and balance (FlashWindow), None where it has no imports.
+    imports_usd: float | None = None
+    imports_yoy_pct: float | None = None
+    balance_usd: float | None = None
+    balance_change_usd: float | None = None
 
     @property
     def largest_items(self) -> tuple[FlashItem, ...]:
-        """The items by value, largest first, as the brief and the dashboard list them."""
-        return tuple(sorted(self.items, key=lambda item: -(item.value_usd or 0)))
+        """The items the window has, by value, largest first, as the brief and the dashboard list them (the flash
+        of 2026-09 published semiconductors alone: the others are left out, not shown as rows of n/a)."""
+        published = (item for item in self.items if item.value_usd is not None)
+        return tuple(sorted(published, key=lambda item: -(item.value_usd or 0)))
 
 
 class NowcastCheck(NamedTuple):

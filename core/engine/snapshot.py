@@ -19,6 +19,7 @@ from core.base.fmt import printable
 from core.base.memo import Memo, Memoised
 from core.base.periods import format_period, same_month_positions
 from core.base.problems import Problem
+from core.base.release_calendar import ReleaseDate, schedule
 from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, MONTH_TOTAL, flow_of_total, is_signed
 from core.engine.model import (
     DEFAULT_ITEM_SET,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from core.ingest.loader import Dataset
 
 PARTNER_SET = "motie9"
+CALENDAR_MONTHS = 37
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,9 @@ class Snapshot(Memoised, MonthAxis):
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
     flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.engine.flash
+    # The releases from the month before the latest for CALENDAR_MONTHS, calendar.csv's dates or the rule's
+    # (core.base.release_calendar): worked out here, where the holidays they need are loaded anyway.
+    calendar: tuple[ReleaseDate, ...] = ()
     _memo: Memo = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
@@ -222,6 +227,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
         MappingProxyType(headline),
         _revisions(dataset),
         build_flash_series(dataset, exports, first),
+        schedule(dataset.calendar, range(months[-1] - 1, months[-1] - 1 + CALENDAR_MONTHS)),
     )
 
 

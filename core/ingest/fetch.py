@@ -23,6 +23,8 @@ from core.base.periods import format_period, parse_period
 from core.ingest.sources import (
     KINDS,
     MAX_BODY_BYTES,
+    Context,
+    Destinations,
     GatewayError,
     HsMap,
     Kind,
@@ -247,10 +249,25 @@ class Step:
     kind: Kind
     first: int
     last: int
+    destinations: Destinations | None = None  # for the item-by-destination kind: the HS code and countries
+
+    @property
+    def subject(self) -> str:
+        return self.destinations.item if self.destinations else ""
 
     @property
     def label(self) -> str:
-        return f"{self.kind.name} {format_period(self.first)}..{format_period(self.last)}"
+        asked = f" {self.subject}" if self.subject else ""
+        return f"{self.kind.name}{asked} {format_period(self.first)}..{format_period(self.last)}"
+
+    def params(self) -> dict[str, str]:
+        """The query: the months, and the HS code for item-by-destination results. No country is asked for: the
+        answer has them all, so that the countries not named are summed as the rest of the world."""
+        span = {
+            "strtYymm": format_period(self.first).replace("-", ""),
+            "endYymm": format_period(self.last).replace("-", ""),
+        }
+        return span | ({"hsSgn": self.destinations.hs_code} if self.destinations else {})
 
 
 @dataclass
@@ -260,9 +277,16 @@ class Outcome:
     empty: list[str] = field(default_factory=list)
 
 
-def plan(first: int, last: int, with_items: bool) -> list[Step]:
+def plan(first: int, last: int, with_items: bool, destinations: tuple[Destinations, ...] = ()) -> list[Step]:
     names = ["totals", "countries"] + (["items"] if with_items else []) + ["flash"]
-    return [Step(KINDS[name], start, end) for start, end in windows(first, last) for name in names]
+    return [
+        step
+        for start, end in windows(first, last)
+        for step in (
+            *(Step(KINDS[name], start, end) for name in names),
+            *(Step(KINDS["destinations"], start, end, asked) for asked in destinations),
+        )
+    ]
 
 
 def _check_months(rows: list[Row], step: Step) -> None:
@@ -282,29 +306,31 @@ def fetch(
     hs_map: HsMap | None,
     released: str,
     progress: Callable[[int, int, str], None] = lambda done, total, label: None,
+    destinations: tuple[Destinations, ...] = (),
 ) -> Outcome:
     """Bring months first..last into `directory`; FetchError names the step that failed.
 
-    Items are fetched only with an HS mapping (they are summed through it).
+    Items are fetched only with an HS mapping (they are summed through it); exports of an HS code by destination
+    for each of `destinations`.
     """
-    steps = plan(first, last, hs_map is not None)
+    steps = plan(first, last, hs_map is not None, destinations)
     outcome = Outcome()
     for number, step in enumerate(steps, 1):
         progress(number, len(steps), step.label)
         span = (format_period(step.first), format_period(step.last))
-        path = directory / file_name(step.kind, *span, released)
+        path = directory / file_name(step.kind, *span, released, step.subject)
         if path.exists():
             outcome.skipped.append(path)
             continue
-        params = {"strtYymm": span[0].replace("-", ""), "endYymm": span[1].replace("-", "")}
+        context = Context(regions, hs_map, step.destinations)
         try:
-            rows = convert(step.kind, client.get(step.kind.endpoint, params), regions, hs_map)
+            rows = convert(step.kind, client.get(step.kind.endpoint, step.params()), context)
             _check_months(rows, step)
         except SourceError as error:
             resume = f" ({number - 1} of {len(steps)} steps done: the same command resumes here)" if number > 1 else ""
             raise FetchError(client.redact(f"{step.label}: {error}{resume}")) from None
         if rows:
-            outcome.written.append(save(step.kind, rows, directory, released, span))
+            outcome.written.append(save(step.kind, rows, directory, released, span, step.subject))
         else:
             outcome.empty.append(step.label)
     return outcome

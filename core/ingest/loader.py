@@ -29,6 +29,7 @@ from core.base.periods import (
     period_problem,
 )
 from core.base.problems import DataError, Problem
+from core.base.release_calendar import CALENDAR_COLUMNS, ReleaseDate, calendar_dates
 from core.ingest.datadir import FileStamp, data_files, embedded_data_dir, file_stamps
 
 TRADE_COLUMNS = ("period", "flow", "item", "partner", "value_usd")
@@ -64,6 +65,7 @@ class Dataset:
     working_days: Mapping[int, float]
     warnings: tuple[Problem, ...]
     files: tuple[FileStamp, ...]
+    calendar: tuple[ReleaseDate, ...] = ()  # calendar.csv's release dates
 
 
 class FileReport:
@@ -96,6 +98,7 @@ def load_directory(directory: str | Path) -> Dataset:
     batches = {"trade": _TradeBatches(with_window=False), "flash": _TradeBatches(with_window=True)}
     catalog_entries: list[Entry] | None = None
     working_days: dict[int, float] = {}
+    calendar: list[ReleaseDate] = []
     reports = []
     for path in data_files(directory):
         report = FileReport(path, [])
@@ -109,6 +112,9 @@ def load_directory(directory: str | Path) -> Dataset:
                 catalog_entries = _validate_catalog(table, report)
             elif role == "working_days":
                 working_days.update(_validate_working_days(table, report))
+            elif role == "calendar":
+                rows = zip(table.index.tolist(), table.to_dict("records"), strict=True)
+                calendar += calendar_dates(rows, report.error)
             else:
                 batches[role].add(table, path.name, report)
     frames = {role: batch.validated() for role, batch in batches.items()}
@@ -141,7 +147,17 @@ def load_directory(directory: str | Path) -> Dataset:
     warnings += _unknown_codes(flash, catalog, directory, "flash_item")
     if errors:
         raise DataError(errors + warnings)
-    return Dataset(directory, trade, revisions, flash, catalog, MappingProxyType(working_days), tuple(warnings), stamps)
+    return Dataset(
+        directory,
+        trade,
+        revisions,
+        flash,
+        catalog,
+        MappingProxyType(working_days),
+        tuple(warnings),
+        stamps,
+        tuple(calendar),
+    )
 
 
 def _is_total_exports(frame: pd.DataFrame) -> pd.Series:
@@ -281,6 +297,8 @@ def _role_of(columns) -> str:
         return "catalog"
     if "working_days" in names and "value_usd" not in names:
         return "working_days"
+    if set(CALENDAR_COLUMNS) <= names and "value_usd" not in names:
+        return "calendar"
     return "flash" if "window" in names else "trade"
 
 

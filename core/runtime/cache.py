@@ -29,6 +29,7 @@ from core import __version__
 from core.base.catalog import Catalog
 from core.base.catalog import Entry as CatalogEntry
 from core.base.problems import Problem
+from core.base.release_calendar import ReleaseDate
 from core.engine.model import Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
 from core.runtime.records_json import dump_json, load_json
@@ -204,6 +205,8 @@ class _SnapshotRecord(NamedTuple):
     flash_values: tuple[tuple[str, str], ...]  # the rows of `flash_values`
     flash_working_days: tuple[str, ...]  # the rows of `flash_working_days`
     flash_items: tuple[tuple[str, str], ...]
+    calendar: tuple[ReleaseDate, ...]
+    flash_imports: tuple[str, ...]  # the rows of `flash_imports`
 
 
 def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
@@ -223,6 +226,8 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
         tuple(flash.values),
         tuple(flash.working_days),
         flash.items,
+        snapshot.calendar,
+        tuple(flash.imports),
     )
 
     def matrix(arrays: Mapping[Any, "npt.NDArray[np.float64]"], width: int) -> "npt.NDArray[np.float64]":
@@ -237,6 +242,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
         flash_values=matrix(flash.values, flash_width),
         flash_final=np.asarray(flash.final, dtype=float),
         flash_working_days=matrix(flash.working_days, flash_width),
+        flash_imports=matrix(flash.imports, flash_width),
     )
 
 
@@ -249,7 +255,8 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
     with np.load(file, allow_pickle=False) as archive:  # an array of objects (pickled) is refused
         key, record = load_json(_SnapshotRecord, archive["record"].tobytes())
         arrays = {
-            name: archive[name] for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days")
+            name: archive[name]
+            for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days", "flash_imports")
         }
     width, flash_width = arrays["headline"].shape[-1], len(arrays["flash_final"])
     shapes = {
@@ -258,6 +265,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
         "flash_values": (len(record.flash_values), flash_width),
         "flash_final": (flash_width,),
         "flash_working_days": (len(record.flash_working_days), flash_width),
+        "flash_imports": (len(record.flash_imports), flash_width),
     }
     for name, array in arrays.items():
         if array.dtype != np.float64 or array.shape != shapes[name]:
@@ -272,6 +280,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
         arrays["flash_final"],
         MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"], strict=True))),
         record.flash_items,
+        MappingProxyType(dict(zip(record.flash_imports, arrays["flash_imports"], strict=True))),
     )
     snapshot = Snapshot(
         directory,
@@ -284,6 +293,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
         MappingProxyType(dict(zip(record.headline, arrays["headline"], strict=True))),
         MappingProxyType(revisions),
         flash,
+        record.calendar,
     )
     return key, snapshot
 

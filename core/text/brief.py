@@ -4,12 +4,14 @@ from typing import Any
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
+from core.base.release_calendar import ReleaseDate
 from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine
 from core.engine.model import (
     INTERVAL_NOMINAL_PCT,
     Balance,
     Figure,
     FlashView,
+    FlashWindow,
     Notable,
     Nowcast,
     NowcastReview,
@@ -28,14 +30,18 @@ from core.text.export import (
     markdown_text,
     rows_table,
 )
+from core.text.releases import release_json
 
 TOP_NOTABLES = 10
 
 
-def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict[str, Any]:
+def brief_json(
+    snapshot: Snapshot, month: int, release: Release | None, next_release: ReleaseDate | None = None
+) -> dict[str, Any]:
     """A month without a release (`release` None) is preliminary: its release fields are null and `flash`
     holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
-    flash nowcasts with the final figure, null while there is none or if the month had no flash."""
+    flash nowcasts with the final figure, null while there is none or if the month had no flash.
+    `next_release` is the next release after the time of the brief (core.base.release_calendar)."""
     preliminary = release is None
     body = dict.fromkeys(Release._fields) if preliminary else to_json(release)
     flash_months = snapshot.flash.months
@@ -44,6 +50,8 @@ def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict[
         "preliminary": preliminary,
         "flash": to_json(snapshot.flash.view(month)) if preliminary else None,
         "nowcast_review": to_json(snapshot.flash.review(month)),
+        "flash_windows": to_json(snapshot.flash.windows(month)),
+        "next_release": release_json(next_release),
         "data": {
             "directory": fmt.printable(str(snapshot.directory)),
             "first": format_period(snapshot.months[0]),
@@ -190,13 +198,32 @@ def _figure_line(label: str, value: str, note: str) -> str:
 
 
 def _flash_figures(view: FlashView) -> list[tuple[str, str, str]]:
-    """(label, figure, what it is against) for the flash brief's lines."""
+    """(label, figure, what it is against) for the flash brief's lines; imports and the balance where the window
+    has them."""
+    days = f"days {view.window}"
+    trade = (
+        []
+        if view.imports_usd is None
+        else [
+            (
+                f"Imports, {days}",
+                fmt.usd(view.imports_usd),
+                f"{fmt.pct(view.imports_yoy_pct)} on {days} a year earlier",
+            ),
+            (
+                f"Balance, {days}",
+                fmt.usd(view.balance_usd, signed=True),
+                f"{fmt.usd(view.balance_change_usd, signed=True)} on {days} a year earlier",
+            ),
+        ]
+    )
     return [
         (
             f"Exports, days {view.window}",
             fmt.usd(view.value_usd),
             f"{fmt.pct(view.yoy_pct)} on days {view.window} a year earlier",
         ),
+        *trade,
         (
             HEADLINE_LINES["working_days"].title,
             fmt.days(view.working_days),
@@ -209,10 +236,9 @@ def _flash_figures(view: FlashView) -> list[tuple[str, str, str]]:
 
 def _flash_title(view: FlashView) -> str:
     month = parse_period(view.period)
-    return (
-        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} "
-        "· customs basis"
-    )
+    flows = "exports" if view.imports_usd is None else "exports and imports"
+    state = "PRELIMINARY" if view.preliminary else "FLASH ONLY (the whole month's total is in, no release yet)"
+    return f"Korea trade, {describe_period(month)} ({view.period}) · {state}: {flows} of days {view.window} · customs basis"
 
 
 def flash_text(snapshot: Snapshot, view: FlashView) -> str:
@@ -228,6 +254,9 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
     ]
     for item in view.largest_items:
         lines.append(f"  {fmt.clipped(item.name, 27):<28}{fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
+    unpublished = len(view.items) - len(view.largest_items)
+    if unpublished:
+        lines.append(f"  ({unpublished} of the {len(view.items)} flash items not published for days {view.window})")
     return "\n".join(lines)
 
 
@@ -251,4 +280,20 @@ def review_text(review: NowcastReview) -> str:
             else f"  {fmt.pct(check.error_pct)} off, {'inside' if check.inside else 'outside'} the interval"
         )
         lines.append(_figure_line(*_nowcast_figures(f"From days {check.window}", check.nowcast)) + verdict)
+    return "\n".join(lines)
+
+
+def windows_text(windows: tuple[FlashWindow, ...]) -> str:
+    """A released month's 10-day windows, where they have imports: exports, imports and the balance from day 1 to
+    each window's end, against the same days a year earlier. Empty without imports."""
+    if all(window.imports_usd is None for window in windows):
+        return ""
+    lines = ["10-day flash, from day 1, against the same days a year earlier:"]
+    for window in windows:
+        lines.append(
+            f"  {'Days ' + window.window:<11}exports {fmt.usd(window.exports_usd)} {fmt.pct(window.exports_yoy_pct)}"
+            f" · imports {fmt.usd(window.imports_usd)} {fmt.pct(window.imports_yoy_pct)}"
+            f" · balance {fmt.usd(window.balance_usd, signed=True)} {fmt.usd(window.balance_change_usd, signed=True)}"
+            f" · working days {fmt.days(window.working_days)} ({fmt.days(window.working_days_prev)})"
+        )
     return "\n".join(lines)

@@ -1,4 +1,5 @@
-"""The `tradetop` command: the monitor, and one module per subcommand (check, brief, export, backtest, import, fetch).
+"""The `tradetop` command: the monitor, and one module per subcommand (check, brief, export, backtest, calendar,
+import, fetch).
 
 Only argparse and core are imported up front; pandas comes with core, Textual only for the monitor.
 """
@@ -8,7 +9,7 @@ import os
 import sys
 
 from core import __version__
-from tui.cli import backtest, brief, check, export, monitor, sources
+from tui.cli import backtest, brief, calendar, check, export, monitor, sources
 from tui.crashlog import report_crash
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
@@ -30,7 +31,7 @@ def parser() -> argparse.ArgumentParser:
     top.set_defaults(run=monitor.run)
     top.add_argument("--version", action="version", version=f"tradetop {__version__}")
     commands = top.add_subparsers(dest="command")
-    for command in (check, brief, export, backtest, sources):
+    for command in (check, brief, export, backtest, calendar, sources):
         command.add_command(commands, data, period)
     return top
 

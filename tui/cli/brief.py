@@ -26,7 +26,16 @@ def add_command(commands, data, period) -> None:
 def run(args) -> int:
     import json
 
-    from core.text.brief import brief_json, brief_markdown, brief_text, flash_markdown, flash_text, review_text
+    from core.base.release_calendar import now, upcoming
+    from core.text.brief import (
+        brief_json,
+        brief_markdown,
+        brief_text,
+        flash_markdown,
+        flash_text,
+        review_text,
+        windows_text,
+    )
 
     snapshot = load(args)
     if isinstance(snapshot, int):
@@ -38,14 +47,19 @@ def run(args) -> int:
     # The whole text first: should tradetop fail while computing it (main() logs that), none of it prints.
     release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
     if args.format == "json":
-        text = json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1, allow_nan=False)
-    elif preliminary:
-        view = snapshot.flash.view(month)
-        text = flash_markdown(snapshot, view) if args.format == "md" else flash_text(snapshot, view)
+        next_release = next(iter(upcoming(now(), snapshot.calendar, count=1)), None)
+        body = brief_json(snapshot, month, release, next_release)
+        text = json.dumps(body, ensure_ascii=False, indent=1, allow_nan=False)
     elif args.format == "md":
-        text = brief_markdown(snapshot, release, args.all_notables)
-    else:
-        review = snapshot.flash.review(month)
-        text = brief_text(snapshot, release, args.all_notables) + ("\n\n" + review_text(review) if review else "")
+        view = snapshot.flash.view(month)
+        text = flash_markdown(snapshot, view) if preliminary else brief_markdown(snapshot, release, args.all_notables)
+    else:  # a flash month whose whole month is in (from the flash's own tally) gets the review too
+        review, windows = snapshot.flash.review(month), windows_text(snapshot.flash.windows(month))
+        main = (
+            flash_text(snapshot, snapshot.flash.view(month))
+            if preliminary
+            else brief_text(snapshot, release, args.all_notables)
+        )
+        text = "\n\n".join(part for part in (main, windows, review and review_text(review)) if part)
     say(text)
     return 0

@@ -25,7 +25,9 @@ def add_command(commands, data, period) -> None:
     subject = parser.add_mutually_exclusive_group()
     subject.add_argument("--item", metavar="CODE", help="--table history: an item's months (e.g. semiconductors)")
     subject.add_argument("--partner", metavar="CODE", help="--table history: a partner's months (e.g. china)")
-    subject.add_argument("--line", choices=[line.code for line in CARD_LINES], help="--table history: a headline line's months")
+    subject.add_argument(
+        "--line", choices=[line.code for line in CARD_LINES], help="--table history: a headline line's months"
+    )
     add_release_options(parser)
     parser.add_argument(
         "--format",

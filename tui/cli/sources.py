@@ -10,6 +10,9 @@ from tui.output import fail, say
 
 TARGET_HELP = "the data directory to write into (default: $TRADETOP_DATA)"
 HS_MAP_HELP = "CSV with hs_code,item: HS codes or prefixes and the catalog item each belongs to"
+COUNTRIES_HELP = (
+    "ISO-2 codes kept apart, such as US,CN,JP; the other countries are summed as OTHER (default: all apart)"
+)
 
 
 def add_command(commands, data, period) -> None:
@@ -17,11 +20,15 @@ def add_command(commands, data, period) -> None:
     importer.add_argument(
         "kind",
         metavar="KIND",
-        help="totals, countries, items, flash (customs service XML) or ecos (Bank of Korea JSON)",
+        help="totals, countries, items, flash, destinations (customs service XML) or ecos (Bank of Korea JSON)",
     )
     importer.add_argument("files", nargs="+", metavar="FILE", help="saved response bodies")
     importer.add_argument("--to", dest="target", metavar="DIR", help=TARGET_HELP)
     importer.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (needed for items)")
+    importer.add_argument(
+        "--hs", metavar="CODE", help="destinations: the HS code the responses are for, such as 8542 (needed)"
+    )
+    importer.add_argument("--countries", metavar="CC,CC", default="", help="destinations: " + COUNTRIES_HELP)
     importer.add_argument(
         "--released", metavar="YYYY-MM-DD", type=_date, help="the data's date (default: each file's modification date)"
     )
@@ -34,6 +41,14 @@ def add_command(commands, data, period) -> None:
     fetcher.add_argument("--data", metavar="DIR", help=TARGET_HELP, default=argparse.SUPPRESS)
     fetcher.add_argument("--key-file", metavar="FILE", help="a file holding the data.go.kr service key")
     fetcher.add_argument("--hs-map", metavar="FILE", help=HS_MAP_HELP + " (without it, items are not fetched)")
+    fetcher.add_argument(
+        "--hs",
+        metavar="CODE",
+        action="append",
+        default=[],
+        help="also fetch exports of this HS code by destination country (item-by-country results; repeatable)",
+    )
+    fetcher.add_argument("--countries", metavar="CC,CC", default="", help="with --hs: " + COUNTRIES_HELP)
     fetcher.set_defaults(run=run_fetch)
 
 
@@ -73,9 +88,21 @@ def _hs_map(hs_map_file: str | None):
     return HsMap.read(Path(hs_map_file).expanduser()) if hs_map_file else None
 
 
+def _destinations(hs_codes: list[str], countries: str, command: str) -> tuple[list, str]:
+    """The item-by-destination queries of --hs and --countries, or why they are not valid."""
+    from core.ingest.sources import Destinations
+
+    if countries and not hs_codes:
+        return [], f"{command}: --countries goes with --hs (the HS code whose exports by destination are wanted)"
+    try:
+        return [Destinations.parse(code, countries) for code in hs_codes], ""
+    except ValueError as error:
+        return [], f"{command}: {error}"
+
+
 def run_import(args) -> int:
     from core.base.problems import DataError
-    from core.ingest.sources import KINDS, SourceError, convert, read_regions, read_response, save
+    from core.ingest.sources import KINDS, Context, SourceError, convert, read_regions, read_response, save
 
     if args.kind not in KINDS:
         return fail([f"import: unknown kind {args.kind!r} (expected one of {', '.join(KINDS)})"], 2)
@@ -84,12 +111,20 @@ def run_import(args) -> int:
         return fail(
             ["import items: --hs-map FILE is needed (the HS code -> item mapping; see README, Official sources)"], 2
         )
+    if (kind.name == "destinations") != bool(args.hs):
+        return fail(
+            ["import: --hs CODE goes with the kind destinations, and that kind needs it (such as --hs 8542)"], 2
+        )
+    destinations, problem = _destinations([args.hs] if args.hs else [], args.countries, "import")
+    if problem:
+        return fail([problem], 2)
+    query = destinations[0] if destinations else None
     directory, problem = _target(args.target, "import", "--to")
     if problem:
         return fail([problem], 2)
     try:
         regions = read_regions(directory) if kind.name == "countries" else {}
-        hs_map = _hs_map(args.hs_map)
+        context = Context(regions, _hs_map(args.hs_map), query)
     except DataError as error:
         return fail([str(problem) for problem in error.problems])
     failures = 0
@@ -97,11 +132,11 @@ def run_import(args) -> int:
         path = Path(name)
         try:
             released = args.released or date.fromtimestamp(path.stat().st_mtime).isoformat()
-            rows = convert(kind, read_response(path), regions, hs_map)
+            rows = convert(kind, read_response(path), context)
             if not rows:
                 say(f"{path}: no rows (the service returned no data for this query); nothing written")
                 continue
-            written = save(kind, rows, directory, released)
+            written = save(kind, rows, directory, released, subject=query.item if query else "")
             say(f"{path} -> {written} ({len(rows)} rows)")
         except SourceError as error:
             failures += fail([f"{path}: {error}"])
@@ -147,6 +182,9 @@ def run_fetch(args) -> int:
                 ],
                 2,
             )
+    destinations, problem = _destinations(args.hs, args.countries, "fetch")
+    if problem:
+        return fail([problem], 2)
     directory, problem = _target(args.data, "fetch", "--data")
     if problem:
         return fail([problem], 2)
@@ -165,6 +203,7 @@ def run_fetch(args) -> int:
             _hs_map(args.hs_map),
             date.today().isoformat(),
             progress,
+            tuple(destinations),
         )
         failure = []
     except DataError as error:

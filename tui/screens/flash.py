@@ -95,7 +95,10 @@ class FlashScreen(StateScreen):
         if view is None:
             return
         self.query_one("#flash-figures", Static).update(
-            titled("Exports against the same days a year earlier", Text("\n").join(window_pieces(view)))
+            titled(
+                f"{'Trade' if view.imports_usd is not None else 'Exports'} against the same days a year earlier",
+                Text("\n").join(window_pieces(view)),
+            )
         )
         self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
         show_review(self.query_one("#flash-review", Static), month_view.review)

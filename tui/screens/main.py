@@ -67,7 +67,7 @@ class MainScreen(StateScreen):
     def show_state(self) -> None:
         app = self.monitor
         view = app.view
-        self.query_one(StatusHeader).show(view, app.flow, app.ytd, app.data_dir, bool(app.problems))
+        self.query_one(StatusHeader).show(view, app.flow, app.ytd, app.data_dir, bool(app.problems), app.next_release())
         self.query_one(ErrorBar).show(app.problems)
         if view is None:
             return

@@ -10,14 +10,27 @@ from tui.widgets.cells import change
 
 
 def window_pieces(view: FlashView) -> list[Text]:
-    """The flash window against the same days a year earlier, as phrases a narrow pane can break between."""
-    return [
+    """The flash window against the same days a year earlier, as phrases a narrow pane can break between;
+    imports and the balance where the window has them."""
+    pieces = [
         Text.assemble(
             f"days {view.window}: ", (fmt.usd(view.value_usd), "bold"), " ", change(fmt.pct(view.yoy_pct), view.yoy_pct)
         ),
         Text(f"working days {fmt.days(view.working_days)} vs {fmt.days(view.working_days_prev)}"),
         Text.assemble("daily avg ", change(fmt.pct(view.daily_avg_yoy_pct), view.daily_avg_yoy_pct)),
     ]
+    if view.imports_usd is not None:
+        imports = fmt.usd(view.imports_usd)
+        balance, balance_change = fmt.usd(view.balance_usd, signed=True), view.balance_change_usd
+        pieces[1:1] = [
+            Text.assemble(
+                "imports ", (imports, "bold"), " ", change(fmt.pct(view.imports_yoy_pct), view.imports_yoy_pct)
+            ),
+            Text.assemble(
+                "balance ", (balance, "bold"), " ", change(fmt.usd(balance_change, signed=True), balance_change)
+            ),
+        ]
+    return pieces
 
 
 NO_NOWCAST = "no nowcast (too little history)"
