@@ -18,7 +18,8 @@ NO_TERMINAL = monitor.NO_TERMINAL
 
 def parser() -> argparse.ArgumentParser:
     """--data and --period go before or after the command: declared once each, in parent parsers whose defaults are
-    suppressed, so that a command's namespace does not overwrite the global ones (argparse copies it over)."""
+    suppressed, so that a command's namespace does not overwrite the global ones (argparse copies it over). Their
+    defaults come with the namespace `parse` starts from: set_defaults would set them on the shared actions."""
     data = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     data.add_argument("--data", metavar="DIR", help="data directory (default: $TRADETOP_DATA, else the embedded data)")
     period = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
@@ -26,7 +27,7 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="tradetop", description="htop for Korea's monthly trade statistics.", parents=[data, period]
     )
-    top.set_defaults(data=None, period=None, run=monitor.run)
+    top.set_defaults(run=monitor.run)
     top.add_argument("--version", action="version", version=f"tradetop {__version__}")
     commands = top.add_subparsers(dest="command")
     for command in (check, brief, backtest, sources):
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     """Every command: no traceback on the terminal, whatever happens (an unexpected error is logged, tui.crashlog)."""
     try:
         try:
-            args = parser().parse_args(argv)
+            args = parser().parse_args(argv, argparse.Namespace(data=None, period=None))
             code = args.run(args)
         finally:
             sys.stdout.flush()  # a reader that has gone shows here (--help too), not in the interpreter's exit
