@@ -34,22 +34,25 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
     rows = []
     for window in PARTIAL_WINDOWS:
         errors: dict[str, list[float]] = {method: [] for method in METHODS}
-        inside, scored = [], []
+        inside: list[bool] = []
+        scored: list[int] = []
         for month in series.months:
             review = series.review(month)
             check = next((check for check in review.checks if check.window == window), None) if review else None
             baselines = series.baselines(month, window)
-            if check is None or check.nowcast is None or None in baselines.values():
+            if review is None or check is None or check.nowcast is None or None in baselines.values():
                 continue
             # The percentage error of each method; a final figure of 0 has none, and the month is not scored.
+            estimates = {"nowcast": check.nowcast.value_usd} | baselines
             month_errors = {
-                method: growth_pct(value, review.final_usd)
-                for method, value in ({"nowcast": check.nowcast.value_usd} | baselines).items()
+                method: error
+                for method, value in estimates.items()
+                if (error := growth_pct(value, review.final_usd)) is not None
             }
-            if None in month_errors.values():
+            if len(month_errors) < len(estimates):
                 continue
             scored.append(month)
-            inside.append(check.inside)
+            inside.append(check.inside is True)  # a check with a nowcast has its inside
             for method, error in month_errors.items():
                 errors[method].append(abs(error))
         if not scored:

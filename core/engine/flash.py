@@ -53,7 +53,7 @@ class FlashSeries(Memoised):
     final: np.ndarray  # whole-month exports: the monthly release, else the flash `month` window
     working_days: Mapping[str, np.ndarray]  # window -> working days in it; `month` is the whole month
     items: tuple[tuple[str, str], ...]  # (code, name) of the flash items, in display order
-    _memo: dict = field(default_factory=dict, compare=False, repr=False)
+    _memo: dict[tuple[object, ...], object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def index(self, month: int) -> int:
         return month - self.first_month
@@ -96,7 +96,7 @@ class FlashSeries(Memoised):
         estimates = (run_rate * float(middle), run_rate * float(low), run_rate * float(high))
         return Nowcast(*estimates, NOWCAST_METHOD) if all(map(math.isfinite, estimates)) else None
 
-    def _run_rate(self, window: str, where) -> np.ndarray:
+    def _run_rate(self, window: str, where: slice) -> np.ndarray:
         """The window's daily average times the month's working days."""
         days = self.working_days
         return divided(self.total(window)[where], days[window][where], days[WHOLE_MONTH][where])
@@ -110,7 +110,7 @@ class FlashSeries(Memoised):
             value_at(totals, index - 12),
             value_at(self.final, index - 12),
         )
-        yoy = None if None in (now, before, final_before) or not before else finite(final_before * now / before)
+        yoy = finite(final_before * now / before) if now is not None and final_before is not None and before else None
         return {"yoy": yoy, "run_rate": value_at(self._run_rate(window, slice(None)), index)}
 
     def view(self, month: int) -> FlashView | None:
@@ -125,6 +125,7 @@ class FlashSeries(Memoised):
         days = self.working_days[window]
         value, before = value_at(self.total(window), index), value_at(self.total(window), index - 12)
         days_now, days_before = value_at(days, index), value_at(days, index - 12)
+        assert value is not None and days_now is not None  # the latest window is published; working days always are
         daily_before = None if before is None or not days_before else before / days_before
         items = tuple(self._item(window, code, name, index) for code, name in self.items)
         return FlashView(
@@ -179,18 +180,18 @@ class FlashSeries(Memoised):
                 format_period(month),
                 final,
                 tuple(
-                    self._check(month, window, final)
+                    self._check(month, window, window_usd, final)
                     for window in PARTIAL_WINDOWS
-                    if value_at(self.total(window), index) is not None
+                    if (window_usd := value_at(self.total(window), index)) is not None
                 ),
             ),
         )
 
-    def _check(self, month: int, window: str, final: float) -> NowcastCheck:
+    def _check(self, month: int, window: str, window_usd: float, final: float) -> NowcastCheck:
         nowcast = self.nowcast(month, window)
         return NowcastCheck(
             window,
-            value_at(self.total(window), self.index(month)),
+            window_usd,
             nowcast,
             None if nowcast is None else growth_pct(nowcast.value_usd, final),
             None if nowcast is None else bool(nowcast.low_usd <= final <= nowcast.high_usd),
@@ -201,7 +202,8 @@ _EMPTY = np.array([], dtype=float)
 
 
 def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_first: int) -> FlashSeries:
-    """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole months."""
+    """Arrays of the dataset's flash rows; `release_exports` (total exports from `release_first`) gives the whole
+    months."""
     from core.base.workdays import working_days  # holidays is only needed when building
 
     flash = dataset.flash
@@ -214,7 +216,7 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     for (window, item), group in flash.groupby(["window", "item"], sort=False):
         array = np.full(len(axis), np.nan)
         array[group["month"].to_numpy(dtype=int) - first] = group["value_usd"].to_numpy(dtype=float)
-        values[(window, item)] = array
+        values[(str(window), str(item))] = array
     # The release's figure where there is one, else the flash's own whole-month tally.
     final = values.pop((WHOLE_MONTH, TOTAL_ITEM), np.full(len(axis), np.nan))
     for index, month in enumerate(axis):

@@ -247,7 +247,7 @@ class MonthChart(NamedTuple):
         runs = [range(start + point * per_point, start + (point + 1) * per_point) for point in range(count)]
 
         def averaged(values: tuple[float | None, ...]) -> tuple[float | None, ...]:
-            known = [[values[index] for index in run if values[index] is not None] for run in runs]
+            known = [[value for index in run if (value := values[index]) is not None] for run in runs]
             return tuple(sum(run) / len(run) if run else None for run in known)
 
         earlier = (

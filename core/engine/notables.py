@@ -26,10 +26,10 @@ Numpy and the standard library only: this runs inside Snapshot.release.
 
 import heapq
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, AbstractSet, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -46,10 +46,14 @@ if TYPE_CHECKING:
 class Snapshot(Protocol):
     """What notables read of a snapshot (core.engine.snapshot.Snapshot, which builds the notables: hence no import)."""
 
-    catalog: "Catalog"
-    first_month: int
-    trade: Mapping[tuple[str, str, str], np.ndarray]
-    headline: Mapping[str, np.ndarray]
+    @property
+    def catalog(self) -> "Catalog": ...
+    @property
+    def first_month(self) -> int: ...
+    @property
+    def trade(self) -> Mapping[tuple[str, str, str], np.ndarray]: ...
+    @property
+    def headline(self) -> Mapping[str, np.ndarray]: ...
 
     def index(self, month: int) -> int: ...
 
@@ -145,7 +149,7 @@ class _Month:
 
 
 def find_notables(
-    snapshot: "Snapshot", month: int, breadth: "Breadth", total: str, members: Mapping[str, AbstractSet[str]]
+    snapshot: "Snapshot", month: int, breadth: "Breadth", total: str, members: Mapping[str, Set[str]]
 ) -> tuple[Mapping[str, Any], ...]:
     """Every notable of the month, most newsworthy first; `total` (exports or imports) owns the breadth;
     `members` are the release's item and partner codes."""
@@ -173,13 +177,13 @@ def find_notables(
     return _ranked(found)
 
 
-def _ranked(found: list) -> tuple[Mapping[str, Any], ...]:
+def _ranked(found: list[Mapping[str, Any]]) -> tuple[Mapping[str, Any], ...]:
     """Most newsworthy first: each claim about a subject ranks REPEAT_DISCOUNT lower than the one before it
     (the breadth, about the set of items, is no claim about its flow's total)."""
     order = sorted(
         found, key=lambda n: (-n["score"], DIMENSION_ORDER[n["dimension"]], n["subject"], n["kind"], n["text"])
     )
-    seen: dict[tuple, int] = {}
+    seen: dict[tuple[str, str, bool], int] = {}
     ranked = []
     for notable in order:
         key = (notable["dimension"], notable["subject"], notable["kind"] == "breadth")
@@ -201,14 +205,14 @@ def subject_name(catalog: "Catalog", dimension: str, code: str) -> str:
     return _lower_first(catalog.name(dimension, code))
 
 
-def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, AbstractSet[str]]) -> list[Subject]:
+def _subjects(snapshot: "Snapshot", index: int, members: Mapping[str, Set[str]]) -> list[Subject]:
     exports_now = float(snapshot.headline["exports"][index])
-    candidates = [
+    candidates: list[tuple[str, str, str, np.ndarray, float, str | None]] = [
         (code, "headline", HEADLINE_LABELS[code], snapshot.headline[code], HEADLINE_POINTS[code], None)
         for code in HEADLINE_LABELS
         if not math.isnan(snapshot.headline[code][index])
     ]
-    ranked: dict[str, list] = {"item": [], "partner": []}
+    ranked: dict[str, list[tuple[bool, float, str, np.ndarray]]] = {"item": [], "partner": []}
     for (flow, item, partner), values in snapshot.trade.items():
         if flow != "export" or (item == TOTAL_ITEM) == (partner == WORLD) or math.isnan(values[index]):
             continue
@@ -243,7 +247,7 @@ def _run_start(values: np.ndarray, index: int) -> int:
 
 
 def _notable(
-    subject: Subject, kind: str, text: str, bonus: float = 0.0, history: int | None = None, **fields
+    subject: Subject, kind: str, text: str, bonus: float = 0.0, history: int | None = None, **fields: Any
 ) -> Mapping[str, Any]:
     """`history`: the months of data a claim about the past rests on (None for a run, which says its own length)."""
     short = history is not None and history < SHORT_HISTORY_MONTHS
@@ -262,7 +266,7 @@ def _notable(
     )
 
 
-def _records(at: _Month, subject: Subject) -> list:
+def _records(at: _Month, subject: Subject) -> list[Mapping[str, Any]]:
     i, values = at.index, subject.values
     value = float(values[i])
     if subject.code == "balance" and value < 0:
@@ -271,9 +275,10 @@ def _records(at: _Month, subject: Subject) -> list:
         return []
     history = values[subject.start : i]
     amount, change, basis = _amount(subject, value), _yoy(at, subject), i - subject.start
-    found, new_record, above = [], False, ()
+    found: list[Mapping[str, Any]] = []
+    new_record, above = False, tuple[int, ...]()
     if len(history) >= MIN_HISTORY:
-        higher, equal = np.flatnonzero(history > value), np.flatnonzero(history == value)
+        higher, equal = np.flatnonzero(history > value).tolist(), np.flatnonzero(history == value).tolist()
         equal_to = tuple(at.period(subject.start + j) for j in equal)
         tie = f" (equal to {joined([at.words(subject.start + j) for j in equal])})" if len(equal) else ""
         if not len(higher):
@@ -303,10 +308,12 @@ def _records(at: _Month, subject: Subject) -> list:
     if new_record or len(same_months) < MIN_SAME_MONTHS:
         return found
     month = month_name(at.first_month + i)
-    equal = [i - 12 * (len(same_months) - j) for j in np.flatnonzero(same_months == value)]
+    equal = [i - 12 * (len(same_months) - j) for j in np.flatnonzero(same_months == value).tolist()]
     tie = f" (equal to {joined([at.words(j) for j in equal])})" if equal else ""
     higher = [
-        i - 12 * (len(same_months) - j) for j in np.argsort(-same_months, kind="stable")[:3] if same_months[j] > value
+        i - 12 * (len(same_months) - j)
+        for j in np.argsort(-same_months, kind="stable")[:3].tolist()
+        if same_months[j] > value
     ]
     if not higher:
         threshold = None if equal else round_amount(float(same_months.max()), value)
@@ -343,7 +350,14 @@ def _records(at: _Month, subject: Subject) -> list:
 
 
 def _rank(
-    at: _Month, subject: Subject, kind: str, where: str, above: tuple, equal_to: tuple, tie: str, basis: int
+    at: _Month,
+    subject: Subject,
+    kind: str,
+    where: str,
+    above: tuple[int, ...],
+    equal_to: tuple[str, ...],
+    tie: str,
+    basis: int,
 ) -> Mapping[str, Any]:
     """The 2nd- or 3rd-highest value, after the months `above` (highest first)."""
     rank = len(above) + 1
@@ -365,7 +379,7 @@ def _first_above(period: str, threshold: float | None) -> str:
     return f", and the first {period} above {fmt.round_usd(threshold)}" if threshold else ""
 
 
-def _highest_since(at: _Month, subject: Subject, history: np.ndarray) -> list:
+def _highest_since(at: _Month, subject: Subject, history: np.ndarray) -> list[Mapping[str, Any]]:
     """The highest (for a decline: the lowest) since a month at least MIN_SINCE_MONTHS back, where it is no record:
     the last month that was at least as high (as low) is named. The balance's are its largest surplus or deficit."""
     i, value = at.index, float(subject.values[at.index])
@@ -395,7 +409,7 @@ def _highest_since(at: _Month, subject: Subject, history: np.ndarray) -> list:
     ]
 
 
-def _deficits(at: _Month, subject: Subject) -> list:
+def _deficits(at: _Month, subject: Subject) -> list[Mapping[str, Any]]:
     """A deficit larger than any before in the run (the first past a round amount says so), else the largest since."""
     i, value = at.index, float(subject.values[at.index])
     history = subject.values[subject.start : i]
@@ -420,7 +434,7 @@ def _deficits(at: _Month, subject: Subject) -> list:
     ]
 
 
-def _streaks(at: _Month, subject: Subject) -> list:
+def _streaks(at: _Month, subject: Subject) -> list[Mapping[str, Any]]:
     """Runs of growth or decline (surplus or deficit for the balance), of records and above a round amount."""
     i, values = at.index, subject.values
     if subject.code == "balance":
@@ -498,7 +512,7 @@ def _all_time_highs(subject: Subject, index: int) -> np.ndarray:
     return highs
 
 
-def _above_threshold(at: _Month, subject: Subject) -> list:
+def _above_threshold(at: _Month, subject: Subject) -> list[Mapping[str, Any]]:
     """A run above a round amount of at least half the value, MIN_STREAK months or more, longer than any earlier run
     above it: when the amount matters (the roundest within NEAR_ROUND of the value) and the run is at most LONG_RUN
     months, or when the run has just become the longest on record (a month longer than the longest before it)."""
@@ -550,7 +564,7 @@ def _streak(
     bonus: float = 0.0,
     note: str = "",
     history: int | None = None,
-    **fields,
+    **fields: Any,
 ) -> Mapping[str, Any]:
     """A run that reaches back to where the data begins may be longer than the data shows: 'at least'."""
     begun = at.words(at.index - months + 1)
@@ -571,7 +585,7 @@ def _streak(
     )
 
 
-def _share_threshold(at: _Month, subject: Subject, exports: np.ndarray) -> list:
+def _share_threshold(at: _Month, subject: Subject, exports: np.ndarray) -> list[Mapping[str, Any]]:
     """The subject's share of exports above a multiple of 10% for the first time."""
     i = at.index
     start = max(subject.start, _run_start(exports, i))
@@ -595,7 +609,7 @@ def _share_threshold(at: _Month, subject: Subject, exports: np.ndarray) -> list:
     ]
 
 
-def _year_to_date(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
+def _year_to_date(at: _Month, subject: Subject, ytd: np.ndarray) -> list[Mapping[str, Any]]:
     """The year to date above the whole of the best earlier year (the month it gets there), else the highest for
     those months of any year (December's: the annual total); past a round amount for the first time in any year,
     or earlier in the year than ever, says so."""
@@ -619,7 +633,7 @@ def _year_to_date(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
     first = round_amount(max(so_far, best_usd, float(same_months.max())), total)
     earliest = None if first else round_amount(max(so_far, float(same_months.max())), total)
     fields = {"year": year, "value_usd": total, "threshold_usd": first or earliest}
-    if not december and len(decembers) >= MIN_SAME_MONTHS and so_far <= best_usd < total:
+    if best is not None and not december and len(decembers) >= MIN_SAME_MONTHS and so_far <= best_usd < total:
         best_year = year_of(at.first_month + best)
         return [
             _notable(
@@ -660,7 +674,9 @@ def _year_to_date(at: _Month, subject: Subject, ytd: np.ndarray) -> list:
     ]
 
 
-def _annual_daily_average(at: _Month, subject: Subject, exports_ytd: np.ndarray, days_ytd: np.ndarray) -> list:
+def _annual_daily_average(
+    at: _Month, subject: Subject, exports_ytd: np.ndarray, days_ytd: np.ndarray
+) -> list[Mapping[str, Any]]:
     """In December: the year's exports per working day, the highest of any year (every month of each year known)."""
     i = at.index
     if (at.first_month + i) % 12 != 11:
@@ -689,7 +705,7 @@ def _annual_daily_average(at: _Month, subject: Subject, exports_ytd: np.ndarray,
     ]
 
 
-def _overtakes(at: _Month, partners: list[Subject]) -> list:
+def _overtakes(at: _Month, partners: list[Subject]) -> list[Mapping[str, Any]]:
     """A partner above another this month, never above it before in the data or not for MIN_OVERTAKE_GAP months."""
     i, found = at.index, []
     for ahead in partners:
@@ -731,7 +747,7 @@ def _overtakes(at: _Month, partners: list[Subject]) -> list:
     return found
 
 
-def _breadth(snapshot: "Snapshot", breadth: "Breadth", total: str) -> list:
+def _breadth(snapshot: "Snapshot", breadth: "Breadth", total: str) -> list[Mapping[str, Any]]:
     """How many of the set's items rose; `total` is the release's flow total, exports or imports."""
     if not breadth.total:
         return []

@@ -70,7 +70,8 @@ class Snapshot(Memoised):
     headline: Mapping[str, np.ndarray]  # exports, imports, balance, working_days, daily_avg_exports, ytd_exports
     revisions: Mapping[SeriesKey, tuple[Revision, ...]]
     flash: "FlashSeries"  # the 10-day flash and its nowcasts, see core.engine.flash
-    _memo: dict = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
+    # Releases and views, by what they are of.
+    _memo: dict[tuple[object, ...], object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @property
     def latest(self) -> int:
@@ -86,7 +87,8 @@ class Snapshot(Memoised):
         return _running_year_totals(array, self.first_month)
 
     def subject_series(self, dimension: str, code: str, flow: str = "export") -> np.ndarray:
-        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's series of the flow."""
+        """A headline line (exports, imports, balance, daily_avg_exports, ytd_exports), or an item's or a partner's
+        series of the flow."""
         if dimension == "headline":
             return self.headline.get(code, _EMPTY)
         if dimension == "item":
@@ -95,12 +97,13 @@ class Snapshot(Memoised):
 
     def subject_revisions(self, dimension: str, code: str, flow: str = "export") -> tuple[Revision, ...]:
         """Revised figures of a subject's series; headline lines other than the flows' totals have none."""
-        keys = {
+        keys: dict[str, SeriesKey | None] = {
             "item": (flow, code, WORLD),
             "partner": (flow, TOTAL_ITEM, code),
             "headline": {"exports": ("export", TOTAL_ITEM, WORLD), "imports": ("import", TOTAL_ITEM, WORLD)}.get(code),
         }
-        return self.revisions.get(keys[dimension], ())
+        key = keys[dimension]
+        return () if key is None else self.revisions.get(key, ())
 
     def history(self, dimension: str, code: str, until: int, months: int, flow: str = "export") -> History:
         array = self.subject_series(dimension, code, flow)
@@ -111,11 +114,11 @@ class Snapshot(Memoised):
         return History(
             months=chosen,
             values=values,
-            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before)),
-            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before)),
+            yoy_pct=tuple(growth_pct(value, before) for value, before in zip(values, year_before, strict=True)),
+            change_usd=tuple(difference(value, before) for value, before in zip(values, year_before, strict=True)),
             share_pct=tuple(
                 None if total is None else ratio_pct(value, value_at(total, self.index(month)))
-                for month, value in zip(chosen, values)
+                for month, value in zip(chosen, values, strict=True)
             ),
         )
 
@@ -216,8 +219,8 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     firsts = np.unique(number, return_index=True)[1]  # each series' first row, in series order
     matrix = np.full((len(firsts), length), np.nan)
     matrix[number, trade["month"].to_numpy(dtype=int) - first] = trade["value_usd"].to_numpy(dtype=float)
-    keys = zip(*(trade[column].to_numpy()[firsts].tolist() for column in ("flow", "item", "partner")))
-    series: dict[SeriesKey, np.ndarray] = dict(zip(keys, matrix))
+    keys = zip(*(trade[column].to_numpy()[firsts].tolist() for column in ("flow", "item", "partner")), strict=True)
+    series: dict[SeriesKey, np.ndarray] = dict(zip(keys, matrix, strict=True))
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
@@ -250,16 +253,15 @@ def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
     key = ["month", "flow", "item", "partner"]
     if dataset.revisions.empty:
         return MappingProxyType({})
-    joined = dataset.revisions.merge(dataset.trade[key + ["value_usd", "released"]], on=key, suffixes=("", "_new"))
-    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values(key + ["released"])
+    joined = dataset.revisions.merge(dataset.trade[[*key, "value_usd", "released"]], on=key, suffixes=("", "_new"))
+    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values([*key, "released"])
     joined["released_new"] = joined["released_new"].dt.strftime("%Y-%m-%d")
     found: dict[SeriesKey, list[Revision]] = {}
-    for row in joined.itertuples(index=False):
-        released = row.released_new if isinstance(row.released_new, str) else None
-        found.setdefault((row.flow, row.item, row.partner), []).append(
-            Revision(
-                (row.flow, row.item, row.partner), format_period(row.month), row.value_usd, row.value_usd_new, released
-            )
+    names = ("flow", "item", "partner", "month", "value_usd", "value_usd_new", "released_new")
+    for flow, item, partner, month, old, new, released in zip(*(joined[name].tolist() for name in names), strict=True):
+        series = (flow, item, partner)
+        found.setdefault(series, []).append(
+            Revision(series, format_period(month), old, new, released if isinstance(released, str) else None)
         )
     return MappingProxyType({series: tuple(items) for series, items in found.items()})
 
@@ -300,13 +302,13 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
         _row(snapshot, flow, index, code, catalog.name("partner", code), snapshot.series(flow, partner=code))
         for code in catalog.members(PARTNER_SET, "partner")
     )
-    measured = [row for row in items if row.yoy_pct is not None]
+    measured = [(row.code, row.yoy_pct) for row in items if row.yoy_pct is not None]
     breadth = Breadth(
         item_set,
-        sum(row.yoy_pct > 0 for row in measured),
+        sum(yoy > 0 for _, yoy in measured),
         len(measured),
-        tuple(row.code for row in measured if row.yoy_pct <= 0),
-        tuple(row.code for row in measured if row.yoy_pct > 0),
+        tuple(code for code, yoy in measured if yoy <= 0),
+        tuple(code for code, yoy in measured if yoy > 0),
     )
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
     notables = find_notables(snapshot, month, breadth, FLOW_TOTAL_SUBJECT[flow], members)
@@ -331,7 +333,10 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash.view(pending),
         notables=tuple(notable["text"] for notable in release.notables) + breadth,
-        overview=tuple(snapshot.history("headline", line, month, OVERVIEW_MONTHS) for line in ("exports", "imports")),
+        overview=(
+            snapshot.history("headline", "exports", month, OVERVIEW_MONTHS),
+            snapshot.history("headline", "imports", month, OVERVIEW_MONTHS),
+        ),
         warnings=snapshot.warnings,
     )
 
@@ -383,7 +388,7 @@ def to_json(obj: Any) -> Any:
     return obj
 
 
-def load_snapshot(directory) -> Snapshot:
+def load_snapshot(directory: Path) -> Snapshot:
     """Files -> validated Dataset -> Snapshot; DataError if any file has a problem."""
     from core.ingest.loader import load_directory  # pandas is only needed when loading
 
