@@ -13,16 +13,17 @@ that is not the user's or that others can write to is not read (nor the director
 could have planted what is in it. `cache_notice` says so, once per process.
 """
 
+import contextlib
 import hashlib
-import json
 import os
 import stat
 import tempfile
 import time
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
-from types import MappingProxyType, NoneType, UnionType
-from typing import TYPE_CHECKING, Any, NamedTuple, get_args, get_origin
+from types import MappingProxyType
+from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from core import __version__
 from core.base.catalog import Catalog
@@ -30,9 +31,12 @@ from core.base.catalog import Entry as CatalogEntry
 from core.base.problems import Problem
 from core.engine.model import MainView, Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
+from core.runtime.json_records import dump_json, load_json
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
+
+T = TypeVar("T")
 
 KEEP_PER_DIRECTORY = 3
 FORMAT = 1  # of the entries; part of every key
@@ -87,7 +91,7 @@ def _directory_tag(directory: Path) -> str:
     return hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]
 
 
-def _engine_stamp() -> tuple:
+def _engine_stamp() -> tuple[tuple[str, int, int], ...]:
     """The engine's own files, so that a changed record type never meets an old entry."""
     core = Path(__file__).parent.parent
     return tuple(
@@ -101,13 +105,13 @@ class _Entry(NamedTuple):
     key: str  # a full hash, kept in the file: a file renamed onto another key's name is a miss
 
 
-def _entry(directory: Path, files: tuple[FileStamp, ...], suffix: str, *identity) -> _Entry:
+def _entry(directory: Path, files: tuple[FileStamp, ...], suffix: str, *identity: object) -> _Entry:
     text = repr((FORMAT, __version__, _engine_stamp(), str(directory.resolve()), files, suffix, *identity))
     key = hashlib.sha256(text.encode()).hexdigest()
     return _Entry(cache_dir() / f"{_directory_tag(directory)}-{key[:16]}{suffix}", key)
 
 
-def _read(entry: _Entry, parse: Callable):
+def _read(entry: _Entry, parse: Callable[[IO[bytes]], tuple[str, T]]) -> T | None:
     """`parse(file)` of the entry, or None: missing, refused, damaged or foreign entries are all a miss."""
     if not _directory_trusted():
         return None
@@ -129,14 +133,12 @@ def _read(entry: _Entry, parse: Callable):
             return None
     if key != entry.key:
         return None
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache still serves
         os.utime(entry.path)  # pruning keeps the most recently used entries: the view opened every day stays
-    except OSError:
-        pass  # a read-only cache still serves
     return found
 
 
-def _write(entry: _Entry, directory: Path, dump: Callable) -> None:
+def _write(entry: _Entry, directory: Path, dump: Callable[[IO[bytes]], object]) -> None:
     """`dump(file)` to the entry, whole or not at all. Best effort: a read-only or full disk, or a directory
     not to be trusted, only means no cache. Old entries of the data directory are pruned."""
     try:
@@ -167,138 +169,13 @@ def _settled(files: tuple[FileStamp, ...], before_ns: int) -> bool:
     return all(stamp.mtime_ns <= before_ns - SETTLED_NS for stamp in files)
 
 
-# Entries hold records as JSON arrays of their fields. Reading one back checks every value against the
-# record's annotations and rebuilds it: records and tuples from arrays, read-only mappings from objects.
-
-
-def _dump_json(key: str, value) -> bytes:
-    return json.dumps([key, value], default=_to_json, separators=(",", ":")).encode()
-
-
-def _to_json(value):
-    """json.dumps's fallback: records (named tuples are arrays already, dataclasses are not) and mappings."""
-    if isinstance(value, Mapping):
-        return dict(value)
-    if hasattr(value, "__dataclass_fields__"):
-        return [getattr(value, name) for name in value.__annotations__]
-    raise TypeError(f"{type(value).__name__} is not held in the cache")
-
-
-def _load_json(kind, data: bytes) -> tuple[str, Any]:
-    key, value = json.loads(data)
-    return key, _decoder(kind)(value)
-
-
-_DECODERS: dict[Any, Callable[[Any], Any]] = {}
-# The JSON types a scalar annotation accepts; a union of scalars accepts those of its parts.
-_SCALARS = {
-    int: frozenset({int}),
-    float: frozenset({float, int}),
-    str: frozenset({str}),
-    bool: frozenset({bool}),
-    NoneType: frozenset({NoneType}),
-}
-_CONTAINERS = frozenset({list, dict})
-
-
-def _decoder(kind) -> Callable[[Any], Any]:
-    """A function that rebuilds a `kind` from parsed JSON; it raises ValueError for anything else."""
-    known = _DECODERS.get(kind)
-    if known is None:
-        known = _DECODERS[kind] = _make_decoder(kind)
-    return known
-
-
-def _scalar_types(kind) -> frozenset | None:
-    if kind in _SCALARS:
-        return _SCALARS[kind]
-    if get_origin(kind) is UnionType:
-        parts = [_scalar_types(argument) for argument in get_args(kind)]
-        return frozenset().union(*parts) if all(parts) else None
-    return None
-
-
-def _make_decoder(kind) -> Callable[[Any], Any]:
-    """Scalars, tuples of scalars and records of scalars (most of a view) are checked in one pass each."""
-    origin, arguments = get_origin(kind), get_args(kind)
-    scalar = _scalar_types(kind)
-    if kind is Any:
-        return _plain
-    if scalar:
-        return lambda value: value if type(value) in scalar else _wrong(kind, value)
-    if origin is UnionType and len(arguments) == 2 and NoneType in arguments:
-        inner = _decoder(next(argument for argument in arguments if argument is not NoneType))
-        return lambda value: None if value is None else inner(value)
-    if origin is tuple and len(arguments) == 2 and arguments[1] is Ellipsis:
-        scalar = _scalar_types(arguments[0])
-        if scalar:
-            return lambda value: (
-                tuple(value)
-                if type(value) is list and all(type(item) in scalar for item in value)
-                else _wrong(kind, value)
-            )
-        each = _decoder(arguments[0])
-        return lambda value: tuple(map(each, value)) if type(value) is list else _wrong(kind, value)
-    if origin is tuple:
-        return _positional(tuple, arguments)
-    if origin is Mapping and arguments[0] is str:
-        each = _decoder(arguments[1])
-        return lambda value: (
-            MappingProxyType({name: each(item) for name, item in value.items()})
-            if type(value) is dict
-            else _wrong(kind, value)
-        )
-    if isinstance(kind, type) and (hasattr(kind, "_fields") or hasattr(kind, "__dataclass_fields__")):
-        return _positional(lambda values: kind(*values), tuple(kind.__annotations__.values()))
-    raise TypeError(f"no decoder for {kind!r}")
-
-
-def _positional(build: Callable, annotations: tuple) -> Callable[[Any], Any]:
-    """A record or a fixed tuple, from an array of its fields."""
-    scalars = [_scalar_types(annotation) for annotation in annotations]
-    if all(scalars):
-
-        def decode(value):
-            if (
-                type(value) is not list
-                or len(value) != len(scalars)
-                or not all(type(item) in allowed for allowed, item in zip(scalars, value))
-            ):
-                _wrong(annotations, value)
-            return build(value)
-    else:
-        fields = [_decoder(annotation) for annotation in annotations]
-
-        def decode(value):
-            if type(value) is not list or len(value) != len(fields):
-                _wrong(annotations, value)
-            return build([field(item) for field, item in zip(fields, value)])
-
-    return decode
-
-
-def _plain(value):
-    """Any JSON value, with arrays as tuples and objects as read-only mappings."""
-    if type(value) is list:
-        return tuple([item if type(item) not in _CONTAINERS else _plain(item) for item in value])
-    if type(value) is dict:
-        return MappingProxyType(
-            {name: item if type(item) not in _CONTAINERS else _plain(item) for name, item in value.items()}
-        )
-    return value
-
-
-def _wrong(kind, value):
-    raise ValueError(f"expected {kind!r}, found {type(value).__name__}")
-
-
 def cached_start_view(directory: Path, month: int | None, item_set: str) -> MainView | None:
     """The view the monitor opens on (`month`, None for the latest) computed from exactly these files, or None."""
     try:
         entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set)
     except OSError:  # as cached_snapshot
         return None
-    return _read(entry, lambda file: _load_json(MainView, file.read()))
+    return _read(entry, lambda file: load_json(MainView, file.read()))
 
 
 def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str, view: MainView) -> None:
@@ -306,7 +183,7 @@ def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str, vie
     directory = snapshot.directory
     if _has_snapshot(directory, snapshot.files):
         entry = _entry(directory, snapshot.files, VIEW_SUFFIX, month, item_set)
-        _write(entry, directory, lambda file: file.write(_dump_json(entry.key, view)))
+        _write(entry, directory, lambda file: file.write(dump_json(entry.key, view)))
 
 
 class _SnapshotRecord(NamedTuple):
@@ -326,7 +203,7 @@ class _SnapshotRecord(NamedTuple):
     flash_items: tuple[tuple[str, str], ...]
 
 
-def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
+def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
     import numpy as np
 
     flash = snapshot.flash
@@ -345,13 +222,13 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
         flash.items,
     )
 
-    def matrix(arrays: Mapping, width: int):
+    def matrix(arrays: Mapping[Any, np.ndarray], width: int) -> np.ndarray:
         return np.array(list(arrays.values()), dtype=float).reshape(len(arrays), width)
 
     width, flash_width = len(snapshot.headline["exports"]), len(flash.final)
     np.savez(
         file,
-        record=np.frombuffer(_dump_json(key, record), dtype=np.uint8),
+        record=np.frombuffer(dump_json(key, record), dtype=np.uint8),
         trade=matrix(snapshot.trade, width),
         headline=matrix(snapshot.headline, width),
         flash_values=matrix(flash.values, flash_width),
@@ -360,14 +237,14 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file) -> None:
     )
 
 
-def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple[str, "Snapshot"]:
+def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes]) -> tuple[str, "Snapshot"]:
     import numpy as np
 
     from core.engine.flash import FlashSeries
     from core.engine.snapshot import Snapshot
 
     with np.load(file, allow_pickle=False) as archive:  # an array of objects (pickled) is refused
-        key, record = _load_json(_SnapshotRecord, archive["record"].tobytes())
+        key, record = load_json(_SnapshotRecord, archive["record"].tobytes())
         arrays = {
             name: archive[name] for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days")
         }
@@ -384,13 +261,13 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
             raise ValueError(f"{name}: {array.dtype} {array.shape}, expected float64 {shapes[name]}")
     revisions: dict[SeriesKey, tuple[Revision, ...]] = {}
     for revision in record.revisions:
-        revisions[revision.key] = revisions.get(revision.key, ()) + (revision,)
+        revisions[revision.key] = (*revisions.get(revision.key, ()), revision)
     flash = FlashSeries(
         record.flash_first_month,
         record.flash_months,
-        MappingProxyType(dict(zip(record.flash_values, arrays["flash_values"]))),
+        MappingProxyType(dict(zip(record.flash_values, arrays["flash_values"], strict=True))),
         arrays["flash_final"],
-        MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"]))),
+        MappingProxyType(dict(zip(record.flash_working_days, arrays["flash_working_days"], strict=True))),
         record.flash_items,
     )
     snapshot = Snapshot(
@@ -400,8 +277,8 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file) -> tuple
         Catalog.of(list(record.catalog)),
         record.first_month,
         record.months,
-        MappingProxyType(dict(zip(record.trade, arrays["trade"]))),
-        MappingProxyType(dict(zip(record.headline, arrays["headline"]))),
+        MappingProxyType(dict(zip(record.trade, arrays["trade"], strict=True))),
+        MappingProxyType(dict(zip(record.headline, arrays["headline"], strict=True))),
         MappingProxyType(revisions),
         flash,
     )
@@ -446,7 +323,7 @@ def load_and_cache(directory: Path) -> "Snapshot":
         if file_stamps(directory) == snapshot.files:
             if _settled(snapshot.files, started_ns):
                 entry = _entry(snapshot.directory, snapshot.files, SNAPSHOT_SUFFIX)
-                _write(entry, snapshot.directory, lambda file: _dump_snapshot(entry.key, snapshot, file))
+                _write(entry, snapshot.directory, partial(_dump_snapshot, entry.key, snapshot))
             break
     return snapshot
 

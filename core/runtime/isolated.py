@@ -15,7 +15,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from core.base.problems import DataError, Problem
 from core.ingest.datadir import file_stamps
@@ -26,10 +26,12 @@ if TYPE_CHECKING:  # not at run time: numpy would come with it, before the monit
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
-_started: tuple[Path, Future] | None = None  # the load start_loading submitted, until load_isolated takes it
+_started: "tuple[Path, Future[Snapshot]] | None" = (
+    None  # the load start_loading submitted, until load_isolated takes it
+)
 
 
-def _read_only(mapping: dict) -> MappingProxyType:
+def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
     return MappingProxyType(mapping)
 
 
@@ -51,7 +53,9 @@ def _exit_with_parent() -> None:
     """The pipe the parent spawned the child through reads as closed once the parent is gone, however it
     ended (SIGKILL too); without this the child, and multiprocessing's resource tracker that the child keeps
     open, would live on under PID 1."""
-    multiprocessing.connection.wait([multiprocessing.parent_process().sentinel])
+    parent = multiprocessing.parent_process()
+    assert parent is not None  # run in the loader process only
+    multiprocessing.connection.wait([parent.sentinel])
     os._exit(0)
 
 
@@ -85,7 +89,7 @@ def start_loading(directory: Path) -> None:
         _started = (directory, future)
 
 
-def _take_started(directory: Path) -> "Future | None":
+def _take_started(directory: Path) -> "Future[Snapshot] | None":
     global _started
     with _lock:
         started, _started = _started, None
@@ -108,10 +112,12 @@ def load_isolated(directory: Path) -> "Snapshot":
         if cached is not None:
             return cached
         return _loader().submit(load_and_cache, Path(directory)).result()  # the cache just missed
-    except BrokenProcessPool:
+    except BrokenProcessPool as error:
         with _lock:
             _executor = None  # the child died (killed, out of memory): the next load starts a new one
-        raise DataError([Problem(str(directory), None, "the loader process stopped unexpectedly; try reloading (r)")])
+        raise DataError(
+            [Problem(str(directory), None, "the loader process stopped unexpectedly; try reloading (r)")]
+        ) from error
 
 
 def shutdown() -> None:

@@ -15,9 +15,9 @@ import numpy as np
 from core.base import fmt
 from core.base.periods import format_period
 from core.base.problems import DataError
-from core.engine.model import Revision
+from core.engine.model import Revision, SeriesKey
 from core.engine.snapshot import Snapshot, load_snapshot
-from core.ingest.datadir import file_stamps, is_data_file
+from core.ingest.datadir import FileStamp, file_stamps, is_data_file
 
 DEBOUNCE_SECONDS = 0.3
 POLL_SECONDS = 0.5
@@ -66,7 +66,7 @@ def what_arrived(old: Snapshot, new: Snapshot) -> tuple[Snapshot, Arrival]:
                 Revision(key, format_period(first + int(offset)), float(was[offset]), float(now[offset]), None)
             )
     # Revisions seen on earlier reloads are kept: the files no longer hold the figures they replaced.
-    revisions = {}
+    revisions: dict[SeriesKey, tuple[Revision, ...]] = {}
     for key, seen in (*old.revisions.items(), *new.revisions.items(), *((r.key, (r,)) for r in observed)):
         revisions[key] = tuple(dict.fromkeys(revisions.get(key, ()) + seen))
     return replace(new, revisions=revisions), Arrival(new_months, tuple(observed))
@@ -152,7 +152,7 @@ def _poll_changes(directory: Path, stop: threading.Event, debounce: float) -> It
         yield
 
 
-def _stamps_or_none(directory: Path):
+def _stamps_or_none(directory: Path) -> tuple[FileStamp, ...] | None:
     try:
         return file_stamps(directory)
     except OSError:
