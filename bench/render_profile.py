@@ -25,6 +25,7 @@ from tui.app import TradetopApp
 TOTALS: dict[str, float] = defaultdict(float)  # label -> seconds, for one key press
 PAINTS: list[float] = []
 _depth = [0]
+_gc_started = [0.0]
 
 
 def timed(label_of, function):
@@ -101,11 +102,11 @@ async def _wait_for_data(pilot) -> None:
     await pilot.pause()
 
 
-def _gc_timer(phase, info, started=[0.0]):
+def _gc_timer(phase, info):
     if phase == "start":
-        started[0] = time.perf_counter()
+        _gc_started[0] = time.perf_counter()
     else:
-        TOTALS[f"gc gen{info['generation']}"] += time.perf_counter() - started[0]
+        TOTALS[f"gc gen{info['generation']}"] += time.perf_counter() - _gc_started[0]
 
 
 async def measure(size, repeat, precompute, walk=False) -> tuple[list[float], dict[str, list[float]]]:

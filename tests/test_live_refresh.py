@@ -31,7 +31,7 @@ def synthetic_august(directory: Path, scale: float = 1.0) -> str:
     august = []
     for row in rows:
         if row.startswith("2026-07,"):
-            period, flow, item, partner, value, source = row.split(",")
+            _period, flow, item, partner, value, source = row.split(",")
             august.append(f"2026-08,{flow},{item},{partner},{round(float(value) * scale)},{source}")
     return "\n".join([header, *august]) + "\n"
 

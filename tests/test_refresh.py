@@ -53,7 +53,7 @@ def test_a_half_written_file_is_retried_after_the_debounce(data_dir):
 
 def test_a_file_still_broken_after_the_debounce_is_reported(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total\n")
-    with pytest.raises(DataError, match="trade.csv:2: incomplete row"):
+    with pytest.raises(DataError, match=r"trade\.csv:2: incomplete row"):
         load_settled(data_dir, settle=0.05)
 
 

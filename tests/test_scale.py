@@ -128,7 +128,7 @@ def test_small_files_are_validated_together_but_each_problem_names_its_own_file_
         "(expected US dollars, a number >= 0)"
         for number in range(0, 300, 7)
     ]
-    assert code == 1 and err.splitlines() == expected + [f"43 problem(s) in {data_dir}"]
+    assert code == 1 and err.splitlines() == [*expected, f"43 problem(s) in {data_dir}"]
 
 
 def test_1000_files_of_the_shipped_rows_give_the_shipped_brief(tmp_path, brief_json):

@@ -48,7 +48,7 @@ def test_totals_become_a_trade_file_that_check_passes_and_brief_reads(imported, 
         official.totals_item("2026.01", "65,846,000,000", "57,000,000,000"),
         official.totals_item("2025.01", "49,000,000,000", "51,000,000,000"),
     )
-    code, out, err, written = imported("totals", body)
+    code, _, err, written = imported("totals", body)
     assert code == 0, err
     assert [path.name for path in written] == ["kcs-totals_2025-01_2026-01_2026-02-16.csv"]
     rows = _rows(written[0])

@@ -66,7 +66,8 @@ class DrilldownScreen(StateScreen):
         crumbs = ["tradetop", format_period(month), DIMENSION_TITLES[subject.dimension]]
         if subject.dimension != "headline":
             crumbs[2] += f" ({flow})"
-        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame later.
+        # One line tall whatever it says (tradetop.tcss): no layout pass, which would repaint the scrollbars a frame
+        # later.
         self.query_one("#breadcrumb", Static).update(
             Text(" › ".join(crumbs) + " › ") + Text(name, style="bold"), layout=False
         )

@@ -1,5 +1,6 @@
 """A plotext chart drawn into the terminal in the theme's colours; the base of every plot."""
 
+import contextlib
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -62,10 +63,8 @@ class Chart(PlotextPlot):
         if Chart.failure_logged:
             return
         Chart.failure_logged = True
-        try:
+        with contextlib.suppress(OSError):  # nowhere to write it: the note on screen is all there is
             write_crash_log(error)
-        except OSError:  # nowhere to write it: the note on screen is all there is
-            pass
 
     def drawn(self) -> Text:
         plt = self.plt
@@ -93,7 +92,7 @@ def cells_text(matrix) -> Text:
     same colours: the ANSI string plotext would make, decoded again, took half of a drilldown's paint."""
     lines = []
     for row in reversed(range(matrix.rows)):
-        glyphs, colours = matrix.marker[row], list(zip(matrix.fullground[row], matrix.background[row]))
+        glyphs, colours = matrix.marker[row], list(zip(matrix.fullground[row], matrix.background[row], strict=True))
         line, start = Text(no_wrap=True, end=""), 0
         for column in range(1, matrix.cols + 1):
             if column == matrix.cols or colours[column] != colours[start]:

@@ -211,7 +211,7 @@ class FigureTable(ScrollView, can_focus=True):
 
     def _line(self, cells, style: Style, post_style: Style, width: int) -> Strip:
         aligned = [Text(" " * TABLE_MARGIN)]
-        for cell, heading in zip(cells, self.headings):
+        for cell, heading in zip(cells, self.headings, strict=True):
             cell = cell.copy()
             cell.truncate(heading.width, overflow="ellipsis")  # by cells: wide characters count two
             cell.align(heading.justify, heading.width)

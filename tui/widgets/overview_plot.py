@@ -27,7 +27,7 @@ class OverviewPlot(Chart):
         for label, history, marker, colour in (("imports", imports, "•", MUTED), ("exports", exports, "hd", LEVEL[1])):
             points = [(position, value / BN) for position, value in enumerate(history.values) if value is not None]
             if points:
-                x, y = zip(*points)
+                x, y = zip(*points, strict=True)
                 plt.plot(x, y, marker=marker, color=colour)
                 plotted.append(Plotted(label, tuple(months[position] for position in x), y))
         if not plotted:
