@@ -150,7 +150,8 @@ def _embedded_catalog() -> list[Entry]:
     path = embedded_data_dir() / CATALOG_FILE
     problems: list[Problem] = []
     report = FileReport(path, problems)
-    entries = _validate_catalog(read_table(path, report), report)
+    table = read_table(path, report)
+    entries = [] if table is None else _validate_catalog(table, report)
     if problems:
         raise DataError(problems)
     return entries
@@ -269,7 +270,7 @@ def _report_unparsable(text: str, error: Exception, report: FileReport) -> None:
     report.error(None, f"not readable as CSV: {error}")
 
 
-def _kind_of(columns) -> str:
+def _kind_of(columns: pd.Index) -> str:
     names = set(columns)
     if {"region", "iso2"} <= names or "hs_code" in names:
         return "reference"
@@ -298,8 +299,9 @@ def _flag_rows(
     shown = flagged.groupby("report", sort=False).cumcount() < MAX_PROBLEMS_PER_FILE
     for _, row in flagged[shown].iterrows():
         reports[row["report"]].error(int(row["line"]), describe(row))
-    for number, count in flagged.loc[~shown, "report"].value_counts().items():
-        reports[number].count_unshown(int(count))
+    unshown = flagged.loc[~shown, "report"].value_counts()
+    for number, count in zip(unshown.index.tolist(), unshown.tolist(), strict=True):
+        reports[number].count_unshown(count)
 
 
 class _TradeBatches:
@@ -348,7 +350,7 @@ class _TradeBatches:
         for column in ("released", "source"):  # optional: a file without the column has them empty
             table[column] = table[column].fillna("") if column in table.columns else ""
         # pandas' string dtype, once per batch, for its vectorised matching (pyarrow's, where installed)
-        table = table.astype(dict.fromkeys(self.required + ("released", "source"), "str"))
+        table = table.astype(dict.fromkeys((*self.required, "released", "source"), "str"))
         return _validate_trade_rows(table, [report for _, _, report in files], self.required)
 
 
@@ -356,13 +358,11 @@ def _validate_trade_rows(table: pd.DataFrame, reports: list[FileReport], require
     with_window = "window" in required
     ok = pd.Series(True, index=table.index)
     for column in required:
-        _flag_rows(
-            table,
-            table[column] == "",
-            ok,
-            lambda row, column=column: f"incomplete row: {column} is missing (expected {','.join(required)})",
-            reports,
-        )
+
+        def missing(row: pd.Series, column: str = column) -> str:
+            return f"incomplete row: {column} is missing (expected {','.join(required)})"
+
+        _flag_rows(table, table[column] == "", ok, missing, reports)
     _flag_rows(
         table,
         ~table["period"].str.fullmatch(PERIOD_PATTERN.pattern),
@@ -457,19 +457,19 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _resolve_versions(
-    frame: pd.DataFrame, key: tuple[str, ...], directory: Path, errors: list[Problem]
+    frame: pd.DataFrame, columns: tuple[str, ...], directory: Path, errors: list[Problem]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One figure per key: the latest `released` wins (undated rows count as oldest).
 
     Rows that tie for latest with different values cannot be ordered, so they are errors.
     """
-    key = list(key)
+    key = list(columns)
     shared = frame.duplicated(key, keep=False) if not frame.empty else pd.Series(False, index=frame.index)
     if not shared.any():  # the usual case, and the fast one: nothing to order
         return frame.reset_index(drop=True), frame.iloc[:0]
     # As day numbers NaT is the smallest int64, so undated rows sort as the oldest.
     order = frame[shared].assign(_released=frame.loc[shared, "released"].to_numpy(dtype="datetime64[D]").view("int64"))
-    order = order.sort_values(key + ["_released", "file", "line"], kind="stable")
+    order = order.sort_values([*key, "_released", "file", "line"], kind="stable")
     latest = order["_released"] == order.groupby(key)["_released"].transform("max")
     contenders = order[latest]
     conflicts = contenders[contenders.groupby(key)["value_usd"].transform("nunique") > 1]
@@ -485,14 +485,14 @@ def _report_conflicts(conflicts: pd.DataFrame, key: list[str], directory: Path, 
         return
     firsts = conflicts.drop_duplicates(key).set_index(key)
     later = conflicts[conflicts.duplicated(key)]
-    for row in later.head(MAX_PROBLEMS_PER_FILE).itertuples(index=False):
-        first = firsts.loc[tuple(getattr(row, column) for column in key)]
-        subject = " ".join(str(getattr(row, column)) for column in key if column != "month")
+    for row in later.head(MAX_PROBLEMS_PER_FILE).to_dict("records"):
+        first = firsts.loc[tuple(row[column] for column in key)]
+        subject = " ".join(str(row[column]) for column in key if column != "month")
         errors.append(
             Problem(
-                str(directory / row.file),
-                int(row.line),
-                f"{format_period(int(row.month))} {subject} is {row.value_usd:,.0f} here but "
+                str(directory / row["file"]),
+                int(row["line"]),
+                f"{format_period(int(row['month']))} {subject} is {row['value_usd']:,.0f} here but "
                 f"{first['value_usd']:,.0f} at {first['file']}:{first['line']} "
                 f"(expected one value, or a later `released` date on the revision)",
             )
@@ -515,7 +515,7 @@ def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimen
         Problem(
             paths[name], int(line), f"{column} code {code!r} is not in the catalog (shown by its code)", is_warning=True
         )
-        for name, line, code in zip(unknown["file"], unknown["line"], unknown[column])
+        for name, line, code in zip(unknown["file"], unknown["line"], unknown[column], strict=True)
     ]
 
 
@@ -525,8 +525,9 @@ def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
     if missing:
         report.error(1, f"missing column {', '.join(missing)} (expected dimension,code,name_en,name_ko,sets,order)")
         return []
-    entries, seen = [], {}
-    for line, row in zip(table.index, table.to_dict("records")):  # plain dicts: iterrows costs 50 us a row
+    entries: list[Entry] = []
+    seen: dict[tuple[str, str], int] = {}
+    for line, row in zip(table.index, table.to_dict("records"), strict=True):  # plain dicts: iterrows costs 50 us a row
         key = (row["dimension"], row["code"])
         order_text = row.get("order", "")
         try:
@@ -562,7 +563,7 @@ def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int,
         report.error(1, "missing column period (expected period,working_days)")
         return {}
     days: dict[int, float] = {}
-    for line, row in zip(table.index, table.to_dict("records")):
+    for line, row in zip(table.index, table.to_dict("records"), strict=True):
         period, text = row["period"], row["working_days"]
         try:
             value = float(text)

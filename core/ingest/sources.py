@@ -8,9 +8,11 @@ one readable line; a bad region table or HS mapping file raises DataError (`file
 import calendar
 import json
 import re
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from xml.etree.ElementTree import ParseError
 
 import defusedxml.ElementTree as SafeXml
@@ -117,7 +119,9 @@ def normalise_hs(code: str) -> str | None:
     return "0" + code if len(code) % 2 else code
 
 
-def _read_mapping(path: Path, key_column: str, value_column: str, normalise, key_form: str) -> dict[str, str]:
+def _read_mapping(
+    path: Path, key_column: str, value_column: str, normalise: Callable[[str], str | None], key_form: str
+) -> dict[str, str]:
     """A two-column lookup table; every bad or contradictory row is a `file:line` problem."""
     problems: list[Problem] = []
     report = FileReport(path, problems)
@@ -128,7 +132,8 @@ def _read_mapping(path: Path, key_column: str, value_column: str, normalise, key
         table = None
     mapping: dict[str, str] = {}
     first_line: dict[str, int] = {}
-    for line, row in [] if table is None else table.iterrows():
+    rows = [] if table is None else zip(table.index.tolist(), table.to_dict("records"), strict=True)
+    for line, row in rows:
         key, value = normalise(row[key_column]), row[value_column]
         if key is None:
             report.error(int(line), f"{key_column} {row[key_column]!r} is not valid (expected {key_form})")
@@ -141,7 +146,8 @@ def _read_mapping(path: Path, key_column: str, value_column: str, normalise, key
                 f"(expected one {value_column} for each {key_column})",
             )
         else:
-            mapping[key], first_line[key] = value, first_line.get(key, int(line))
+            mapping[key] = value
+            first_line.setdefault(key, int(line))
     report.close()
     if problems:
         raise DataError(problems)
@@ -249,7 +255,9 @@ def _kcs_period(text: str, field: str, where: str) -> str:
     return _month(int(found[1]), int(found[2]), text, where)
 
 
-def _monthly_items(items: list[dict[str, str]], kind: Kind, key: str = ""):
+def _monthly_items(
+    items: list[dict[str, str]], kind: Kind, key: str = ""
+) -> Iterator[tuple[str, dict[str, str], str, dict[str, Decimal]]]:
     """(period, item, where, {flow: US dollars}) for each monthly row, the `총계` total row skipped."""
     expected = f"a {kind.endpoint} response"
     for number, item in enumerate(items, 1):
@@ -344,7 +352,7 @@ def flash_rows(items: list[dict[str, str]]) -> list[Row]:
     return rows
 
 
-def _ecos_flow(row: dict) -> str | None:
+def _ecos_flow(row: Mapping[str, Any]) -> str | None:
     """export or import, from the most specific name that says which (수출입, both, says neither)."""
     for field in ("ITEM_NAME1", "ITEM_NAME2", "ITEM_NAME3", "ITEM_NAME4", "STAT_NAME"):
         name = str(row.get(field) or "").lower()
@@ -411,6 +419,8 @@ def convert(kind: Kind, body: bytes, regions: dict[str, str], hs_map: HsMap | No
         if kind.name == "countries":
             rows = country_rows(items, regions)
         elif kind.name == "items":
+            if hs_map is None:
+                raise SourceError("items are summed through an HS map, and none was given")
             rows = item_rows(items, hs_map)
         else:
             rows = flash_rows(items) if kind.is_flash else totals_rows(items)
@@ -432,11 +442,11 @@ def file_name(kind: Kind, first: str, last: str, released: str) -> str:
 
 def tidy_csv(kind: Kind, rows: list[Row], released: str) -> str:
     columns = ["period", "window", "flow"] if kind.is_flash else ["period", "flow"]
-    lines = [",".join(columns + ["item", "partner", "value_usd", "released", "source"])]
+    lines = [",".join([*columns, "item", "partner", "value_usd", "released", "source"])]
     for row in sorted(rows, key=lambda row: (row.period, row.window, row.flow, row.item, row.partner)):
         leading = [row.period, row.window, row.flow] if kind.is_flash else [row.period, row.flow]
         value = format(row.value_usd.normalize(), "f")
-        lines.append(",".join(leading + [row.item, row.partner, value, released, kind.source]))
+        lines.append(",".join([*leading, row.item, row.partner, value, released, kind.source]))
     return "\n".join(lines) + "\n"
 
 

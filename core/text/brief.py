@@ -1,5 +1,8 @@
 """The release brief as text or as JSON, for `tradetop brief`."""
 
+from collections.abc import Mapping
+from typing import Any
+
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
 from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
@@ -10,7 +13,7 @@ HEADLINE_EX_ITEM = "semiconductors"
 TOP_NOTABLES = 10
 
 
-def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
+def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict[str, Any]:
     """A month without a release (`release` None) is preliminary: its release fields are null and `flash`
     holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
     flash nowcasts with the final figure, null while there is none or if the month had no flash."""
@@ -42,7 +45,7 @@ def _table(title: str, rows: tuple[Row, ...]) -> list[str]:
     return lines
 
 
-def _other_records(snapshot: Snapshot, release: Release, rest: tuple) -> list[str]:
+def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Mapping[str, Any], ...]) -> list[str]:
     """One line per kind of record among the notables not shown, so no record goes unsaid."""
     month_name = describe_period(parse_period(release.period)).split()[0]
     lines = []
@@ -74,7 +77,8 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     catalog = snapshot.catalog
     lines = [
         f"Korea trade, {describe_period(month)} ({release.period}) · {flow_name} · customs basis",
-        f"data: {fmt.printable(str(snapshot.directory))} ({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
+        f"data: {fmt.printable(str(snapshot.directory))} "
+        f"({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
         f"  {'Exports':<22}{fmt.usd(headline.exports.value_usd):>10}  {fmt.pct(headline.exports.yoy_pct)}",
         f"  {'Imports':<22}{fmt.usd(headline.imports.value_usd):>10}  {fmt.pct(headline.imports.yoy_pct)}",
@@ -84,7 +88,8 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
         f"{fmt.days(headline.working_days.diff, signed=True)} on a year earlier",
         f"  {'Daily-average exports':<22}{fmt.usd(headline.daily_avg_exports.value_usd):>10}  "
         f"{fmt.pct(headline.daily_avg_exports.yoy_pct)}",
-        f"  {'Exports year to date':<22}{fmt.usd(headline.ytd_exports.value_usd):>10}  {fmt.pct(headline.ytd_exports.yoy_pct)}",
+        f"  {'Exports year to date':<22}{fmt.usd(headline.ytd_exports.value_usd):>10}  "
+        f"{fmt.pct(headline.ytd_exports.yoy_pct)}",
     ]
     excluded = headline.exports_ex.get(HEADLINE_EX_ITEM)
     if excluded:
@@ -125,13 +130,15 @@ def flash_text(snapshot: Snapshot, view: FlashView) -> str:
     """The brief of a month that has only its 10-day flash."""
     month = parse_period(view.period)
     lines = [
-        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} · customs basis",
+        f"Korea trade, {describe_period(month)} ({view.period}) · PRELIMINARY: exports of days {view.window} · "
+        "customs basis",
         f"data: {fmt.printable(str(snapshot.directory))} (releases to {format_period(snapshot.latest)}, flash to "
         f"{format_period(snapshot.flash.months[-1])})",
         "",
         f"  {'Exports, days ' + view.window:<22}{fmt.usd(view.value_usd):>10}  {fmt.pct(view.yoy_pct)} on days "
         f"{view.window} a year earlier",
-        f"  {'Working days':<22}{fmt.days(view.working_days):>10}  against {fmt.days(view.working_days_prev)} a year earlier",
+        f"  {'Working days':<22}{fmt.days(view.working_days):>10}  "
+        f"against {fmt.days(view.working_days_prev)} a year earlier",
         f"  {'Daily-average exports':<22}{'':>10}  {fmt.pct(view.daily_avg_yoy_pct)}",
         _nowcast_text("Nowcast, whole month", view.nowcast),
         "",

@@ -47,7 +47,7 @@ def run(args) -> int:
     release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
     if args.json:
         text = json.dumps(brief_json(snapshot, month, release), ensure_ascii=False, indent=1, allow_nan=False)
-    elif preliminary:
+    elif release is None:  # preliminary
         text = flash_text(snapshot, snapshot.flash.view(month))
     else:
         review = snapshot.flash.review(month)
