@@ -3,6 +3,7 @@
 import os
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 from core.base.periods import parse_period
 from core.ingest.datadir import embedded_data_dir
@@ -23,6 +24,25 @@ def make_app(directory: Path, period: str | None = "2026-01"):
     from tui.app import TradetopApp
 
     return TradetopApp(directory, parse_period(period) if period else None)
+
+
+class Notice(NamedTuple):
+    title: str
+    message: str
+
+
+def record_notifications(app) -> list[Notice]:
+    """What the app says in toasts from now on, in order: recorded as it calls App.notify (public), which it
+    still does; toasts leave the screen after a few seconds, the record stays."""
+    said: list[Notice] = []
+    notify = app.notify
+
+    def recording(message, *, title="", **options):
+        said.append(Notice(title, message))
+        return notify(message, title=title, **options)
+
+    app.notify = recording
+    return said
 
 
 async def wait_for_data(pilot) -> None:
