@@ -157,14 +157,12 @@ class Client:
         connection = connection_class(
             self.address.hostname, self.address.port, timeout=min(self.timeout, self.deadline)
         )
-        connected: list[
-            socket.socket
-        ] = []  # kept: http.client lets go of the socket when the answer is to end the connection
+        # Kept: http.client lets go of the socket when the answer is to end the connection.
+        connected: list[socket.socket] = []
         expired = threading.Event()
 
-        def cut_off() -> (
-            None
-        ):  # the deadline passed: end whatever the request waits for (connecting, TLS, headers, body)
+        # The deadline passed: end whatever the request waits for (connecting, TLS, headers, body).
+        def cut_off() -> None:
             expired.set()
             for sock in {connection.sock, *connected} - {None}:
                 with contextlib.suppress(OSError):  # already closed

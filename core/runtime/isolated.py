@@ -26,9 +26,8 @@ if TYPE_CHECKING:  # not at run time: numpy would come with it, before the monit
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
-_started: "tuple[Path, Future[Snapshot]] | None" = (
-    None  # the load start_loading submitted, until load_isolated takes it
-)
+# The load start_loading submitted, until load_isolated takes it.
+_started: "tuple[Path, Future[Snapshot]] | None" = None
 
 
 def _read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
