@@ -7,6 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' dashboard helpers: one wait_for_data
 
 
 def summary(label: str, seconds: list[float], unit: str = "ms") -> str:

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from common import summary
+from dashboard_helpers import wait_for_data
 from rich.cells import cell_len
 from rich.control import ControlType
 from scale import generate
@@ -85,14 +86,6 @@ async def _timed(pilot, key: str, settle: float = 0.3) -> tuple[float, float]:
     return max(changed) - start, PAINTS[-1][0] - start
 
 
-async def _wait_for_data(pilot) -> None:
-    """Until the snapshot has loaded and every worker but the file watcher (it runs as long as the app) has finished."""
-    app = pilot.app
-    while app.snapshot is None or any(worker.group != "watch" and not worker.is_finished for worker in app.workers):
-        await pilot.pause(0.02)
-    await pilot.pause()
-
-
 async def measure(size: tuple[int, int], repeat: int) -> dict[str, list[float]]:
     """Key to the screen updated, and to the last repaint (which may write unchanged cells again)."""
     app = TradetopApp(embedded_data_dir())
@@ -104,7 +97,7 @@ async def measure(size: tuple[int, int], repeat: int) -> dict[str, list[float]]:
         times.setdefault(f"{label}, last repaint", []).append(settled)
 
     async with app.run_test(size=size) as pilot:
-        await _wait_for_data(pilot)
+        await wait_for_data(pilot)
         await _timed(pilot, "enter")  # the first drilldown composes its screen: timed apart, in fresh apps
         await _timed(pilot, "escape")
         for step in range(repeat):
@@ -118,7 +111,7 @@ async def first_drilldown_open(size: tuple[int, int]) -> tuple[float, float]:
     """The first Enter of a fresh app, which composes the drilldown screen."""
     app = TradetopApp(embedded_data_dir())
     async with app.run_test(size=size) as pilot:
-        await _wait_for_data(pilot)
+        await wait_for_data(pilot)
         return await _timed(pilot, "enter")
 
 

@@ -14,6 +14,7 @@ import time
 from collections import defaultdict
 
 import common  # noqa: F401  (puts the repo on sys.path)
+from dashboard_helpers import wait_for_data
 from textual import widget as widget_module
 from textual._compositor import Compositor
 from textual.screen import Screen
@@ -25,6 +26,7 @@ from tui.app import TradetopApp
 TOTALS: dict[str, float] = defaultdict(float)  # label -> seconds, for one key press
 PAINTS: list[float] = []
 _depth = [0]
+_gc_started = [0.0]
 
 
 def timed(label_of, function):
@@ -95,17 +97,11 @@ def install() -> None:
     app_module.TradetopApp.show_state = timed_show_state
 
 
-async def _wait_for_data(pilot) -> None:
-    while any(worker.group != "watch" and not worker.is_finished for worker in pilot.app.workers):
-        await pilot.pause(0.02)
-    await pilot.pause()
-
-
-def _gc_timer(phase, info, started=[0.0]):
+def _gc_timer(phase, info):
     if phase == "start":
-        started[0] = time.perf_counter()
+        _gc_started[0] = time.perf_counter()
     else:
-        TOTALS[f"gc gen{info['generation']}"] += time.perf_counter() - started[0]
+        TOTALS[f"gc gen{info['generation']}"] += time.perf_counter() - _gc_started[0]
 
 
 async def measure(size, repeat, precompute, walk=False) -> tuple[list[float], dict[str, list[float]]]:
@@ -114,7 +110,7 @@ async def measure(size, repeat, precompute, walk=False) -> tuple[list[float], di
         app.precompute_reachable = lambda: None
     latencies, per_label = [], defaultdict(list)
     async with app.run_test(size=size) as pilot:
-        await _wait_for_data(pilot)
+        await wait_for_data(pilot)
         for step in range(repeat + 2):
             TOTALS.clear()
             PAINTS.clear()

@@ -37,8 +37,8 @@ def generate(directory: Path, factor: int, parquet: bool) -> int:
     keys = [
         (flow, item, partner)
         for flow in ("export", "import")
-        for item in ["total"] + codes_item
-        for partner in ["world"] + codes_partner
+        for item in ["total", *codes_item]
+        for partner in ["world", *codes_partner]
     ]
     keys = keys[: max(2, rows_wanted // months)]
     random = np.random.default_rng(0)

@@ -4,6 +4,7 @@ import os
 import shutil
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from core.base.periods import parse_period
 from core.base.release_calendar import KST
@@ -42,6 +43,25 @@ def make_app(directory: Path, period: str | None = "2026-01", now: datetime = FI
     from tui.app import TradetopApp
 
     return TradetopApp(directory, parse_period(period) if period else None, clock=lambda: now)
+
+
+class Notice(NamedTuple):
+    title: str
+    message: str
+
+
+def record_notifications(app) -> list[Notice]:
+    """What the app says in toasts from now on, in order: recorded as it calls App.notify (public), which it
+    still does; toasts leave the screen after a few seconds, the record stays."""
+    said: list[Notice] = []
+    notify = app.notify
+
+    def recording(message, *, title="", **options):
+        said.append(Notice(title, message))
+        return notify(message, title=title, **options)
+
+    app.notify = recording
+    return said
 
 
 async def wait_for_data(pilot) -> None:

@@ -131,5 +131,5 @@ def test_conflicts_are_capped_like_other_problems(data_dir, run_cli):
 def test_check_counts_every_problem_also_those_a_file_does_not_list(data_dir, run_cli):
     rows = "".join(f"2026-01,export,total,world,x{n}\n" for n in range(200))  # 200 values that are no number
     (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n" + rows)
-    code, out, err = run_cli("check", "--data", str(data_dir))
+    code, _, err = run_cli("check", "--data", str(data_dir))
     assert code == 1 and err.splitlines()[-1] == f"200 problem(s) in {data_dir}"

@@ -166,7 +166,7 @@ def test_a_cache_directory_others_can_write_to_is_neither_read_nor_written(tmp_p
 
 def test_an_entry_others_can_write_to_is_not_read(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
-    snapshot = load_snapshot_cached(directory)
+    load_snapshot_cached(directory)
     (entry,) = cache_dir().iterdir()
     entry.chmod(0o620)
     assert cached_snapshot(directory) is None

@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
+from dashboard_helpers import copy_of_shipped_data, make_app, record_notifications, run_from_palette, wait_for_data
 from rich.cells import cell_len
 
 from core.base import fmt
@@ -286,6 +286,7 @@ async def test_y_switches_the_tables_to_the_year_to_date(data):
 async def test_r_reloads_keeping_the_month_and_shows_problems_without_crashing(data, tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     app = make_app(directory)
+    said = record_notifications(app)
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
         await pilot.press("right_square_bracket")
@@ -293,8 +294,8 @@ async def test_r_reloads_keeping_the_month_and_shows_problems_without_crashing(d
         await pilot.press("r")
         await wait_for_data(pilot)
         assert app.snapshot is not first and format_period(app.month) == "2026-02"
-        reloaded = [note for note in app._notifications if note.title == "Reloaded"]
-        assert [note.message for note in reloaded] == [f"{len(first.files)} files read, no new figures"]
+        reloaded = [notice.message for notice in said if notice.title == "Reloaded"]
+        assert reloaded == [f"{len(first.files)} files read, no new figures"]
         # Synthetic breakage: a bad value on line 3 of a new trade file.
         (directory / "broken.csv").write_text(
             "period,flow,item,partner,value_usd\n2026-01,export,total,world,1\n2026-02,export,total,world,lots\n",

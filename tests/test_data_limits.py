@@ -94,8 +94,9 @@ def test_the_first_and_last_accepted_months_are_computed(data_dir, run_cli, peri
     (data_dir / "trade.csv").write_text(f"period,flow,item,partner,value_usd\n{period},export,total,world,1e15\n")
     (data_dir / "working_days.csv").write_text(f"period,working_days\n{period},31\n")
     assert run_cli("check", "--data", str(data_dir))[0] == 0
-    code, out, _err = run_cli("brief", "--json", "--data", str(data_dir))
-    assert code == 0 and strict_json(out)["headline"]["daily_avg_exports"]["value_usd"] == 1e15 / 31
+    code, out, err = run_cli("brief", "--json", "--data", str(data_dir))
+    assert code == 0, err
+    assert strict_json(out)["headline"]["daily_avg_exports"]["value_usd"] == 1e15 / 31
 
 
 def test_a_value_just_under_a_round_amount_is_computed(data_dir, run_cli):
@@ -105,11 +106,10 @@ def test_a_value_just_under_a_round_amount_is_computed(data_dir, run_cli):
     (data_dir / "trade.csv").write_text(
         "period,flow,item,partner,value_usd\n" + rows + "2026-01,export,total,world,4999999999.999999\n"
     )
-    code, out, _err = run_cli("brief", "--json", "--data", str(data_dir))
+    code, out, err = run_cli("brief", "--json", "--data", str(data_dir))
+    assert code == 0, err
     texts = [notable["text"] for notable in strict_json(out)["notables"]]
-    assert code == 0 and any(
-        text.startswith("Exports reached $5.00bn") and "the first month above $4bn" in text for text in texts
-    )
+    assert any(text.startswith("Exports reached $5.00bn") and "the first month above $4bn" in text for text in texts)
 
 
 @pytest.mark.anyio

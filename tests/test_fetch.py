@@ -3,6 +3,7 @@
 The stand-in answers with SYNTHETIC bodies in the documented formats (tests/official_responses.py).
 """
 
+import contextlib
 import functools
 import os
 import re
@@ -170,7 +171,7 @@ def test_fetch_brings_a_month_in(service, run_fetch, run_cli, brief_json, data_d
 
 
 def test_a_range_is_cut_into_12_month_windows_with_progress(service, run_fetch, data_dir):
-    code, out, err = run_fetch("--from", "2024-03", "--to", "2026-01")
+    code, _, err = run_fetch("--from", "2024-03", "--to", "2026-01")
     assert code == 0, err
     assert sorted({(first, last) for _, first, last in service.kinds_asked()}) == [
         ("202403", "202502"),
@@ -318,7 +319,7 @@ def test_the_key_comes_from_the_environment_or_a_key_file(service, run_fetch, tm
     key_file.write_text(KEY + "\n")
     assert run_fetch("--from", "2026-01", "--key-file", str(key_file))[0] == 0
     assert service.requests[0][1]["serviceKey"] == KEY
-    code, out, err = run_fetch("--from", "2026-01", "--key-file", str(tmp_path / "none.key"))
+    code, _, err = run_fetch("--from", "2026-01", "--key-file", str(tmp_path / "none.key"))
     assert code == 2 and "--key-file" in err and "cannot be read (No such file or directory)" in err
 
 
@@ -353,7 +354,7 @@ def test_an_empty_window_writes_nothing(service, data_dir):
     )
     assert outcome.empty == ["totals 2026-01..2026-01"]
     assert not list(data_dir.glob("kcs-totals_*"))
-    with pytest.raises(FetchError, match="^countries 2026-01..2026-01: gateway error 22"):
+    with pytest.raises(FetchError, match=r"^countries 2026-01\.\.2026-01: gateway error 22"):
         service.queue("countries", (403, official.gateway_error(*official.GATEWAY_ERRORS["quota used up"][:3])))
         fetch(
             Client(KEY, service.url, timeout=TIMEOUT),
@@ -414,7 +415,7 @@ def _drip_headers(handler) -> None:
 def test_a_server_dripping_its_answer_is_cut_off_at_the_deadline(service, run_fetch, data_dir):
     service.queue("totals", *[_drip_body] * 4)
     started = time.monotonic()
-    code, out, err = run_fetch("--from", "2026-01")
+    code, _, err = run_fetch("--from", "2026-01")
     assert code == 1
     assert (
         err.splitlines()[-1]
@@ -465,7 +466,7 @@ CUTS = {
 def test_an_answer_cut_short_is_retried_and_then_fails_in_one_line(service, run_fetch, data_dir, cut):
     answer, missing = CUTS[cut]
     service.queue("totals", *[answer] * 4)
-    code, out, err = run_fetch("--from", "2026-01")
+    code, _, err = run_fetch("--from", "2026-01")
     assert code == 1
     assert err.splitlines()[-1] == f"fetch: totals 2026-01..2026-01: the answer was cut short{missing} (tried 4 times)"
     assert len(service.requests) == 4 and "Traceback" not in err
@@ -474,7 +475,7 @@ def test_an_answer_cut_short_is_retried_and_then_fails_in_one_line(service, run_
 
 def test_an_answer_cut_short_once_is_fetched_again(service, run_fetch, data_dir):
     service.queue("totals", _short(TOTALS_2026_01))
-    code, out, err = run_fetch("--from", "2026-01")
+    code, _, err = run_fetch("--from", "2026-01")
     assert code == 0, err
     assert service.sleeps == [2.0] and [kind for kind, _, _ in service.kinds_asked()][:2] == ["totals"] * 2
     assert len(list(data_dir.glob("kcs-totals_2026-01_2026-01_*.csv"))) == 1
@@ -558,7 +559,7 @@ def test_months_outside_the_service_s_range_are_refused_before_any_request(servi
 
 def test_an_answer_with_other_months_than_asked_is_refused(service, run_fetch, data_dir):
     service.queue("totals", (200, _data("totals", {"strtYymm": "202411", "endYymm": "202601"})))
-    code, out, err = run_fetch("--from", "2026-01")
+    code, _, err = run_fetch("--from", "2026-01")
     assert code == 1
     assert err.splitlines()[-1] == (
         "fetch: totals 2026-01..2026-01: the service answered with months not asked for "
@@ -575,10 +576,8 @@ def test_a_key_file_that_is_not_a_small_regular_file_is_refused_at_once(service,
     large.write_text("k" * 5000)
 
     def unblock():  # a reader blocked on the FIFO (the old behaviour) gets an empty key instead of hanging the suite
-        try:
+        with contextlib.suppress(OSError):  # nobody is reading it: as expected
             os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
-        except OSError:
-            pass  # nobody is reading it: as expected
 
     watchdog = threading.Timer(3, unblock)
     watchdog.start()

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
+from dashboard_helpers import copy_of_shipped_data, make_app, record_notifications, wait_for_data
 
 from core.base import fmt
 from core.base.periods import format_period, parse_period
@@ -71,31 +71,31 @@ def exports_card(app) -> str:
     return app.screen.query_one(HeadlineCards).figures["exports"].value
 
 
-def notifications(app) -> list[str]:
-    return [notification.message for notification in app._notifications]
-
-
 async def test_a_new_month_renamed_in_is_shown_within_3_seconds_when_on_the_latest(directory):
     app = make_app(directory, period=None)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         assert format_period(app.month) == "2026-07"
         drop_in(directory / "synthetic-2026-08.csv", synthetic_august(directory))
         await wait_until(pilot, lambda: header_text(app).startswith("2026-08"), timeout=3)
         exports = app.snapshot.release(app.month).headline.exports
-        assert notifications(app) == [f"2026-08: exports {fmt.usd(exports.value_usd)}, {fmt.pct(exports.yoy_pct)}"]
+        assert [notice.message for notice in said] == [
+            f"2026-08: exports {fmt.usd(exports.value_usd)}, {fmt.pct(exports.yoy_pct)}"
+        ]
         assert "latest 2026-08" in header_text(app) and not error_text(app)
 
 
 async def test_a_user_on_an_older_month_stays_there_and_polling_sees_the_new_month_too(directory):
     app = TradetopApp(directory, parse_period("2026-01"), force_polling=True)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         shown = exports_card(app)
         drop_in(directory / "synthetic-2026-08.csv", synthetic_august(directory))
         await wait_until(pilot, lambda: "latest 2026-08" in header_text(app), timeout=3)
         assert format_period(app.month) == "2026-01" and exports_card(app) == shown
-        assert any(message.startswith("2026-08: exports") for message in notifications(app))
+        assert any(notice.message.startswith("2026-08: exports") for notice in said)
 
 
 async def test_a_broken_row_shows_file_and_line_over_the_last_good_data_until_restored(directory):
@@ -145,6 +145,7 @@ async def test_a_deleted_file_simply_reloads_without_it(directory):
 
 async def test_a_changed_figure_shows_as_a_revision_in_the_drilldown(directory):
     app = make_app(directory, period="2026-07")
+    said = record_notifications(app)
     monthly = directory / "monthly.csv"
     text = monthly.read_text(encoding="utf-8")
     total = next(line for line in text.splitlines() if line.startswith("2026-07,export,total,world,"))
@@ -159,7 +160,7 @@ async def test_a_changed_figure_shows_as_a_revision_in_the_drilldown(directory):
         expected = f"2026-07 revised from {fmt.usd(old_value)} to {fmt.usd(old_value + 1_000_000_000)}"
         await wait_until(pilot, lambda: expected in app.screen.query_one("#drill-facts").plain, timeout=3)
         assert "Revisions" in app.screen.query_one("#drill-facts").plain
-        assert any("1 revised figure(s) for 2026-07" in message for message in notifications(app))
+        assert any("1 revised figure(s) for 2026-07" in notice.message for notice in said)
 
 
 async def test_the_monitor_never_writes_to_the_data_directory(directory):
@@ -199,6 +200,7 @@ async def test_a_data_directory_deleted_and_made_again_is_still_watched(director
     saved = tmp_path / "saved"
     shutil.copytree(directory, saved)
     app = make_app(directory, period=None)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)
         shutil.rmtree(directory)
@@ -209,4 +211,4 @@ async def test_a_data_directory_deleted_and_made_again_is_still_watched(director
         await wait_until(pilot, lambda: not error_text(app), timeout=5)
         drop_in(directory / "synthetic-2026-08.csv", synthetic_august(directory))
         await wait_until(pilot, lambda: header_text(app).startswith("2026-08"), timeout=5)
-        assert any(message.startswith("2026-08: exports") for message in notifications(app))
+        assert any(notice.message.startswith("2026-08: exports") for notice in said)

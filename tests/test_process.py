@@ -187,14 +187,14 @@ def test_ctrl_z_suspends_the_monitor_and_it_comes_back_redrawn(monitor):
     wait_until(lambda: b"July 2026" in monitor.output, timeout=30)
     for keys, shown in ((b"", b"July 2026"), (b"?", b"tradetop keys")):
         os.write(monitor.master, keys)
-        wait_until(lambda: shown in monitor.output, timeout=10)
+        wait_until(lambda shown=shown: shown in monitor.output, timeout=10)
         suspended_at = len(monitor.output)
         os.write(monitor.master, b"\x1a")
         wait_until(lambda: state(monitor.process.pid) == "T", timeout=10)
         assert ALTERNATE_SCREEN_OFF in monitor.output[suspended_at:]
         resumed_at = len(monitor.output)
         os.kill(monitor.process.pid, signal.SIGCONT)
-        wait_until(lambda: shown in monitor.output[resumed_at:], timeout=10)
+        wait_until(lambda shown=shown, resumed_at=resumed_at: shown in monitor.output[resumed_at:], timeout=10)
         assert b"\x1b[?1049h" in monitor.output[resumed_at:]
     os.write(monitor.master, b"?q")
     assert monitor.process.wait(timeout=10) == 0

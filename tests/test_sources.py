@@ -8,9 +8,8 @@ from pathlib import Path
 import official_responses as official
 import pytest
 
-from core.base.catalog import Catalog
 from core.ingest.datadir import data_files, embedded_data_dir, file_stamps
-from core.ingest.loader import _embedded_catalog, load_directory
+from core.ingest.loader import load_directory
 from core.ingest.sources import (
     FLASH_COLUMNS,
     KINDS,
@@ -57,7 +56,7 @@ def test_totals_become_a_trade_file_that_check_passes_and_brief_reads(imported, 
         official.totals_item("2026.01", "65,846,000,000", "57,000,000,000"),
         official.totals_item("2025.01", "49,000,000,000", "51,000,000,000"),
     )
-    code, out, err, written = imported("totals", body)
+    code, _, err, written = imported("totals", body)
     assert code == 0, err
     assert [path.name for path in written] == ["kcs-totals_2025-01_2026-01_2026-02-16.csv"]
     rows = _rows(written[0])
@@ -175,8 +174,8 @@ def test_flash_becomes_a_flash_file_in_dollars_with_its_window(imported, run_cli
     assert code == 0 and "no errors, 0 warning(s)" in out, out + err
 
 
-def test_flash_items_are_all_catalog_flash_items():
-    catalog = Catalog.of(_embedded_catalog())
+def test_flash_items_are_all_catalog_flash_items(shipped_snapshot):
+    catalog = shipped_snapshot.catalog
     assert set(FLASH_COLUMNS) - {"total"} == set(catalog.members("kcs10", "flash_item"))
 
 
@@ -325,9 +324,9 @@ def test_a_bad_hs_map_is_reported_by_file_and_line(imported, tmp_path):
     assert f"{hs_map}:1: missing column hs_code" in imported("items", official.kcs(), "--hs-map", str(hs_map))[2]
 
 
-def test_the_shipped_regions_are_the_nine_catalog_regions():
+def test_the_shipped_regions_are_the_nine_catalog_regions(shipped_snapshot):
     regions = read_regions()
-    catalog = Catalog.of(_embedded_catalog())
+    catalog = shipped_snapshot.catalog
     assert set(regions.values()) == set(catalog.members("motie9", "partner"))
     members = {region: {code for code, name in regions.items() if name == region} for region in set(regions.values())}
     assert len(members["eu"]) == 27 and len(members["asean"]) == 11 and "TL" in members["asean"]

@@ -34,7 +34,8 @@ class DataError(Exception):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(problem) for problem in self.problems))
 
-    def __reduce__(self):  # pickled back from the loader process with its problems, not its message
+    # Pickled back from the loader process with its problems, not its message.
+    def __reduce__(self) -> tuple[type["DataError"], tuple[list[Problem]]]:
         return DataError, (list(self.problems),)
 
 
@@ -53,7 +54,7 @@ def summarised(problems: Iterable["Problem | str"], per_kind: int = PROBLEMS_PER
     kinds = [_kind(problem) for problem in problems]
     totals = Counter(kinds)
     lines, shown = [], dict.fromkeys(totals, 0)
-    for problem, kind in zip(problems, kinds):
+    for problem, kind in zip(problems, kinds, strict=True):
         if shown[kind] < per_kind:
             shown[kind] += 1
             lines.append(str(problem))

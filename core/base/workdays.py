@@ -15,7 +15,7 @@ from core.base.periods import calendar_month, year_of
 
 @cache
 def _korean_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(holidays.KR(years=year, categories=("public", "bank")))
+    return frozenset(holidays.country_holidays("KR", years=year, categories=("public", "bank")))
 
 
 def working_days_between(start: dt.date, end: dt.date) -> float:

@@ -38,9 +38,11 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
             if review is None or check is None or check.nowcast is None or None in baselines.values():
                 continue
             # The percentage error of each method; a final figure of 0 has none, and the month is not scored.
+            estimates = {"nowcast": check.nowcast.value_usd} | baselines
             month_errors = {
-                method: growth_pct(value, review.final_usd)
-                for method, value in ({"nowcast": check.nowcast.value_usd} | baselines).items()
+                method: error
+                for method, value in estimates.items()
+                if (error := growth_pct(value, review.final_usd)) is not None
             }
             known = {method: error for method, error in month_errors.items() if error is not None}
             if len(known) < len(month_errors):

@@ -6,6 +6,7 @@ what is already written and retries only what failed. The service key never appe
 is sent only to the service's address: redirects are not followed.
 """
 
+import contextlib
 import http.client
 import os
 import re
@@ -69,7 +70,7 @@ def served_months(today: date) -> tuple[int, int]:
     return FIRST_MONTH, parse_period(today.isoformat()[:7])
 
 
-def key_pattern(key: str) -> re.Pattern:
+def key_pattern(key: str) -> re.Pattern[str]:
     """Every spelling of the key a server may echo: as given or plain, each character as itself or
     percent-encoded any number of times in either case (`+`, `%2B`, `%2b`, `%252B`), `+` and space alike."""
 
@@ -90,9 +91,10 @@ def service_address(url: str) -> urllib.parse.SplitResult:
     )
     try:
         parts = urllib.parse.urlsplit(url)
+        hostname = parts.hostname or ""
         usable = (
             parts.scheme in ("http", "https")
-            and bool(parts.hostname)
+            and bool(hostname)
             and parts.port != 0
             and not parts.query
             and not parts.fragment
@@ -101,7 +103,7 @@ def service_address(url: str) -> urllib.parse.SplitResult:
             and " " not in url
         )
         if usable:
-            parts.hostname.encode("idna")  # an empty or too long label fails here, not in the middle of a request
+            hostname.encode("idna")  # an empty or too long label fails here, not in the middle of a request
     except ValueError:  # a bad port or IPv6 address, a bad label
         usable = False
     if not usable:
@@ -123,7 +125,7 @@ class Client:
     delays: tuple[float, ...] = RETRY_DELAYS
     sleep: Callable[[float], None] = time.sleep
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.mask = key_pattern(self.key)
         try:
             self.address = service_address(self.base_url)
@@ -153,19 +155,20 @@ class Client:
         """One request, cut off at the deadline however slowly the server answers; _Retry if worth another."""
         host = self.address.netloc.rpartition("@")[2]
         connection_class = http.client.HTTPSConnection if self.address.scheme == "https" else http.client.HTTPConnection
+        assert self.address.hostname is not None  # service_address refuses a URL without one
         connection = connection_class(
             self.address.hostname, self.address.port, timeout=min(self.timeout, self.deadline)
         )
-        connected = []  # kept: http.client lets go of the socket when the answer is to end the connection
+        # Kept: http.client lets go of the socket when the answer is to end the connection.
+        connected: list[socket.socket] = []
         expired = threading.Event()
 
-        def cut_off():  # the deadline passed: end whatever the request waits for (connecting, TLS, headers, body)
+        # The deadline passed: end whatever the request waits for (connecting, TLS, headers, body).
+        def cut_off() -> None:
             expired.set()
             for sock in {connection.sock, *connected} - {None}:
-                try:
+                with contextlib.suppress(OSError):  # already closed
                     socket.socket.shutdown(sock, socket.SHUT_RDWR)  # the plain socket's, also under TLS
-                except OSError:
-                    pass  # already closed
 
         watchdog = threading.Timer(self.deadline, cut_off)
         watchdog.start()

@@ -11,6 +11,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -113,7 +114,7 @@ def load_directory(directory: str | Path) -> Dataset:
             elif role == "working_days":
                 working_days.update(_validate_working_days(table, report))
             elif role == "calendar":
-                rows = zip(table.index.tolist(), table.to_dict("records"), strict=True)
+                rows = zip(table.index.tolist(), cast(list[dict[str, str]], table.to_dict("records")), strict=True)
                 calendar += calendar_dates(rows, report.error)
             else:
                 batches[role].add(table, path.name, report)
@@ -168,7 +169,8 @@ def _embedded_catalog() -> list[Entry]:
     path = embedded_data_dir() / CATALOG_FILE
     problems: list[Problem] = []
     report = FileReport(path, problems)
-    entries = _validate_catalog(read_table(path, report), report)
+    table = read_table(path, report)
+    entries = [] if table is None else _validate_catalog(table, report)
     if problems:
         raise DataError(problems)
     return entries
@@ -287,7 +289,7 @@ def _report_unparsable(text: str, error: Exception, report: FileReport) -> None:
     report.error(None, f"not readable as CSV: {error}")
 
 
-def _role_of(columns) -> str:
+def _role_of(columns: pd.Index) -> str:
     """What a file is to tradetop, told by its columns: figures (trade, flash), the catalog, working days or a
     reference table."""
     names = set(columns)
@@ -320,8 +322,9 @@ def _flag_rows(
     shown = flagged.groupby("report", sort=False).cumcount() < MAX_PROBLEMS_PER_FILE
     for _, row in flagged[shown].iterrows():
         reports[row["report"]].error(int(row["line"]), describe(row))
-    for number, count in flagged.loc[~shown, "report"].value_counts().items():
-        reports[number].count_unshown(int(count))
+    unshown = flagged.loc[~shown, "report"].value_counts()
+    for number, count in zip(unshown.index.tolist(), unshown.tolist(), strict=True):
+        reports[number].count_unshown(count)
 
 
 class _TradeBatches:
@@ -378,13 +381,11 @@ def _validate_trade_rows(table: pd.DataFrame, reports: list[FileReport], require
     with_window = "window" in required
     ok = pd.Series(True, index=table.index)
     for column in required:
-        _flag_rows(
-            table,
-            table[column] == "",
-            ok,
-            lambda row, column=column: f"incomplete row: {column} is missing (expected {','.join(required)})",
-            reports,
-        )
+
+        def missing(row: pd.Series, column: str = column) -> str:
+            return f"incomplete row: {column} is missing (expected {','.join(required)})"
+
+        _flag_rows(table, table[column] == "", ok, missing, reports)
     _flag_rows(
         table,
         ~table["period"].str.fullmatch(PERIOD_PATTERN.pattern),
@@ -479,13 +480,13 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def _resolve_versions(
-    frame: pd.DataFrame, key: tuple[str, ...], directory: Path, errors: list[Problem]
+    frame: pd.DataFrame, columns: tuple[str, ...], directory: Path, errors: list[Problem]
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """One figure per key: the latest `released` wins (undated rows count as oldest).
 
     Rows that tie for latest with different values cannot be ordered, so they are errors.
     """
-    key = list(key)
+    key = list(columns)
     shared = frame.duplicated(key, keep=False) if not frame.empty else pd.Series(False, index=frame.index)
     if not shared.any():  # the usual case, and the fast one: nothing to order
         return frame.reset_index(drop=True), frame.iloc[:0]
@@ -507,14 +508,14 @@ def _report_conflicts(conflicts: pd.DataFrame, key: list[str], directory: Path, 
         return
     firsts = conflicts.drop_duplicates(key).set_index(key)
     later = conflicts[conflicts.duplicated(key)]
-    for row in later.head(MAX_PROBLEMS_PER_FILE).itertuples(index=False):
-        first = firsts.loc[tuple(getattr(row, column) for column in key)]
-        subject = " ".join(str(getattr(row, column)) for column in key if column != "month")
+    for row in later.head(MAX_PROBLEMS_PER_FILE).to_dict("records"):
+        first = firsts.loc[tuple(row[column] for column in key)]
+        subject = " ".join(str(row[column]) for column in key if column != "month")
         errors.append(
             Problem(
-                str(directory / row.file),
-                int(row.line),
-                f"{format_period(int(row.month))} {subject} is {row.value_usd:,.0f} here but "
+                str(directory / row["file"]),
+                int(row["line"]),
+                f"{format_period(int(row['month']))} {subject} is {row['value_usd']:,.0f} here but "
                 f"{first['value_usd']:,.0f} at {first['file']}:{first['line']} "
                 f"(expected one value, or a later `released` date on the revision)",
             )
@@ -547,7 +548,8 @@ def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
     if missing:
         report.error(1, f"missing column {', '.join(missing)} (expected dimension,code,name_en,name_ko,sets,order)")
         return []
-    entries, seen = [], {}
+    entries: list[Entry] = []
+    seen: dict[tuple[str, str], int] = {}
     for line, row in zip(table.index, table.to_dict("records"), strict=True):  # plain dicts: iterrows costs 50 us a row
         key = (row["dimension"], row["code"])
         order_text = row.get("order", "")

@@ -238,7 +238,8 @@ def _flash_title(view: FlashView) -> str:
     month = parse_period(view.period)
     flows = "exports" if view.imports_usd is None else "exports and imports"
     state = "PRELIMINARY" if view.preliminary else "FLASH ONLY (the whole month's total is in, no release yet)"
-    return f"Korea trade, {describe_period(month)} ({view.period}) · {state}: {flows} of days {view.window} · customs basis"
+    what = f"{state}: {flows} of days {view.window}"
+    return f"Korea trade, {describe_period(month)} ({view.period}) · {what} · customs basis"
 
 
 def flash_text(snapshot: Snapshot, view: FlashView) -> str:

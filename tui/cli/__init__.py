@@ -20,7 +20,7 @@ NO_TERMINAL = monitor.NO_TERMINAL
 def parser() -> argparse.ArgumentParser:
     """--data and --period go before or after the command: declared once each, in parent parsers whose defaults are
     suppressed, so that a command's namespace does not overwrite the global ones (argparse copies it over). Their
-    defaults are filled in after parsing (`arguments`): set_defaults would change the actions every parser shares."""
+    defaults come with the namespace `parse` starts from: set_defaults would set them on the shared actions."""
     data = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     data.add_argument("--data", metavar="DIR", help="data directory (default: $TRADETOP_DATA, else the embedded data)")
     period = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
@@ -36,18 +36,11 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def arguments(argv: list[str] | None) -> argparse.Namespace:
-    args = parser().parse_args(argv)
-    for option in ("data", "period"):
-        vars(args).setdefault(option, None)
-    return args
-
-
 def main(argv: list[str] | None = None) -> int:
     """Every command: no traceback on the terminal, whatever happens (an unexpected error is logged, tui.crashlog)."""
     try:
         try:
-            args = arguments(argv)
+            args = parser().parse_args(argv, argparse.Namespace(data=None, period=None))
             code = args.run(args)
         finally:
             sys.stdout.flush()  # a reader that has gone shows here (--help too), not in the interpreter's exit

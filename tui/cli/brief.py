@@ -33,8 +33,6 @@ def run(args) -> int:
         brief_text,
         flash_markdown,
         flash_text,
-        review_text,
-        windows_text,
     )
 
     snapshot = load(args)
@@ -50,16 +48,21 @@ def run(args) -> int:
         next_release = next(iter(upcoming(now(), snapshot.calendar, count=1)), None)
         body = brief_json(snapshot, month, release, next_release)
         text = json.dumps(body, ensure_ascii=False, indent=1, allow_nan=False)
-    elif args.format == "md":
+    elif release is None:  # preliminary: only its flash is out
         view = snapshot.flash.view(month)
-        text = flash_markdown(snapshot, view) if preliminary else brief_markdown(snapshot, release, args.all_notables)
-    else:  # a flash month whose whole month is in (from the flash's own tally) gets the review too
-        review, windows = snapshot.flash.review(month), windows_text(snapshot.flash.windows(month))
-        main = (
-            flash_text(snapshot, snapshot.flash.view(month))
-            if preliminary
-            else brief_text(snapshot, release, args.all_notables)
-        )
-        text = "\n\n".join(part for part in (main, windows, review and review_text(review)) if part)
+        main = flash_markdown(snapshot, view) if args.format == "md" else flash_text(snapshot, view)
+        text = main if args.format == "md" else _with_flash(snapshot, month, main)
+    elif args.format == "md":
+        text = brief_markdown(snapshot, release, args.all_notables)
+    else:
+        text = _with_flash(snapshot, month, brief_text(snapshot, release, args.all_notables))
     say(text)
     return 0
+
+
+def _with_flash(snapshot, month: int, main: str) -> str:
+    """The text brief, then the month's 10-day windows and how the flash nowcasts did, where there are any."""
+    from core.text.brief import review_text, windows_text
+
+    review, windows = snapshot.flash.review(month), windows_text(snapshot.flash.windows(month))
+    return "\n\n".join(part for part in (main, windows, review and review_text(review)) if part)

@@ -18,8 +18,10 @@ def run(args) -> int:
         dataset = load_directory(directory)
     except DataError as error:
         return fail(
-            summarised(error.problems)
-            + [f"{sum(p.stands_for for p in error.problems if not p.is_warning)} problem(s) in {directory}"]
+            [
+                *summarised(error.problems),
+                f"{sum(p.stands_for for p in error.problems if not p.is_warning)} problem(s) in {directory}",
+            ]
         )
     for line in summarised(dataset.warnings):
         say(line)

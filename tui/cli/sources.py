@@ -120,7 +120,7 @@ def run_import(args) -> int:
         return fail([problem], 2)
     query = destinations[0] if destinations else None
     directory, problem = _target(args.target, "import", "--to")
-    if problem:
+    if directory is None:
         return fail([problem], 2)
     try:
         regions = read_regions(directory) if kind.name == "countries" else {}
@@ -148,7 +148,8 @@ def run_import(args) -> int:
 
 
 class _Progress:
-    """`[=====     ] 3/6 countries 2025-01..2025-12` on stderr: redrawn in place on a terminal, a line each otherwise."""
+    """`[=====     ] 3/6 countries 2025-01..2025-12` on stderr: redrawn in place on a terminal, a line each
+    otherwise."""
 
     def __init__(self):
         self.live = sys.stderr.isatty()
@@ -186,7 +187,7 @@ def run_fetch(args) -> int:
     if problem:
         return fail([problem], 2)
     directory, problem = _target(args.data, "fetch", "--data")
-    if problem:
+    if directory is None:
         return fail([problem], 2)
     try:  # the key and the service URL are checked before any request
         client = Client(read_key(args.key_file), base_url())

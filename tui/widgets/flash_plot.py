@@ -24,8 +24,8 @@ class FlashPlot(Chart):
             return ()
         plotted = []
 
-        def line(label: str, values: tuple[float | None, ...], marker: str, colour) -> None:
-            points = [(day, value / BN) for day, value in zip(chart.days, values, strict=False) if value is not None]
+        def line(label: str, days: tuple[int, ...], values: tuple[float | None, ...], marker: str, colour) -> None:
+            points = [(day, value / BN) for day, value in zip(days, values, strict=True) if value is not None]
             if points:
                 x, y = zip(*points, strict=True)
                 plt.plot(x, y, marker=marker, color=colour)
@@ -33,8 +33,8 @@ class FlashPlot(Chart):
 
         last_day = chart.days[-1]
         month, year_earlier = format_period(chart.month), format_period(chart.month - 12)
-        line(year_earlier, chart.year_earlier, "•", MUTED)
-        line(month, chart.this_year[:-1], "hd", RISE[1])
+        line(year_earlier, chart.days, chart.year_earlier, "•", MUTED)
+        line(month, chart.days[:-1], chart.this_year[:-1], "hd", RISE[1])  # the month's end: its final, below
         nowcast = chart.nowcast
         if nowcast is not None:
             interval = (nowcast.low_usd / BN, nowcast.high_usd / BN)
