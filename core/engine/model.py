@@ -13,6 +13,7 @@ from core.base import fmt
 from core.base.problems import Problem
 
 DEFAULT_ITEM_SET = "motie15"
+TOP_NOTABLES = 10  # the brief's and the main screen's; `brief --all` and the story view have them all
 SeriesKey = tuple[str, str, str]  # flow, item, partner
 INTERVAL_PERCENTILES = (10.0, 90.0)
 INTERVAL_NOMINAL_PCT = INTERVAL_PERCENTILES[1] - INTERVAL_PERCENTILES[0]
@@ -219,7 +220,7 @@ class MainView(NamedTuple):
     item_trends: Mapping[str, tuple[float | None, ...]]  # item code -> TREND_MONTHS to the month
     partner_trends: Mapping[str, tuple[float | None, ...]]
     flash: FlashView | None  # the pending flash month, if any
-    notables: tuple[str, ...]  # most newsworthy first, then the breadth line
+    notables: tuple[str, ...]  # the TOP_NOTABLES most newsworthy (of len(release.notables)), then the breadth line
     overview: tuple[History, History]  # exports and imports, OVERVIEW_MONTHS to the month
     warnings: tuple[Problem, ...]  # the data's, from the load
 

@@ -140,8 +140,17 @@ class _Month:
         """'since 2016, when the data begins' (a year alone when the run begins in January)."""
         start = subject.start if start is None else start
         month = self.first_month + start
-        when = str(year_of(month)) if month % 12 == 0 else describe_period(month)
-        return f"since {when}, " + ("when the data begins" if start == subject.origin else "after a gap in the data")
+        return data_begins(month) if start == subject.origin else f"{_since_when(month)}, after a gap in the data"
+
+
+def data_begins(month: int) -> str:
+    """'since 2016, when the data begins', as a claim that looks back to its subject's first month says it; a list
+    of claims grouped by subject (core.views.story_view) says it once for the subject instead."""
+    return f"{_since_when(month)}, when the data begins"
+
+
+def _since_when(month: int) -> str:
+    return "since " + (str(year_of(month)) if month % 12 == 0 else describe_period(month))
 
 
 def find_notables(

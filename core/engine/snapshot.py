@@ -27,6 +27,7 @@ from core.engine.model import (
     MONTH_TOTAL,
     OVERVIEW_MONTHS,
     SIGNED_LINES,
+    TOP_NOTABLES,
     TREND_MONTHS,
     YEAR_TO_DATE_LINES,
     Balance,
@@ -330,7 +331,7 @@ def _main_view(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Main
         item_trends=trends("item", release.items),
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash.view(pending),
-        notables=tuple(notable["text"] for notable in release.notables) + breadth,
+        notables=tuple(notable["text"] for notable in release.notables[:TOP_NOTABLES]) + breadth,
         overview=tuple(snapshot.history("headline", line, month, OVERVIEW_MONTHS) for line in ("exports", "imports")),
         warnings=snapshot.warnings,
     )

@@ -2,7 +2,7 @@
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
-from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast, NowcastReview, Release, Row
+from core.engine.model import INTERVAL_NOMINAL_PCT, TOP_NOTABLES, FlashView, Nowcast, NowcastReview, Release, Row
 from core.engine.notables import HEADLINE_LABELS, breadth_line, joined, subject_name
 from core.engine.snapshot import Snapshot, to_json
 from core.text.export import (
@@ -13,8 +13,6 @@ from core.text.export import (
     markdown_text,
     rows_table,
 )
-
-TOP_NOTABLES = 10
 
 
 def brief_json(snapshot: Snapshot, month: int, release: Release | None) -> dict:
