@@ -29,6 +29,7 @@ from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.state import StateScreen, Subject
+from tui.screens.story import StoryScreen
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
 FLOW_KEYS = Binding.Group("Exp/Imp")
+PANE_KEYS = Binding.Group("Pane")
 SCREEN_SETTINGS = ("flow", "toggle_ytd")  # what the main screen shows and some others do not (StateScreen.follows)
 
 
@@ -76,6 +78,8 @@ class TradetopApp(App):
     # Key bar labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
+        # As every terminal program: not Textual's "press ctrl+q"; a priority binding, so the search line quits too.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="quit, as q", id="interrupt"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
         Binding(
             "left_square_bracket",
@@ -115,6 +119,8 @@ class TradetopApp(App):
             tooltip="SVG screenshot into $TRADETOP_SCREENSHOTS or cwd",
             id="screenshot",
         ),
+        Binding("h", "focus_previous", "Prev", show=False, group=PANE_KEYS, tooltip="previous pane", id="pane-left"),
+        Binding("l", "focus_next", "Next", show=False, group=PANE_KEYS, tooltip="next pane", id="pane-right"),
         # A priority binding, so that it suspends from the help, the palette and every other screen too.
         Binding(
             "ctrl+z",
@@ -369,6 +375,16 @@ class TradetopApp(App):
             screen.subject = subject
             self.open_kept(screen)
 
+    def show_story(self, search: bool = False) -> None:
+        """The story view of the month shown; opened anew, it starts at the top, unsearched."""
+        if self.needs_snapshot(partial(self.show_story, search)):
+            return
+        screen = self.kept_screen(StoryScreen)
+        if screen not in self.screen_stack:
+            screen.query_text, screen.shown_for = "", None
+        screen.search_on_resume = search
+        self.open_kept(screen)
+
     def show_flash(self) -> None:
         if self.needs_snapshot(self.show_flash):
             return
@@ -440,7 +456,7 @@ class TradetopApp(App):
         save_screenshot(self)
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
-        """Textual's, with its Screenshot (which saves to ~/Downloads) replaced by tradetop's, and Copy."""
+        """Textual's, with its Screenshot (which saves to ~/Downloads) replaced by tradetop's, the story and Copy."""
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":
                 yield command
@@ -449,6 +465,11 @@ class TradetopApp(App):
             "Screenshot",
             "SVG into $TRADETOP_SCREENSHOTS, else the current directory (key p)",
             lambda: self.set_timer(0.1, self.action_save_screenshot),
+        )
+        yield SystemCommand(
+            "Story: every notable of the month, by subject",
+            "Searchable; Enter opens a subject (key n)",
+            self.show_story,
         )
         yield SystemCommand(
             "Copy the focused table (TSV, CSV with tabs) or text",

@@ -1,5 +1,7 @@
 """The key help: every key the screen in view answers to, and the built-in ones."""
 
+from itertools import groupby
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,6 +12,7 @@ from textual.widgets import Static
 from core.base import fmt
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.main import MainScreen
+from tui.screens.story import StoryScreen
 
 
 class HelpScreen(ModalScreen):
@@ -31,18 +34,37 @@ class HelpScreen(ModalScreen):
 
 
 BUILT_IN_KEYS = (
-    ("Enter", "drill down into a table row or a card"),
+    ("Enter", "drill down into a table row or a card; the notables: the story; the story: a notable's subject"),
     ("Tab / Shift+Tab", "next / previous pane"),
-    ("arrows, j / k", "move in tables and notables; left / right: cards"),
-    ("PgUp / PgDn", "a page up / down in a table"),
+    ("arrows, j / k", "move in tables, the notables and the story; left / right: cards"),
+    ("g / G", "the first / last row, or the top / bottom of a text pane"),
+    ("PgUp / PgDn", "a page up / down"),
     ("Home / End", "the first / last row of a table"),
     ("Ctrl+P", "command palette: go to month…, go to item…"),
 )
 
 
+def key_name(key: str) -> str:
+    """A key as the help and the README write it: Escape, Ctrl+Z, g, G."""
+    *modifiers, last = key.split("+")
+    last = last.upper() if modifiers else last.capitalize() if len(last) > 1 else last
+    return "+".join([*(modifier.capitalize() for modifier in modifiers), last])
+
+
 def key_help(app) -> list[tuple[str, str]]:
-    """Every key with what it does, read from the bindings so the help cannot drift from the keys."""
-    bindings = [*type(app).BINDINGS, *MainScreen.BINDINGS, *DrilldownScreen.BINDINGS]
-    return [(app.get_key_display(binding), binding.tooltip or binding.description) for binding in bindings] + list(
-        BUILT_IN_KEYS
-    )
+    """Every key with what it does, read from the bindings so the help cannot drift from the keys: paired keys
+    (a Binding.Group) on one line, and a key bound on several screens on one line with what it does on each."""
+    bindings = [*type(app).BINDINGS, *MainScreen.BINDINGS, *StoryScreen.BINDINGS, *DrilldownScreen.BINDINGS]
+    rows: dict[str, list[str]] = {}
+    for group, grouped in groupby(bindings, key=lambda binding: binding.group):
+        grouped = list(grouped)
+        if group is not None and len(grouped) > 1:
+            keys = [" / ".join(binding.key_display or key_name(binding.key) for binding in grouped)]
+            what = " / ".join(binding.tooltip or binding.description for binding in grouped)
+            rows.setdefault(keys[0], []).append(what)
+            continue
+        for binding in grouped:
+            names = [binding.key_display] if binding.key_display else [key_name(key) for key in binding.key.split(",")]
+            for name in names:
+                rows.setdefault(name, []).append(binding.tooltip or binding.description)
+    return [(keys, "; ".join(whats)) for keys, whats in rows.items()] + list(BUILT_IN_KEYS)

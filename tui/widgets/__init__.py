@@ -15,7 +15,9 @@ WIDGETS = {
     "NotablesPanel": "notables_panel",
     "OverviewPlot": "overview_plot",
     "ReleaseTable": "release_table",
+    "SearchBar": "search_bar",
     "StatusHeader": "status",
+    "StoryPane": "story_pane",
     "TextPane": "text_pane",
 }
 __all__ = sorted(WIDGETS)
