@@ -152,5 +152,6 @@ class StoryPane(TextPane):
         line = self.line_at(y + round(self.scroll_offset.y))
         if self.entry_lines and line == self.entry_lines[self.cursor]:
             cursor = self.get_component_rich_style("story-pane--cursor")
-            return Strip(Segment.apply_style(strip, post_style=cursor), strip.cell_length)
+            whole = strip.extend_cell_length(self.scrollable_content_region.width)  # the row, not only its text
+            return Strip(Segment.apply_style(whole, post_style=cursor), whole.cell_length)
         return strip
