@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
+from dashboard_helpers import copy_of_shipped_data, help_text, make_app, run_from_palette, wait_for_data
 from rich.cells import cell_len
 
 from core.base import fmt
@@ -313,7 +313,7 @@ async def test_question_mark_lists_the_keys_and_q_quits(data):
         await wait_for_data(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        listed = app.screen.query_one("#help-keys").render().plain
+        listed = help_text(app)
         for key in ("q", "?", "[", "]", "s", "e", "i", "y", "r", "Escape", "Enter", "Tab / Shift+Tab", "Ctrl+P"):
             assert f"{key} " in listed or f"{key}  " in listed, key
         await pilot.press("escape")

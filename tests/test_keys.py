@@ -4,7 +4,7 @@ key, and the README's key table lists the same keys as the help. Pilot on the sh
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import make_app, wait_for_data
+from dashboard_helpers import help_text, make_app, wait_for_data
 
 from core.base.periods import parse_period
 from tui.screens.help import HelpScreen, key_help
@@ -32,7 +32,7 @@ async def test_the_readme_key_table_lists_the_keys_of_the_help_screen(data):
         await wait_for_data(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        listed = app.screen.query_one("#help-keys").render().plain
+        listed = help_text(app)
         helped = [keys for keys, _what in key_help(app)]
         for keys in helped:
             assert f"{keys}  " in listed, keys

@@ -29,7 +29,6 @@ from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.state import StateScreen, Subject
-from tui.screens.story import StoryScreen
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -379,6 +378,8 @@ class TradetopApp(App):
         """The story view of the month shown; opened anew, it starts at the top, unsearched."""
         if self.needs_snapshot(partial(self.show_story, search)):
             return
+        from tui.screens.story import StoryScreen  # once asked for: not on the way to the first frame
+
         screen = self.kept_screen(StoryScreen)
         if screen not in self.screen_stack:
             screen.query_text, screen.shown_for = "", None

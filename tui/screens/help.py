@@ -2,6 +2,8 @@
 
 from itertools import groupby
 
+from rich.console import Group
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,7 +14,6 @@ from textual.widgets import Static
 from core.base import fmt
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.main import MainScreen
-from tui.screens.story import StoryScreen
 
 
 class HelpScreen(ModalScreen):
@@ -24,13 +25,19 @@ class HelpScreen(ModalScreen):
         with VerticalScroll(id="help"):  # taller than a 24-row terminal: it scrolls
             yield Static(self._keys(), id="help-keys")
 
-    def _keys(self) -> Text:
-        lines = [Text("tradetop keys", style="bold")]
+    def _keys(self) -> Group:
+        """The keys in a column, what they do beside them, wrapped in its own column where the help is narrow."""
+        table = Table.grid(padding=(0, 0, 0, 2))
+        table.add_column(justify="right", no_wrap=True)
+        table.add_column()
         for keys, what in key_help(self.app):
-            lines.append(Text.assemble((f"{keys:>15}", "bold"), f"  {what}"))
-        lines.append(Text(f"data: {fmt.printable(str(self.app.data_dir))}", style="dim"))
-        lines.append(Text("Escape or ? closes this help", style="dim"))
-        return Text("\n").join(lines)
+            table.add_row(Text(keys, style="bold"), Text(what))
+        return Group(
+            Text("tradetop keys", style="bold"),
+            table,
+            Text(f"data: {fmt.printable(str(self.app.data_dir))}", style="dim"),
+            Text("Escape or ? closes this help", style="dim"),
+        )
 
 
 BUILT_IN_KEYS = (
@@ -54,6 +61,8 @@ def key_name(key: str) -> str:
 def key_help(app) -> list[tuple[str, str]]:
     """Every key with what it does, read from the bindings so the help cannot drift from the keys: paired keys
     (a Binding.Group) on one line, and a key bound on several screens on one line with what it does on each."""
+    from tui.screens.story import StoryScreen  # the help is imported with the app, the story when it is needed
+
     bindings = [*type(app).BINDINGS, *MainScreen.BINDINGS, *StoryScreen.BINDINGS, *DrilldownScreen.BINDINGS]
     rows: dict[str, list[str]] = {}
     for group, grouped in groupby(bindings, key=lambda binding: binding.group):
