@@ -177,7 +177,14 @@ async def test_a_search_narrows_the_story_and_enter_opens_the_subject_at_the_mon
         assert [line[:28] for line in lines if re.match(r"\d\. ", line)] == [
             f"{number}. Exports of semiconductors" for number in range(1, 6)
         ]
-        await pilot.press("enter", "j", "enter")  # the search kept; the 2nd notable: its share of exports
+        await pilot.press("enter", "c")  # the search kept; copied as listed
+        assert app.clipboard.startswith(
+            "Semiconductors · since 2022, when the data begins\n1. Exports of semiconductors reached $20.54bn"
+        )
+        assert [note.message for note in app._notifications][-1] == (
+            "Copied 5 notables matching “semicond” of January 2026 by subject, as text"
+        )
+        await pilot.press("j", "enter")  # the 2nd notable: its share of exports
         drilldown = await screen_of(pilot, DrilldownScreen)
         assert drilldown.subject == Subject("item", "semiconductors") and app.month == JANUARY
         assert "made up 31.2% of all exports" in drilldown.query_one("#drill-facts").plain

@@ -7,7 +7,7 @@ from textual.widgets import Input, Static
 
 from core.base.periods import describe_period, format_period
 from core.views.story_view import story_view
-from tui.screens.state import StateScreen, Subject
+from tui.screens.state import Clip, StateScreen, Subject
 from tui.widgets.cells import FLOW_NAMES
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.search_bar import SearchBar
@@ -56,6 +56,14 @@ class StoryScreen(StateScreen):
         if self.search_on_resume:
             self.search_on_resume = False
             self.action_search()
+
+    def clip(self) -> Clip | None:
+        pane = self.query_one(StoryPane)
+        if self.focused is not pane or pane.view is None:
+            return super().clip()
+        view = pane.view
+        found = f" matching “{view.query}”" if view.query else ""
+        return Clip(pane.plain, f"{view.count} notables{found} of {describe_period(view.month)} by subject, as text")
 
     def action_close(self) -> None:
         if self.query_text:
