@@ -94,3 +94,14 @@ async def run_from_palette(pilot, query: str, expected: str) -> None:
         raise AssertionError(f"the palette never offered {expected!r} for {query!r}")
     await pilot.press("enter")
     await pilot.pause()
+
+
+def help_text(app) -> str:
+    """What the help screen lists, as text, a line a key however narrow the screen."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    console = Console(file=StringIO(), width=300, record=True)
+    console.print(app.screen.query_one("#help-keys").content)
+    return console.export_text()

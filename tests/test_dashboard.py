@@ -5,7 +5,14 @@ import subprocess
 import sys
 
 import pytest
-from dashboard_helpers import copy_of_shipped_data, make_app, record_notifications, run_from_palette, wait_for_data
+from dashboard_helpers import (
+    copy_of_shipped_data,
+    help_text,
+    make_app,
+    record_notifications,
+    run_from_palette,
+    wait_for_data,
+)
 from rich.cells import cell_len
 
 from core.base import fmt
@@ -314,8 +321,8 @@ async def test_question_mark_lists_the_keys_and_q_quits(data):
         await wait_for_data(pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        listed = app.screen.query_one("#help-keys").render().plain
-        for key in ("q", "?", "[", "]", "s", "e", "i", "y", "r", "esc", "Enter", "Tab / Shift+Tab", "Ctrl+P", "j / k"):
+        listed = help_text(app)
+        for key in ("q", "?", "[", "]", "s", "e", "i", "y", "r", "Escape", "Enter", "Tab / Shift+Tab", "Ctrl+P"):
             assert f"{key} " in listed or f"{key}  " in listed, key
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
@@ -514,13 +521,16 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         release = app.release()
-        shown = app.screen.query_one("#notables").plain.splitlines()
+        pane = app.screen.query_one("#notables")
+        shown = pane.plain.splitlines()
         assert shown[0] == f"• {release.notables[0].text}"
         assert shown[0].startswith("• Exports reached $65.84bn, the highest for any January")
         assert (
             shown[-1] == "• 11 of 15 items rose (customs basis); fell: Petrochemicals, Steel, Ships, Home appliances."
         )
-        assert len(shown) == len(release.notables) + 1
+        # The top 10 of the 67, as the brief lists them; the story view has them all.
+        assert len(release.notables) == 67 and len(shown) == 10 + 1
+        assert str(pane.border_title) == "Notable · top 10 of 67"
         await pilot.press("tab", "tab")
         assert app.focused.id == "notables"
         await pilot.press("shift+tab", "shift+tab", "enter")  # back to the items: semiconductors

@@ -1,5 +1,5 @@
-"""Screenshots of the main screen, the three kinds of drilldown, the flash month, the help and the error bar at
-80x24 and 120x36 (pytest-textual-snapshot).
+"""Screenshots of the main screen, the three kinds of drilldown, the story, the flash month, the help and the error
+bar at 80x24 and 120x36 (pytest-textual-snapshot).
 
 The data is a copy of the shipped files with fixed modification times, so the header's
 freshness line is the same on every machine; screens that name the data directory get it as the relative
@@ -81,3 +81,18 @@ def data_with_a_bad_file(tmp_path_factory):
 def test_error_bar(snap_compare, data_with_a_bad_file, size, monkeypatch):
     monkeypatch.chdir(data_with_a_bad_file.parent)
     assert snap_compare(make_app(Path("data")), terminal_size=size, run_before=wait_for_data)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_story_view(snap_compare, data, size):
+    from tui.screens.story import StoryScreen
+
+    async def run_before(pilot):
+        await wait_for_data(pilot)
+        await pilot.press("n")
+        while not isinstance(pilot.app.screen, StoryScreen):  # pushed after the key's handler has returned
+            await pilot.pause(0.02)
+        await pilot.press("j", "j")  # the cursor on the 3rd notable
+        await pilot.pause()
+
+    assert snap_compare(make_app(data), terminal_size=size, run_before=run_before)

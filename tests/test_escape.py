@@ -15,6 +15,7 @@ from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, 
 from test_fetch import run_fetch, service  # noqa: F401  (fixtures: the local stand-in for the customs service)
 
 from core.base.fmt import printable
+from tui.screens.story import StoryScreen
 
 # OSC 0 sets the terminal's title, CSI 2J clears the screen, 0x9b is the one-byte (C1) CSI, U+202E reverses the
 # text after it; the newline would forge a line of its own.
@@ -146,6 +147,14 @@ async def test_the_monitor_shows_hostile_names_escaped(hostile):
         await pilot.press("question_mark")
         screen = screen_text(app)
         assert f"data: {shown(hostile)}" in screen and not raw_controls(screen)
+        await pilot.press("escape", "escape", "n")  # the story: its headings are catalog names
+        while not isinstance(app.screen, StoryScreen):
+            await pilot.pause(0.02)
+        await pilot.press("slash", *"chips")
+        assert str(app.screen.query_one("#story").border_subtitle) == "1–5 of 5 matching “chips” · 67 in all"
+        screen = screen_text(app)
+        assert f">{CHIPS_SHOWN}" in screen and "since 2022, when the data begins" in screen
+        assert not raw_controls(screen) and "\x1b" not in app.export_screenshot()
 
 
 def test_a_hostile_service_message_is_printed_escaped(service, run_fetch):  # noqa: F811

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 MONTH_KEYS = Binding.Group("Month", compact=True)
 FLOW_KEYS = Binding.Group("Exp/Imp")
+PANE_KEYS = Binding.Group("Pane")
 SCREEN_SETTINGS = ("flow", "toggle_ytd")  # what the main screen shows and some others do not (StateScreen.follows)
 KeptScreen = TypeVar("KeptScreen", bound=StateScreen)
 
@@ -86,6 +87,8 @@ class TradetopApp(KeepsCrash):
     # Key bar labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
     BINDINGS = [
         Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
+        # As every terminal program: not Textual's "press ctrl+q"; a priority binding, so the search line quits too.
+        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="quit, as q", id="interrupt"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
         Binding(
             "left_square_bracket",
@@ -125,6 +128,8 @@ class TradetopApp(KeepsCrash):
             tooltip="SVG screenshot into $TRADETOP_SCREENSHOTS or cwd",
             id="screenshot",
         ),
+        Binding("h", "focus_previous", "Prev", show=False, group=PANE_KEYS, tooltip="previous pane", id="pane-left"),
+        Binding("l", "focus_next", "Next", show=False, group=PANE_KEYS, tooltip="next pane", id="pane-right"),
         # A priority binding, so that it suspends from the help, the palette and every other screen too.
         Binding(
             "ctrl+z",
@@ -381,6 +386,18 @@ class TradetopApp(KeepsCrash):
             screen.subject = subject
             self.open_kept(screen)
 
+    def show_story(self, search: bool = False) -> None:
+        """The story view of the month shown; opened anew, it starts at the top, unsearched."""
+        if self.snapshot_or_wait(partial(self.show_story, search)) is None:
+            return
+        from tui.screens.story import StoryScreen  # once asked for: not on the way to the first frame
+
+        screen = self.kept_screen(StoryScreen)
+        if screen not in self.screen_stack:
+            screen.query_text, screen.shown_for = "", None
+        screen.search_on_resume = search
+        self.open_kept(screen)
+
     def show_flash(self, month: int | None = None) -> None:
         """The flash of `month`, by default of the preliminary month (the flash pane's)."""
         snapshot = self.snapshot_or_wait(partial(self.show_flash, month))
@@ -459,7 +476,7 @@ class TradetopApp(KeepsCrash):
         save_screenshot(self)
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
-        """Textual's, with its Screenshot (which saves to ~/Downloads) replaced by tradetop's, and Copy."""
+        """Textual's, with its Screenshot (which saves to ~/Downloads) replaced by tradetop's, the story and Copy."""
         for command in super().get_system_commands(screen):
             if command.title != "Screenshot":
                 yield command
@@ -468,6 +485,11 @@ class TradetopApp(KeepsCrash):
             "Screenshot",
             "SVG into $TRADETOP_SCREENSHOTS, else the current directory (key p)",
             lambda: self.set_timer(0.1, self.action_save_screenshot),
+        )
+        yield SystemCommand(
+            "Story: every notable of the month, by subject",
+            "Searchable; Enter opens a subject (key n)",
+            self.show_story,
         )
         yield SystemCommand(
             "Copy the focused table (TSV, CSV with tabs) or text",

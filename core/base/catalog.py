@@ -34,6 +34,12 @@ class Catalog:
         entry = self.entries.get((dimension, code))
         return entry.name_en if entry and entry.name_en else printable(code)
 
+    def matches(self, dimension: str, code: str, query: str) -> bool:
+        """Whether `query` is in the code or the English or Korean name, ignoring case: what `/` finds."""
+        entry = self.entries.get((dimension, code))
+        needle = query.casefold()
+        return any(needle in name.casefold() for name in ((code, entry.name_en, entry.name_ko) if entry else (code,)))
+
     def codes(self, dimension: str) -> frozenset[str]:
         return frozenset(code for entry_dimension, code in self.entries if entry_dimension == dimension)
 

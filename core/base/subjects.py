@@ -36,6 +36,7 @@ class HeadlineLine(NamedTuple):
     title: str  # as a table row names it: "Daily-average exports"
     label: str  # as a sentence begins with it: "The trade balance"
     short: str  # the title of its card on the main screen, and of its drilldown
+    name_ko: str  # as the ministry's release says it (the headline lines are not in the catalog)
     signed: bool = False  # can be below zero: its change on a year earlier is in dollars, not a growth rate
     points: float | None = None  # a notable about it scores these subject points; None: no notables about it
     year_to_date: bool = False  # a sum since January, which falls back each January: compared by calendar month
@@ -48,15 +49,18 @@ HEADLINE_LINES: Mapping[str, HeadlineLine] = MappingProxyType(
     {
         line.code: line
         for line in (
-            HeadlineLine("exports", "Exports", "Exports", "Exports", points=40),
-            HeadlineLine("imports", "Imports", "Imports", "Imports", points=30),
-            HeadlineLine("balance", "Balance", "The trade balance", "Balance", signed=True, points=30),
-            HeadlineLine("working_days", "Working days", "Working days", "Working days", in_days=True, card=False),
+            HeadlineLine("exports", "Exports", "Exports", "Exports", "수출", points=40),
+            HeadlineLine("imports", "Imports", "Imports", "Imports", "수입", points=30),
+            HeadlineLine("balance", "Balance", "The trade balance", "Balance", "무역수지", signed=True, points=30),
+            HeadlineLine(
+                "working_days", "Working days", "Working days", "Working days", "조업일수", in_days=True, card=False
+            ),
             HeadlineLine(
                 "daily_avg_exports",
                 "Daily-average exports",
                 "Daily-average exports",
                 "Daily avg",
+                "일평균 수출",
                 points=35,
                 measure="a working day",
             ),
@@ -65,6 +69,7 @@ HEADLINE_LINES: Mapping[str, HeadlineLine] = MappingProxyType(
                 "Exports year to date",
                 "Exports year to date",
                 "YTD exp",
+                "누적 수출",
                 year_to_date=True,
                 measure="year to date",
             ),

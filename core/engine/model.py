@@ -12,6 +12,7 @@ from typing import NamedTuple
 from core.base.subjects import MONTH_TOTAL
 
 DEFAULT_ITEM_SET = "motie15"
+TOP_NOTABLES = 10  # the brief's and the main screen's; `brief --all` and the story view have them all
 SeriesKey = tuple[str, str, str]  # flow, item, partner
 INTERVAL_PERCENTILES = (10.0, 90.0)
 INTERVAL_NOMINAL_PCT = INTERVAL_PERCENTILES[1] - INTERVAL_PERCENTILES[0]

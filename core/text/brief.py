@@ -8,6 +8,7 @@ from core.base.release_calendar import ReleaseDate
 from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine
 from core.engine.model import (
     INTERVAL_NOMINAL_PCT,
+    TOP_NOTABLES,
     Balance,
     Figure,
     FlashView,
@@ -31,8 +32,6 @@ from core.text.export import (
     rows_table,
 )
 from core.text.releases import release_json
-
-TOP_NOTABLES = 10
 
 
 def brief_json(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from core.base.problems import Problem
 from core.base.subjects import CARD_LINES, FLOWS, HEADLINE, HEADLINE_LINES
-from core.engine.model import DEFAULT_ITEM_SET, FlashView, History, Release, ReleaseRow
+from core.engine.model import DEFAULT_ITEM_SET, TOP_NOTABLES, FlashView, History, Release, ReleaseRow
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -31,7 +31,7 @@ class MainView(NamedTuple):
     item_trends: Mapping[str, tuple[float | None, ...]]  # item code -> TREND_MONTHS to the month
     partner_trends: Mapping[str, tuple[float | None, ...]]
     flash: FlashView | None  # the pending flash month, if any
-    notables: tuple[str, ...]  # most newsworthy first, then the breadth line
+    notables: tuple[str, ...]  # the TOP_NOTABLES most newsworthy (of len(release.notables)), then the breadth line
     overview: tuple[History, History]  # exports and imports, OVERVIEW_MONTHS to the month
     warnings: tuple[Problem, ...]  # the data's, from the load
 
@@ -60,7 +60,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str) -> MainVi
         item_trends=trends("item", release.items),
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash.view(pending),
-        notables=tuple(notable.text for notable in release.notables) + breadth,
+        notables=tuple(notable.text for notable in release.notables[:TOP_NOTABLES]) + breadth,
         overview=(
             snapshot.history(HEADLINE, FLOWS["export"].total, month, OVERVIEW_MONTHS),
             snapshot.history(HEADLINE, FLOWS["import"].total, month, OVERVIEW_MONTHS),

@@ -34,7 +34,7 @@ class DrilldownScreen(StateScreen):
     """One subject's history: plot, last 24 months, records and streaks, partner split, notables, revisions."""
 
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back", tooltip="back to the main screen", id="back"),
+        Binding("escape", "app.pop_screen", "Back", tooltip="back from a drilldown", id="back"),
         Binding("a", "toggle_span", "3y/All", tooltip="plot: the last 3 years / all history", id="plot-span"),
     ]
     AUTO_FOCUS = "#months"

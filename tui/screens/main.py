@@ -6,11 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.widgets import Input
 
 from core.base.periods import describe_period
 from core.base.subjects import FLOWS
+from core.engine.model import TOP_NOTABLES
 from core.views.drilldown_view import Subject
-from tui.screens.state import Clip, StateScreen
+from tui.screens.state import Clip, Monitor, StateScreen
 from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import FigureTable
 from tui.widgets.flash_pane import FlashPane
@@ -18,6 +20,7 @@ from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.notables_panel import NotablesPanel
 from tui.widgets.release_table import SORTS, ReleaseTable
+from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusHeader
 
 if TYPE_CHECKING:
@@ -31,10 +34,28 @@ def overview_plot() -> "OverviewPlot":
 
 
 class MainScreen(StateScreen):
-    BINDINGS = [Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort")]
+    BINDINGS = [
+        Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort"),
+        Binding("n", "story", "Story", tooltip="the story: every notable of the month, by subject", id="story"),
+        Binding(
+            "slash",
+            "search",
+            "Filter",
+            key_display="/",
+            show=False,
+            tooltip="filter the focused table by name, English or Korean",
+            id="filter",
+        ),
+        Binding("escape", "clear_filters", "Clear", show=False, tooltip="clear the tables' filters", id="clear"),
+    ]
     AUTO_FOCUS = "#items"
     arranged_by: tuple | None = None  # the flow, mode and sort the tables were last shown in
     overview: "OverviewPlot | None" = None  # a plot of exports and imports, on tall terminals only
+
+    def __init__(self, monitor: Monitor):
+        super().__init__(monitor)
+        self.filters: dict[str, str] = {}  # by table id: what `/` filters its rows by
+        self.filtering = "items"  # the table the search bar filters
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="status")
@@ -47,6 +68,7 @@ class MainScreen(StateScreen):
                 yield ReleaseTable("partner", id="partners")
                 yield NotablesPanel(id="notables")
         yield Vertical(id="overview-plot-frame", classes="tall-plot-frame")
+        yield SearchBar(id="search")
         yield KeyBar()
 
     def follows(self, setting: str) -> bool:
@@ -83,14 +105,17 @@ class MainScreen(StateScreen):
             (self.query_one("#items", ReleaseTable), release.items, view.item_trends, f"Items ({release.breadth.set})"),
             (self.query_one("#partners", ReleaseTable), release.partners, view.partner_trends, "Partners"),
         ):
-            table.border_title = Text(f"{title} · {FLOWS[app.flow].name}")
+            title = f"{title} · {FLOWS[app.flow].name}"
+            query = self.filters.get(table.id or "", "")
+            if query and app.snapshot is not None:  # set once the snapshot, and its catalog's Korean names, are here
+                rows = tuple(row for row in rows if app.snapshot.catalog.matches(table.dimension, row.code, query))
+                title += f" · /{query}" + ("" if rows else ": none")
+            table.border_title = Text(title)
             table.border_subtitle = f"{mode} · by {sort.label}"
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor)
         if self.overview is not None:
             self.overview.show(view.overview)
-        self.query_one(NotablesPanel).show(
-            [Text(f"• {line}") for line in view.notables] or [Text("none this month", style="dim")]
-        )
+        self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
 
     def clip(self) -> Clip | None:
         from core.text.export import headline_table, rows_table, tsv_text
@@ -107,8 +132,41 @@ class MainScreen(StateScreen):
         if isinstance(focused, HeadlineCards):
             return Clip(tsv_text(headline_table(view.release)), f"the headline of {month}, as TSV with a header line")
         if isinstance(focused, NotablesPanel):
-            return Clip(focused.plain, f"{len(view.notables)} notables of {month}, as text")
+            return Clip(focused.plain, f"the top notables of {month}, as text")
         return super().clip()
+
+    def action_search(self) -> None:
+        """`/`: on a table, filters it as the name is typed; on the notables, searches the story."""
+        app = self.monitor
+        if app.snapshot_or_wait(self.action_search) is None:
+            return
+        if isinstance(self.focused, NotablesPanel):
+            app.show_story(search=True)
+            return
+        table = self.focused if isinstance(self.focused, ReleaseTable) else self.query_one("#items", ReleaseTable)
+        self.filtering = table.id or "items"
+        what = "items" if table.dimension == "item" else "partners"
+        self.query_one(SearchBar).open(
+            self.filters.get(table.id or "", ""), f"filter the {what} by name (English or 한국어)"
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.filters[self.filtering] = event.value.strip()
+        self.show_state()
+
+    def on_search_bar_closed(self) -> None:
+        self.query_one(f"#{self.filtering}").focus()
+
+    def action_clear_filters(self) -> None:
+        if any(self.filters.values()):
+            self.filters.clear()
+            self.show_state()
+
+    def action_story(self) -> None:
+        self.monitor.show_story()
+
+    def on_notables_panel_open(self) -> None:
+        self.monitor.show_story()
 
     def on_figure_table_selected(self, event: FigureTable.Selected) -> None:
         if isinstance(event.table, ReleaseTable):

@@ -1,6 +1,7 @@
 """What every screen shares: it renders the app's state, reached typed through `monitor`, and fits tall
 terminals with a plot."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
@@ -46,6 +47,10 @@ class Monitor(Protocol):
     def next_release(self) -> str: ...
 
     def show_state(self) -> None: ...
+
+    def snapshot_or_wait(self, action: Callable[[], None]) -> "Snapshot | None": ...
+
+    def show_story(self, search: bool = False) -> None: ...
 
     def go_to_month(self, month: int) -> None: ...
 

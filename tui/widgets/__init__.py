@@ -15,8 +15,10 @@ WIDGETS = {
     "NotablesPanel": "notables_panel",
     "OverviewPlot": "overview_plot",
     "ReleaseTable": "release_table",
+    "SearchBar": "search_bar",
     "StatusHeader": "status",
     "StatusLine": "status_line",
+    "StoryPane": "story_pane",
     "TextPane": "text_pane",
 }
 __all__ = sorted(WIDGETS)

@@ -75,8 +75,8 @@ class FigureTable(ScrollView, can_focus=True):
         Binding("down,j", "move(1)", "Down", show=False),
         Binding("pageup", "page(-1)", "Page up", show=False),
         Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "move_to(0)", "First row", show=False),
-        Binding("end", "move_to(-1)", "Last row", show=False),
+        Binding("home,g", "move_to(0)", "First row", show=False),
+        Binding("end,G", "move_to(-1)", "Last row", show=False),
         Binding("enter", "select", "Select", show=False),
     ]
 

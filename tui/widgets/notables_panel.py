@@ -1,10 +1,19 @@
-"""The main screen's pane of the month's notables."""
+"""The main screen's pane of the month's top notables; Enter opens the story with all of them."""
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.message import Message
 
 from tui.widgets.text_pane import TextPane
 
 
 class NotablesPanel(TextPane):
-    """The release's notable facts, most newsworthy first, then the breadth line."""
+    """The release's most newsworthy notable facts, then the breadth line; the border counts them all."""
+
+    BINDINGS = [Binding("enter", "open", "Story", show=False)]
+
+    class Open(Message):
+        """Enter on the pane: the story view."""
 
     DEFAULT_CSS = """
     NotablesPanel {
@@ -25,3 +34,12 @@ class NotablesPanel(TextPane):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.border_title = "Notable"
+
+    def show_top(self, lines: tuple[str, ...], total: int, top: int) -> None:
+        """`lines`: the `top` most newsworthy of `total` (MainView.notables), then the breadth line."""
+        self.border_title = f"Notable · top {top} of {total}" if total > top else f"Notable · {total}"
+        self.border_subtitle = "Enter: all, by subject" if total else ""
+        self.show([Text(f"• {line}") for line in lines] or [Text("none this month", style="dim")])
+
+    def action_open(self) -> None:
+        self.post_message(self.Open())
