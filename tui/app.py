@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.message import Message
 from textual.worker import get_current_worker
 
 from core.base.problems import DataError, Problem
@@ -32,6 +30,8 @@ from core.views.drilldown_view import Subject
 from core.views.main_view import MainView, main_view
 from core.views.navigation import release_months_around, reloaded_month, start_month, stepped_month
 from tui.internals import KeepsCrash
+from tui.keys import APP_KEYS
+from tui.messages import DataChanged, LoadFailed, SnapshotLoaded
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.flash import FlashScreen
 from tui.screens.help import HelpScreen
@@ -42,28 +42,8 @@ if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
 
 
-MONTH_KEYS = Binding.Group("Month", compact=True)
-FLOW_KEYS = Binding.Group("Exp/Imp")
-PANE_KEYS = Binding.Group("Pane")
 SCREEN_SETTINGS = ("flow", "toggle_ytd")  # what the main screen shows and some others do not (StateScreen.follows)
 KeptScreen = TypeVar("KeptScreen", bound=StateScreen)
-
-
-class SnapshotLoaded(Message):
-    def __init__(self, snapshot: "Snapshot", arrival: Arrival | None):
-        super().__init__()
-        self.snapshot = snapshot
-        self.arrival = arrival  # what is new since the last snapshot; None for the first
-
-
-class LoadFailed(Message):
-    def __init__(self, problems: tuple[Problem, ...]):
-        super().__init__()
-        self.problems = problems
-
-
-class DataChanged(Message):
-    """The watcher saw a settled burst of changes to the data files."""
 
 
 EXIT_GRACE_SECONDS = 3.0
@@ -84,63 +64,7 @@ class TradetopApp(KeepsCrash):
     CSS_PATH = Path(__file__).with_name("tradetop.tcss")  # absolute, so subclasses elsewhere find it too
     TITLE = "tradetop"
     COMMANDS = App.COMMANDS | {lambda: _palette_commands()}
-    # Key bar labels are short and paired keys grouped so the footer fits 80 columns; help shows the tooltips.
-    BINDINGS = [
-        Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
-        # As every terminal program: not Textual's "press ctrl+q"; a priority binding, so the search line quits too.
-        Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="quit, as q", id="interrupt"),
-        Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
-        Binding(
-            "left_square_bracket",
-            "step_month(-1)",
-            "Prev",
-            key_display="[",
-            group=MONTH_KEYS,
-            tooltip="previous month",
-            id="previous-month",
-        ),
-        Binding(
-            "right_square_bracket",
-            "step_month(1)",
-            "Next",
-            key_display="]",
-            group=MONTH_KEYS,
-            tooltip="next month, then the preliminary flash month",
-            id="next-month",
-        ),
-        Binding("e", "flow('export')", "Exp", group=FLOW_KEYS, tooltip="items and partners of exports", id="exports"),
-        Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
-        Binding("y", "toggle_ytd", "YTD", tooltip="tables: the month / the year to date", id="year-to-date"),
-        Binding("r", "reload", "Reload", tooltip="reload the data files", id="reload"),
-        Binding(
-            "c",
-            "copy",
-            "Copy",
-            show=False,  # the key bar has no room at 80 columns: the help, the palette and the README say it
-            tooltip="copy the focused table (TSV) or text (OSC 52)",
-            id="copy",
-        ),
-        Binding(
-            "p",
-            "save_screenshot",
-            "Shot",
-            show=False,
-            tooltip="SVG screenshot into $TRADETOP_SCREENSHOTS or cwd",
-            id="screenshot",
-        ),
-        Binding("h", "focus_previous", "Prev", show=False, group=PANE_KEYS, tooltip="previous pane", id="pane-left"),
-        Binding("l", "focus_next", "Next", show=False, group=PANE_KEYS, tooltip="next pane", id="pane-right"),
-        # A priority binding, so that it suspends from the help, the palette and every other screen too.
-        Binding(
-            "ctrl+z",
-            "suspend_process",
-            "Suspend",
-            show=False,
-            priority=True,
-            tooltip="suspend to the shell; `fg` comes back",
-            id="suspend",
-        ),
-    ]
+    BINDINGS = APP_KEYS
     EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
 
     def __init__(
