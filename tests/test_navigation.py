@@ -1,5 +1,6 @@
-"""Which month to show: one rule (core.views.navigation) for the monitor and the brief, on the shipped data
-(releases 2016-01 to 2026-07, the flash of 2026-08) and, where said, synthetic flash rows added to a copy."""
+"""Which month to show: one rule (core.views.navigation) for the monitor and the brief, on the shipped data as it
+stood while 2026-08 was preliminary (releases 2016-01 to 2026-07, the flash of 2026-08) and, where said, synthetic
+flash rows added to a copy."""
 
 import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
@@ -12,6 +13,14 @@ from tui.widgets.error_bar import ErrorBar
 JANUARY, JUNE, JULY, AUGUST = (parse_period(f"2026-{month:02d}") for month in (1, 6, 7, 8))
 
 
+@pytest.fixture(scope="module")
+def pending(flash_pending):
+    """The shipped data as it stood while 2026-08 had only its flash out (conftest.flash_pending)."""
+    from core.engine.snapshot import load_snapshot
+
+    return load_snapshot(flash_pending)
+
+
 def test_period_option_is_parsed_once_for_every_command():
     assert asked_month(None) is None and asked_month("") is None  # no --period: the latest
     assert asked_month("2026-01") == JANUARY == 2026 * 12
@@ -19,53 +28,53 @@ def test_period_option_is_parsed_once_for_every_command():
         asked_month("2026-13")
 
 
-def test_the_start_month_is_the_one_asked_for_else_the_latest(shipped_snapshot):
-    assert start_month(shipped_snapshot, None) == Landing(JULY)
-    assert start_month(shipped_snapshot, JANUARY) == Landing(JANUARY)
-    assert start_month(shipped_snapshot, JANUARY).as_asked
+def test_the_start_month_is_the_one_asked_for_else_the_latest(pending):
+    assert start_month(pending, None) == Landing(JULY)
+    assert start_month(pending, JANUARY) == Landing(JANUARY)
+    assert start_month(pending, JANUARY).as_asked
     # Only the flash of 2026-08 is out: its flash opens, over the latest release.
-    assert start_month(shipped_snapshot, AUGUST) == Landing(JULY, flash=AUGUST)
-    missing = start_month(shipped_snapshot, parse_period("2030-01"))
+    assert start_month(pending, AUGUST) == Landing(JULY, flash=AUGUST)
+    missing = start_month(pending, parse_period("2030-01"))
     assert missing == Landing(
         JULY, notice="--period: no release for 2030-01 (data 2016-01 to 2026-07); showing 2026-07"
     )
     assert not missing.as_asked
 
 
-def test_the_brief_takes_the_same_month_and_refuses_one_the_data_lacks(shipped_snapshot):
-    assert brief_month(shipped_snapshot, None) == (JULY, False)
-    assert brief_month(shipped_snapshot, JANUARY) == (JANUARY, False)
-    assert brief_month(shipped_snapshot, AUGUST) == (AUGUST, True)  # preliminary: the flash's brief
+def test_the_brief_takes_the_same_month_and_refuses_one_the_data_lacks(pending):
+    assert brief_month(pending, None) == (JULY, False)
+    assert brief_month(pending, JANUARY) == (JANUARY, False)
+    assert brief_month(pending, AUGUST) == (AUGUST, True)  # preliminary: the flash's brief
     with pytest.raises(ValueError) as refused:
-        brief_month(shipped_snapshot, parse_period("2030-01"))
+        brief_month(pending, parse_period("2030-01"))
     assert str(refused.value) == (
-        f"--period: no release for 2030-01 in {shipped_snapshot.directory} (the data covers 2016-01 to 2026-07)"
+        f"--period: no release for 2030-01 in {pending.directory} (the data covers 2016-01 to 2026-07)"
     )
 
 
-def test_new_data_follows_the_latest_and_keeps_any_other_month(shipped_snapshot):
+def test_new_data_follows_the_latest_and_keeps_any_other_month(pending):
     # Shown the latest (2026-06) of older data: the new latest month (2026-07) is shown.
-    assert reloaded_month(shipped_snapshot, JUNE, JUNE, None) == Landing(JULY)
+    assert reloaded_month(pending, JUNE, JUNE, None) == Landing(JULY)
     # Shown an earlier month: it stays, and so does the notice about it.
-    assert reloaded_month(shipped_snapshot, JUNE, JANUARY, "a notice") == Landing(JANUARY, notice="a notice")
+    assert reloaded_month(pending, JUNE, JANUARY, "a notice") == Landing(JANUARY, notice="a notice")
     # Shown the latest of the same data: nothing moves.
-    assert reloaded_month(shipped_snapshot, JULY, JULY, None) == Landing(JULY)
+    assert reloaded_month(pending, JULY, JULY, None) == Landing(JULY)
 
 
-def test_new_data_without_the_month_shown_falls_back_to_its_latest(shipped_snapshot):
+def test_new_data_without_the_month_shown_falls_back_to_its_latest(pending):
     gone = parse_period("2026-09")  # as if a file had held 2026-09 and lost it
-    landing = reloaded_month(shipped_snapshot, gone, gone, None)
+    landing = reloaded_month(pending, gone, gone, None)
     # No --period in the notice: the month was not asked for on the command line; no flash opens on a reload.
     assert landing == Landing(JULY, notice="no release for 2026-09 (data 2016-01 to 2026-07); showing 2026-07")
-    assert reloaded_month(shipped_snapshot, JULY, AUGUST, None).flash is None
+    assert reloaded_month(pending, JULY, AUGUST, None).flash is None
 
 
-def test_brackets_step_through_the_releases_then_to_the_flash(shipped_snapshot):
-    first = shipped_snapshot.months[0]
-    assert stepped_month(shipped_snapshot, JANUARY, -1) == Landing(JANUARY - 1)
-    assert stepped_month(shipped_snapshot, JUNE, 1) == Landing(JULY)
-    assert stepped_month(shipped_snapshot, JULY, 1) == Landing(JULY, flash=AUGUST)
-    assert stepped_month(shipped_snapshot, first, -1) is None
+def test_brackets_step_through_the_releases_then_to_the_flash(pending):
+    first = pending.months[0]
+    assert stepped_month(pending, JANUARY, -1) == Landing(JANUARY - 1)
+    assert stepped_month(pending, JUNE, 1) == Landing(JULY)
+    assert stepped_month(pending, JULY, 1) == Landing(JULY, flash=AUGUST)
+    assert stepped_month(pending, first, -1) is None
 
 
 def add_synthetic_september_flash(directory) -> None:
@@ -78,7 +87,7 @@ def add_synthetic_september_flash(directory) -> None:
 
 @pytest.fixture
 def two_flash_months(tmp_path):
-    directory = copy_of_shipped_data(tmp_path)
+    directory = copy_of_shipped_data(tmp_path, pending="2026-08")
     add_synthetic_september_flash(directory)
     return directory
 

@@ -9,6 +9,7 @@ from core.base.periods import parse_period
 from core.engine.model import DeficitFacts, Notable, RecordFacts, StreakFacts
 from core.engine.snapshot import to_json
 from core.runtime.cache import cache_dir, cached_start_view, load_snapshot_cached, store_start_view
+from core.views.main_view import main_view
 
 # Between them every kind of notable: 2023-01 the balance's record deficit, 2025-11 semiconductors' year above the
 # whole of 2024, 2025-12 the annual daily average.
@@ -35,7 +36,7 @@ def test_the_start_view_reads_back_with_every_kind_of_notable(tmp_path):
     snapshot = load_snapshot_cached(directory)
     kinds = set()
     for period in MONTHS:
-        view = snapshot.main_view(parse_period(period))
+        view = main_view(snapshot, parse_period(period))
         store_start_view(snapshot, parse_period(period), "motie15", view)
         assert cached_start_view(directory, parse_period(period), "motie15") == view
         kinds |= {(notable.kind, type(notable.facts)) for notable in view.release.notables}
@@ -45,7 +46,7 @@ def test_the_start_view_reads_back_with_every_kind_of_notable(tmp_path):
 def test_a_notable_whose_facts_fit_no_record_is_a_miss(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     snapshot = load_snapshot_cached(directory)
-    store_start_view(snapshot, None, "motie15", snapshot.main_view(snapshot.latest))
+    store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
     (entry,) = cache_dir().glob("*.json")
     key, view = json.loads(entry.read_bytes())
     release = view[3]

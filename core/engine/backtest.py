@@ -44,12 +44,11 @@ def backtest(series: FlashSeries) -> tuple[BacktestRow, ...]:
                 for method, value in estimates.items()
                 if (error := growth_pct(value, review.final_usd)) is not None
             }
-            known = {method: error for method, error in month_errors.items() if error is not None}
-            if len(known) < len(month_errors):
+            if len(month_errors) < len(estimates):
                 continue
             scored.append(month)
-            inside.append(bool(check.inside))
-            for method, error in known.items():
+            inside.append(check.inside is True)  # a check with a nowcast has its inside
+            for method, error in month_errors.items():
                 errors[method].append(abs(error))
         if not scored:
             continue

@@ -68,7 +68,7 @@ def story_view(
         begins = since(snapshot.first_month + int(known[0]), True) if len(known) else None
         if dimension == HEADLINE:
             line = HEADLINE_LINES[code]
-            name = line.title
+            name = line.label
             named = any(needle in text.casefold() for text in (code, name, line.name_ko))
         else:
             name = snapshot.catalog.name(dimension, code)
