@@ -205,16 +205,16 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     from core.base.workdays import working_days  # holidays is only needed when building
 
     flash = dataset.flash
-    flash = flash[flash["flow"] == "export"] if not flash.empty else flash
+    flash = flash.selected(flash["flow"] == "export")
     if flash.empty:
         return FlashSeries(0, (), MappingProxyType({}), _EMPTY, MappingProxyType({}), ())
-    first, last = int(flash["month"].min()), int(flash["month"].max())
+    months = flash["month"]
+    first, last = int(months.min()), int(months.max())
     axis = range(first, last + 1)
-    values: dict[tuple[str, str], np.ndarray] = {}
-    for (window, item), group in flash.groupby(["window", "item"], sort=False):
-        array = np.full(len(axis), np.nan)
-        array[group["month"].to_numpy(dtype=int) - first] = group["value_usd"].to_numpy(dtype=float)
-        values[(window, item)] = array
+    keys, number = flash.series(("window", "item"))
+    matrix = np.full((len(keys), len(axis)), np.nan)
+    matrix[number, months - first] = flash["value_usd"]
+    values: dict[tuple[str, str], np.ndarray] = dict(zip(keys, matrix, strict=True))
     # The release's figure where there is one, else the flash's own whole-month tally.
     final = values.pop((WHOLE_MONTH, TOTAL_ITEM), np.full(len(axis), np.nan))
     for index, month in enumerate(axis):

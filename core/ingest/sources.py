@@ -128,7 +128,7 @@ def _read_mapping(path: Path, key_column: str, value_column: str, normalise, key
         table = None
     mapping: dict[str, str] = {}
     first_line: dict[str, int] = {}
-    for line, row in [] if table is None else table.iterrows():
+    for line, row in [] if table is None else table.records(report):
         key, value = normalise(row[key_column]), row[value_column]
         if key is None:
             report.error(int(line), f"{key_column} {row[key_column]!r} is not valid (expected {key_form})")
