@@ -375,15 +375,16 @@ def _table(
     if len(set(named)) < len(named):
         return None
     width = len(columns)
+    overflow = None
     if isinstance(rows, list):
         fields = np.fromiter(map(len, rows), np.int64, len(rows))
-        # A long row's cells past the header still decide whether it is blank.
-        overflow = (
-            [any(cell.strip() for cell in row[width:]) for row in rows] if fields.max(initial=0) > width else None
-        )
-        rows = np.array([row[:width] + [""] * (width - len(row)) for row in rows], dtype=object).reshape(-1, width)
+        if fields.max(initial=0) > width:  # a long row's cells past the header still decide whether it is blank
+            overflow = [any(cell.strip() for cell in row[width:]) for row in rows]
+        if (fields != width).any():
+            rows = [row[:width] + [""] * (width - len(row)) for row in rows]
+        rows = np.array(rows, dtype=object).reshape(-1, width)
     else:
-        fields, overflow = np.full(len(rows), width, dtype=np.int64), None
+        fields = np.full(len(rows), width, dtype=np.int64)
     cells = _STRIP(rows) if rows.size else rows
     kept = (cells != "").any(axis=1)
     if overflow is not None:
