@@ -8,6 +8,7 @@ import time
 import pytest
 
 from core.base.problems import DataError
+from core.engine.model import DEFAULT_ITEM_SET
 from core.runtime.cache import snapshot_cached
 from core.runtime.isolated import load_isolated, shutdown, start_loading
 
@@ -55,7 +56,7 @@ def exports(snapshot) -> float:
 
 def test_the_first_load_is_the_one_started_before_the_app(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
-    start_loading(data_dir)
+    start_loading(data_dir, None, DEFAULT_ITEM_SET)
     assert exports(load_isolated(data_dir)) == 5.0
 
 
@@ -66,7 +67,7 @@ def test_a_started_load_is_not_used_once_the_files_have_changed(data_dir):
     an_hour_ago = time.time() - 3600
     for path in data_dir.iterdir():
         os.utime(path, (an_hour_ago, an_hour_ago))
-    start_loading(data_dir)
+    start_loading(data_dir, None, DEFAULT_ITEM_SET)
     deadline = time.monotonic() + 60
     while not snapshot_cached(data_dir):
         assert time.monotonic() < deadline, "the started load never finished"

@@ -135,14 +135,20 @@ def environment(tmp_path):
     return env
 
 
+def up(terminal: Terminal) -> list[int]:
+    """Once the app is on screen with its loader process running (the loader starts before Textual is imported,
+    so the children alone say too little): its children. The loader is forked, before any thread runs: no
+    resource tracker is started with it."""
+    wait_until(lambda: running_children(terminal.process.pid) and b"Quit" in terminal.output, timeout=60)
+    return running_children(terminal.process.pid)
+
+
 @pytest.fixture
 def monitor(environment):
-    """The monitor on the shipped data, once its loader process and multiprocessing's resource tracker run
-    and the app is on screen (the loader starts before Textual is imported, so the children alone are too early)."""
+    """The monitor on the shipped data, on screen with its loader process."""
     terminal = Terminal([sys.executable, "-m", "tui.cli", "--data", str(embedded_data_dir())], environment)
     try:
-        wait_until(lambda: len(running_children(terminal.process.pid)) == 2 and b"Quit" in terminal.output, timeout=60)
-        terminal.children = running_children(terminal.process.pid)
+        terminal.children = up(terminal)
         yield terminal
     finally:
         terminal.close()
@@ -162,10 +168,7 @@ def test_a_signal_ends_the_monitor_with_the_terminal_restored_and_no_process_lef
 def test_a_signal_ends_the_monitor_even_when_its_exit_hangs(environment):
     terminal = Terminal([sys.executable, "-c", HANGING_EXIT, "--data", str(embedded_data_dir())], environment)
     try:
-        wait_until(
-            lambda: len(running_children(terminal.process.pid)) == 2 and b"Quit" in terminal.output, timeout=60
-        )  # up: its loader process starts before Textual, so the children alone say too little
-        children = running_children(terminal.process.pid)
+        children = up(terminal)
         os.kill(terminal.process.pid, signal.SIGHUP)
         started = time.monotonic()
         assert terminal.process.wait(timeout=30) == 128 + signal.SIGHUP
