@@ -422,12 +422,12 @@ def _read_parquet(path: Path, report: FileReport) -> Table | None:
     except Exception as error:  # pyarrow raises many types for a damaged file
         report.error(None, f"not a readable Parquet file ({type(error).__name__}: {error})")
         return None
-    cells = np.empty((len(frame), len(frame.columns)), dtype=object)
-    for position, name in enumerate(frame.columns):
+    header, cells = list(frame.columns), np.empty(frame.shape, dtype=object)
+    for position in range(len(header)):
         # One str object per distinct cell, shared by the rows that hold it (a month, a code): a third of the memory.
-        codes, uniques = pd.factorize(frame[name].astype("string").fillna(""))
+        codes, uniques = pd.factorize(frame.pop(header[position]).astype("string").fillna(""))
         cells[:, position] = np.asarray(uniques, dtype=object)[codes]
-    return _table(list(frame.columns), cells, np.arange(1, len(frame) + 1), report)
+    return _table(header, cells, np.arange(1, len(cells) + 1), report)
 
 
 def _kind_of(columns) -> str:
