@@ -385,11 +385,14 @@ def _table(
         rows = np.array(rows, dtype=object).reshape(-1, width)
     else:
         fields = np.full(len(rows), width, dtype=np.int64)
-    cells = _STRIP(rows) if rows.size else rows
-    kept = (cells != "").any(axis=1)
+    if rows.size:
+        _STRIP(rows, out=rows)  # in place: the cells are the readers' own, and a copy of a big file's is big
+    kept = (rows != "").any(axis=1)
     if overflow is not None:
         kept |= np.array(overflow, dtype=bool)
-    return Table(columns, cells[kept], lines[kept], fields[kept])
+    if kept.all():
+        return Table(columns, rows, lines, fields)
+    return Table(columns, rows[kept], lines[kept], fields[kept])
 
 
 SAFE_PYARROW = (14, 0, 1)
