@@ -650,17 +650,13 @@ def _unknown_codes(rows: Rows, catalog: Catalog, directory: Path, dimension: str
     if all(code in known for code in dict.fromkeys(codes.tolist())):
         return []
     numbers, _ = _sorted_codes(codes)
-    _, firsts = np.unique(numbers, return_index=True)
-    firsts = np.sort(firsts)
+    firsts = np.sort(np.unique(numbers, return_index=True)[1])
+    files, lines, firsts_codes = (rows[name][firsts].tolist() for name in ("file", "line", column))
+    paths = {name: str(directory / name) for name in dict.fromkeys(files)}
     return [
-        Problem(
-            str(directory / rows["file"][row]),
-            int(rows["line"][row]),
-            f"{column} code {codes[row]!r} is not in the catalog (shown by its code)",
-            is_warning=True,
-        )
-        for row in firsts.tolist()
-        if codes[row] not in known
+        Problem(paths[name], line, f"{column} code {code!r} is not in the catalog (shown by its code)", is_warning=True)
+        for name, line, code in zip(files, lines, firsts_codes, strict=True)
+        if code not in known
     ]
 
 
