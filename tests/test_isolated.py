@@ -10,7 +10,7 @@ import pytest
 from core.base.problems import DataError
 from core.engine.model import DEFAULT_ITEM_SET
 from core.runtime.cache import snapshot_cached
-from core.runtime.isolated import load_isolated, shutdown, start_loading
+from core.runtime.isolated import load_isolated, shutdown, start_loading, started_view
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -74,3 +74,22 @@ def test_a_started_load_is_not_used_once_the_files_have_changed(data_dir):
         time.sleep(0.05)
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,7\n")
     assert exports(load_isolated(data_dir)) == 7.0
+
+
+def test_the_started_load_gives_the_view_the_monitor_opens_on_then_its_snapshot(data_dir, tmp_path):
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n2026-02,export,total,world,7\n")
+    start_loading(data_dir, 2026 * 12, DEFAULT_ITEM_SET)
+    assert started_view(tmp_path) is None  # not the directory it loads
+    deadline = time.monotonic() + 60
+    while (view := started_view(data_dir)) is None:  # waited for a second at a time, on a busy machine maybe more
+        assert time.monotonic() < deadline, "the started load never gave its view"
+    assert view.month == 2026 * 12 and view.release.headline.exports.value_usd == 5.0
+    assert exports(load_isolated(data_dir)) == 7.0  # the latest month's
+
+
+def test_a_started_load_that_fails_has_no_view_and_says_why_when_loaded(data_dir):
+    (data_dir / "trade.csv").write_text(HEADER + "2026-13,export,total,world,5\n")
+    start_loading(data_dir, None, DEFAULT_ITEM_SET)
+    assert started_view(data_dir) is None
+    with pytest.raises(DataError, match="is not a month"):
+        load_isolated(data_dir)
