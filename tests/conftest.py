@@ -1,4 +1,5 @@
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -81,3 +82,16 @@ def brief_json(run_cli):
         return json.loads(out)
 
     return brief
+
+
+@pytest.fixture
+def environment(tmp_path):
+    """A cold snapshot cache, so that the monitor starts its loader process, and a private crash log folder."""
+    env = dict(
+        os.environ,
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        TERM="xterm-256color",
+    )
+    env.pop("TRADETOP_DATA", None)
+    return env

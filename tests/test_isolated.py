@@ -8,8 +8,9 @@ import time
 import pytest
 
 from core.base.problems import DataError
+from core.engine.model import DEFAULT_ITEM_SET
 from core.runtime.cache import snapshot_cached
-from core.runtime.isolated import LoaderStopped, load_isolated, shutdown, start_loading
+from core.runtime.isolated import LoaderStopped, load_isolated, shutdown, start_loading, started_view
 
 HEADER = "period,flow,item,partner,value_usd\n"
 
@@ -55,7 +56,7 @@ def exports(snapshot) -> float:
 
 def test_the_first_load_is_the_one_started_before_the_app(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
-    start_loading(data_dir)
+    start_loading(data_dir, None, DEFAULT_ITEM_SET)
     assert exports(load_isolated(data_dir)) == 5.0
 
 
@@ -66,7 +67,7 @@ def test_a_started_load_is_not_used_once_the_files_have_changed(data_dir):
     an_hour_ago = time.time() - 3600
     for path in data_dir.iterdir():
         os.utime(path, (an_hour_ago, an_hour_ago))
-    start_loading(data_dir)
+    start_loading(data_dir, None, DEFAULT_ITEM_SET)
     deadline = time.monotonic() + 60
     while not snapshot_cached(data_dir):
         assert time.monotonic() < deadline, "the started load never finished"
@@ -89,3 +90,22 @@ def test_a_loader_process_that_dies_is_a_data_problem_and_the_next_load_starts_a
     assert isinstance(raised.value, DataError)  # a settled load tries once more, as after a half-written file
     assert str(raised.value) == f"{data_dir}: the loader process stopped unexpectedly"
     assert exports(load_isolated(data_dir)) == 5.0
+
+
+def test_the_started_load_gives_the_view_the_monitor_opens_on_then_its_snapshot(data_dir, tmp_path):
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n2026-02,export,total,world,7\n")
+    start_loading(data_dir, 2026 * 12, DEFAULT_ITEM_SET)
+    assert started_view(tmp_path) is None  # not the directory it loads
+    deadline = time.monotonic() + 60
+    while (view := started_view(data_dir)) is None:  # waited for a second at a time, on a busy machine maybe more
+        assert time.monotonic() < deadline, "the started load never gave its view"
+    assert view.month == 2026 * 12 and view.release.headline.exports.value_usd == 5.0
+    assert exports(load_isolated(data_dir)) == 7.0  # the latest month's
+
+
+def test_a_started_load_that_fails_has_no_view_and_says_why_when_loaded(data_dir):
+    (data_dir / "trade.csv").write_text(HEADER + "2026-13,export,total,world,5\n")
+    start_loading(data_dir, None, DEFAULT_ITEM_SET)
+    assert started_view(data_dir) is None
+    with pytest.raises(DataError, match="is not a month"):
+        load_isolated(data_dir)

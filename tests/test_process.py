@@ -3,21 +3,17 @@
 The monitor runs in an 80x24 pseudo-terminal in a session of its own; its children are found through /proc.
 """
 
-import fcntl
 import os
 import pty
 import re
 import signal
 import stat
-import struct
 import subprocess
 import sys
-import termios
-import threading
 import time
-from pathlib import Path
 
 import pytest
+from terminal_helpers import Terminal, running, running_children, state, wait_until
 
 from core.ingest.datadir import embedded_data_dir
 from tui.cli import CLOSED_PIPE, NO_TERMINAL
@@ -57,92 +53,20 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-def state(pid: int) -> str | None:
-    """The process's state letter (Z for a zombie, which has ended), or None once it is gone."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return None
-
-
-def running(pid: int) -> bool:
-    return state(pid) not in (None, "Z")
-
-
-def running_children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if fields[1] == str(pid) and fields[0] != "Z":
-            found.append(int(entry.name))
-    return found
-
-
-def wait_until(condition, timeout: float) -> float:
-    start = time.monotonic()
-    while not condition():
-        assert time.monotonic() - start < timeout, "timed out"
-        time.sleep(0.02)
-    return time.monotonic() - start
-
-
-class Terminal:
-    """A command in a pseudo-terminal: stdin, stdout and stderr are the terminal; what it writes is kept."""
-
-    def __init__(self, command: list[str], env: dict[str, str]):
-        master, slave = pty.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.process = subprocess.Popen(
-            command, stdin=slave, stdout=slave, stderr=slave, env=env, start_new_session=True
-        )
-        os.close(slave)
-        self.master, self.output = master, bytearray()
-        threading.Thread(target=self._read, daemon=True).start()
-        self.children: list[int] = []
-
-    def _read(self) -> None:
-        while True:
-            try:
-                chunk = os.read(self.master, 65536)
-            except OSError:  # EIO: every writer has gone
-                return
-            if not chunk:
-                return
-            self.output += chunk
-
-    def close(self) -> None:
-        """However the test went, nothing it started lives on."""
-        for pid in (self.process.pid, *self.children):
-            if running(pid):
-                os.kill(pid, signal.SIGKILL)
-        self.process.wait(timeout=10)
-        os.close(self.master)
-
-
-@pytest.fixture
-def environment(tmp_path):
-    """A cold snapshot cache, so that the monitor starts its loader process, and a private crash log folder."""
-    env = dict(
-        os.environ,
-        XDG_CACHE_HOME=str(tmp_path / "cache"),
-        XDG_STATE_HOME=str(tmp_path / "state"),
-        TERM="xterm-256color",
-    )
-    env.pop("TRADETOP_DATA", None)
-    return env
+def up(terminal: Terminal) -> list[int]:
+    """Once the app is on screen with its loader process running (the loader starts before Textual is imported,
+    so the children alone say too little): its children. The loader is forked, before any thread runs: no
+    resource tracker is started with it."""
+    wait_until(lambda: running_children(terminal.process.pid) and b"Quit" in terminal.output, timeout=60)
+    return running_children(terminal.process.pid)
 
 
 @pytest.fixture
 def monitor(environment):
-    """The monitor on the shipped data, once its loader process and multiprocessing's resource tracker run
-    and the app is on screen (the loader starts before Textual is imported, so the children alone are too early)."""
+    """The monitor on the shipped data, on screen with its loader process."""
     terminal = Terminal([sys.executable, "-m", "tui.cli", "--data", str(embedded_data_dir())], environment)
     try:
-        wait_until(lambda: len(running_children(terminal.process.pid)) == 2 and b"Quit" in terminal.output, timeout=60)
-        terminal.children = running_children(terminal.process.pid)
+        terminal.children = up(terminal)
         yield terminal
     finally:
         terminal.close()
@@ -162,10 +86,7 @@ def test_a_signal_ends_the_monitor_with_the_terminal_restored_and_no_process_lef
 def test_a_signal_ends_the_monitor_even_when_its_exit_hangs(environment):
     terminal = Terminal([sys.executable, "-c", HANGING_EXIT, "--data", str(embedded_data_dir())], environment)
     try:
-        wait_until(
-            lambda: len(running_children(terminal.process.pid)) == 2 and b"Quit" in terminal.output, timeout=60
-        )  # up: its loader process starts before Textual, so the children alone say too little
-        children = running_children(terminal.process.pid)
+        children = up(terminal)
         os.kill(terminal.process.pid, signal.SIGHUP)
         started = time.monotonic()
         assert terminal.process.wait(timeout=30) == 128 + signal.SIGHUP

@@ -100,6 +100,10 @@ class TradetopApp(KeepsCrash):
     def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
         self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set)
+        if self.start_view is None:  # a cold start: the loader process may have the view (tui.cli.monitor)
+            from core.runtime.isolated import started_view
+
+            self.start_view = started_view(self.data_dir)
         if self.start_view is not None:
             self.month, self.load_problems = self.start_view.month, self.start_view.warnings
         return MainScreen(self)

@@ -3,7 +3,7 @@
 import re
 from typing import Any, overload
 
-PERIOD_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+PERIOD_PATTERN = re.compile(r"\d{4}-(0[1-9]|1[0-2])", re.ASCII)  # ASCII digits: "٢٠٢٦-01" is no month
 # Every reader accepts these years only: the working-day calendar and dates need real years, and a month far
 # outside them would make the monthly axis (one slot per month from the first to the last) absurdly long.
 FIRST_YEAR, LAST_YEAR = 1950, 2100

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import NamedTuple
 
 from core.base.fmt import printable
-from core.base.periods import FIRST_YEAR, LAST_YEAR, format_period, period_problem
+from core.base.periods import FIRST_YEAR, LAST_YEAR, format_period, month_number, period_problem
 
 KST = timezone(timedelta(hours=9), "KST")
 RELEASE_TIME = time(9, 0)
@@ -120,7 +120,7 @@ def calendar_dates(
         if problem:
             error(line, f"period {cells['period']!r} {problem}")
             continue
-        period = int(cells["period"][:4]) * 12 + int(cells["period"][5:7]) - 1
+        period = month_number(int(cells["period"][:4]), int(cells["period"][5:7]))
         kind = cells["kind"]
         covered = rule_day(kind, period) - timedelta(days=1)  # the last day the figures cover
         if day <= covered:

@@ -232,18 +232,18 @@ def build_flash_series(dataset: "Dataset", release_exports: np.ndarray, release_
     from core.base.workdays import working_days  # holidays is only needed when building
 
     every = dataset.flash
-    flash = every[every["flow"] == "export"] if not every.empty else every
+    flash = every.selected(every["flow"] == "export")
     if flash.empty:
         return FlashSeries(0, (), MappingProxyType({}), EMPTY, MappingProxyType({}), ())
-    first, last = int(flash["month"].min()), int(flash["month"].max())
+    months = flash["month"]
+    first, last = int(months.min()), int(months.max())
     axis = range(first, last + 1)
-    values = by_series(flash, ["window", "item"], first, len(axis))
-    window_imports = every[
-        (every["flow"] == "import") & (every["item"] == TOTAL_ITEM) & every["month"].between(first, last)
-    ]
+    values = by_series(flash, ("window", "item"), first, len(axis))
+    in_axis = (every["month"] >= first) & (every["month"] <= last)
+    window_imports = every.selected((every["flow"] == "import") & (every["item"] == TOTAL_ITEM) & in_axis)
     imports = {
         window: array
-        for (window, _), array in by_series(window_imports, ["window", "item"], first, len(axis)).items()
+        for (window, _), array in by_series(window_imports, ("window", "item"), first, len(axis)).items()
         if window in PARTIAL_WINDOWS
     }
     # The release's figure where there is one, else the flash's own whole-month tally.

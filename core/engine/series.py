@@ -7,13 +7,14 @@ only through these, so data that `check` accepts never raises ZeroDivisionError 
 """
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    import pandas as pd
+    from core.ingest.loader import Rows
 
 Values = npt.NDArray[np.float64]
 EMPTY: Values = np.array([], dtype=float)  # the series of what the data does not hold
@@ -29,15 +30,12 @@ class MonthAxis:
         return month - self.first_month
 
 
-def by_series(frame: "pd.DataFrame", keys: list[str], first: int, length: int) -> dict[tuple[str, ...], Values]:
-    """The frame's rows (`month`, `value_usd` and the `keys` columns) as one series per key on the axis of `length`
-    months from `first`, in the order keys first appear. One matrix filled at once: a loop over pandas groups costs
-    0.1 ms a series."""
-    number = frame.groupby(keys, sort=False).ngroup().to_numpy()
-    firsts = np.unique(number, return_index=True)[1]  # each series' first row, in series order
-    matrix = np.full((len(firsts), length), np.nan)
-    matrix[number, frame["month"].to_numpy(dtype=int) - first] = frame["value_usd"].to_numpy(dtype=float)
-    found = zip(*(frame[column].to_numpy()[firsts].tolist() for column in keys), strict=True)
+def by_series(rows: "Rows", keys: Sequence[str], first: int, length: int) -> dict[tuple[str, ...], Values]:
+    """The rows' values as one series per key (of the `keys` columns) on the axis of `length` months from `first`,
+    in the order the keys first appear: one matrix, filled at once."""
+    found, number = rows.series(keys)
+    matrix = np.full((len(found), length), np.nan)
+    matrix[number, rows["month"] - first] = rows["value_usd"]
     return dict(zip(found, matrix, strict=True))
 
 

@@ -200,9 +200,10 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     from core.engine.flash import build_flash_series
 
     trade = dataset.trade
-    first, last = int(trade["month"].min()), int(trade["month"].max())
+    months = trade["month"]
+    first, last = int(months.min()), int(months.max())
     length = last - first + 1
-    series = cast(dict[SeriesKey, np.ndarray], by_series(trade, ["flow", "item", "partner"], first, length))
+    series = cast(dict[SeriesKey, np.ndarray], by_series(trade, ("flow", "item", "partner"), first, length))
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
@@ -215,14 +216,14 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
         "daily_avg_exports": divided(exports, days),
         "ytd_exports": _running_year_totals(exports, first),
     }
-    months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
+    release_months = tuple(first + int(i) for i in np.flatnonzero(~np.isnan(exports)))
     return Snapshot(
         dataset.directory,
         dataset.files,
         dataset.warnings,
         dataset.catalog,
         first,
-        months,
+        release_months,
         MappingProxyType(series),
         MappingProxyType(headline),
         _revisions(dataset),
@@ -233,18 +234,34 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
 
 def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
     """Superseded rows, oldest first, each with the figure that replaced it."""
-    key = ["month", "flow", "item", "partner"]
-    if dataset.revisions.empty:
+    from core.ingest.loader import Rows
+
+    old, current = dataset.revisions, dataset.trade
+    if old.empty:
         return MappingProxyType({})
-    joined = dataset.revisions.merge(dataset.trade[[*key, "value_usd", "released"]], on=key, suffixes=("", "_new"))
-    joined = joined[joined["value_usd"] != joined["value_usd_new"]].sort_values([*key, "released"])
-    joined["released_new"] = joined["released_new"].dt.strftime("%Y-%m-%d")
+    key = ("month", "flow", "item", "partner")
+    # Every superseded row's key has exactly one current row: found by its code among the current rows'.
+    codes = Rows.concatenated([current, old], with_window=False).key_codes(key)
+    current_codes, old_codes = codes[: len(current)], codes[len(current) :]
+    by_code = np.argsort(current_codes)
+    replacing = by_code[np.searchsorted(current_codes, old_codes, sorter=by_code)]
+    new_values, new_released = current["value_usd"][replacing], current["released"][replacing]
+    changed = np.flatnonzero(old["value_usd"] != new_values)
+    released_days = old["released"].view(np.int64)
+    undated_last = np.where(np.isnat(old["released"]), np.iinfo(np.int64).max, released_days)
+    changed = changed[np.lexsort((undated_last[changed], old_codes[changed]))]
     found: dict[SeriesKey, list[Revision]] = {}
-    columns = ("flow", "item", "partner", "month", "value_usd", "value_usd_new", "released_new")
-    for flow, item, partner, month, old, new, released in zip(*(joined[c].tolist() for c in columns), strict=True):
-        series = (flow, item, partner)
+    for row in changed.tolist():
+        series = (old["flow"][row], old["item"][row], old["partner"][row])
+        released = None if np.isnat(new_released[row]) else str(new_released[row])
         found.setdefault(series, []).append(
-            Revision(series, format_period(month), old, new, released if isinstance(released, str) else None)
+            Revision(
+                series,
+                format_period(int(old["month"][row])),
+                float(old["value_usd"][row]),
+                float(new_values[row]),
+                released,
+            )
         )
     return MappingProxyType({key: tuple(items) for key, items in found.items()})
 

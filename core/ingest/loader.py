@@ -1,34 +1,31 @@
 """Read a data directory and validate every row: trade files, flash files, catalog.csv, working_days.csv.
 
 Every problem is reported as `file:line: what is wrong (what was expected)`; nothing is guessed.
+
+A file is read into a `Table` of text cells by the reader that suits what it is: a CSV file without quotes is
+split at its line breaks and commas, a quoted one read by the csv module, a big one without quotes parsed by
+pandas' C parser (whose import, about 0.4 s, only pays off from some megabytes on), a Parquet file by pandas
+and pyarrow. So the shipped data loads without importing pandas. Whichever reader read a file, its cells are
+validated by the same rules, here, into `Rows` of numpy columns.
 """
 
 import csv
+import datetime as dt
 import io
+import math
 import re
-import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import cast
+from typing import Any
 
 import numpy as np
-import pandas as pd
 
 from core.base.catalog import TOTAL_ITEM, WORLD, Catalog, Entry
 from core.base.fmt import printable
-from core.base.periods import (
-    FIRST_YEAR,
-    LAST_YEAR,
-    NOT_A_MONTH,
-    OUT_OF_RANGE,
-    PERIOD_PATTERN,
-    format_period,
-    month_number,
-    parse_period,
-    period_problem,
-)
+from core.base.periods import format_period, month_number, parse_period, period_problem
 from core.base.problems import DataError, Problem
 from core.base.release_calendar import CALENDAR_COLUMNS, ReleaseDate, calendar_dates
 from core.ingest.datadir import FileStamp, data_files, embedded_data_dir, file_stamps
@@ -40,28 +37,101 @@ CATALOG_FILE = "catalog.csv"
 MAX_PROBLEMS_PER_FILE = 20
 # A row's first line; data rows start on line 2, under the header.
 FIRST_DATA_LINE = 2
-DATE_PATTERN = r"\d{4}-\d{2}-\d{2}"
+DATE_PATTERN = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 CHUNK_ROWS = 100_000
+# A CSV file from this size on is parsed by pandas when it has no quotes; smaller ones are split here.
+PANDAS_CSV_BYTES = 8 * 1024 * 1024
 EMPTY_FILE = "empty file (expected a header row such as period,flow,item,partner,value_usd)"
 # A thousand trillion dollars, some forty years of all the world's trade, in one row: anything larger is a
 # unit or typing mistake, and bounding every value keeps sums and differences finite (1e308 + 1e308 is inf).
 MAX_VALUE_USD = 1e15
 MAX_VALUE_TEXT = "1e15 US dollars, a thousand trillion"
 MAX_WORKING_DAYS = 31
+NOT_DATED = np.iinfo(np.int64).min  # NaT as a day number: undated rows sort as the oldest
+
+
+class Rows:
+    """Validated rows as numpy columns: month (int64, see core.base.periods), window (flash rows only), flow,
+    item, partner, source and file (str objects), value_usd (float64), released (datetime64[D], NaT when
+    undated) and line (int64)."""
+
+    def __init__(self, columns: Mapping[str, np.ndarray]):
+        self.columns = MappingProxyType(dict(columns))
+
+    def __getitem__(self, name: str) -> np.ndarray:
+        return self.columns[name]
+
+    def __len__(self) -> int:
+        return len(self.columns["month"])
+
+    @property
+    def empty(self) -> bool:
+        return len(self) == 0
+
+    def selected(self, which: np.ndarray) -> "Rows":
+        """The rows a boolean mask or an array of positions picks, in its order."""
+        return Rows({name: column[which] for name, column in self.columns.items()})
+
+    @classmethod
+    def concatenated(cls, parts: Sequence["Rows"], with_window: bool) -> "Rows":
+        names = _ROW_COLUMNS + (("window",) if with_window else ())
+        return cls(
+            {
+                name: np.concatenate([part[name] for part in parts]) if parts else np.array([], _ROW_DTYPES[name])
+                for name in names
+            }
+        )
+
+    def key_codes(self, columns: Sequence[str]) -> np.ndarray:
+        """A number per row for its combination of values in `columns`, ordered as the combinations sort."""
+        combined, span = np.zeros(len(self), np.int64), 1
+        for name in columns:
+            codes, count = _sorted_codes(self[name])
+            if span * count >= 2**62:  # renumber the combinations so far, densely
+                _, combined = np.unique(combined, return_inverse=True)
+                span = int(combined.max(initial=0)) + 1
+            combined, span = combined * count + codes, span * count
+        return combined
+
+    def series(self, columns: Sequence[str]) -> tuple[list[tuple[Any, ...]], np.ndarray]:
+        """The distinct combinations of `columns`, in the order they first appear, and each row's number
+        among them."""
+        _, firsts, inverse = np.unique(self.key_codes(columns), return_index=True, return_inverse=True)
+        order = np.argsort(firsts, kind="stable")
+        rank = np.empty_like(order)
+        rank[order] = np.arange(len(order))
+        chosen = firsts[order]
+        return list(zip(*(self[name][chosen].tolist() for name in columns), strict=True)), rank[inverse.ravel()]
+
+
+_ROW_COLUMNS = ("month", "flow", "item", "partner", "value_usd", "released", "source", "file", "line")
+_ROW_DTYPES: dict[str, Any] = {
+    "month": np.int64,
+    "value_usd": np.float64,
+    "released": "datetime64[D]",
+    "line": np.int64,
+}
+_ROW_DTYPES |= dict.fromkeys(("window", "flow", "item", "partner", "source", "file"), object)
+
+
+def _sorted_codes(column: np.ndarray) -> tuple[np.ndarray, int]:
+    """Each value's position among the column's distinct values, sorted (text by code point), and their count."""
+    if column.dtype != object:
+        uniques, codes = np.unique(column, return_inverse=True)
+        return codes.ravel().astype(np.int64), len(uniques)
+    values = column.tolist()
+    position = {value: number for number, value in enumerate(sorted(dict.fromkeys(values)))}
+    return np.fromiter(map(position.__getitem__, values), np.int64, len(values)), len(position)
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """Validated data. `trade` holds the figure in force for each key; `revisions` the superseded ones.
-
-    Frames have columns month (int, see core.base.periods), flow, item, partner, value_usd, released,
-    source, file, line; flash frames add window.
-    """
+    """Validated data. `trade` holds the figure in force for each key; `revisions` the superseded ones."""
 
     directory: Path
-    trade: pd.DataFrame
-    revisions: pd.DataFrame
-    flash: pd.DataFrame
+    trade: Rows
+    revisions: Rows
+    flash: Rows
     catalog: Catalog
     working_days: Mapping[int, float]
     warnings: tuple[Problem, ...]
@@ -96,7 +166,7 @@ def load_directory(directory: str | Path) -> Dataset:
     if not directory.is_dir():
         raise DataError([Problem(str(directory), None, "no such data directory (expected a folder of CSV files)")])
     stamps = file_stamps(directory)
-    batches = {"trade": _TradeBatches(with_window=False), "flash": _TradeBatches(with_window=True)}
+    parts: dict[str, list[Rows]] = {"trade": [], "flash": []}
     catalog_entries: list[Entry] | None = None
     working_days: dict[int, float] = {}
     calendar: list[ReleaseDate] = []
@@ -114,11 +184,9 @@ def load_directory(directory: str | Path) -> Dataset:
             elif role == "working_days":
                 working_days.update(_validate_working_days(table, report))
             elif role == "calendar":
-                rows = zip(table.index.tolist(), cast(list[dict[str, str]], table.to_dict("records")), strict=True)
-                calendar += calendar_dates(rows, report.error)
+                calendar += calendar_dates(table.records(report), report.error)
             else:
-                batches[role].add(table, path.name, report)
-    frames = {role: batch.validated() for role, batch in batches.items()}
+                parts[role] += _validate_trade_file(table, path.name, report, with_window=role == "flash")
     errors: list[Problem] = []
     for report in reports:  # in file order, each file's problems together
         report.close()
@@ -130,8 +198,15 @@ def load_directory(directory: str | Path) -> Dataset:
     if catalog_entries is None:
         catalog_entries = _embedded_catalog()
     catalog = Catalog.of(catalog_entries)
-    trade, revisions = _resolve_versions(frames["trade"], ("month", "flow", "item", "partner"), directory, errors)
-    flash, _ = _resolve_versions(frames["flash"], ("month", "window", "flow", "item", "partner"), directory, errors)
+    trade, revisions = _resolve_versions(
+        Rows.concatenated(parts["trade"], with_window=False), ("month", "flow", "item", "partner"), directory, errors
+    )
+    flash, _ = _resolve_versions(
+        Rows.concatenated(parts["flash"], with_window=True),
+        ("month", "window", "flow", "item", "partner"),
+        directory,
+        errors,
+    )
     if stamps and trade.empty and not errors:
         errors.append(
             Problem(str(directory), None, "no trade rows (expected a CSV with period,flow,item,partner,value_usd)")
@@ -161,8 +236,9 @@ def load_directory(directory: str | Path) -> Dataset:
     )
 
 
-def _is_total_exports(frame: pd.DataFrame) -> pd.Series:
-    return (frame["flow"] == "export") & (frame["item"] == TOTAL_ITEM) & (frame["partner"] == WORLD)
+def _is_total_exports(rows: Rows) -> np.ndarray:
+    total: np.ndarray = (rows["flow"] == "export") & (rows["item"] == TOTAL_ITEM) & (rows["partner"] == WORLD)
+    return total
 
 
 def _embedded_catalog() -> list[Entry]:
@@ -176,8 +252,46 @@ def _embedded_catalog() -> list[Entry]:
     return entries
 
 
-def read_table(path: Path, report: FileReport) -> pd.DataFrame | None:
-    """The file as text cells, indexed by line number, blank lines dropped; None if unreadable."""
+# --- reading: a file -> a Table of text cells ---
+
+
+@dataclass(frozen=True)
+class Table:
+    """A file's rows as text cells, stripped, blank rows dropped, with the line each row starts on (for
+    Parquet, its row number) and its number of fields: a row longer than the header is cut to it here, and
+    reported as a problem of its own wherever its cells would be used."""
+
+    columns: tuple[str, ...]
+    cells: np.ndarray  # rows x columns, str objects
+    lines: np.ndarray
+    fields: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def rows(self, start: int, stop: int) -> "Table":
+        return Table(self.columns, self.cells[start:stop], self.lines[start:stop], self.fields[start:stop])
+
+    def column(self, name: str) -> np.ndarray:
+        return self.cells[:, self.columns.index(name)]
+
+    def too_long(self, row: int) -> str:
+        return f"row has {self.fields[row]} fields (expected {len(self.columns)}, as in the header)"
+
+    def records(self, report: FileReport) -> Iterator[tuple[int, dict[str, str]]]:
+        """Each row as (line, {column: cell}); rows longer than the header are reported instead."""
+        width = len(self.columns)
+        for row, (line, fields, cells) in enumerate(
+            zip(self.lines.tolist(), self.fields.tolist(), self.cells.tolist(), strict=True)
+        ):
+            if fields > width:
+                report.error(line, self.too_long(row))
+            else:
+                yield line, dict(zip(self.columns, cells, strict=True))
+
+
+def read_table(path: Path, report: FileReport) -> Table | None:
+    """The file as a Table; None if it cannot be read as one (said in `report`)."""
     if path.suffix == ".parquet":
         return _read_parquet(path, report)
     try:
@@ -191,7 +305,7 @@ def read_table(path: Path, report: FileReport) -> pd.DataFrame | None:
     # UTF-8 (with or without BOM), else CP949, the encoding of Korean government downloads.
     for encoding in ("utf-8-sig", "cp949"):
         try:
-            return _parse_csv(raw, encoding, report)
+            return _read_csv(raw, encoding, report)
         except UnicodeDecodeError:
             continue
     try:
@@ -202,39 +316,107 @@ def read_table(path: Path, report: FileReport) -> pd.DataFrame | None:
     return None
 
 
-def _parse_csv(raw: bytes, encoding: str, report: FileReport) -> pd.DataFrame | None:
-    """Parse in chunks, so a big file never holds the interpreter long enough to freeze the dashboard."""
-    chunks = []
+def _read_csv(raw: bytes, encoding: str, report: FileReport) -> Table | None:
+    # In UTF-8 and in CP949 alike the bytes of '"' occur only as that character, never inside another one.
+    if b'"' not in raw:
+        parsed = _pandas_rows(raw, encoding) if len(raw) >= PANDAS_CSV_BYTES else None
+        if parsed is not None:
+            return _table(*parsed, report)
+        return _table(*_split_rows(raw.decode(encoding)), report)
+    quoted = _csv_module_rows(raw.decode(encoding), report)
+    return None if quoted is None else _table(*quoted, report)
+
+
+def _split_rows(text: str) -> tuple[list[str], list[list[str]], np.ndarray]:
+    """Text without quotes: every line is a row, its cells split at commas. Lines end at \\n, \\r\\n or \\r."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[-1] == "":  # a line break after the last line ends it; it does not start another one
+        lines.pop()
+    rows = [line.split(",") for line in lines]
+    return rows[0], rows[1:], np.arange(FIRST_DATA_LINE, len(rows) + 1)
+
+
+def _csv_module_rows(text: str, report: FileReport) -> tuple[list[str], list[list[str]], np.ndarray] | None:
+    """Quoted text, strictly as CSV quotes it; None (said in `report`) if it does not parse."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text)))  # a long quoted cell is still a cell, as pandas reads it
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows: list[list[str]] = []
+    starts = []
     try:
-        with warnings.catch_warnings():
-            # pandas only warns (and drops cells) when the first row is longer than the header.
-            warnings.simplefilter("error", pd.errors.ParserWarning)
-            text = io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, newline="")
-            for chunk in pd.read_csv(
-                text, dtype=object, keep_default_na=False, skip_blank_lines=False, index_col=False, chunksize=CHUNK_ROWS
-            ):
-                chunks.append(_cleaned(chunk))
-    except (pd.errors.ParserError, pd.errors.ParserWarning) as error:
-        _report_unparsable(raw.decode(encoding), error, report)
+        start = 1
+        for row in reader:
+            rows.append(row or [""])  # a blank line is a row of one empty cell, as when split
+            starts.append(start)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        if "unexpected end of data" in str(error):
+            report.error(start, "not readable as CSV: a quote opens here and never closes")
+        else:
+            report.error(reader.line_num, f"not readable as CSV: {error}")
         return None
-    except pd.errors.EmptyDataError:
-        report.error(1, EMPTY_FILE)
+    finally:
+        csv.field_size_limit(limit)
+    return rows[0], rows[1:], np.array(starts[1:], dtype=np.int64)
+
+
+def _pandas_rows(raw: bytes, encoding: str) -> tuple[list[str], np.ndarray, np.ndarray] | None:
+    """Text without quotes parsed by pandas, in chunks; None if a row is longer than the first (those rows are
+    then found by splitting, which reports each)."""
+    import pandas as pd
+
+    text = io.TextIOWrapper(io.BytesIO(raw), encoding=encoding, newline="")
+    blocks = []
+    try:
+        for chunk in pd.read_csv(
+            text,
+            header=None,
+            dtype=object,
+            keep_default_na=False,
+            skip_blank_lines=False,
+            quoting=csv.QUOTE_NONE,
+            chunksize=CHUNK_ROWS,
+        ):
+            blocks.append(chunk.to_numpy(dtype=object))
+    except (pd.errors.ParserError, pd.errors.EmptyDataError):
         return None
-    table = pd.concat(chunks) if len(chunks) > 1 else chunks[0]
-    table.columns = [str(column).strip() for column in table.columns]
-    table.index = table.index + FIRST_DATA_LINE
-    return table
+    cells = np.concatenate(blocks) if len(blocks) > 1 else blocks[0]
+    return cells[0].tolist(), cells[1:], np.arange(FIRST_DATA_LINE, len(cells) + 1)
 
 
 _STRIP = np.frompyfunc(str.strip, 1, 1)
 
 
-def _cleaned(chunk: pd.DataFrame) -> pd.DataFrame:
-    """Text cells (Python strings: pandas' string dtypes cost a small file more to build than to validate)
-    stripped, blank rows dropped, over the whole block at once."""
-    cells = _STRIP(chunk.to_numpy(dtype=object))
-    kept = (cells != "").any(axis=1)
-    return pd.DataFrame(cells[kept], index=chunk.index[kept], columns=chunk.columns, dtype=object)
+def _table(
+    header: list[str], rows: list[list[str]] | np.ndarray, lines: np.ndarray, report: FileReport
+) -> Table | None:
+    """The rows under `header` as a Table: a shorter row is padded with empty cells, a longer one cut (its
+    length kept); cells are stripped and blank rows dropped. None if the header names a column twice."""
+    columns = tuple(str(name).strip() for name in header)
+    named = [name for name in columns if name]
+    for name in dict.fromkeys(name for name in named if named.count(name) > 1):
+        report.error(1, f"column {name!r} is named twice (expected each column once)")
+    if len(set(named)) < len(named):
+        return None
+    width = len(columns)
+    overflow = None
+    if isinstance(rows, list):
+        fields = np.fromiter(map(len, rows), np.int64, len(rows))
+        if fields.max(initial=0) > width:  # a long row's cells past the header still decide whether it is blank
+            overflow = [any(cell.strip() for cell in row[width:]) for row in rows]
+        if (fields != width).any():
+            rows = [row[:width] + [""] * (width - len(row)) for row in rows]
+        rows = np.array(rows, dtype=object).reshape(-1, width)
+    else:
+        fields = np.full(len(rows), width, dtype=np.int64)
+    if rows.size:
+        _STRIP(rows, out=rows)  # in place: the cells are the readers' own, and a copy of a big file's is big
+    kept = (rows != "").any(axis=1)
+    if overflow is not None:
+        kept |= np.array(overflow, dtype=bool)
+    if kept.all():
+        return Table(columns, rows, lines, fields)
+    return Table(columns, rows[kept], lines[kept], fields[kept])
 
 
 SAFE_PYARROW = (14, 0, 1)
@@ -246,7 +428,7 @@ def _version(text: str) -> tuple[int, ...]:
     return tuple(int(number) for number in numbers.group().split(".")) if numbers else ()
 
 
-def _read_parquet(path: Path, report: FileReport) -> pd.DataFrame | None:
+def _read_parquet(path: Path, report: FileReport) -> Table | None:
     """Parquet rows as text cells, so they are validated exactly like CSV rows; "line" is the row number."""
     try:
         import pyarrow
@@ -260,36 +442,22 @@ def _read_parquet(path: Path, report: FileReport) -> pd.DataFrame | None:
             "pyarrow 14.0.1 or later is needed (pip install 'tradetop[parquet]')",
         )
         return None
+    import pandas as pd
+
     try:
         frame = pd.read_parquet(path, engine="pyarrow")
     except Exception as error:  # pyarrow raises many types for a damaged file
         report.error(None, f"not a readable Parquet file ({type(error).__name__}: {error})")
         return None
-    table = frame.astype("string").fillna("")
-    table.index = pd.RangeIndex(1, len(table) + 1)
-    return table
+    header, cells = list(frame.columns), np.empty(frame.shape, dtype=object)
+    for position in range(len(header)):
+        # One str object per distinct cell, shared by the rows that hold it (a month, a code): a third of the memory.
+        codes, uniques = pd.factorize(frame.pop(header[position]).astype("string").fillna(""))
+        cells[:, position] = np.asarray(uniques, dtype=object)[codes]
+    return _table(header, cells, np.arange(1, len(cells) + 1), report)
 
 
-def _report_unparsable(text: str, error: Exception, report: FileReport) -> None:
-    """Find the row pandas choked on with the csv module, which counts lines exactly."""
-    open_quote = re.search(r"EOF inside string starting at row (\d+)", str(error))
-    if open_quote:  # pandas counts rows from 0 at the header
-        report.error(int(open_quote.group(1)) + 1, "not readable as CSV: a quote opens here and never closes")
-        return
-    reader = csv.reader(io.StringIO(text))
-    try:
-        width = len(next(reader))
-        for row in reader:
-            if len(row) > width:
-                report.error(reader.line_num, f"row has {len(row)} fields (expected {width}, as in the header)")
-                return
-    except csv.Error as csv_error:
-        report.error(reader.line_num, f"not readable as CSV: {csv_error}")
-        return
-    report.error(None, f"not readable as CSV: {error}")
-
-
-def _role_of(columns: pd.Index) -> str:
+def _role_of(columns: Sequence[str]) -> str:
     """What a file is to tradetop, told by its columns: figures (trade, flash), the catalog, working days or a
     reference table."""
     names = set(columns)
@@ -304,219 +472,198 @@ def _role_of(columns: pd.Index) -> str:
     return "flash" if "window" in names else "trade"
 
 
-def _flag_rows(
-    table: pd.DataFrame,
-    mask: pd.Series,
-    unflagged: pd.Series,
-    describe: Callable[[pd.Series], str],
-    reports: list[FileReport],
-) -> None:
-    """Report each not-yet-flagged row in mask to its file's report, first problem only, then mark it as flagged.
-
-    Only as many rows of a file as its report can show are described; the others are counted."""
-    newly = mask & unflagged
-    unflagged &= ~newly
-    if not newly.any():
-        return
-    flagged = table[newly]
-    shown = flagged.groupby("report", sort=False).cumcount() < MAX_PROBLEMS_PER_FILE
-    for _, row in flagged[shown].iterrows():
-        reports[row["report"]].error(int(row["line"]), describe(row))
-    unshown = flagged.loc[~shown, "report"].value_counts()
-    for number, count in zip(unshown.index.tolist(), unshown.tolist(), strict=True):
-        reports[number].count_unshown(count)
+# --- validating: a Table -> Rows, the same rules whichever reader read it ---
 
 
-class _TradeBatches:
-    """Trade (or flash) files validated together, up to CHUNK_ROWS rows at a time: pandas' cost per operation
-    (about 20 ms per file for all the checks) is paid once per batch instead of once per small file. A big file
-    is validated alone in slices of CHUNK_ROWS rows, like the parsing, so that a worker thread validating it
-    leaves the UI room."""
-
-    def __init__(self, with_window: bool):
-        self.required = TRADE_COLUMNS + (("window",) if with_window else ())
-        self.pending: list[tuple[pd.DataFrame, str, FileReport]] = []
-        self.pending_rows = 0
-        self.frames: list[pd.DataFrame] = []
-
-    def add(self, table: pd.DataFrame, file_name: str, report: FileReport) -> None:
-        missing = [column for column in self.required if column not in table.columns]
-        if missing:
-            report.error(1, f"missing column {', '.join(missing)} (expected a header with {','.join(self.required)})")
-            return
-        if self.pending_rows + len(table) > CHUNK_ROWS:
-            self.flush()
-        if len(table) >= CHUNK_ROWS:
-            for start in range(0, len(table), CHUNK_ROWS):
-                self.frames.append(self.validate([(table.iloc[start : start + CHUNK_ROWS], file_name, report)]))
-        else:
-            self.pending.append((table, file_name, report))
-            self.pending_rows += len(table)
-
-    def flush(self) -> None:
-        if self.pending:
-            self.frames.append(self.validate(self.pending))
-        self.pending, self.pending_rows = [], 0
-
-    def validated(self) -> pd.DataFrame:
-        self.flush()
-        return _concat(self.frames)
-
-    def validate(self, files: list[tuple[pd.DataFrame, str, FileReport]]) -> pd.DataFrame:
-        """One table of the files' rows, with each row's file, report (its number here) and line."""
-        tables = [table for table, _, _ in files]
-        lengths = [len(table) for table in tables]
-        table = pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0].reset_index(drop=True)
-        table["file"] = np.repeat([file_name for _, file_name, _ in files], lengths)
-        table["report"] = np.repeat(np.arange(len(files)), lengths)
-        table["line"] = np.concatenate([part.index.to_numpy(dtype=int) for part in tables])
-        for column in ("released", "source"):  # optional: a file without the column has them empty
-            table[column] = table[column].fillna("") if column in table.columns else ""
-        # pandas' string dtype, once per batch, for its vectorised matching (pyarrow's, where installed)
-        table = table.astype(dict.fromkeys((*self.required, "released", "source"), "str"))
-        return _validate_trade_rows(table, [report for _, _, report in files], self.required)
+def _validate_trade_file(table: Table, file_name: str, report: FileReport, with_window: bool) -> list[Rows]:
+    """The file's valid rows, in slices of CHUNK_ROWS; each bad row is reported with the first rule it breaks."""
+    required = TRADE_COLUMNS + (("window",) if with_window else ())
+    missing = [column for column in required if column not in table.columns]
+    if missing:
+        report.error(1, f"missing column {', '.join(missing)} (expected a header with {','.join(required)})")
+        return []
+    return [
+        _validate_trade_rows(table.rows(start, start + CHUNK_ROWS), file_name, report, required)
+        for start in range(0, len(table), CHUNK_ROWS)
+    ]
 
 
-def _validate_trade_rows(table: pd.DataFrame, reports: list[FileReport], required: tuple[str, ...]) -> pd.DataFrame:
-    with_window = "window" in required
-    ok = pd.Series(True, index=table.index)
-    for column in required:
+def _validate_trade_rows(table: Table, file_name: str, report: FileReport, required: tuple[str, ...]) -> Rows:
+    def cells(name: str) -> np.ndarray:  # optional columns (released, source) are empty where absent
+        return table.column(name) if name in table.columns else np.full(len(table), "", dtype=object)
 
-        def missing(row: pd.Series, column: str = column) -> str:
-            return f"incomplete row: {column} is missing (expected {','.join(required)})"
-
-        _flag_rows(table, table[column] == "", ok, missing, reports)
-    _flag_rows(
-        table,
-        ~table["period"].str.fullmatch(PERIOD_PATTERN.pattern),
-        ok,
-        lambda row: f"period {row['period']!r} {NOT_A_MONTH}",
-        reports,
-    )
-    _flag_rows(
-        table,
-        ~pd.to_numeric(table["period"].str[:4], errors="coerce").between(FIRST_YEAR, LAST_YEAR),
-        ok,
-        lambda row: f"period {row['period']!r} {OUT_OF_RANGE}",
-        reports,
-    )
-    _flag_rows(
-        table,
-        ~table["flow"].isin(FLOWS),
-        ok,
-        lambda row: f"flow {row['flow']!r} is unknown (expected export or import)",
-        reports,
-    )
-    if with_window:
-        _flag_rows(
-            table,
-            ~table["window"].isin(FLASH_WINDOWS),
-            ok,
-            lambda row: f"window {row['window']!r} is unknown (expected {', '.join(FLASH_WINDOWS)})",
-            reports,
+    period, flow, value_text, released_text = cells("period"), cells("flow"), cells("value_usd"), cells("released")
+    values = _numbers(value_text)
+    months = _by_value(period, lambda text: -1 if period_problem(text) else month_number(int(text[:4]), int(text[5:7])))
+    released = _by_value(released_text, _day_number).view("datetime64[D]")
+    # Each rule: the rows that break it, and what to say about one of them (its position in the table).
+    rules: list[tuple[np.ndarray, Callable[[int], str]]] = [(table.fields > len(table.columns), table.too_long)]
+    rules += [
+        (
+            cells(column) == "",
+            partial(_missing, column, required),
         )
-    values = pd.to_numeric(table["value_usd"], errors="coerce")
-    _flag_rows(
-        table,
-        values.isna() | values.isin([float("inf"), float("-inf")]),
-        ok,
-        lambda row: f"value_usd {row['value_usd']!r} is not a number (expected US dollars, a number >= 0)",
-        reports,
-    )
-    _flag_rows(
-        table,
-        values < 0,
-        ok,
-        lambda row: f"value_usd {row['value_usd']!r} is negative (expected a number >= 0)",
-        reports,
-    )
-    _flag_rows(
-        table,
-        values > MAX_VALUE_USD,
-        ok,
-        lambda row: f"value_usd {row['value_usd']!r} is too large (expected at most {MAX_VALUE_TEXT})",
-        reports,
-    )
-    released = table["released"]
-    released_dates = pd.to_datetime(
-        released.where(released.str.fullmatch(DATE_PATTERN)), format="%Y-%m-%d", errors="coerce"
-    )
-    _flag_rows(
-        table,
-        (released != "") & released_dates.isna(),
-        ok,
-        lambda row: f"released {row['released']!r} is not a date (expected YYYY-MM-DD)",
-        reports,
-    )
-    good = table[ok]
-    periods = good["period"]
-    frame = pd.DataFrame(
-        {
-            "month": month_number(periods.str[:4].astype(int), periods.str[5:7].astype(int)),
-            "flow": good["flow"],
-            "item": good["item"],
-            "partner": good["partner"],
-            "value_usd": values[ok].astype(float),
-            "released": released_dates[ok],
-            "source": good["source"],
-            "file": good["file"],
-            "line": good["line"],
-        }
-    )
-    if with_window:
-        frame.insert(1, "window", good["window"])
-    return frame
-
-
-def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    frames = [frame for frame in frames if not frame.empty]
-    return (
-        pd.concat(frames, ignore_index=True)
-        if frames
-        else pd.DataFrame(
-            columns=["month", "flow", "item", "partner", "value_usd", "released", "source", "file", "line", "window"]
+        for column in required
+    ]
+    rules += [
+        (months < 0, lambda row: f"period {period[row]!r} {period_problem(period[row])}"),
+        (
+            (flow != FLOWS[0]) & (flow != FLOWS[1]),
+            lambda row: f"flow {flow[row]!r} is unknown (expected export or import)",
+        ),
+    ]
+    if "window" in required:
+        window = cells("window")
+        rules.append(
+            (
+                _by_value(window, lambda text: text not in FLASH_WINDOWS, dtype=bool),
+                lambda row: f"window {window[row]!r} is unknown (expected {', '.join(FLASH_WINDOWS)})",
+            )
         )
-    )
+    rules += [
+        (
+            ~np.isfinite(values),
+            lambda row: f"value_usd {value_text[row]!r} is not a number (expected US dollars, a number >= 0)",
+        ),
+        (values < 0, lambda row: f"value_usd {value_text[row]!r} is negative (expected a number >= 0)"),
+        (
+            values > MAX_VALUE_USD,
+            lambda row: f"value_usd {value_text[row]!r} is too large (expected at most {MAX_VALUE_TEXT})",
+        ),
+        (
+            (released_text != "") & np.isnat(released),
+            lambda row: f"released {released_text[row]!r} is not a date (expected YYYY-MM-DD)",
+        ),
+    ]
+    broken = np.full(len(table), -1, dtype=np.int64)  # the first rule each row breaks
+    for number, (where, _) in reversed(list(enumerate(rules))):
+        broken[where] = number
+    bad = np.flatnonzero(broken >= 0)
+    shown = bad[: max(0, MAX_PROBLEMS_PER_FILE - report.count)].tolist()
+    for row in shown:
+        report.error(int(table.lines[row]), rules[broken[row]][1](row))
+    report.count_unshown(len(bad) - len(shown))
+    good = broken < 0
+    columns = {
+        "month": months[good],
+        "flow": flow[good],
+        "item": cells("item")[good],
+        "partner": cells("partner")[good],
+        "value_usd": values[good],
+        "released": released[good],
+        "source": cells("source")[good],
+        "file": np.full(int(good.sum()), file_name, dtype=object),
+        "line": table.lines[good].astype(np.int64),
+    }
+    if "window" in required:
+        columns["window"] = cells("window")[good]
+    return Rows(columns)
 
 
-def _resolve_versions(
-    frame: pd.DataFrame, columns: tuple[str, ...], directory: Path, errors: list[Problem]
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _missing(column: str, required: tuple[str, ...], row: int) -> str:
+    return f"incomplete row: {column} is missing (expected {','.join(required)})"
+
+
+def _by_value(column: np.ndarray, judge: Callable[[str], object], dtype: Any = np.int64) -> np.ndarray:
+    """judge(cell) for every cell, computed once per distinct cell: a column of months, flows or dates has few."""
+    texts = column.tolist()
+    judged = {text: judge(text) for text in dict.fromkeys(texts)}
+    return np.fromiter(map(judged.__getitem__, texts), dtype, len(texts))
+
+
+def _number(text: str) -> float:
+    """What value_usd accepts: a decimal number in ASCII (float's syntax without its underscores); NaN else.
+    Infinities (and numbers too large for a float) are refused with NaN, as not finite."""
+    if not text.isascii() or "_" in text:
+        return math.nan
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
+
+
+def _numbers(column: np.ndarray) -> np.ndarray:
+    """_number of every cell; numpy's conversion does the same, faster, where every cell is ASCII without '_'."""
+    texts = column.tolist()
+    joined = "".join(texts)
+    if joined.isascii() and "_" not in joined:
+        try:
+            return column.astype(np.float64)
+        except ValueError:  # some cell is no number: which ones, cell by cell
+            pass
+    return np.fromiter(map(_number, texts), np.float64, len(texts))
+
+
+def _day_number(text: str) -> int:
+    """A released date (YYYY-MM-DD, a real day) as days since 1970-01-01; NOT_DATED if empty or not a date."""
+    found = DATE_PATTERN.fullmatch(text)
+    if not found:
+        return NOT_DATED
+    try:
+        day = dt.date(*(int(part) for part in found.groups()))
+    except ValueError:
+        return NOT_DATED
+    return (day - dt.date(1970, 1, 1)).days
+
+
+# --- versions: one figure per key ---
+
+
+def _resolve_versions(rows: Rows, key: tuple[str, ...], directory: Path, errors: list[Problem]) -> tuple[Rows, Rows]:
     """One figure per key: the latest `released` wins (undated rows count as oldest).
 
     Rows that tie for latest with different values cannot be ordered, so they are errors.
     """
-    key = list(columns)
-    shared = frame.duplicated(key, keep=False) if not frame.empty else pd.Series(False, index=frame.index)
+    codes = rows.key_codes(key)
+    _, inverse, counts = np.unique(codes, return_inverse=True, return_counts=True)
+    shared = counts[inverse.ravel()] > 1
     if not shared.any():  # the usual case, and the fast one: nothing to order
-        return frame.reset_index(drop=True), frame.iloc[:0]
-    # As day numbers NaT is the smallest int64, so undated rows sort as the oldest.
-    order = frame[shared].assign(_released=frame.loc[shared, "released"].to_numpy(dtype="datetime64[D]").view("int64"))
-    order = order.sort_values([*key, "_released", "file", "line"], kind="stable")
-    latest = order["_released"] == order.groupby(key)["_released"].transform("max")
-    contenders = order[latest]
-    conflicts = contenders[contenders.groupby(key)["value_usd"].transform("nunique") > 1]
-    _report_conflicts(conflicts, key, directory, errors)
-    winners = order.duplicated(key, keep="last")
-    current = pd.concat([frame[~shared], order[~winners].drop(columns="_released")], ignore_index=True)
-    return current, order[winners].drop(columns="_released").reset_index(drop=True)
+        return rows, rows.selected(shared)
+    released = rows["released"].view(np.int64)
+    files, _ = _sorted_codes(rows["file"])
+    candidates = np.flatnonzero(shared)
+    order = candidates[
+        np.lexsort((rows["line"][candidates], files[candidates], released[candidates], codes[candidates]))
+    ]
+    group_codes, days = codes[order], released[order]
+    starts = np.r_[True, group_codes[1:] != group_codes[:-1]]
+    ends = np.r_[starts[1:], True]
+    group = np.cumsum(starts) - 1
+    latest = days == days[ends][group]  # sorted by day within a key: its last row is the latest
+    # The latest rows of a key (its contenders) end its run; each is compared with the first of them.
+    first_latest = latest & (starts | ~np.r_[False, latest[:-1]])
+    leading = np.maximum.accumulate(np.where(first_latest, np.arange(len(order)), 0))
+    values = rows["value_usd"][order]
+    conflicting = np.zeros(group[-1] + 1, dtype=bool)
+    conflicting[group[latest & (values != values[leading])]] = True
+    _report_conflicts(rows, order[latest & conflicting[group]], key, directory, errors)
+    current = rows.selected(np.concatenate([np.flatnonzero(~shared), order[ends]]))
+    return current, rows.selected(order[~ends])
 
 
-def _report_conflicts(conflicts: pd.DataFrame, key: list[str], directory: Path, errors: list[Problem]) -> None:
-    """Each conflicting row against the first row of its key, the first few only."""
-    if conflicts.empty:
+def _report_conflicts(
+    rows: Rows, conflicts: np.ndarray, key: tuple[str, ...], directory: Path, errors: list[Problem]
+) -> None:
+    """Each conflicting row (positions in `rows`, by key) against the first row of its key, the first few only."""
+    if not len(conflicts):
         return
-    firsts = conflicts.drop_duplicates(key).set_index(key)
-    later = conflicts[conflicts.duplicated(key)]
-    for row in later.head(MAX_PROBLEMS_PER_FILE).to_dict("records"):
-        first = firsts.loc[tuple(row[column] for column in key)]
-        subject = " ".join(str(row[column]) for column in key if column != "month")
+    keys = list(zip(*(rows[column][conflicts].tolist() for column in key), strict=True))
+    firsts: dict[tuple[Any, ...], int] = {}
+    later = []
+    for position, row_key in zip(conflicts.tolist(), keys, strict=True):
+        if row_key in firsts:
+            later.append((position, row_key))
+        else:
+            firsts[row_key] = position
+    for position, row_key in later[:MAX_PROBLEMS_PER_FILE]:
+        first = firsts[row_key]
+        subject = " ".join(str(value) for column, value in zip(key, row_key, strict=True) if column != "month")
         errors.append(
             Problem(
-                str(directory / row["file"]),
-                int(row["line"]),
-                f"{format_period(int(row['month']))} {subject} is {row['value_usd']:,.0f} here but "
-                f"{first['value_usd']:,.0f} at {first['file']}:{first['line']} "
+                str(directory / rows["file"][position]),
+                int(rows["line"][position]),
+                f"{format_period(int(rows['month'][position]))} {subject} is {rows['value_usd'][position]:,.0f} here "
+                f"but {rows['value_usd'][first]:,.0f} at {rows['file'][first]}:{rows['line'][first]} "
                 f"(expected one value, or a later `released` date on the revision)",
             )
         )
@@ -526,23 +673,31 @@ def _report_conflicts(conflicts: pd.DataFrame, key: list[str], directory: Path, 
         )
 
 
-def _unknown_codes(frame: pd.DataFrame, catalog: Catalog, directory: Path, dimension: str) -> list[Problem]:
-    if frame.empty:
+def _unknown_codes(rows: Rows, catalog: Catalog, directory: Path, dimension: str) -> list[Problem]:
+    """The first row of each code the catalog does not know, in the order of the rows."""
+    if rows.empty:
         return []
     column = "partner" if dimension == "partner" else "item"
     wildcard = WORLD if dimension == "partner" else TOTAL_ITEM
-    known = frame[column].isin(catalog.codes(dimension) | {wildcard})
-    unknown = frame[~known].drop_duplicates(column)
-    paths = {name: str(directory / name) for name in unknown["file"].unique()}
+    known = catalog.codes(dimension) | {wildcard}
+    codes = rows[column]
+    if all(code in known for code in dict.fromkeys(codes.tolist())):
+        return []
+    numbers, _ = _sorted_codes(codes)
+    firsts = np.sort(np.unique(numbers, return_index=True)[1])
+    files, lines, firsts_codes = (rows[name][firsts].tolist() for name in ("file", "line", column))
+    paths = {name: str(directory / name) for name in dict.fromkeys(files)}
     return [
-        Problem(
-            paths[name], int(line), f"{column} code {code!r} is not in the catalog (shown by its code)", is_warning=True
-        )
-        for name, line, code in zip(unknown["file"], unknown["line"], unknown[column], strict=True)
+        Problem(paths[name], line, f"{column} code {code!r} is not in the catalog (shown by its code)", is_warning=True)
+        for name, line, code in zip(files, lines, firsts_codes, strict=True)
+        if code not in known
     ]
 
 
-def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
+# --- the catalog and working days ---
+
+
+def _validate_catalog(table: Table, report: FileReport) -> list[Entry]:
     required = ("dimension", "code", "name_en")
     missing = [column for column in required if column not in table.columns]
     if missing:
@@ -550,22 +705,20 @@ def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
         return []
     entries: list[Entry] = []
     seen: dict[tuple[str, str], int] = {}
-    for line, row in zip(table.index, table.to_dict("records"), strict=True):  # plain dicts: iterrows costs 50 us a row
+    for line, row in table.records(report):
         key = (row["dimension"], row["code"])
         order_text = row.get("order", "")
         try:
             order = float(order_text) if order_text else float("inf")
         except ValueError:
-            report.error(int(line), f"order {order_text!r} is not a number (expected a number or nothing)")
+            report.error(line, f"order {order_text!r} is not a number (expected a number or nothing)")
             continue
         if not row["dimension"] or not row["code"]:
-            report.error(
-                int(line), "incomplete row: dimension and code are required (expected dimension,code,name_en,...)"
-            )
+            report.error(line, "incomplete row: dimension and code are required (expected dimension,code,name_en,...)")
         elif key in seen:
-            report.error(int(line), f"{key[0]} code {key[1]!r} is listed twice (first at line {seen[key]})")
+            report.error(line, f"{key[0]} code {key[1]!r} is listed twice (first at line {seen[key]})")
         else:
-            seen[key] = int(line)
+            seen[key] = line
             sets = tuple(s.strip() for s in row.get("sets", "").split(";") if s.strip())
             # Names are shown on terminals as they are stored: made printable here, once.
             entries.append(
@@ -581,12 +734,12 @@ def _validate_catalog(table: pd.DataFrame, report: FileReport) -> list[Entry]:
     return entries
 
 
-def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int, float]:
+def _validate_working_days(table: Table, report: FileReport) -> dict[int, float]:
     if "period" not in table.columns:
         report.error(1, "missing column period (expected period,working_days)")
         return {}
     days: dict[int, float] = {}
-    for line, row in zip(table.index, table.to_dict("records"), strict=True):
+    for line, row in table.records(report):
         period, text = row["period"], row["working_days"]
         try:
             value = float(text)
@@ -594,10 +747,10 @@ def _validate_working_days(table: pd.DataFrame, report: FileReport) -> dict[int,
             value = -1.0
         problem = period_problem(period)
         if problem:
-            report.error(int(line), f"period {period!r} {problem}")
+            report.error(line, f"period {period!r} {problem}")
         elif not 0 < value <= MAX_WORKING_DAYS:  # NaN fails too; a month of no working days has no daily average
             report.error(
-                int(line),
+                line,
                 f"working_days {text!r} is not a day count (expected a number above 0, at most {MAX_WORKING_DAYS})",
             )
         else:

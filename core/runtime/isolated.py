@@ -3,9 +3,14 @@
 A thread that parses with pandas starves the UI thread of the GIL (a key pressed during a 350k-row load
 waited two seconds). The child is kept between loads, so pandas is imported there once, and the parent
 never imports pandas at all.
+
+A cold start's load (start_loading) also computes, in the child, the view the monitor opens on: plain
+records, which the parent can draw before it has imported numpy; the snapshot follows when the first load
+asks for it.
 """
 
 import copyreg
+import gc
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -15,20 +20,32 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.base.problems import DataError, Problem
 from core.ingest.datadir import file_stamps
-from core.runtime.cache import cached_snapshot, load_and_cache
+from core.runtime.cache import cached_snapshot, load_and_cache, store_start_view
 
 if TYPE_CHECKING:  # not at run time: numpy would come with it, before the monitor's first frame (start_loading)
     from core.engine.snapshot import Snapshot
+    from core.views.main_view import MainView
+
+# CSV files up to this size in all load (without pandas) in about the time Textual takes to import: the shipped
+# 0.5 MB in a third of it. The monitor's first frame waits for such a load's view, at most FIRST_VIEW_WAIT_SECONDS.
+QUICK_LOAD_BYTES = 2 * 1024 * 1024
+FIRST_VIEW_WAIT_SECONDS = 1.0
+
+
+class _Started(NamedTuple):
+    directory: Path
+    future: "Future[Any]"
+    quick: bool  # worth waiting for (QUICK_LOAD_BYTES)
+
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
-_started: "tuple[Path, Future[Snapshot]] | None" = (
-    None  # the load start_loading submitted, until load_isolated takes it
-)
+_started: _Started | None = None  # the load start_loading submitted, until load_isolated takes it
+_kept: "Snapshot | None" = None  # in the child: the snapshot start_loading's load made, until the parent takes it
 
 
 class LoaderStopped(DataError):
@@ -50,6 +67,7 @@ copyreg.pickle(MappingProxyType, lambda mapping: (_read_only, (dict(mapping),)))
 
 def _start_child() -> None:
     """In the child: nothing it prints may land on the dashboard's screen, and it ends when the parent does."""
+    gc.enable()  # a forked child starts with the monitor's start-up setting, off (tui.cli.monitor)
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
     os.dup2(devnull, 2)
@@ -76,10 +94,12 @@ def _loader() -> ProcessPoolExecutor:
             # child's start-up is not waited for under the lock, so that shutdown() never waits for it.
             swapped, sys.stderr = sys.stderr, sys.__stderr__
             try:
-                # spawn, not fork: the parent runs threads (Textual's), which fork would copy half-way.
-                executor = ProcessPoolExecutor(
-                    max_workers=1, mp_context=multiprocessing.get_context("spawn"), initializer=_start_child
-                )
+                # Forked while this process runs no other thread (the monitor, before it imports Textual): ready
+                # in milliseconds, where a spawned interpreter takes 0.1-0.15 s. Else spawned: fork would copy
+                # other threads (Textual's) half-way.
+                alone = threading.active_count() == 1 and sys.platform.startswith("linux")
+                context = multiprocessing.get_context("fork" if alone else "spawn")
+                executor = ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=_start_child)
                 executor.submit(int)
             finally:
                 sys.stderr = swapped
@@ -87,23 +107,69 @@ def _loader() -> ProcessPoolExecutor:
         return _executor
 
 
-def start_loading(directory: Path) -> None:
+def start_loading(directory: Path, month: int | None, item_set: str) -> None:
     """The loader process started and a load of `directory` submitted at once, for the monitor to call before
-    it imports Textual on a cold cache: pandas' import and the parse then run on another core while the first
-    frame is drawn. The next load_isolated of `directory` takes this load's result instead of submitting one."""
+    it imports Textual on a cold cache: the load then runs on another core while the first frame is drawn. The
+    load computes the view of `month` (None: the latest) and `item_set` that the monitor opens on (started_view);
+    the next load_isolated of `directory` takes its snapshot instead of submitting a load."""
     global _started
-    future = _loader().submit(load_and_cache, Path(directory))
+    stamps = file_stamps(directory)
+    size = sum(stamp.size for stamp in stamps)
+    quick = size <= QUICK_LOAD_BYTES and all(stamp.name.endswith(".csv") for stamp in stamps)
+    future = _loader().submit(_load_and_keep, Path(directory), month, item_set)
     with _lock:
-        _started = (directory, future)
+        _started = _Started(directory, future, quick)
+
+
+def _load_and_keep(directory: Path, month: int | None, item_set: str) -> "MainView | None":
+    """In the child: load (and cache) as load_isolated would, keep the snapshot for the parent to take, and
+    return the view the monitor opens on, stored as a warm start's would be; None when the data has no release
+    for `month` (the monitor then says what it shows instead, once it has the snapshot)."""
+    global _kept
+    _kept = None
+    snapshot = load_and_cache(directory)
+    _kept = snapshot
+    if month is not None and month not in snapshot.months:
+        return None
+    from core.views.main_view import main_view
+
+    view = main_view(snapshot, snapshot.latest if month is None else month, "export", item_set)
+    store_start_view(snapshot, month, item_set, view)
+    return view
+
+
+def _take_kept() -> "Snapshot":
+    """In the child: the snapshot _load_and_keep made, sent once."""
+    global _kept
+    snapshot, _kept = _kept, None
+    assert snapshot is not None  # taken once, after _load_and_keep
+    return snapshot
+
+
+def started_view(directory: Path) -> "MainView | None":
+    """The view start_loading's load of `directory` computed (no numpy is needed to receive it), for the
+    monitor's first frame. Waited for where the data is small enough to load while Textual imports: a frame of
+    placeholders and then one of figures would cost a second full paint, 0.1-0.25 s. None if no load of
+    `directory` was started, if it failed (load_isolated then says why) or is not done in time: the monitor then
+    shows its loading state and waits for the snapshot."""
+    with _lock:
+        started = _started
+    if started is None or started.directory != directory:
+        return None
+    try:
+        view: MainView | None = started.future.result(timeout=FIRST_VIEW_WAIT_SECONDS if started.quick else 0)
+    except Exception:  # failed, or not done yet
+        return None
+    return view
 
 
 def _take_started(directory: Path) -> "Future[Snapshot] | None":
     global _started
     with _lock:
         started, _started = _started, None
-    if started is None or started[0] != directory:
+    if started is None or started.directory != directory:
         return None
-    return started[1]
+    return started.future
 
 
 def load_isolated(directory: Path) -> "Snapshot":
@@ -113,7 +179,8 @@ def load_isolated(directory: Path) -> "Snapshot":
     try:
         started = _take_started(directory)
         if started is not None:
-            snapshot = started.result()
+            started.result()  # what the load raised, if it did
+            snapshot = _loader().submit(_take_kept).result()
             if snapshot.files == file_stamps(directory):
                 return snapshot
         cached = cached_snapshot(directory)

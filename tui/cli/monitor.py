@@ -32,11 +32,12 @@ def run(args) -> int:
         from core.runtime.cache import snapshot_cached
 
         if not snapshot_cached(directory):
+            from core.engine.model import DEFAULT_ITEM_SET
             from core.runtime.isolated import start_loading
 
-            # Before Textual is imported: pandas' import and the parse run in the loader process, on another
-            # core, while Textual imports and draws the first frame. The app's first load takes its result.
-            start_loading(directory)
+            # Before Textual is imported: the load runs in the loader process, on another core, while Textual
+            # imports and draws the first frame; the app draws the view it computes, then takes its snapshot.
+            start_loading(directory, month, DEFAULT_ITEM_SET)
         from tui.app import TradetopApp
 
         app = TradetopApp(directory, month)

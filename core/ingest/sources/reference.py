@@ -35,8 +35,7 @@ def _read_mapping(
         table = None
     mapping: dict[str, str] = {}
     first_line: dict[str, int] = {}
-    rows = [] if table is None else zip(table.index.tolist(), table.to_dict("records"), strict=True)
-    for line, row in rows:
+    for line, row in [] if table is None else table.records(report):
         key, value = normalise(row[key_column]), row[value_column]
         if key is None:
             report.error(int(line), f"{key_column} {row[key_column]!r} is not valid (expected {key_form})")
