@@ -410,6 +410,8 @@ def _table(
     else:
         fields = np.full(len(rows), width, dtype=np.int64)
     if rows.size:
+        if not rows.flags.writeable:  # pandas may hand over a view of its own cells
+            rows = rows.copy()
         _STRIP(rows, out=rows)  # in place: the cells are the readers' own, and a copy of a big file's is big
     kept = (rows != "").any(axis=1)
     if overflow is not None:
