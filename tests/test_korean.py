@@ -144,3 +144,15 @@ async def test_a_screenshot_in_korean_gives_each_run_of_text_the_width_of_its_ce
 def svg_of(folder) -> str:
     (path,) = folder.glob("*.svg")
     return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.anyio
+async def test_the_flash_month_names_its_items_in_korean(flash_pending):
+    app = make_app(flash_pending, "2026-08", lang="ko")  # 2026-08 had only its 10-day flash: its screen opens
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.pause()
+        items = app.screen.query_one("#flash-items")
+        assert [cells[0].plain for _code, cells in items.rows[:2]] == ["반도체", "석유제품"]
+        pane = app.screen_stack[-2].query_one("#flash").view  # the main screen's flash pane, under it
+        assert pane.largest_items[0].name == "반도체"

@@ -24,9 +24,11 @@ def language_option() -> argparse.ArgumentParser:
     """--lang, for the commands that show names, before or after the command as --data and --period are (tui.cli's
     parser: its default comes with the namespace parsing starts from)."""
     parent = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
-    choices = ", ".join(f"{code} {name}" for code, name in LANGUAGES.items())
+    choices = ", ".join(f"{code} {name}" for code, name in LANGUAGES.items())  # en English, ko 한국어
     parent.add_argument(
-        "--lang", choices=tuple(LANGUAGES), help=f"the names of items, partners and headline lines in ({choices})"
+        "--lang",
+        choices=tuple(LANGUAGES),
+        help=f"the names of items, partners and headline lines: {choices} (default: en)",
     )
     return parent
 
