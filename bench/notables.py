@@ -31,7 +31,7 @@ def main() -> None:
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()
-            find_notables(snapshot, month, release.breadth, FLOWS[release.flow].total, members)
+            find_notables(snapshot, month, release.breadth, FLOWS[release.flow].total, members, snapshot.catalog)
             times.append(time.perf_counter() - start)
         per_month.append(min(times))
         if month == parse_period("2026-01"):

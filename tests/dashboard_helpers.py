@@ -39,10 +39,10 @@ def copy_of_shipped_data(parent: Path, pending: str | None = None) -> Path:
     return directory
 
 
-def make_app(directory: Path, period: str | None = "2026-01", now: datetime = FIXED_NOW):
+def make_app(directory: Path, period: str | None = "2026-01", now: datetime = FIXED_NOW, lang: str = "en"):
     from tui.app import TradetopApp
 
-    return TradetopApp(directory, parse_period(period) if period else None, clock=lambda: now)
+    return TradetopApp(directory, parse_period(period) if period else None, clock=lambda: now, lang=lang)
 
 
 class Notice(NamedTuple):

@@ -1,5 +1,5 @@
-"""Screenshots of the main screen, the three kinds of drilldown, the story, the flash month, the help and the error
-bar at 80x24 and 120x36 (pytest-textual-snapshot).
+"""Screenshots of the main screen (also in Korean), the three kinds of drilldown, the story, the flash month, the help
+and the error bar at 80x24 and 120x36 (pytest-textual-snapshot).
 
 The data is a copy of the shipped files with fixed modification times, so the header's
 freshness line is the same on every machine; screens that name the data directory get it as the relative
@@ -19,6 +19,12 @@ SIZES = [(80, 24), (120, 36)]
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_main_screen(snap_compare, flash_pending, size):
     assert snap_compare(make_app(flash_pending), terminal_size=size, run_before=wait_for_data)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def test_main_screen_in_korean(snap_compare, data, size):
+    # tradetop --lang ko: 반도체, 중국 and the cards' 수출 ... in tables whose columns stay straight.
+    assert snap_compare(make_app(data, lang="ko"), terminal_size=size, run_before=wait_for_data)
 
 
 def pressing(*keys: str):

@@ -21,7 +21,7 @@ from textual.worker import get_current_worker
 
 from core.base.problems import DataError, Problem
 from core.base.release_calendar import now
-from core.base.subjects import FLOWS
+from core.base.subjects import ENGLISH, FLOWS, LANGUAGES
 from core.engine.model import DEFAULT_ITEM_SET, Arrival, Release
 from core.runtime.cache import cache_notice, cached_start_view, store_start_view
 from core.text.arrival import arrival_text
@@ -74,6 +74,7 @@ class TradetopApp(KeepsCrash):
         item_set: str = DEFAULT_ITEM_SET,
         force_polling: bool = False,
         clock: Callable[[], datetime] = now,
+        lang: str = ENGLISH,
     ):
         super().__init__()
         self.data_dir = data_dir
@@ -81,6 +82,7 @@ class TradetopApp(KeepsCrash):
         self.next_release_shown = ""
         self.requested_month = period
         self.item_set = item_set
+        self.lang = lang  # what names are shown in (core.base.subjects.LANGUAGES): --lang, then the key L
         self.snapshot: Snapshot | None = None
         self.start_view: MainView | None = None  # until the snapshot has loaded
         self.month: int | None = None
@@ -99,8 +101,9 @@ class TradetopApp(KeepsCrash):
 
     def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
-        self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set)
-        if self.start_view is None:  # a cold start: the loader process may have the view (tui.cli.monitor)
+        self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set, self.lang)
+        if self.start_view is None and self.lang == ENGLISH:
+            # A cold start: the loader process may have the view (tui.cli.monitor), which is in English.
             from core.runtime.isolated import started_view
 
             self.start_view = started_view(self.data_dir)
@@ -255,7 +258,7 @@ class TradetopApp(KeepsCrash):
         assert snapshot is not None and month is not None  # started once a snapshot is in
         for neighbour in release_months_around(snapshot, month):
             for flow in FLOWS:
-                main_view(snapshot, neighbour, flow, self.item_set)
+                main_view(snapshot, neighbour, flow, self.item_set, self.lang)
         import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
 
     @property
@@ -268,11 +271,11 @@ class TradetopApp(KeepsCrash):
         """What the main screen shows: the snapshot's view of the month and flow, else the cached start view."""
         if self.snapshot is None or self.month is None:
             return self.start_view
-        return main_view(self.snapshot, self.month, self.flow, self.item_set)
+        return main_view(self.snapshot, self.month, self.flow, self.item_set, self.lang)
 
     def release(self) -> Release:
         assert self.snapshot is not None and self.month is not None  # asked for once a snapshot is in
-        return self.snapshot.release(self.month, self.flow, self.item_set)
+        return self.snapshot.release(self.month, self.flow, self.item_set, self.lang)
 
     def next_release(self) -> str:
         """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"), once the snapshot is in."""
@@ -384,6 +387,15 @@ class TradetopApp(KeepsCrash):
         self.ytd = not self.ytd
         self.show_state()
 
+    def action_switch_language(self) -> None:
+        """Names in the next language (English, Korean): every screen's, from core's views in that language."""
+        languages = list(LANGUAGES)
+        self.lang = languages[(languages.index(self.lang) + 1) % len(languages)]
+        self.show_state()
+        if self.snapshot is not None:
+            self.call_after_refresh(self.precompute_reachable)  # the months either side, in this language too
+        self.notify(f"Names in {LANGUAGES[self.lang]}", title="Language", markup=False)
+
     def action_reload(self) -> None:
         self.reload_asked = True
         self.load_data()
@@ -418,6 +430,12 @@ class TradetopApp(KeepsCrash):
             "Story: every notable of the month, by subject",
             "Searchable; Enter opens a subject (key n)",
             self.show_story,
+        )
+        other = next(name for code, name in LANGUAGES.items() if code != self.lang)
+        yield SystemCommand(
+            f"Language: names in {other}",
+            "Items, partners and headline lines, everywhere names appear (key L)",
+            self.action_switch_language,
         )
         yield SystemCommand(
             "Copy the focused table (TSV, CSV with tabs) or text",

@@ -51,6 +51,14 @@ APP_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
         tooltip="SVG screenshot into $TRADETOP_SCREENSHOTS or cwd",
         id="screenshot",
     ),
+    Binding(
+        "L",
+        "switch_language",
+        "Lang",
+        show=False,
+        tooltip="names in English / 한국어 (Korean)",
+        id="language",
+    ),
     Binding("h", "focus_previous", "Prev", show=False, group=PANE_KEYS, tooltip="previous pane", id="pane-left"),
     Binding("l", "focus_next", "Next", show=False, group=PANE_KEYS, tooltip="next pane", id="pane-right"),
     # A priority binding, so that it suspends from the help, the palette and every other screen too.

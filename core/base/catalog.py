@@ -1,10 +1,11 @@
 """The catalog: codes of items and partners, their names, the sets they belong to, display order."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 from core.base.fmt import printable
+from core.base.subjects import ENGLISH, KOREAN
 
 TOTAL_ITEM = "total"
 WORLD = "world"
@@ -24,15 +25,23 @@ class Entry:
 @dataclass(frozen=True)
 class Catalog:
     entries: Mapping[tuple[str, str], Entry]
+    language: str = ENGLISH  # of the names `name` gives (core.base.subjects.LANGUAGES)
 
     @classmethod
     def of(cls, entries: list[Entry]) -> "Catalog":
         return cls(MappingProxyType({(entry.dimension, entry.code): entry for entry in entries}))
 
+    def in_language(self, lang: str) -> "Catalog":
+        """The catalog naming in `lang`: every name chosen anywhere (tables, notables, brief, export) is its `name`."""
+        return self if lang == self.language else replace(self, language=lang)
+
     def name(self, dimension: str, code: str) -> str:
-        """The English name, or the code itself (made printable) for a code the catalog does not know."""
+        """The name in the catalog's language, else the English one, else the code itself (made printable) for a
+        code the catalog does not know."""
         entry = self.entries.get((dimension, code))
-        return entry.name_en if entry and entry.name_en else printable(code)
+        if entry is None:
+            return printable(code)
+        return (self.language == KOREAN and entry.name_ko) or entry.name_en or printable(code)
 
     def matches(self, dimension: str, code: str, query: str) -> bool:
         """Whether `query` is in the code or the English or Korean name, ignoring case: what `/` finds."""

@@ -1,5 +1,7 @@
 """How figures and outside text are written, the same in the text brief and on the dashboard; None reads as 'n/a'."""
 
+from itertools import accumulate
+
 MISSING = "n/a"
 # What a terminal could act on: controls (C0, DEL, C1: escape sequences), format characters (bidi overrides,
 # zero-width), lone surrogates (undecodable bytes of a file name) and line or paragraph separators.
@@ -72,6 +74,34 @@ def days(value: float | None, signed: bool = False) -> str:
     return MISSING if value is None else (_signed(value) if signed else f"{value:.1f}")
 
 
+# East Asian Wide and Fullwidth characters (Hangul, CJK) take two cells of a terminal, as Rich and tmux count them.
+WIDE = frozenset({"W", "F"})
+
+
+def cells(text: str) -> int:
+    """The terminal cells `text` takes: two for a wide (Korean) character, none for a combining mark."""
+    return len(text) if text.isascii() else sum(map(_cell_width, text))  # ASCII, nearly always: no per-character work
+
+
+def _cell_width(character: str) -> int:
+    import unicodedata  # only for text that needs it, not on the way to the first frame
+
+    if unicodedata.combining(character):
+        return 0
+    return 2 if unicodedata.east_asian_width(character) in WIDE else 1
+
+
 def clipped(name: str, width: int) -> str:
-    """A name cut to `width` characters, with an ellipsis that says it was cut."""
-    return name if len(name) <= width else name[: width - 1] + "…"
+    """A name cut to `width` cells, never by its count of characters, with an ellipsis that says it was cut."""
+    if cells(name) <= width:
+        return name
+    used = accumulate(map(_cell_width, name))  # cells up to and with each character
+    end = next(index for index, cells_used in enumerate(used) if cells_used > width - 1)  # a cell for the ellipsis
+    return name[:end] + "…"
+
+
+def padded(name: str, width: int) -> str:
+    """A name cut (clipped) and padded with spaces to exactly `width` cells: a column of a plain-text table, which
+    str.ljust would misalign by a cell for each wide character."""
+    shown = clipped(name, width)
+    return shown + " " * (width - cells(shown))

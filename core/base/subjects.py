@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
+ENGLISH, KOREAN = "en", "ko"
+LANGUAGES = {ENGLISH: "English", KOREAN: "한국어"}  # what names are shown in (--lang, the key L), as each calls itself
+
 HEADLINE = "headline"  # the dimension of headline lines; items and partners are the other two
 MONTH_TOTAL = "a month"  # what one value of a month's total is, as the drilldown says (HeadlineLine.measure)
 
@@ -43,6 +46,12 @@ class HeadlineLine(NamedTuple):
     measure: str = MONTH_TOTAL  # what one value is, where it is not a month's total
     in_days: bool = False  # counts days, not dollars
     card: bool = True  # has a card on the main screen
+
+    def in_language(self, lang: str) -> "HeadlineLine":
+        """The line named in `lang`: in Korean, the release's one name serves as its title, label and short name."""
+        if lang != KOREAN:
+            return self
+        return self._replace(title=self.name_ko, label=self.name_ko, short=self.name_ko)
 
 
 HEADLINE_LINES: Mapping[str, HeadlineLine] = MappingProxyType(
@@ -77,6 +86,14 @@ HEADLINE_LINES: Mapping[str, HeadlineLine] = MappingProxyType(
     }
 )
 CARD_LINES = tuple(line for line in HEADLINE_LINES.values() if line.card)  # the main screen's cards, in order
+
+
+def excluding(item: str, lang: str, line: str = "") -> str:
+    """What is left of a line (its title, in `lang`) without an item: 'Exports ex semiconductors', and in Korean
+    as the ministry writes it, '반도체 제외 수출'; without a line, 'ex semiconductors' or '반도체 제외'."""
+    if lang == KOREAN:
+        return f"{item} 제외 {line}".rstrip()
+    return f"{line} ex {item[:1].lower()}{item[1:]}".lstrip()
 
 
 def flow_of_total(line: str) -> str | None:

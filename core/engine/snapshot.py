@@ -20,12 +20,13 @@ from core.base.memo import Memo, Memoised
 from core.base.periods import format_period, same_month_positions
 from core.base.problems import Problem
 from core.base.release_calendar import ReleaseDate, schedule
-from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, MONTH_TOTAL, flow_of_total, is_signed
+from core.base.subjects import ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES, MONTH_TOTAL, flow_of_total, is_signed
 from core.engine.model import (
     DEFAULT_ITEM_SET,
     Balance,
     Breadth,
     Figure,
+    FlashView,
     Headline,
     History,
     MonthChart,
@@ -166,14 +167,16 @@ class Snapshot(Memoised, MonthAxis):
             compared=compared,
         )
 
-    def partner_split(self, flow: str, item: str, month: int) -> tuple[PartnerShare, ...]:
-        """The item's value by partner, largest first; empty when the data has the item for the world only."""
+    def partner_split(self, flow: str, item: str, month: int, lang: str = ENGLISH) -> tuple[PartnerShare, ...]:
+        """The item's value by partner, largest first, named in `lang`; empty when the data has the item for the
+        world only."""
         index = self.index(month)
         whole = value_at(self.series(flow, item=item), index)
+        catalog = self.catalog.in_language(lang)
         shares = [
             PartnerShare(
                 partner,
-                self.catalog.name("partner", partner),
+                catalog.name("partner", partner),
                 value_at(array, index),
                 ratio_pct(value_at(array, index), whole),
             )
@@ -182,8 +185,23 @@ class Snapshot(Memoised, MonthAxis):
         ]
         return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
 
-    def release(self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> Release:
-        return self.memoised(("release", month, flow, item_set), lambda: _compute_release(self, month, flow, item_set))
+    def release(
+        self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET, lang: str = ENGLISH
+    ) -> Release:
+        """The month's release, its items, partners and the notables' names in `lang` (core.base.subjects)."""
+        return self.memoised(
+            ("release", month, flow, item_set, lang), lambda: _compute_release(self, month, flow, item_set, lang)
+        )
+
+    def flash_view(self, month: int, lang: str = ENGLISH) -> FlashView | None:
+        """The flash's view of the month (core.engine.flash) with its items named in `lang`."""
+        view = self.flash.view(month)
+        if view is None or lang == ENGLISH:  # the flash names its items in English
+            return view
+        catalog = self.catalog.in_language(lang)
+        return view._replace(
+            items=tuple(item._replace(name=catalog.name("flash_item", item.code)) for item in view.items)
+        )
 
 
 def _running_year_totals(array: np.ndarray, first_month: int) -> np.ndarray:
@@ -271,7 +289,7 @@ def _figure(array: np.ndarray, index: int) -> Figure:
     return Figure(now, growth_pct(now, value_at(array, index - 12)))
 
 
-def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -> Release:
+def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str, lang: str) -> Release:
     index = snapshot.index(month)
     lines = snapshot.headline
     exports_total = lines["exports"]
@@ -294,7 +312,7 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
         exports_ex=MappingProxyType(exports_ex),
         ytd_exports_ex=MappingProxyType(ytd_exports_ex),
     )
-    catalog = snapshot.catalog
+    catalog = snapshot.catalog.in_language(lang)
     items = tuple(
         _row(snapshot, flow, index, code, catalog.name("item", code), snapshot.series(flow, item=code))
         for code in catalog.members(item_set, "item")
@@ -312,7 +330,7 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str) -
         tuple(code for code, yoy in measured if yoy > 0),
     )
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
-    notables = find_notables(snapshot, month, breadth, FLOWS[flow].total, members)
+    notables = find_notables(snapshot, month, breadth, FLOWS[flow].total, members, catalog)
     return Release(format_period(month), flow, headline, items, partners, breadth, notables)
 
 

@@ -30,6 +30,7 @@ from core.base.catalog import Catalog
 from core.base.catalog import Entry as CatalogEntry
 from core.base.problems import Problem
 from core.base.release_calendar import ReleaseDate
+from core.base.subjects import ENGLISH
 from core.engine.model import Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
 from core.runtime.records_json import dump_json, load_json
@@ -173,10 +174,11 @@ def _settled(files: tuple[FileStamp, ...], before_ns: int) -> bool:
     return all(stamp.mtime_ns <= before_ns - SETTLED_NS for stamp in files)
 
 
-def cached_start_view(directory: Path, month: int | None, item_set: str) -> MainView | None:
-    """The view the monitor opens on (`month`, None for the latest) computed from exactly these files, or None."""
+def cached_start_view(directory: Path, month: int | None, item_set: str, lang: str = ENGLISH) -> MainView | None:
+    """The view the monitor opens on (`month`, None for the latest; names in `lang`) computed from exactly these
+    files, or None."""
     try:
-        entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set)
+        entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set, lang)
     except OSError:  # as cached_snapshot
         return None
     return _read(entry, lambda file: load_json(MainView, file.read()))
@@ -186,7 +188,7 @@ def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str, vie
     """Stored only beside the snapshot's own entry, which exists only for files that held still while loaded."""
     directory = snapshot.directory
     if _has_snapshot(directory, snapshot.files):
-        entry = _entry(directory, snapshot.files, VIEW_SUFFIX, month, item_set)
+        entry = _entry(directory, snapshot.files, VIEW_SUFFIX, month, item_set, view.lang)
         _write(entry, directory, lambda file: file.write(dump_json(entry.key, view)))
 
 

@@ -5,7 +5,7 @@ from typing import Any
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
 from core.base.release_calendar import ReleaseDate
-from core.base.subjects import FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine
+from core.base.subjects import ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine, excluding
 from core.engine.model import (
     INTERVAL_NOMINAL_PCT,
     TOP_NOTABLES,
@@ -35,19 +35,24 @@ from core.text.releases import release_json
 
 
 def brief_json(
-    snapshot: Snapshot, month: int, release: Release | None, next_release: ReleaseDate | None = None
+    snapshot: Snapshot,
+    month: int,
+    release: Release | None,
+    next_release: ReleaseDate | None = None,
+    lang: str = ENGLISH,
 ) -> dict[str, Any]:
     """A month without a release (`release` None) is preliminary: its release fields are null and `flash`
-    holds its latest 10-day window. A released month has `flash` null. `nowcast_review` compares the
-    flash nowcasts with the final figure, null while there is none or if the month had no flash.
-    `next_release` is the next release after the time of the brief (core.base.release_calendar)."""
+    holds its latest 10-day window (its items named in `lang`, as the release's names are). A released month has
+    `flash` null. `nowcast_review` compares the flash nowcasts with the final figure, null while there is none or
+    if the month had no flash. `next_release` is the next release after the time of the brief
+    (core.base.release_calendar)."""
     preliminary = release is None
     body = dict.fromkeys(Release._fields) if preliminary else to_json(release)
     flash_months = snapshot.flash.months
     return body | {
         "period": format_period(month),
         "preliminary": preliminary,
-        "flash": to_json(snapshot.flash.view(month)) if preliminary else None,
+        "flash": to_json(snapshot.flash_view(month, lang)) if preliminary else None,
         "nowcast_review": to_json(snapshot.flash.review(month)),
         "flash_windows": to_json(snapshot.flash.windows(month)),
         "next_release": release_json(next_release),
@@ -69,14 +74,15 @@ def _table(title: str, rows: tuple[ReleaseRow, ...]) -> list[str]:
     lines = [f"{title:<30}{'value':>10}{'YoY':>9}{'share':>8}{'Δshare':>9}{'contrib':>9}"]
     for row in by_value(rows):
         lines.append(
-            f"  {fmt.clipped(row.name, 27):<28}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
+            f"  {fmt.padded(row.name, 27)} {fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
             f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}"
         )
     return lines
 
 
-def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Notable, ...]) -> list[str]:
-    """One line per kind of record among the notables not shown, so no record goes unsaid."""
+def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Notable, ...], lang: str) -> list[str]:
+    """One line per kind of record among the notables not shown, so no record goes unsaid; items and partners named
+    in `lang`, as the notables name them."""
     month_name = describe_period(parse_period(release.period)).split()[0]
     lines = []
     for kind, claim in (
@@ -91,7 +97,7 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Notable, ..
         groups = [HEADLINE_LINES[notable.subject].label.lower() for notable in records if notable.dimension == HEADLINE]
         for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
             names = [
-                name_in_sentence(snapshot.catalog, dimension, notable.subject)
+                name_in_sentence(snapshot.catalog.in_language(lang), dimension, notable.subject)
                 for notable in records
                 if notable.dimension == dimension
             ]
@@ -113,26 +119,28 @@ def _headline_row(line: HeadlineLine, figure: Figure | Balance | WorkingDays) ->
         )
     else:
         value, change = fmt.usd(figure.value_usd), fmt.pct(figure.yoy_pct)
-    return f"  {line.title:<22}{value:>10}  {change}"
+    return f"  {fmt.padded(line.title, 22)}{value:>10}  {change}"
 
 
-def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False) -> str:
+def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False, lang: str = ENGLISH) -> str:
+    """The brief of a released month, its names in `lang` (the release's own: snapshot.release(..., lang))."""
     month = parse_period(release.period)
     headline = release.headline
-    catalog = snapshot.catalog
+    catalog = snapshot.catalog.in_language(lang)
     lines = [
         f"Korea trade, {describe_period(month)} ({release.period}) · {FLOWS[release.flow].name} · customs basis",
         f"data: {fmt.printable(str(snapshot.directory))} "
         f"({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
-        *(_headline_row(line, getattr(headline, line.code)) for line in HEADLINE_LINES.values()),
+        *(_headline_row(line.in_language(lang), getattr(headline, line.code)) for line in HEADLINE_LINES.values()),
     ]
     excluded = headline.exports_ex.get(HEADLINE_EX_ITEM)
     if excluded:
         ytd = headline.ytd_exports_ex[HEADLINE_EX_ITEM]
-        label = f"Ex {catalog.name('item', HEADLINE_EX_ITEM).lower()}"
+        label = excluding(catalog.name("item", HEADLINE_EX_ITEM), lang)
+        label = fmt.padded(label[:1].upper() + label[1:], 21)
         lines.append(
-            f"  {fmt.clipped(label, 21):<22}{fmt.usd(excluded.value_usd):>10}  {fmt.pct(excluded.yoy_pct)}"
+            f"  {label} {fmt.usd(excluded.value_usd):>10}  {fmt.pct(excluded.yoy_pct)}"
             f"  (year to date {fmt.usd(ytd.value_usd)}, {fmt.pct(ytd.yoy_pct)})"
         )
     lines += [
@@ -144,36 +152,36 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False)
     ]
     if release.breadth.total:
         lines.append(breadth_line(catalog, release.breadth))
-    shown, after = _notables(snapshot, release, all_notables)
+    shown, after = _notables(snapshot, release, all_notables, lang)
     if shown:
         lines += ["", "Notable"] + [f"- {text}" for text in shown]
     lines += [f"  {line}" for line in after]
     return "\n".join(lines)
 
 
-def _notables(snapshot: Snapshot, release: Release, all_notables: bool) -> tuple[list[str], list[str]]:
+def _notables(snapshot: Snapshot, release: Release, all_notables: bool, lang: str) -> tuple[list[str], list[str]]:
     """The texts of the notables the brief lists, and the lines after them: the kinds of record among the rest,
     and how many more there are."""
     shown = release.notables if all_notables else release.notables[:TOP_NOTABLES]
-    after = [line.strip() for line in _other_records(snapshot, release, release.notables[len(shown) :])]
+    after = [line.strip() for line in _other_records(snapshot, release, release.notables[len(shown) :], lang)]
     if len(shown) < len(release.notables):
         after.append(f"({len(release.notables) - len(shown)} more: --all)")
     return [notable.text for notable in shown], after
 
 
-def brief_markdown(snapshot: Snapshot, release: Release, all_notables: bool = False) -> str:
+def brief_markdown(snapshot: Snapshot, release: Release, all_notables: bool = False, lang: str = ENGLISH) -> str:
     """The brief for a chat or a note: the headline, items and partners as Markdown tables (as `tradetop export`
-    writes them, items and partners largest first), then the notables as a list."""
+    writes them, items and partners largest first), then the notables as a list; names in `lang`."""
     lines = [
-        markdown_text(headline_table(release)),
+        markdown_text(headline_table(release, lang)),
         "",
         markdown_text(rows_table("item", by_value(release.items), release)),
         "",
         markdown_text(rows_table("partner", by_value(release.partners), release)),
     ]
     if release.breadth.total:
-        lines += ["", markdown_escaped(breadth_line(snapshot.catalog, release.breadth))]
-    shown, after = _notables(snapshot, release, all_notables)
+        lines += ["", markdown_escaped(breadth_line(snapshot.catalog.in_language(lang), release.breadth))]
+    shown, after = _notables(snapshot, release, all_notables, lang)
     if shown:
         lines += ["", "**Notable**", ""] + [f"- {markdown_escaped(text)}" for text in shown]
     lines += [f"\n{markdown_escaped(line)}" for line in after]
@@ -193,12 +201,12 @@ def _nowcast_figures(label: str, nowcast: Nowcast | None) -> tuple[str, str, str
 
 
 def _figure_line(label: str, value: str, note: str) -> str:
-    return f"  {label:<22}{value:>10}  {note}"
+    return f"  {fmt.padded(label, 22)}{value:>10}  {note}"
 
 
-def _flash_figures(view: FlashView) -> list[tuple[str, str, str]]:
+def _flash_figures(view: FlashView, lang: str) -> list[tuple[str, str, str]]:
     """(label, figure, what it is against) for the flash brief's lines; imports and the balance where the window
-    has them."""
+    has them; the headline lines named in `lang`."""
     days = f"days {view.window}"
     trade = (
         []
@@ -224,11 +232,11 @@ def _flash_figures(view: FlashView) -> list[tuple[str, str, str]]:
         ),
         *trade,
         (
-            HEADLINE_LINES["working_days"].title,
+            HEADLINE_LINES["working_days"].in_language(lang).title,
             fmt.days(view.working_days),
             f"against {fmt.days(view.working_days_prev)} a year earlier",
         ),
-        (HEADLINE_LINES["daily_avg_exports"].title, "", fmt.pct(view.daily_avg_yoy_pct)),
+        (HEADLINE_LINES["daily_avg_exports"].in_language(lang).title, "", fmt.pct(view.daily_avg_yoy_pct)),
         _nowcast_figures("Nowcast, whole month", view.nowcast),
     ]
 
@@ -241,30 +249,32 @@ def _flash_title(view: FlashView) -> str:
     return f"Korea trade, {describe_period(month)} ({view.period}) · {what} · customs basis"
 
 
-def flash_text(snapshot: Snapshot, view: FlashView) -> str:
-    """The brief of a month that has only its 10-day flash."""
+def flash_text(snapshot: Snapshot, view: FlashView, lang: str = ENGLISH) -> str:
+    """The brief of a month that has only its 10-day flash (`view` from snapshot.flash_view, its items named in
+    `lang`)."""
     lines = [
         _flash_title(view),
         f"data: {fmt.printable(str(snapshot.directory))} (releases to {format_period(snapshot.latest)}, flash to "
         f"{format_period(snapshot.flash.months[-1])})",
         "",
-        *(_figure_line(*figures) for figures in _flash_figures(view)),
+        *(_figure_line(*figures) for figures in _flash_figures(view, lang)),
         "",
         f"{'Flash items (kcs10)':<30}{'value':>10}{'YoY':>9}",
     ]
     for item in view.largest_items:
-        lines.append(f"  {fmt.clipped(item.name, 27):<28}{fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
+        lines.append(f"  {fmt.padded(item.name, 27)} {fmt.usd(item.value_usd):>10}{fmt.pct(item.yoy_pct):>9}")
     unpublished = len(view.items) - len(view.largest_items)
     if unpublished:
         lines.append(f"  ({unpublished} of the {len(view.items)} flash items not published for days {view.window})")
     return "\n".join(lines)
 
 
-def flash_markdown(snapshot: Snapshot, view: FlashView) -> str:
+def flash_markdown(snapshot: Snapshot, view: FlashView, lang: str = ENGLISH) -> str:
     """The flash brief for a chat or a note: its figures as a list, the flash items as a Markdown table."""
     lines = [f"**{_flash_title(view)}**", ""]
     lines += [
-        f"- {label}: {', '.join(part for part in (value, note) if part)}" for label, value, note in _flash_figures(view)
+        f"- {label}: {', '.join(part for part in (value, note) if part)}"
+        for label, value, note in _flash_figures(view, lang)
     ]
     lines += ["", markdown_text(flash_table(view)), "", _markdown_source(snapshot)]
     return "\n".join(lines)

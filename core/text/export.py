@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
-from core.base.subjects import FLOWS, HEADLINE_LINES, is_signed
+from core.base.subjects import ENGLISH, FLOWS, HEADLINE_LINES, excluding, is_signed
 from core.engine.model import FlashView, Release, ReleaseRow
 from core.engine.snapshot import Snapshot
 
@@ -101,9 +101,9 @@ def rows_table(dimension: str, rows: Sequence[ReleaseRow], release: Release) -> 
 HEADLINE_EX_ITEM = "semiconductors"
 
 
-def headline_table(release: Release) -> Table:
-    """The month's headline lines, one a row: the value, and its change on a year earlier as growth (`yoy_pct`) or,
-    for the balance and working days, as a difference (`change`, in the line's unit)."""
+def headline_table(release: Release, lang: str = ENGLISH) -> Table:
+    """The month's headline lines, one a row, named in `lang`: the value, and its change on a year earlier as growth
+    (`yoy_pct`) or, for the balance and working days, as a difference (`change`, in the line's unit)."""
     headline = release.headline
 
     def line(
@@ -123,16 +123,19 @@ def headline_table(release: Release) -> Table:
     rows = []
     for spec in HEADLINE_LINES.values():
         value, change = getattr(headline, spec.code)
-        rows.append(line(spec.code, spec.title, value, change, not (spec.signed or spec.in_days), spec.in_days))
+        title = spec.in_language(lang).title
+        rows.append(line(spec.code, title, value, change, not (spec.signed or spec.in_days), spec.in_days))
     excluded, ytd_excluded = headline.exports_ex.get(HEADLINE_EX_ITEM), headline.ytd_exports_ex.get(HEADLINE_EX_ITEM)
     if excluded and ytd_excluded:
         name = next((row.name for row in release.items if row.code == HEADLINE_EX_ITEM), HEADLINE_EX_ITEM)
-        lowered = name[:1].lower() + name[1:]
         rows += [
-            line(f"exports_ex_{HEADLINE_EX_ITEM}", f"Exports ex {lowered}", *excluded, growth=True),
             line(
-                f"ytd_exports_ex_{HEADLINE_EX_ITEM}", f"Exports year to date ex {lowered}", *ytd_excluded, growth=True
-            ),
+                f"{code}_ex_{HEADLINE_EX_ITEM}",
+                excluding(name, lang, HEADLINE_LINES[code].in_language(lang).title),
+                *figure,
+                growth=True,
+            )
+            for code, figure in (("exports", excluded), ("ytd_exports", ytd_excluded))
         ]
     columns = (
         Column("line", "Code", numeric=False, in_markdown=False),
@@ -179,11 +182,18 @@ def notables_table(release: Release) -> Table:
 
 
 def history_table(
-    snapshot: Snapshot, dimension: str, code: str, month: int, months: int | None, flow: str = "export"
+    snapshot: Snapshot,
+    dimension: str,
+    code: str,
+    month: int,
+    months: int | None,
+    flow: str = "export",
+    lang: str = ENGLISH,
 ) -> Table:
     """A subject's months up to `month`, oldest first: `months` of them, or None for all it has data for. As the
     drilldown's months table: the value, its change on a year earlier (growth, or for a signed headline line the
-    difference in dollars) and, for an item or a partner, its share of the flow's total."""
+    difference in dollars) and, for an item or a partner, its share of the flow's total. Its title names the
+    subject in `lang`."""
     if months is None:  # the span the drilldown plots as all history: from the subject's first figure
         months = len(snapshot.month_chart(dimension, code, month, None, flow).months)
     history = snapshot.history(dimension, code, month, months, flow)
@@ -208,7 +218,11 @@ def history_table(
     about = {"table": "history", "dimension": dimension, "subject": fmt.printable(code), "to": format_period(month)}
     if dimension != "headline":
         about["flow"] = flow
-    name = HEADLINE_LINES[code].title if dimension == "headline" else snapshot.catalog.name(dimension, code)
+    name = (
+        HEADLINE_LINES[code].in_language(lang).title
+        if dimension == "headline"
+        else snapshot.catalog.in_language(lang).name(dimension, code)
+    )
     return Table(f"{name}{flow_part} · {span}", about, tuple(columns), tuple(rows))
 
 

@@ -7,7 +7,7 @@ only renders; no numpy here either.
 from typing import TYPE_CHECKING, NamedTuple
 
 from core.base.periods import format_period
-from core.base.subjects import FLOWS, HEADLINE_LINES, flow_of_total
+from core.base.subjects import ENGLISH, FLOWS, HEADLINE_LINES, flow_of_total
 from core.engine.model import (
     DEFAULT_ITEM_SET,
     History,
@@ -42,7 +42,7 @@ class DrilldownView(NamedTuple):
     subject: Subject
     month: int
     breadcrumb: tuple[str, ...]  # where the subject is, after the app's name: the month, then its table
-    name: str
+    name: str  # in the view's language
     chart: MonthChart  # the plot: DRILL_PLOT_MONTHS to the month, or all of the subject's history to it
     months: History  # the months table: DRILL_TABLE_MONTHS to the month
     share_of_flow: bool  # items and partners are parts of the flow's total: the months table has their share
@@ -58,10 +58,10 @@ def follows_flow(subject: Subject) -> bool:
     return subject.dimension != "headline"
 
 
-def _name(snapshot: "Snapshot", subject: Subject) -> str:
+def _name(snapshot: "Snapshot", subject: Subject, lang: str) -> str:
     if subject.dimension == "headline":
-        return HEADLINE_LINES[subject.code].short
-    return snapshot.catalog.name(subject.dimension, subject.code)
+        return HEADLINE_LINES[subject.code].in_language(lang).short
+    return snapshot.catalog.in_language(lang).name(subject.dimension, subject.code)
 
 
 def drilldown_view(
@@ -71,16 +71,17 @@ def drilldown_view(
     flow: str = "export",
     item_set: str = DEFAULT_ITEM_SET,
     all_history: bool = False,
+    lang: str = ENGLISH,
 ) -> DrilldownView:
-    """The subject in the month, its plot over the last DRILL_PLOT_MONTHS or `all_history`; memoised in the
-    snapshot (a headline line's under one flow: it looks the same from both)."""
+    """The subject in the month, its plot over the last DRILL_PLOT_MONTHS or `all_history`, its names in `lang`;
+    memoised in the snapshot (a headline line's under one flow: it looks the same from both)."""
     flow = flow if follows_flow(subject) else "export"
-    key = ("drilldown view", subject, month, flow, item_set, all_history)
-    return snapshot.memoised(key, lambda: _build(snapshot, subject, month, flow, item_set, all_history))
+    key = ("drilldown view", subject, month, flow, item_set, all_history, lang)
+    return snapshot.memoised(key, lambda: _build(snapshot, subject, month, flow, item_set, all_history, lang))
 
 
 def _build(
-    snapshot: "Snapshot", subject: Subject, month: int, flow: str, item_set: str, all_history: bool
+    snapshot: "Snapshot", subject: Subject, month: int, flow: str, item_set: str, all_history: bool, lang: str
 ) -> DrilldownView:
     dimension, code = subject
     section = DIMENSION_TITLES[dimension] + (f" ({FLOWS[flow].name})" if follows_flow(subject) else "")
@@ -91,13 +92,13 @@ def _build(
         subject=subject,
         month=month,
         breadcrumb=(format_period(month), section),
-        name=_name(snapshot, subject),
+        name=_name(snapshot, subject, lang),
         chart=chart,
         months=snapshot.history(dimension, code, month, DRILL_TABLE_MONTHS, flow),
         share_of_flow=follows_flow(subject),
         records=snapshot.records(dimension, code, month, flow),
-        partner_split=snapshot.partner_split(flow, code, month) if dimension == "item" else None,
+        partner_split=snapshot.partner_split(flow, code, month, lang) if dimension == "item" else None,
         review=snapshot.flash.review(month) if subject == EXPORTS else None,
-        notables=snapshot.release(month, notables_flow, item_set).notables_about(dimension, code),
+        notables=snapshot.release(month, notables_flow, item_set, lang).notables_about(dimension, code),
         revisions=snapshot.subject_revisions(dimension, code, flow),
     )

@@ -2,6 +2,7 @@
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from core.base.subjects import ENGLISH
 from core.engine.model import FlashChart, FlashView, NowcastReview
 
 if TYPE_CHECKING:
@@ -18,9 +19,10 @@ class FlashMonthView(NamedTuple):
     review: NowcastReview | None
 
 
-def flash_month_view(snapshot: "Snapshot", month: int) -> FlashMonthView:
+def flash_month_view(snapshot: "Snapshot", month: int, lang: str = ENGLISH) -> FlashMonthView:
+    """The month's flash, its items named in `lang`."""
     flash = snapshot.flash
     return snapshot.memoised(
-        ("flash month view", month),
-        lambda: FlashMonthView(month, flash.view(month), flash.chart(month), flash.review(month)),
+        ("flash month view", month, lang),
+        lambda: FlashMonthView(month, snapshot.flash_view(month, lang), flash.chart(month), flash.review(month)),
     )

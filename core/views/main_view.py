@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from core.base.problems import Problem
-from core.base.subjects import CARD_LINES, FLOWS, HEADLINE, HEADLINE_LINES
+from core.base.subjects import CARD_LINES, ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES
 from core.engine.model import DEFAULT_ITEM_SET, TOP_NOTABLES, FlashView, History, Release, ReleaseRow
 
 if TYPE_CHECKING:
@@ -23,9 +23,11 @@ class MainView(NamedTuple):
     """Everything the main screen shows for one month and flow."""
 
     month: int
+    lang: str  # what its names are in (core.base.subjects.LANGUAGES)
     latest: int  # the latest month with a release
     newest_file_ns: int | None  # the newest data file's mtime: how fresh the data is
     release: Release
+    card_titles: Mapping[str, str]  # CARD_LINES' short names in the view's language, by code
     # CARD_LINES: the CARD_HISTORY_MONTHS to the month; a year-to-date line's at this calendar month, by year
     card_histories: Mapping[str, tuple[float | None, ...]]
     item_trends: Mapping[str, tuple[float | None, ...]]  # item code -> TREND_MONTHS to the month
@@ -36,30 +38,37 @@ class MainView(NamedTuple):
     warnings: tuple[Problem, ...]  # the data's, from the load
 
 
-def main_view(snapshot: "Snapshot", month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET) -> MainView:
-    """The month's view, memoised in the snapshot: a period change that was computed ahead only renders."""
-    return snapshot.memoised(("main view", month, flow, item_set), lambda: _build(snapshot, month, flow, item_set))
+def main_view(
+    snapshot: "Snapshot", month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET, lang: str = ENGLISH
+) -> MainView:
+    """The month's view, its names in `lang`, memoised in the snapshot: a period change that was computed ahead
+    only renders."""
+    return snapshot.memoised(
+        ("main view", month, flow, item_set, lang), lambda: _build(snapshot, month, flow, item_set, lang)
+    )
 
 
-def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str) -> MainView:
+def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str) -> MainView:
     from core.engine.notables.wording import breadth_line  # numpy: there is a snapshot by now, and so numpy
 
-    release = snapshot.release(month, flow, item_set)
+    release = snapshot.release(month, flow, item_set, lang)
 
     def trends(dimension: str, rows: tuple[ReleaseRow, ...]) -> dict[str, tuple[float | None, ...]]:
         return {row.code: snapshot.history(dimension, row.code, month, TREND_MONTHS, flow).values for row in rows}
 
-    breadth = (breadth_line(snapshot.catalog, release.breadth),) if release.breadth.total else ()
+    breadth = (breadth_line(snapshot.catalog.in_language(lang), release.breadth),) if release.breadth.total else ()
     pending = snapshot.flash.pending
     return MainView(
         month=month,
+        lang=lang,
         latest=snapshot.latest,
         newest_file_ns=max((stamp.mtime_ns for stamp in snapshot.files), default=None),
         release=release,
+        card_titles={line.code: line.in_language(lang).short for line in CARD_LINES},
         card_histories={line.code: _card_history(snapshot, line.code, month) for line in CARD_LINES},
         item_trends=trends("item", release.items),
         partner_trends=trends("partner", release.partners),
-        flash=None if pending is None else snapshot.flash.view(pending),
+        flash=None if pending is None else snapshot.flash_view(pending, lang),
         notables=tuple(notable.text for notable in release.notables[:TOP_NOTABLES]) + breadth,
         overview=(
             snapshot.history(HEADLINE, FLOWS["export"].total, month, OVERVIEW_MONTHS),

@@ -9,7 +9,7 @@ screen, on the way to the first frame, imports it with the story screen.
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from core.base.subjects import HEADLINE, HEADLINE_LINES
+from core.base.subjects import ENGLISH, HEADLINE, HEADLINE_LINES
 from core.engine.model import DEFAULT_ITEM_SET, Notable
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class StoryGroup(NamedTuple):
     dimension: str
     code: str
     flow: str | None  # of an item's or a partner's notables (exports); None for a headline line's
-    name: str  # "Exports", "Semiconductors", "United States"
+    name: str  # "Exports", "Semiconductors", "United States"; "수출", "반도체", "미국" in Korean
     data_begins: str | None  # "since 2022, when the data begins", where the group's notables would each say it
     entries: tuple[StoryEntry, ...]
 
@@ -47,15 +47,22 @@ class StoryView(NamedTuple):
 
 
 def story_view(
-    snapshot: "Snapshot", month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET, query: str = ""
+    snapshot: "Snapshot",
+    month: int,
+    flow: str = "export",
+    item_set: str = DEFAULT_ITEM_SET,
+    query: str = "",
+    lang: str = ENGLISH,
 ) -> StoryView:
-    """The month's notables by subject. With a `query`, a subject whose name or code holds it keeps all its
-    notables, and the others keep those whose text holds it (case ignored)."""
+    """The month's notables by subject, their names in `lang`. With a `query`, a subject whose name (in either
+    language) or code holds it keeps all its notables, and the others keep those whose text holds it (case
+    ignored)."""
     import numpy as np
 
     from core.engine.notables.wording import since
 
-    notables = snapshot.release(month, flow, item_set).notables
+    notables = snapshot.release(month, flow, item_set, lang).notables
+    catalog = snapshot.catalog.in_language(lang)
     by_subject: dict[tuple[str, str], list[Notable]] = {}
     for notable in notables:  # most newsworthy first: each subject comes where its first notable does
         by_subject.setdefault((notable.dimension, notable.subject), []).append(notable)
@@ -68,11 +75,11 @@ def story_view(
         begins = since(snapshot.first_month + int(known[0]), True) if len(known) else None
         if dimension == HEADLINE:
             line = HEADLINE_LINES[code]
-            name = line.label
-            named = any(needle in text.casefold() for text in (code, name, line.name_ko))
+            name = line.in_language(lang).label
+            named = any(needle in text.casefold() for text in (code, line.label, line.title, line.name_ko))
         else:
-            name = snapshot.catalog.name(dimension, code)
-            named = snapshot.catalog.matches(dimension, code, needle)
+            name = catalog.name(dimension, code)
+            named = catalog.matches(dimension, code, needle)
         texts = [
             (notable.text.replace(f" {begins}", "") if begins else notable.text, notable.kind) for notable in found
         ]

@@ -9,7 +9,9 @@ import os
 import sys
 
 from core import __version__
-from tui.cli import backtest, brief, calendar, check, export, monitor, sources
+from core.base.subjects import ENGLISH
+from tui.cli import backtest, brief, calendar, check, export, monitor, serve, sources
+from tui.cli.snapshot import language_option
 from tui.crashlog import report_crash
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
@@ -26,12 +28,14 @@ def parser() -> argparse.ArgumentParser:
     period = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     period.add_argument("--period", metavar="YYYY-MM", help="the month (default: the latest in the data)")
     top = argparse.ArgumentParser(
-        prog="tradetop", description="htop for Korea's monthly trade statistics.", parents=[data, period]
+        prog="tradetop",
+        description="htop for Korea's monthly trade statistics.",
+        parents=[data, period, language_option()],
     )
     top.set_defaults(run=monitor.run)
     top.add_argument("--version", action="version", version=f"tradetop {__version__}")
     commands = top.add_subparsers(dest="command")
-    for command in (check, brief, export, backtest, calendar, sources):
+    for command in (check, brief, export, backtest, calendar, sources, serve):
         command.add_command(commands, data, period)
     return top
 
@@ -40,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     """Every command: no traceback on the terminal, whatever happens (an unexpected error is logged, tui.crashlog)."""
     try:
         try:
-            args = parser().parse_args(argv, argparse.Namespace(data=None, period=None))
+            args = parser().parse_args(argv, argparse.Namespace(data=None, period=None, lang=ENGLISH))
             code = args.run(args)
         finally:
             sys.stdout.flush()  # a reader that has gone shows here (--help too), not in the interpreter's exit

@@ -1,11 +1,13 @@
 """`tradetop brief`: the release brief for a month, as text, JSON or Markdown."""
 
-from tui.cli.snapshot import add_release_options, chosen_month, load
+from tui.cli.snapshot import add_release_options, chosen_month, language_option, load
 from tui.output import say
 
 
 def add_command(commands, data, period) -> None:
-    parser = commands.add_parser("brief", parents=[data, period], help="the release brief for a month")
+    parser = commands.add_parser(
+        "brief", parents=[data, period, language_option()], help="the release brief for a month"
+    )
     add_release_options(parser)
     parser.add_argument(
         "--format",
@@ -43,19 +45,20 @@ def run(args) -> int:
         return chosen
     month, preliminary = chosen
     # The whole text first: should tradetop fail while computing it (main() logs that), none of it prints.
-    release = None if preliminary else snapshot.release(month, args.flow, args.item_set)
+    lang = args.lang
+    release = None if preliminary else snapshot.release(month, args.flow, args.item_set, lang)
     if args.format == "json":
         next_release = next(iter(upcoming(now(), snapshot.calendar, count=1)), None)
-        body = brief_json(snapshot, month, release, next_release)
+        body = brief_json(snapshot, month, release, next_release, lang)
         text = json.dumps(body, ensure_ascii=False, indent=1, allow_nan=False)
     elif release is None:  # preliminary: only its flash is out
-        view = snapshot.flash.view(month)
-        main = flash_markdown(snapshot, view) if args.format == "md" else flash_text(snapshot, view)
+        view = snapshot.flash_view(month, lang)
+        main = flash_markdown(snapshot, view, lang) if args.format == "md" else flash_text(snapshot, view, lang)
         text = main if args.format == "md" else _with_flash(snapshot, month, main)
     elif args.format == "md":
-        text = brief_markdown(snapshot, release, args.all_notables)
+        text = brief_markdown(snapshot, release, args.all_notables, lang)
     else:
-        text = _with_flash(snapshot, month, brief_text(snapshot, release, args.all_notables))
+        text = _with_flash(snapshot, month, brief_text(snapshot, release, args.all_notables, lang))
     say(text)
     return 0
 

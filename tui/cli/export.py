@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from core.base.subjects import CARD_LINES
-from tui.cli.snapshot import add_release_options, chosen_month, load
+from tui.cli.snapshot import add_release_options, chosen_month, language_option, load
 from tui.output import fail, say
 
 TABLES = ("headline", "items", "partners", "notables", "history")
@@ -14,7 +14,9 @@ SUBJECT_OPTIONS = {"item": "--item", "partner": "--partner", "headline": "--line
 
 def add_command(commands, data, period) -> None:
     parser = commands.add_parser(
-        "export", parents=[data, period], help="a month's table as CSV, JSON or Markdown, for a spreadsheet or a chat"
+        "export",
+        parents=[data, period, language_option()],
+        help="a month's table as CSV, JSON or Markdown, for a spreadsheet or a chat",
     )
     parser.add_argument(
         "--table",
@@ -67,12 +69,12 @@ def run(args) -> int:
     out = Path(args.out).expanduser() if args.out else None
     if out is not None and any(within(out, directory) for directory in (snapshot.directory, embedded_data_dir())):
         return fail([f"--out: {out} is in the data directory, which tradetop never writes; choose another place"], 2)
-    release = snapshot.release(month, args.flow, args.item_set)
+    release = snapshot.release(month, args.flow, args.item_set, args.lang)
     if subject is not None:  # --table history
         dimension, code = subject
-        table = export.history_table(snapshot, dimension, code, month, None, args.flow)
+        table = export.history_table(snapshot, dimension, code, month, None, args.flow, args.lang)
     elif args.table == "headline":
-        table = export.headline_table(release)
+        table = export.headline_table(release, args.lang)
     elif args.table == "notables":
         table = export.notables_table(release)
     else:

@@ -1,12 +1,16 @@
 """The monitor, `tradetop` with no command: the Textual app, with the loader started before Textual is imported."""
 
 import gc
+import os
 import sys
 
 from tui.crashlog import report_crash
 from tui.output import fail
 
 NO_TERMINAL = "tradetop needs a terminal; try `tradetop brief`"
+# What textual-serve (`tradetop serve`) sets TEXTUAL_DRIVER to for each browser tab's monitor: Textual then draws
+# for the browser through pipes, and there is no terminal to need.
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"
 
 
 def run(args) -> int:
@@ -23,7 +27,8 @@ def run(args) -> int:
         return fail([f"{directory}: no such data directory"])
     if not data_files(directory):
         return fail([f"{directory}: no CSV files in the data directory"])
-    if not all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr)):
+    in_browser = os.environ.get("TEXTUAL_DRIVER") == WEB_DRIVER
+    if not in_browser and not all(stream.isatty() for stream in (sys.stdin, sys.stdout, sys.stderr)):
         return fail([NO_TERMINAL], 2)  # Textual would wait for keys that never come and draw into a file
     # Start-up builds what lives on (modules, classes, widgets): collections before the first frame cost about
     # 15 ms and find 2% of the objects garbage. The app turns the collector back on once the frame is drawn.
@@ -40,7 +45,7 @@ def run(args) -> int:
             start_loading(directory, month, DEFAULT_ITEM_SET)
         from tui.app import TradetopApp
 
-        app = TradetopApp(directory, month)
+        app = TradetopApp(directory, month, lang=args.lang)
         app.run()
     finally:
         gc.enable()  # also if start-up failed before the app could

@@ -1,7 +1,9 @@
 """The snapshot a command computes from (the monitor's cache when the files are unchanged: no pandas), and the
 month and item set a command's options choose in it."""
 
-from core.base.subjects import FLOWS
+import argparse
+
+from core.base.subjects import FLOWS, LANGUAGES
 from tui.output import fail
 
 
@@ -16,6 +18,19 @@ def load(args):
         return load_snapshot_cached(resolve_data_dir(args.data))
     except DataError as error:
         return fail(summarised(error.problems))
+
+
+def language_option() -> argparse.ArgumentParser:
+    """--lang, for the commands that show names, before or after the command as --data and --period are (tui.cli's
+    parser: its default comes with the namespace parsing starts from)."""
+    parent = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    choices = ", ".join(f"{code} {name}" for code, name in LANGUAGES.items())  # en English, ko 한국어
+    parent.add_argument(
+        "--lang",
+        choices=tuple(LANGUAGES),
+        help=f"the names of items, partners and headline lines: {choices} (default: en)",
+    )
+    return parent
 
 
 def add_release_options(parser) -> None:

@@ -64,7 +64,7 @@ class DrilldownScreen(StateScreen):
     def show_state(self) -> None:
         app = self.monitor
         assert app.snapshot is not None and app.month is not None  # the app opens a drilldown once the snapshot is in
-        view = drilldown_view(app.snapshot, self.subject, app.month, app.flow, app.item_set, self.all_history)
+        view = drilldown_view(app.snapshot, self.subject, app.month, app.flow, app.item_set, self.all_history, app.lang)
         # One line tall whatever it says: no layout pass, which would repaint the scrollbars a frame later.
         self.query_one("#breadcrumb", StatusLine).update(
             Text(" › ".join(("tradetop", *view.breadcrumb)) + " › ") + Text(view.name, style="bold")
@@ -93,10 +93,10 @@ class DrilldownScreen(StateScreen):
 
         app, subject = self.monitor, self.subject
         assert app.snapshot is not None and app.month is not None
-        name = drilldown_view(app.snapshot, subject, app.month, app.flow, app.item_set, self.all_history).name
+        name = drilldown_view(app.snapshot, subject, app.month, app.flow, app.item_set, self.all_history, app.lang).name
         if self.focused is self.query_one("#months"):  # the months the table lists, oldest first
             table = history_table(
-                app.snapshot, subject.dimension, subject.code, app.month, DRILL_TABLE_MONTHS, app.flow
+                app.snapshot, subject.dimension, subject.code, app.month, DRILL_TABLE_MONTHS, app.flow, app.lang
             )
             return Clip(tsv_text(table), f"{len(table.rows)} months of {name}, oldest first, as TSV with a header line")
         if self.focused is self.query_one("#drill-facts"):

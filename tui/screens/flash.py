@@ -70,7 +70,7 @@ class FlashScreen(StateScreen):
         from core.text.export import flash_table, tsv_text
 
         snapshot = self.monitor.snapshot
-        view = None if snapshot is None else snapshot.flash.view(self.month)
+        view = None if snapshot is None else snapshot.flash_view(self.month, self.monitor.lang)
         if view is not None and self.focused is self.query_one("#flash-items"):
             what = f"{len(view.items)} flash items of {describe_period(self.month)}, days {view.window}"
             return Clip(tsv_text(flash_table(view)), f"{what}, as TSV with a header line")
@@ -80,7 +80,7 @@ class FlashScreen(StateScreen):
         app, month = self.monitor, self.month
         assert app.snapshot is not None  # the app opens the flash month once the snapshot is in
         self.query_one(ErrorBar).show(app.problems)
-        month_view = flash_month_view(app.snapshot, month)
+        month_view = flash_month_view(app.snapshot, month, app.lang)
         view = month_view.flash
         state = (
             "no flash figures"

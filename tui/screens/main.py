@@ -130,7 +130,9 @@ class MainScreen(StateScreen):
             what = f"{len(rows)} {focused.dimension}s of {month}, {FLOWS[view.release.flow].name}"
             return Clip(tsv_text(table), f"{what}, as TSV with a header line")
         if isinstance(focused, HeadlineCards):
-            return Clip(tsv_text(headline_table(view.release)), f"the headline of {month}, as TSV with a header line")
+            return Clip(
+                tsv_text(headline_table(view.release, view.lang)), f"the headline of {month}, as TSV with a header line"
+            )
         if isinstance(focused, NotablesPanel):
             return Clip(focused.plain, f"the top notables of {month}, as text")
         return super().clip()

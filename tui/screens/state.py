@@ -30,6 +30,7 @@ class Monitor(Protocol):
 
     data_dir: Path
     item_set: str
+    lang: str  # what names are shown in: views are asked for in it
     snapshot: "Snapshot | None"  # None until the first load
     month: int | None  # the month shown; set whenever the snapshot is
     flow: str

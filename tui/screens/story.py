@@ -44,7 +44,7 @@ class StoryScreen(StateScreen):
     def show_state(self) -> None:
         app = self.monitor
         assert app.snapshot is not None and app.month is not None  # the app opens the story once the snapshot is in
-        view = story_view(app.snapshot, app.month, app.flow, app.item_set, self.query_text)
+        view = story_view(app.snapshot, app.month, app.flow, app.item_set, self.query_text, app.lang)
         crumbs = f"tradetop › {format_period(view.month)} › Story of {describe_period(view.month)}"
         self.query_one("#story-status", StatusLine).update(
             Text(crumbs) + Text(f" · {FLOWS[view.flow].name}", style="bold")

@@ -74,6 +74,7 @@ class HeadlineCards(Widget, can_focus=True):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.figures = {line.code: WAITING for line in CARD_LINES}
+        self.titles = {line.code: line.short for line in CARD_LINES}  # the view's, in its language, once there is one
 
     def action_choose(self, step: int) -> None:
         self.selected = (self.selected + step) % len(CARD_LINES)
@@ -90,6 +91,7 @@ class HeadlineCards(Widget, can_focus=True):
 
     def show(self, view: MainView) -> None:
         headline = view.release.headline
+        self.titles = dict(view.card_titles)
         self.figures = {
             line.code: CardFigure(*_figure_texts(getattr(headline, line.code)), view.card_histories[line.code])
             for line in CARD_LINES
@@ -122,7 +124,7 @@ class HeadlineCards(Widget, can_focus=True):
                 ),
                 figure.change,
             )
-            heading = Text(f" {line.short} ", style=title)
+            heading = Text(f" {self.titles[line.code]} ", style=title)
             heading.truncate(max(0, width - 3))
             rows[0].append(
                 Text.assemble(

@@ -27,9 +27,6 @@ class Snapshot(Protocol):
     """What notables read of a snapshot (core.engine.snapshot.Snapshot, which builds the notables: hence no import)."""
 
     @property
-    def catalog(self) -> Catalog: ...
-
-    @property
     def first_month(self) -> int: ...
 
     @property
@@ -44,15 +41,16 @@ class Snapshot(Protocol):
 
 
 def find_notables(
-    snapshot: Snapshot, month: int, breadth: Breadth, total: str, members: Mapping[str, Set[str]]
+    snapshot: Snapshot, month: int, breadth: Breadth, total: str, members: Mapping[str, Set[str]], catalog: Catalog
 ) -> tuple[Notable, ...]:
     """Every notable of the month, most newsworthy first; `total` (exports or imports) owns the breadth;
-    `members` are the release's item and partner codes."""
+    `members` are the release's item and partner codes; items and partners are named as `catalog` names them
+    (in its language)."""
     at = At(snapshot.first_month, snapshot.index(month))
     exports = snapshot.headline["exports"]
     if not 0 <= at.index < len(exports) or math.isnan(exports[at.index]):
         return ()  # no release without total exports
-    candidates = _candidates(snapshot, at.index, members)
+    candidates = _candidates(snapshot, at.index, members, catalog)
     found: list[Notable] = []
     for candidate in candidates:
         found += records(at, candidate)
@@ -68,7 +66,7 @@ def find_notables(
             )
     partners = [c for c in candidates if c.dimension == "partner" and c.code in members["partner"]]
     found += overtakes(at, partners)
-    found += breadth_notables(snapshot.catalog, breadth, total, snapshot.headline[total])
+    found += breadth_notables(catalog, breadth, total, snapshot.headline[total])
     return _ranked(found)
 
 
@@ -90,7 +88,7 @@ def _ranked(found: list[Notable]) -> tuple[Notable, ...]:
     return tuple(sorted(ranked, key=_order))
 
 
-def _candidates(snapshot: Snapshot, index: int, members: Mapping[str, Set[str]]) -> list[Candidate]:
+def _candidates(snapshot: Snapshot, index: int, members: Mapping[str, Set[str]], catalog: Catalog) -> list[Candidate]:
     """The headline lines that have points, then of items and of partners the release's own, then the largest."""
     exports_now = float(snapshot.headline["exports"][index])
     chosen: list[tuple[str, str, str, Values, float, str | None]] = [
@@ -109,7 +107,7 @@ def _candidates(snapshot: Snapshot, index: int, members: Mapping[str, Set[str]])
         for _, _, code, values in heapq.nsmallest(MAX_SUBJECTS, found, key=lambda entry: entry[:3]):
             # A month of no exports gives no share: the subject gets the points of a share of 0.
             share_points = min(35.0, 10.0 + 60.0 * float(values[index]) / exports_now) if exports_now > 0 else 10.0
-            label = wording.exports_label(snapshot.catalog, dimension, code)
+            label = wording.exports_label(catalog, dimension, code)
             chosen.append((code, dimension, label, values, share_points, "export"))
     return [
         Candidate(

@@ -7,6 +7,7 @@ decides a claim. Months come as month numbers (core.base.periods), amounts in do
 from core.base import fmt
 from core.base.catalog import Catalog
 from core.base.periods import describe_period, month_name, year_of
+from core.base.subjects import ENGLISH
 from core.engine.model import Breadth
 
 BREADTH_BASIS = "customs"  # items summed from customs (HS) data: the ministry's own item figures differ a little
@@ -26,9 +27,11 @@ RUN_END_WORDS = {
 
 
 def name_in_sentence(catalog: Catalog, dimension: str, code: str) -> str:
-    """An item or partner as it reads mid-sentence: 'semiconductors', 'the United States'."""
+    """An item or partner as it reads mid-sentence: 'semiconductors', 'the United States' (a Korean name, '미국',
+    takes no article)."""
     if dimension == "partner":
-        return ("the " if code in PARTNERS_WITH_ARTICLE else "") + catalog.name("partner", code)
+        article = code in PARTNERS_WITH_ARTICLE and catalog.language == ENGLISH
+        return ("the " if article else "") + catalog.name("partner", code)
     return lower_first(catalog.name(dimension, code))
 
 
