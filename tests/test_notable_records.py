@@ -6,10 +6,10 @@ import json
 from dashboard_helpers import copy_of_shipped_data
 
 from core.base.periods import parse_period
-from core.engine.model import DeficitFacts, Notable, RecordFacts, StreakFacts
+from core.engine.model import DeficitFacts, Notable, RecordFacts, Release, StreakFacts
 from core.engine.snapshot import to_json
 from core.runtime.cache import cache_dir, cached_start_view, load_snapshot_cached, store_start_view
-from core.views.main_view import main_view
+from core.views.main_view import MainView, main_view
 
 # Between them every kind of notable: 2023-01 the balance's record deficit, 2025-11 semiconductors' year above the
 # whole of 2024, 2025-12 the annual daily average.
@@ -49,7 +49,8 @@ def test_a_notable_whose_facts_fit_no_record_is_a_miss(tmp_path):
     store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
     (entry,) = cache_dir().glob("*.json")
     key, view = json.loads(entry.read_bytes())
-    release = view[3]
-    release[-1][0][-1] = ["growth", "three", "2025-01"]  # a streak's facts with its months a word
+    release = view[MainView._fields.index("release")]
+    notables = release[Release._fields.index("notables")]
+    notables[0][-1] = ["growth", "three", "2025-01"]  # a streak's facts with its months a word
     entry.write_text(json.dumps([key, view]))
     assert cached_start_view(directory, None, "motie15") is None
