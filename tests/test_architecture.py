@@ -10,11 +10,6 @@ import core
 
 ROOT = Path(core.__file__).parent.parent
 MAX_MODULE_LINES = 450
-# Modules still over the limit because another branch of issue 14's work splits or rewrites them; each entry says
-# which. An entry whose module is gone or has come under the limit fails the test below: remove it then.
-BEING_SPLIT = {
-    "core/ingest/loader.py": "i15-cold2 rewrites it (a reader without pandas); split it once that has landed",
-}
 
 
 def test_core_never_imports_textual():
@@ -133,6 +128,4 @@ def module_lines() -> dict[str, int]:
 def test_no_module_is_over_450_lines():
     """A module past a few hundred lines holds more than one job: split it by job."""
     lines = module_lines()
-    assert {name: count for name, count in lines.items() if count > MAX_MODULE_LINES and name not in BEING_SPLIT} == {}
-    stale = {name: lines.get(name) for name in BEING_SPLIT if lines.get(name, 0) <= MAX_MODULE_LINES}
-    assert stale == {}, "split or gone: remove from BEING_SPLIT"
+    assert {name: count for name, count in lines.items() if count > MAX_MODULE_LINES} == {}

@@ -20,7 +20,7 @@ from test_fuzz_loader import CELLS, ENCODINGS, HEADERS
 from test_property_data import directories
 from test_start import write_synthetic_directory
 
-import core.ingest.loader
+import core.ingest.table
 from core.base.problems import DataError
 from core.engine.snapshot import load_snapshot
 from core.ingest.datadir import embedded_data_dir
@@ -75,7 +75,7 @@ def loaded_both_ways(monkeypatch):
     def load(directory):
         results = []
         for pandas_from in (PANDAS_ALWAYS, PANDAS_NEVER):
-            monkeypatch.setattr(core.ingest.loader, "PANDAS_CSV_BYTES", pandas_from)
+            monkeypatch.setattr(core.ingest.table, "PANDAS_CSV_BYTES", pandas_from)
             try:
                 results.append(facts(load_snapshot(directory)))
             except DataError as error:

@@ -14,7 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 if TYPE_CHECKING:
-    from core.ingest.loader import Rows
+    from core.ingest.rows import Rows
 
 Values = npt.NDArray[np.float64]
 EMPTY: Values = np.array([], dtype=float)  # the series of what the data does not hold

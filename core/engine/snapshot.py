@@ -252,7 +252,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
 
 def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:
     """Superseded rows, oldest first, each with the figure that replaced it."""
-    from core.ingest.loader import Rows
+    from core.ingest.rows import Rows
 
     old, current = dataset.revisions, dataset.trade
     if old.empty:

@@ -9,7 +9,6 @@ table or HS mapping file raises DataError (`file:line: ...`).
 
 from pathlib import Path
 
-from core.ingest.loader import MAX_VALUE_TEXT, MAX_VALUE_USD
 from core.ingest.sources.ecos import ECOS
 from core.ingest.sources.kcs import FLASH_COLUMNS, KCS, kcs_items
 from core.ingest.sources.protocol import (
@@ -26,6 +25,7 @@ from core.ingest.sources.protocol import (
 )
 from core.ingest.sources.reference import HsMap, normalise_hs, read_regions
 from core.ingest.sources.tidy import file_name, save, tidy_csv
+from core.ingest.validate import MAX_VALUE_TEXT, MAX_VALUE_USD
 
 SOURCES: tuple[Source, ...] = (KCS, ECOS)
 SOURCE_OF = {kind.name: source for source in SOURCES for kind in source.kinds}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from core.base.problems import DataError, Problem
 from core.ingest.datadir import embedded_data_dir
-from core.ingest.loader import FileReport, read_table
+from core.ingest.table import FileReport, read_table
 
 REGIONS_FILE = "regions.csv"
 
