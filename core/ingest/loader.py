@@ -15,8 +15,8 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
+from functools import cache, partial
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -29,6 +29,7 @@ from core.base.periods import format_period, month_number, parse_period, period_
 from core.base.problems import DataError, Problem
 from core.base.release_calendar import CALENDAR_COLUMNS, ReleaseDate, calendar_dates
 from core.ingest.datadir import FileStamp, data_files, embedded_data_dir, file_stamps
+from core.ingest.regions import REGIONS_FILE, is_region_table, regions_of, with_region_codes
 
 TRADE_COLUMNS = ("period", "flow", "item", "partner", "value_usd")
 FLASH_WINDOWS = ("1-10", "1-20", "month")
@@ -53,7 +54,8 @@ NOT_DATED = np.iinfo(np.int64).min  # NaT as a day number: undated rows sort as 
 class Rows:
     """Validated rows as numpy columns: month (int64, see core.base.periods), window (flash rows only), flow,
     item, partner, source and file (str objects), value_usd (float64), released (datetime64[D], NaT when
-    undated) and line (int64)."""
+    undated) and line (int64); any other column is a measure of the files' own, such as weight_kg (float64, NaN
+    where a row has none: `measures`)."""
 
     def __init__(self, columns: Mapping[str, np.ndarray]):
         self.columns = MappingProxyType(dict(columns))
@@ -72,15 +74,21 @@ class Rows:
         """The rows a boolean mask or an array of positions picks, in its order."""
         return Rows({name: column[which] for name, column in self.columns.items()})
 
+    @property
+    def measures(self) -> tuple[str, ...]:
+        """The extra numeric columns, such as weight_kg."""
+        return tuple(name for name in self.columns if name not in _ROW_DTYPES)
+
     @classmethod
     def concatenated(cls, parts: Sequence["Rows"], with_window: bool) -> "Rows":
         names = _ROW_COLUMNS + (("window",) if with_window else ())
-        return cls(
-            {
-                name: np.concatenate([part[name] for part in parts]) if parts else np.array([], _ROW_DTYPES[name])
-                for name in names
-            }
-        )
+        columns = {
+            name: np.concatenate([part[name] for part in parts]) if parts else np.array([], _ROW_DTYPES[name])
+            for name in names
+        }
+        for measure in dict.fromkeys(name for part in parts for name in part.measures):
+            columns[measure] = np.concatenate([part.columns.get(measure, np.full(len(part), np.nan)) for part in parts])
+        return cls(columns)
 
     def key_codes(self, columns: Sequence[str]) -> np.ndarray:
         """A number per row for its combination of values in `columns`, ordered as the combinations sort."""
@@ -137,6 +145,7 @@ class Dataset:
     warnings: tuple[Problem, ...]
     files: tuple[FileStamp, ...]
     calendar: tuple[ReleaseDate, ...] = ()  # calendar.csv's release dates
+    regions: Mapping[str, str] = field(default_factory=dict)  # ISO-2 country -> region, from regions.csv
 
 
 class FileReport:
@@ -144,6 +153,10 @@ class FileReport:
 
     def __init__(self, path: Path, problems: list[Problem]):
         self.path, self.problems, self.count = str(path), problems, 0
+        self.warnings: list[Problem] = []
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Problem(self.path, line, message, is_warning=True))
 
     def error(self, line: int | None, message: str) -> None:
         self.count += 1
@@ -168,6 +181,7 @@ def load_directory(directory: str | Path) -> Dataset:
     stamps = file_stamps(directory)
     parts: dict[str, list[Rows]] = {"trade": [], "flash": []}
     catalog_entries: list[Entry] | None = None
+    regions: dict[str, str] | None = None
     working_days: dict[int, float] = {}
     calendar: list[ReleaseDate] = []
     reports = []
@@ -178,7 +192,9 @@ def load_directory(directory: str | Path) -> Dataset:
         if table is not None:
             role = _role_of(table.columns)
             if role == "reference":
-                pass  # region and HS tables: read by `tradetop import`/`fetch` (core.ingest.sources), not figures
+                if is_region_table(table.columns):  # which countries are regions of their own (CN is china)
+                    regions = regions_of(table.columns, table.records(report), report.error)
+                # HS tables: read by `tradetop import`/`fetch` (core.ingest.sources), not figures
             elif role == "catalog":
                 catalog_entries = _validate_catalog(table, report)
             elif role == "working_days":
@@ -187,10 +203,14 @@ def load_directory(directory: str | Path) -> Dataset:
                 calendar += calendar_dates(table.records(report), report.error)
             else:
                 parts[role] += _validate_trade_file(table, path.name, report, with_window=role == "flash")
+    if regions is None:
+        regions = _embedded_regions()
     errors: list[Problem] = []
+    file_warnings: list[Problem] = []
     for report in reports:  # in file order, each file's problems together
         report.close()
         errors += report.problems
+        file_warnings += report.warnings
     if not stamps:
         errors.append(
             Problem(str(directory), None, "no CSV files (expected files with period,flow,item,partner,value_usd)")
@@ -199,10 +219,13 @@ def load_directory(directory: str | Path) -> Dataset:
         catalog_entries = _embedded_catalog()
     catalog = Catalog.of(catalog_entries)
     trade, revisions = _resolve_versions(
-        Rows.concatenated(parts["trade"], with_window=False), ("month", "flow", "item", "partner"), directory, errors
+        _with_region_codes(Rows.concatenated(parts["trade"], with_window=False), regions),
+        ("month", "flow", "item", "partner"),
+        directory,
+        errors,
     )
     flash, _ = _resolve_versions(
-        Rows.concatenated(parts["flash"], with_window=True),
+        _with_region_codes(Rows.concatenated(parts["flash"], with_window=True), regions),
         ("month", "window", "flow", "item", "partner"),
         directory,
         errors,
@@ -219,7 +242,8 @@ def load_directory(directory: str | Path) -> Dataset:
                 "no total exports in any month (expected rows with flow export, item total, partner world)",
             )
         )
-    warnings = _unknown_codes(trade, catalog, directory, "item") + _unknown_codes(trade, catalog, directory, "partner")
+    warnings = file_warnings + _unknown_codes(trade, catalog, directory, "item")
+    warnings += _unknown_codes(trade, catalog, directory, "partner")
     warnings += _unknown_codes(flash, catalog, directory, "flash_item")
     if errors:
         raise DataError(errors + warnings)
@@ -233,12 +257,30 @@ def load_directory(directory: str | Path) -> Dataset:
         tuple(warnings),
         stamps,
         tuple(calendar),
+        MappingProxyType(regions),
     )
 
 
 def _is_total_exports(rows: Rows) -> np.ndarray:
     total: np.ndarray = (rows["flow"] == "export") & (rows["item"] == TOTAL_ITEM) & (rows["partner"] == WORLD)
     return total
+
+
+def _with_region_codes(rows: Rows, regions: Mapping[str, str]) -> Rows:
+    partners = with_region_codes(rows["partner"], regions)
+    return rows if partners is rows["partner"] else Rows({**rows.columns, "partner": partners})
+
+
+@cache  # the shipped file does not change while tradetop runs
+def _embedded_regions() -> dict[str, str]:
+    path = embedded_data_dir() / REGIONS_FILE
+    problems: list[Problem] = []
+    report = FileReport(path, problems)
+    table = read_table(path, report)
+    regions = {} if table is None else regions_of(table.columns, table.records(report), report.error)
+    if problems:
+        raise DataError(problems)
+    return regions
 
 
 def _embedded_catalog() -> list[Entry]:
@@ -463,7 +505,7 @@ def _role_of(columns: Sequence[str]) -> str:
     """What a file is to tradetop, told by its columns: figures (trade, flash), the catalog, working days or a
     reference table."""
     names = set(columns)
-    if {"region", "iso2"} <= names or "hs_code" in names:
+    if is_region_table(names) or "hs_code" in names:
         return "reference"
     if {"dimension", "code"} <= names:
         return "catalog"
@@ -559,7 +601,30 @@ def _validate_trade_rows(table: Table, file_name: str, report: FileReport, requi
     }
     if "window" in required:
         columns["window"] = cells("window")[good]
+    for measure in (name for name in table.columns if name not in required and name not in _TEXT_COLUMNS):
+        columns[measure] = _measure(table.column(measure), table.lines, measure, report)[good]
     return Rows(columns)
+
+
+_TEXT_COLUMNS = ("released", "source")  # optional columns that are no measure
+MEASURE_FORM = "expected numbers from 0 to 1e15 in an extra column such as weight_kg, or nothing"
+
+
+def _measure(cells: np.ndarray, lines: np.ndarray, name: str, report: FileReport) -> np.ndarray:
+    """An extra column of a file as numbers (NaN where a row has none). One that holds anything but numbers from
+    0 to MAX_VALUE_USD is left out (all NaN), and a warning says so."""
+    given = cells != ""
+    numbers = np.where(given, _numbers(np.where(given, cells, "0").astype(object)), np.nan)
+    bad = given & ~((numbers >= 0) & (numbers <= MAX_VALUE_USD))
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        report.warn(
+            int(lines[first]),
+            f"column {printable(name)!r} is not read: {printable(str(cells[first]))!r} is not a number "
+            f"({MEASURE_FORM})",
+        )
+        return np.full(len(cells), np.nan)
+    return numbers
 
 
 def _missing(column: str, required: tuple[str, ...], row: int) -> str:
@@ -731,6 +796,7 @@ def _validate_catalog(table: Table, report: FileReport) -> list[Entry]:
                     printable(row.get("name_ko", "")),
                     sets,
                     order,
+                    row.get("part_of", ""),
                 )
             )
     return entries
