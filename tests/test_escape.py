@@ -80,7 +80,7 @@ def test_check_names_a_hostile_file_on_one_escaped_line(hostile, run_cli):
     code, out, err = run_cli("check", "--data", str(hostile))
     assert code == 0, err
     assert f"{shown(hostile, BAD_FILE_SHOWN)}:2: warning: item code 'unobtainium' is not in the catalog" in out
-    assert f"{shown(hostile)}: 5 files," in out
+    assert f"{shown(hostile)}: 8 files," in out
     assert not raw_controls(out + err) and not forged(out + err)
 
 

@@ -36,7 +36,7 @@ def test_january_2026_daily_average_and_us_january_records(shipped_snapshot):
     daily = the_notable(shipped_snapshot, "2026-01", "record_for_month", "daily_avg_exports")
     assert daily.facts.value_usd / 1e9 == pytest.approx(2.80, abs=0.005)
     us = the_notable(shipped_snapshot, "2026-01", "record_for_month", "us")
-    assert us.dimension == "partner" and us.facts.since == "2021-08"
+    assert us.dimension == "partner" and us.facts.since == "2016-01"
     assert us.facts.value_usd / 1e9 == pytest.approx(12.01, abs=0.005)
     assert "Exports to the United States reached $12.01bn, the highest for any January" in us.text
 

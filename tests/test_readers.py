@@ -89,7 +89,7 @@ def test_the_shipped_data_is_the_same_read_either_way(loaded_both_ways):
     with_pandas, without, parsed = loaded_both_ways(embedded_data_dir())
     assert parsed >= 3  # catalog.csv, flash.csv, monthly.csv (and regions.csv): pandas did read them
     assert with_pandas == without and "trade" in without
-    assert len(without["trade"]) == 60 and len(without["months"][1]) == 127  # series; months 2016-01 to 2026-07
+    assert len(without["trade"]) == 70 and len(without["months"][1]) == 129  # series; months 2016-01 to 2026-09
 
 
 def test_a_synthetic_directory_five_times_the_shipped_data_is_the_same_read_either_way(loaded_both_ways, tmp_path):
