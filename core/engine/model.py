@@ -407,3 +407,11 @@ class MonthChart(NamedTuple):
             self.measure,
             per_point,
         )
+
+
+class DetailGap(NamedTuple):
+    """Figures a month does not have yet (or not any more), said in one line, and the month that has them."""
+
+    text: str  # "item and region detail for 2026-09 not yet in the data; latest: 2026-07"
+    month: int | None  # the nearest month with them, where a key goes; None if no month has them
+    tables: tuple[str, ...] = ()  # of the main screen: "item", "partner", the tables without any figure
