@@ -19,6 +19,7 @@ ADDED_SINCE = {
     "flash_windows": "issue 18, flash with imports",
     "next_release": "issue 18, the release calendar",
     "detail_gap": "issue 18, a month without item and region detail",
+    "by_destination": "issue 18, item x destination",
 }
 # Files shipped since (issue 18): the US from 2016 and HS 8542 by destination would change the US records.
 SHIPPED_SINCE = ("exports_us_2016_2021.csv", "exports_by_destination_hs8542.csv", "release_prelim_2026.csv")

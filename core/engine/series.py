@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from core.base.catalog import REST_OF_WORLD, TOTAL_ITEM, WORLD
+
 if TYPE_CHECKING:
     from core.ingest.loader import Rows
 
@@ -71,3 +73,14 @@ def value_at(array: Values, index: int) -> float | None:
 
 def difference(now: float | None, before: float | None) -> float | None:
     return None if now is None or before is None else now - before
+
+
+def with_world_totals(trade: dict[tuple[str, str, str], np.ndarray]) -> None:
+    """Gives each item with partners that include the rest of the world, and no world figure of its own, one: the
+    sum of its partners in each month that has the rest of the world."""
+    for flow, item, partner in list(trade):
+        if partner != REST_OF_WORLD or item == TOTAL_ITEM or (flow, item, WORLD) in trade:
+            continue
+        parts = [array for key, array in trade.items() if key[:2] == (flow, item) and key[2] != WORLD]
+        rest = trade[(flow, item, REST_OF_WORLD)]
+        trade[(flow, item, WORLD)] = np.where(np.isnan(rest), np.nan, np.nansum(np.vstack(parts), axis=0))

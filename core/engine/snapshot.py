@@ -40,7 +40,17 @@ from core.engine.model import (
     WorkingDays,
 )
 from core.engine.notables.find import find_notables
-from core.engine.series import EMPTY, MonthAxis, by_series, difference, divided, growth_pct, ratio_pct, value_at
+from core.engine.series import (
+    EMPTY,
+    MonthAxis,
+    by_series,
+    difference,
+    divided,
+    growth_pct,
+    ratio_pct,
+    value_at,
+    with_world_totals,
+)
 from core.ingest.datadir import FileStamp
 
 if TYPE_CHECKING:
@@ -222,6 +232,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     first, last = int(months.min()), int(months.max())
     length = last - first + 1
     series = cast(dict[SeriesKey, np.ndarray], by_series(trade, ("flow", "item", "partner"), first, length))
+    with_world_totals(series)
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)

@@ -7,6 +7,7 @@ from core.base.periods import describe_period, format_period, parse_period
 from core.base.release_calendar import ReleaseDate
 from core.base.subjects import ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine, excluding
 from core.engine.coverage import main_detail_gap
+from core.engine.destinations import Split, by_destination
 from core.engine.model import (
     INTERVAL_NOMINAL_PCT,
     TOP_NOTABLES,
@@ -56,6 +57,8 @@ def brief_json(
         "preliminary": preliminary,
         # Items and partners the month has no figure for yet: what the tables say, and the latest month with them.
         "detail_gap": None if gap is None else {"text": gap.text, "month": _period(gap.month)},
+        # Items with figures by destination in the month (HS 8542): the whole and each destination.
+        "by_destination": None if release is None else to_json(by_destination(snapshot, release.flow, month, lang)),
         "flash": to_json(snapshot.flash_view(month, lang)) if preliminary else None,
         "nowcast_review": to_json(snapshot.flash.review(month)),
         "flash_windows": to_json(snapshot.flash.windows(month)),
@@ -130,6 +133,17 @@ def _period(month: int | None) -> str | None:
     return None if month is None else format_period(month)
 
 
+def _split_table(split: Split) -> list[str]:
+    title = split.title[:1].upper() + split.title[1:]
+    lines = [f"{fmt.padded(fmt.clipped(title, 45), 46)}{'value':>10}{'YoY':>9}{'share':>8}"]
+    for row in split.rows:
+        lines.append(
+            f"  {fmt.padded(fmt.clipped(row.name, 43), 44)}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
+            f"{fmt.share(row.share_pct):>8}"
+        )
+    return lines
+
+
 def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False, lang: str = ENGLISH) -> str:
     """The brief of a released month, its names in `lang` (the release's own: snapshot.release(..., lang))."""
     month = parse_period(release.period)
@@ -163,6 +177,8 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False,
             lines += (
                 ["", f"{title}: {gap.text}."] if gap is not None and table in missing else ["", *_table(title, rows)]
             )
+    for split in by_destination(snapshot, release.flow, month, lang):
+        lines += ["", *_split_table(split)]
     if release.breadth.total:
         lines += ["", breadth_line(catalog, release.breadth)]
     shown, after = _notables(snapshot, release, all_notables, lang)

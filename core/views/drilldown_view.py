@@ -19,6 +19,7 @@ from core.engine.model import (
 )
 
 if TYPE_CHECKING:
+    from core.engine.destinations import Split
     from core.engine.snapshot import Snapshot
 
 DRILL_TABLE_MONTHS = 24
@@ -51,6 +52,8 @@ class DrilldownView(NamedTuple):
     review: NowcastReview | None  # how the flash nowcasts of the month did, for total exports
     notables: tuple[str, ...]  # about the subject, most newsworthy first
     revisions: tuple[Revision, ...]
+    # An item's exports by destination, then its parts' ("of which HS 8542, by destination"): none for most items
+    destinations: "tuple[Split, ...]" = ()
 
 
 def follows_flow(subject: Subject) -> bool:
@@ -83,6 +86,8 @@ def drilldown_view(
 def _build(
     snapshot: "Snapshot", subject: Subject, month: int, flow: str, item_set: str, all_history: bool, lang: str
 ) -> DrilldownView:
+    from core.engine.destinations import item_splits  # numpy: there is a snapshot by now
+
     dimension, code = subject
     section = DIMENSION_TITLES[dimension] + (f" ({FLOWS[flow].name})" if follows_flow(subject) else "")
     chart = snapshot.month_chart(dimension, code, month, None if all_history else DRILL_PLOT_MONTHS, flow)
@@ -101,4 +106,5 @@ def _build(
         review=snapshot.flash.review(month) if subject == EXPORTS else None,
         notables=snapshot.release(month, notables_flow, item_set, lang).notables_about(dimension, code),
         revisions=snapshot.subject_revisions(dimension, code, flow),
+        destinations=item_splits(snapshot, flow, code, month, lang) if dimension == "item" else (),
     )

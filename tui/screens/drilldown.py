@@ -11,7 +11,13 @@ from core.base import fmt
 from core.base.periods import format_period
 from core.text.arrival import revision_text
 from core.views.drilldown_view import DRILL_TABLE_MONTHS, DrilldownView, Subject, drilldown_view, follows_flow
-from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_section, review_section
+from tui.screens.sections import (
+    FIGURE_WIDTH,
+    MONTH_WIDTH,
+    destinations_section,
+    records_section,
+    review_section,
+)
 from tui.screens.state import Clip, StateScreen
 from tui.widgets.cells import change, titled
 from tui.widgets.error_bar import ErrorBar
@@ -76,6 +82,7 @@ class DrilldownScreen(StateScreen):
         sections = [records_section(view.records)]
         if view.partner_split is not None:
             sections.append(self._split_text(view))
+        sections += [destinations_section(split) for split in view.destinations]
         if view.review is not None:
             sections.append(review_section(view.review))
         sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in view.notables) or "—")))
