@@ -100,3 +100,19 @@ def test_the_catalog_names_countries_in_english_and_korean(shipped_snapshot):
     assert (entries[("partner", "VN")].name_en, entries[("partner", "VN")].name_ko) == ("Viet Nam", "베트남")
     assert entries[("partner", "OTHER")].name_en == "Rest of the world"
     assert shipped_snapshot.catalog.parts("item", "semiconductors") == ("hs8542",)
+
+
+def test_us_records_count_from_2016_and_rank_among_januaries(shipped_snapshot):
+    # exports_us_2016_2021.csv extends the us series to 2016-01; 2026-01 is $12.01bn, second to 2025-12.
+    records = shipped_snapshot.records("partner", "us", JANUARY_2026)
+    assert format_period(records.since) == "2016-01" and (records.rank, records.months_ranked) == (2, 121)
+    assert (records.month_rank, records.months_of_month) == (1, 11)  # the highest of the 11 Januaries 2016-2026
+    # Imports from the US begin in 2021-08: their own run, and its Januaries.
+    imports = shipped_snapshot.records("partner", "us", JANUARY_2026, "import")
+    assert format_period(imports.since) == "2021-08" and imports.months_of_month == 5
+
+
+def test_a_part_of_an_item_ranks_below_the_release_own_notables(shipped_snapshot):
+    notables = shipped_snapshot.release(JANUARY_2026).notables
+    about_parts = [position for position, notable in enumerate(notables) if notable.subject == "hs8542"]
+    assert about_parts and about_parts == list(range(len(notables) - len(about_parts), len(notables)))

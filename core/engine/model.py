@@ -89,6 +89,9 @@ class Records(NamedTuple):
     lowest_value: float | None
     streak: int  # months in a row, ending here, above (> 0) or below (< 0) a year earlier; 0 if not measurable
     compared: str = "months"  # what was ranked: "years" for a year-to-date line, each at this calendar month
+    since: int | None = None  # where the series' unbroken run of data to this month begins: what is ranked
+    month_rank: int | None = None  # among the same calendar months of that run (Januaries), 1 = the highest
+    months_of_month: int = 0  # how many such months have a value, this one included
 
 
 class PartnerShare(NamedTuple):

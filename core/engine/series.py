@@ -84,3 +84,9 @@ def with_world_totals(trade: dict[tuple[str, str, str], np.ndarray]) -> None:
         parts = [array for key, array in trade.items() if key[:2] == (flow, item) and key[2] != WORLD]
         rest = trade[(flow, item, REST_OF_WORLD)]
         trade[(flow, item, WORLD)] = np.where(np.isnan(rest), np.nan, np.nansum(np.vstack(parts), axis=0))
+
+
+def run_start(values: Values, index: int) -> int:
+    """Where the unbroken run of data ending at `index` begins: a missing month cuts a series' records and runs."""
+    gaps = np.flatnonzero(np.isnan(values[:index]))
+    return int(gaps[-1]) + 1 if len(gaps) else 0

@@ -48,6 +48,7 @@ from core.engine.series import (
     divided,
     growth_pct,
     ratio_pct,
+    run_start,
     value_at,
     with_world_totals,
 )
@@ -150,13 +151,16 @@ class Snapshot(Memoised, MonthAxis):
         index = self.index(month)
         array = self.subject_series(dimension, code, flow)[: index + 1]
         by_year = dimension == HEADLINE and HEADLINE_LINES[code].year_to_date
-        positions = same_month_positions(0, index) if by_year else range(index + 1)
+        start = run_start(array, index) if 0 <= index < len(array) else 0
+        same_months = same_month_positions(start, index)
+        positions = same_months if by_year else range(start, index + 1)
         comparable = np.array(positions[: len(array)], dtype=int)  # none for a subject without a series
         known = comparable[~np.isnan(array[comparable])]
         now = value_at(array, index)
         compared = "years" if by_year else "months"
         if now is None:
             return Records(None, len(known), None, None, None, None, 0, compared)
+        same = np.array(same_months, dtype=int)  # the same calendar month within the run: all known
         highest, lowest = known[np.argmax(array[known])], known[np.argmin(array[known])]
         streak_sign, streak = 0, 0
         for index in range(self.index(month), -1, -1):
@@ -175,6 +179,9 @@ class Snapshot(Memoised, MonthAxis):
             lowest_value=float(array[lowest]),
             streak=streak_sign * streak,
             compared=compared,
+            since=self.first_month + start,
+            month_rank=int(np.sum(array[same] > now)) + 1,
+            months_of_month=len(same),
         )
 
     def partner_split(self, flow: str, item: str, month: int, lang: str = ENGLISH) -> tuple[PartnerShare, ...]:

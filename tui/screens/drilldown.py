@@ -79,7 +79,7 @@ class DrilldownScreen(StateScreen):
         self.history.show(view.chart, view.name, "all history" if self.all_history else "3 years")
         another_subject = self.shown_for is None or self.shown_for[0] != view.subject  # opened anew, or for another
         self._months_table(view)
-        sections = [records_section(view.records)]
+        sections = [records_section(view.records, view.month)]
         if view.partner_split is not None:
             sections.append(self._split_text(view))
         sections += [destinations_section(split) for split in view.destinations]

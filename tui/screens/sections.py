@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from core.base import fmt
-from core.base.periods import format_period
+from core.base.periods import format_period, month_name
 from core.engine.model import Nowcast, NowcastReview, Records
 from tui.widgets.cells import change, titled
 from tui.widgets.flash_pane import NO_NOWCAST, interval_text
@@ -18,13 +18,17 @@ MONTH_WIDTH = 7
 FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
 
 
-def records_section(records: Records) -> Text:
+def records_section(records: Records, month: int) -> Text:
+    """Ranks over the series' own unbroken run, whose start they name (US exports from 2016-01, imports 2021-08)."""
     if records.rank is None or records.highest_month is None or records.lowest_month is None:
         return Text("Records: no value this month")
     streak = abs(records.streak)
     direction = "up" if records.streak > 0 else "down"
-    lines = [
-        f"Rank {records.rank} of {records.months_ranked} {records.compared}",
+    since = "" if records.since is None else f" since {format_period(records.since)}"
+    lines = [f"Rank {records.rank} of {records.months_ranked} {records.compared}{since}"]
+    if records.compared == "months" and records.months_of_month > 1:
+        lines.append(f"Rank {records.month_rank} of {records.months_of_month} for {month_name(month)}")
+    lines += [
         f"High {fmt.usd(records.highest_value)} in {format_period(records.highest_month)}",
         f"Low  {fmt.usd(records.lowest_value)} in {format_period(records.lowest_month)}",
         f"{streak} month{'s' * (streak != 1)} {direction} on a year earlier" if streak else "No run on a year earlier",
