@@ -77,8 +77,9 @@ def test_hs8542_by_destination_in_january_2026(run_cli):
     )
     assert china["share_pct"] == pytest.approx(CHINA_2026_01 / HS8542_2026_01 * 100)
     assert rows[-1]["partner"] == "OTHER" and rows[-1]["name"] == "Rest of the world"
+    assert china["usd_per_kg"] == pytest.approx(13_733, abs=0.5)
     _code, out, _err = run_cli("brief", "--period", "2026-01")
-    assert "  China                                          $5.98bn  +107.9%   36.5%" in out.splitlines()
+    assert "  China                                          $5.98bn  +107.9%   36.5%  $13,733" in out.splitlines()
 
 
 def test_the_semiconductors_drilldown_has_hs8542_by_destination(shipped_snapshot):
@@ -116,3 +117,17 @@ def test_a_part_of_an_item_ranks_below_the_release_own_notables(shipped_snapshot
     notables = shipped_snapshot.release(JANUARY_2026).notables
     about_parts = [position for position, notable in enumerate(notables) if notable.subject == "hs8542"]
     assert about_parts and about_parts == list(range(len(notables) - len(about_parts), len(notables)))
+
+
+def test_unit_values_from_the_weights_and_the_same_from_the_cache(data):
+    from core.runtime.cache import load_snapshot_cached
+
+    first = load_snapshot_cached(data)
+    again = load_snapshot_cached(data)  # from the cache entry the first load wrote
+    for snapshot in (first, again):
+        (split,) = item_splits(snapshot, "export", "semiconductors", JANUARY_2026)
+        china = split.rows[0]
+        # 5,980,211,066 dollars over 435,454 kg
+        assert china.usd_per_kg == pytest.approx(CHINA_2026_01 / 435_454) == pytest.approx(13_733, abs=0.5)
+        assert split.usd_per_kg is not None and split.part_of == "semiconductors"
+    assert dict(first.measures).keys() == dict(again.measures).keys()

@@ -13,8 +13,18 @@ import numpy as np
 from core.base.catalog import REST_OF_WORLD, TOTAL_ITEM, WORLD, Catalog
 from core.base.periods import format_period
 from core.base.subjects import ENGLISH
-from core.engine.series import growth_pct, ratio_pct, value_at
+from core.engine.series import divided, growth_pct, ratio_pct, value_at
 from core.engine.snapshot import Snapshot
+
+WEIGHT = "weight_kg"  # the measure a unit value divides by
+
+
+def unit_value(snapshot: Snapshot, flow: str, item: str, partner: str, month: int) -> float | None:
+    """US dollars per kg in the month; None where the data has no weight (or a weight of 0)."""
+    weight = snapshot.measures.get((WEIGHT, flow, item, partner))
+    if weight is None:
+        return None
+    return value_at(divided(snapshot.series(flow, item, partner), weight), snapshot.index(month))
 
 
 class SplitRow(NamedTuple):
@@ -25,6 +35,7 @@ class SplitRow(NamedTuple):
     value_usd: float | None
     yoy_pct: float | None
     share_pct: float | None  # of the split's whole
+    usd_per_kg: float | None  # unit value, where the data has the weight (weight_kg)
 
 
 class Split(NamedTuple):
@@ -36,6 +47,7 @@ class Split(NamedTuple):
     part_of: str | None  # the item the split's item is a part of (catalog.csv `part_of`)
     value_usd: float | None  # the whole: the item to the world
     yoy_pct: float | None
+    usd_per_kg: float | None
     since: str | None  # the first month with figures by destination
     rows: tuple[SplitRow, ...]  # largest first, the rest of the world last
 
@@ -64,6 +76,7 @@ def destination_split(
             value_at(array, index),
             growth_pct(value_at(array, index), value_at(array, index - 12)),
             ratio_pct(value_at(array, index), total),
+            unit_value(snapshot, flow, item, partner, month),
         )
         for partner, array in zip(partners, arrays, strict=True)
     ]
@@ -79,6 +92,7 @@ def destination_split(
         part_of=(entry.part_of or None) if entry else None,
         value_usd=total,
         yoy_pct=growth_pct(total, value_at(whole, index - 12)),
+        usd_per_kg=unit_value(snapshot, flow, item, WORLD, month),
         since=format_period(snapshot.first_month + int(known[0])) if len(known) else None,
         rows=tuple(rows),
     )

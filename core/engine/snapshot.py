@@ -79,6 +79,8 @@ class Snapshot(Memoised, MonthAxis):
     # The releases from the month before the latest for CALENDAR_MONTHS, calendar.csv's dates or the rule's
     # (core.base.release_calendar): worked out here, where the holidays they need are loaded anyway.
     calendar: tuple[ReleaseDate, ...] = ()
+    # The files' own measures of each series, by (measure, flow, item, partner): weight_kg, for unit values.
+    measures: Mapping[tuple[str, ...], np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
     _memo: Memo = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
@@ -238,8 +240,15 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     months = trade["month"]
     first, last = int(months.min()), int(months.max())
     length = last - first + 1
-    series = cast(dict[SeriesKey, np.ndarray], by_series(trade, ("flow", "item", "partner"), first, length))
-    with_world_totals(series)
+    keys = ("flow", "item", "partner")
+    series = cast(dict[SeriesKey, np.ndarray], by_series(trade, keys, first, length))
+    measures = {
+        (measure, *key): values
+        for measure in trade.measures
+        for key, values in by_series(trade, keys, first, length, measure).items()
+        if not np.isnan(values).all()
+    }
+    with_world_totals(series, measures)
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
@@ -265,6 +274,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
         _revisions(dataset),
         build_flash_series(dataset, exports, first),
         schedule(dataset.calendar, range(months[-1] - 1, months[-1] - 1 + CALENDAR_MONTHS)),
+        MappingProxyType(measures),
     )
 
 

@@ -63,7 +63,8 @@ def show_review(widget: Static, review: NowcastReview | None) -> None:
 
 
 def destinations_section(split: "Split") -> Text:
-    """An item's exports by destination in the month: value, YoY and share of the item, largest first."""
+    """An item's exports by destination in the month: value, YoY, share of the item and unit value ($/kg),
+    largest first."""
     title = split.title[:1].upper() + split.title[1:]
     lines = [
         Text.assemble(
@@ -71,6 +72,7 @@ def destinations_section(split: "Split") -> Text:
             f"{fmt.usd(row.value_usd):>{FIGURE_WIDTH}}",
             change(f"{fmt.pct(row.yoy_pct):>9}", row.yoy_pct),
             f"{fmt.share(row.share_pct):>8}",
+            f"{fmt.unit_value(row.usd_per_kg):>9}",
         )
         for row in split.rows
     ]
@@ -79,5 +81,6 @@ def destinations_section(split: "Split") -> Text:
         f"{fmt.usd(split.value_usd):>{FIGURE_WIDTH}}",
         change(f"{fmt.pct(split.yoy_pct):>9}", split.yoy_pct),
         f"{'100%':>8}",
+        f"{fmt.unit_value(split.usd_per_kg):>9}",
     )
     return titled(f"{title} (since {split.since})", Text("\n").join([whole, *lines]))
