@@ -94,17 +94,6 @@ class Records(NamedTuple):
     months_of_month: int = 0  # how many such months have a value, this one included
 
 
-class PartnerShare(NamedTuple):
-    code: str
-    name: str
-    value_usd: float | None
-    share_pct: float | None
-
-
-# What a notable rests on, one record per family of claims (core.engine.notables); written into the brief's JSON
-# beside the notable's common fields.
-
-
 class RecordFacts(NamedTuple):
     """record_all_time, record_for_month: the highest in any month, or for the calendar month."""
 

@@ -31,7 +31,6 @@ from core.engine.model import (
     History,
     MonthChart,
     Notable,
-    PartnerShare,
     Records,
     Release,
     ReleaseRow,
@@ -185,24 +184,6 @@ class Snapshot(Memoised, MonthAxis):
             month_rank=int(np.sum(array[same] > now)) + 1,
             months_of_month=len(same),
         )
-
-    def partner_split(self, flow: str, item: str, month: int, lang: str = ENGLISH) -> tuple[PartnerShare, ...]:
-        """The item's value by partner, largest first, named in `lang`; empty when the data has the item for the
-        world only."""
-        index = self.index(month)
-        whole = value_at(self.series(flow, item=item), index)
-        catalog = self.catalog.in_language(lang)
-        shares = [
-            PartnerShare(
-                partner,
-                catalog.name("partner", partner),
-                value_at(array, index),
-                ratio_pct(value_at(array, index), whole),
-            )
-            for (series_flow, series_item, partner), array in self.trade.items()
-            if series_flow == flow and series_item == item and partner != WORLD
-        ]
-        return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
 
     def release(
         self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET, lang: str = ENGLISH
