@@ -529,9 +529,9 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         assert (
             shown[-1] == "• 11 of 15 items rose (customs basis); fell: Petrochemicals, Steel, Ships, Home appliances."
         )
-        # The top 10 of the 67, as the brief lists them; the story view has them all.
-        assert len(release.notables) == 67 and len(shown) == 10 + 1
-        assert str(pane.border_title) == "Notable · top 10 of 67"
+        # The top 10 of the 71, as the brief lists them; the story view has them all.
+        assert len(release.notables) == 71 and len(shown) == 10 + 1
+        assert str(pane.border_title) == "Notable · top 10 of 71"
         await pilot.press("tab", "tab")
         assert app.focused.id == "notables"
         await pilot.press("shift+tab", "shift+tab", "enter")  # back to the items: semiconductors
