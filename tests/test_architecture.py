@@ -77,7 +77,7 @@ def test_a_warm_start_draws_the_data_without_the_heavy_imports():
         text=True,
         timeout=60,
     )
-    assert result.stdout.strip().splitlines()[-2:] == ["$98.96bn True", "none"], result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-2:] == ["$120.94bn True", "none"], result.stdout + result.stderr
 
 
 def test_importing_the_cli_and_the_app_loads_none_of_the_heavy_modules():

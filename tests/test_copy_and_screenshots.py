@@ -113,12 +113,14 @@ async def test_copy_follows_the_focus_and_the_toast_says_what_was_copied(data, b
         assert months[-1]["value_usd"] == "20541062130"
         assert app.said[-1][1] == "Copied 24 months of Semiconductors, oldest first, as TSV with a header line"
         await pilot.press("tab", "c")  # its records and notes
-        assert app.clipboard.startswith("Records\nRank 2 of 49 months\nHigh $20.77bn in 2025-12")
+        assert app.clipboard.startswith(
+            "Records\nRank 2 of 49 months since 2022-01\nRank 1 of 5 for January\nHigh $20.77bn in 2025-12"
+        )
 
 
 @pytest.mark.anyio
-async def test_copy_on_the_flash_screen_and_from_the_palette(data):
-    app = told(data, "2026-08")
+async def test_copy_on_the_flash_screen_and_from_the_palette(flash_pending):
+    app = told(flash_pending, "2026-08")
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
         assert isinstance(app.screen, FlashScreen)

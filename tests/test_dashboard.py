@@ -96,11 +96,11 @@ async def test_brackets_step_through_months_and_stop_at_the_ends(data):
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert format_period(app.month) == "2025-12"
         assert card(app, "exports").value == fmt.usd(app.snapshot.release(app.month).headline.exports.value_usd)
-    app = make_app(data, "2026-07")
+    app = make_app(data, "2026-09")
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
         await pilot.press("right_square_bracket")
-        assert format_period(app.month) == "2026-07"
+        assert format_period(app.month) == "2026-09"
 
 
 async def test_keys_pressed_on_the_cached_first_screen_wait_for_the_snapshot(data, monkeypatch):
@@ -492,6 +492,7 @@ def test_a_sparkline_scales_from_zero_to_its_highest_so_its_heights_are_the_valu
 
 async def test_reload_without_the_month_shown_falls_back_to_the_latest(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
+    (directory / "release_prelim_2026.csv").unlink()  # as before the 2026-08 release: 2026-07 the latest
     app = make_app(directory, "2026-07")
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
@@ -528,9 +529,9 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         assert (
             shown[-1] == "• 11 of 15 items rose (customs basis); fell: Petrochemicals, Steel, Ships, Home appliances."
         )
-        # The top 10 of the 67, as the brief lists them; the story view has them all.
-        assert len(release.notables) == 67 and len(shown) == 10 + 1
-        assert str(pane.border_title) == "Notable · top 10 of 67"
+        # The top 10 of the 71, as the brief lists them; the story view has them all.
+        assert len(release.notables) == 71 and len(shown) == 10 + 1
+        assert str(pane.border_title) == "Notable · top 10 of 71"
         await pilot.press("tab", "tab")
         assert app.focused.id == "notables"
         await pilot.press("shift+tab", "shift+tab", "enter")  # back to the items: semiconductors
@@ -632,7 +633,7 @@ async def test_no_flash_pane_without_a_pending_flash_month(tmp_path, flash_rows)
         await wait_for_data(pilot)
         assert app.snapshot.flash.pending is None and not flash_pane(app).display
         await pilot.press("right_square_bracket")  # nothing after the latest release
-        assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
+        assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-09"
 
 
 async def test_right_bracket_after_the_latest_release_or_a_click_on_the_pane_opens_the_flash_month(flash_pending):

@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from core.base.periods import parse_period
+from core.engine.destinations import destination_split
 from core.engine.model import MonthChart
 from core.engine.snapshot import load_snapshot
 from core.ingest.datadir import embedded_data_dir
@@ -83,7 +84,7 @@ def test_records_of_a_month_without_data(shipped_snapshot):
 
 
 def test_partner_split_is_empty_without_partner_series_and_shown_when_present(shipped_snapshot, data_dir):
-    assert shipped_snapshot.partner_split("export", "semiconductors", JANUARY_2026) == ()
+    assert destination_split(shipped_snapshot, "export", "semiconductors", JANUARY_2026) is None
     # Synthetic data: semiconductor exports split between China and the US.
     (data_dir / "trade.csv").write_text(
         "period,flow,item,partner,value_usd\n"
@@ -93,12 +94,13 @@ def test_partner_split_is_empty_without_partner_series_and_shown_when_present(sh
         "2026-01,export,semiconductors,us,300\n",
         encoding="utf-8",
     )
-    split = load_snapshot(data_dir).partner_split("export", "semiconductors", JANUARY_2026)
-    assert [(share.code, share.name, share.share_pct) for share in split] == [
+    split = destination_split(load_snapshot(data_dir), "export", "semiconductors", JANUARY_2026)
+    assert split is not None and split.value_usd == 400
+    assert [(row.partner, row.name, row.share_pct) for row in split.rows] == [
         ("us", "United States", 75.0),
         ("china", "China", 25.0),
     ]
-    assert np.isclose(sum(share.value_usd for share in split), 400)
+    assert np.isclose(sum(row.value_usd for row in split.rows), 400)
 
 
 def test_balance_history_changes_in_dollars_and_its_streak(shipped_snapshot):

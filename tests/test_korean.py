@@ -70,7 +70,7 @@ def test_brief_json_and_export_in_korean_carry_the_same_figures(run_cli):
     code, out, _err = run_cli("export", "--table", "headline", "--format", "md", "--lang", "ko", "--period", JANUARY)
     assert code == 0 and "| 수출 | $65.84bn | +33.9% |" in out and "| 반도체 제외 누적 수출 |" in out
     code, out, _err = run_cli("export", "--table", "history", "--item", "semiconductors", "--format", "json")
-    assert code == 0 and json.loads(out)["rows"][-1]["period"] == "2026-07"
+    assert code == 0 and json.loads(out)["rows"][-1]["period"] == "2026-09"  # to the latest month
     code, out, _err = run_cli(
         "export", "--table", "history", "--partner", "china", "--format", "md", "--lang", "ko", "--period", JANUARY
     )

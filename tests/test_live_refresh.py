@@ -22,7 +22,10 @@ pytestmark = pytest.mark.anyio
 
 @pytest.fixture
 def directory(tmp_path):
-    return copy_of_shipped_data(tmp_path)
+    """Without the 2026-08 and 2026-09 release-day totals: 2026-07 the latest release, so a new 2026-08 can arrive."""
+    directory = copy_of_shipped_data(tmp_path)
+    (directory / "release_prelim_2026.csv").unlink()
+    return directory
 
 
 def synthetic_august(directory: Path, scale: float = 1.0) -> str:

@@ -46,11 +46,12 @@ def test_the_start_view_reads_back_with_every_kind_of_notable(tmp_path):
 def test_a_notable_whose_facts_fit_no_record_is_a_miss(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     snapshot = load_snapshot_cached(directory)
-    store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
+    july = parse_period("2026-07")  # a month with notables (the latest, 2026-09, has no item detail yet)
+    store_start_view(snapshot, july, "motie15", main_view(snapshot, july))
     (entry,) = cache_dir().glob("*.json")
     key, view = json.loads(entry.read_bytes())
     release = view[MainView._fields.index("release")]
     notables = release[Release._fields.index("notables")]
     notables[0][-1] = ["growth", "three", "2025-01"]  # a streak's facts with its months a word
     entry.write_text(json.dumps([key, view]))
-    assert cached_start_view(directory, None, "motie15") is None
+    assert cached_start_view(directory, july, "motie15") is None

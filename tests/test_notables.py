@@ -36,7 +36,7 @@ def test_january_2026_daily_average_and_us_january_records(shipped_snapshot):
     daily = the_notable(shipped_snapshot, "2026-01", "record_for_month", "daily_avg_exports")
     assert daily.facts.value_usd / 1e9 == pytest.approx(2.80, abs=0.005)
     us = the_notable(shipped_snapshot, "2026-01", "record_for_month", "us")
-    assert us.dimension == "partner" and us.facts.since == "2021-08"
+    assert us.dimension == "partner" and us.facts.since == "2016-01"
     assert us.facts.value_usd / 1e9 == pytest.approx(12.01, abs=0.005)
     assert "Exports to the United States reached $12.01bn, the highest for any January" in us.text
 
@@ -80,8 +80,11 @@ def test_breadth_and_overtake_on_the_shipped_data(shipped_snapshot):
 
 def test_notables_are_ranked_read_only_and_all_in_json(shipped_snapshot, brief_json):
     notables = shipped_snapshot.release(parse_period("2026-01")).notables
-    scores = [notable.score for notable in notables]
-    assert scores == sorted(scores, reverse=True)
+    # By score, the claims about a part of an item (HS 8542 of semiconductors) after all the others.
+    own = [notable.score for notable in notables if notable.subject != "hs8542"]
+    parts = [notable.score for notable in notables if notable.subject == "hs8542"]
+    assert [notable.score for notable in notables] == own + parts
+    assert own == sorted(own, reverse=True) and parts == sorted(parts, reverse=True) and len(parts) == 4
     assert notables[0].kind == "record_for_month" and notables[0].subject == "exports"
     assert all({"kind", "subject", "dimension", "text", "score"} <= set(notable._fields) for notable in notables)
     with pytest.raises(AttributeError):

@@ -96,7 +96,7 @@ def test_text_brief_reads_like_the_release(run_cli):
 
 
 def test_default_period_is_the_latest_month(brief_json):
-    assert brief_json()["period"] == "2026-07"
+    assert brief_json()["period"] == "2026-09"
 
 
 def test_global_options_before_the_command_are_kept(run_cli, tmp_path):

@@ -16,6 +16,13 @@ from core.ingest.datadir import embedded_data_dir
 from tui.widgets.error_bar import ErrorBar
 
 SHIPPED = embedded_data_dir()
+# monthly.csv first; the others are the later files of the same sources.
+SHIPPED_TRADE_FILES = (
+    "monthly.csv",
+    "release_prelim_2026.csv",
+    "exports_by_destination_hs8542.csv",
+    "exports_us_2016_2021.csv",
+)
 
 OVERTAKE_MONTHS = ("2025-07", "2026-03")  # ASEAN above the US; India above the Middle East (shipped data)
 
@@ -27,7 +34,8 @@ def _months(first: str, last: str) -> list[str]:
 def _with_synthetic_partners(directory, count: int, first: str = "2025-01", last: str = "2026-07") -> None:
     """The shipped monthly data plus `count` invented partner codes, unknown to the catalog, exporting from $1m to
     $30bn a month at random (more than China, $21bn): they overtake one another and the regions all the time."""
-    shutil.copy(SHIPPED / "monthly.csv", directory / "monthly.csv")
+    for name in SHIPPED_TRADE_FILES:
+        shutil.copy(SHIPPED / name, directory / name)
     draw = random.Random(13)
     rows = ["period,flow,item,partner,value_usd"]
     rows += [
@@ -134,7 +142,7 @@ def test_small_files_are_validated_together_but_each_problem_names_its_own_file_
 def test_1000_files_of_the_shipped_rows_give_the_shipped_brief(tmp_path, brief_json):
     directory = tmp_path / "split"
     directory.mkdir()
-    for name in ("catalog.csv", "flash.csv"):
+    for name in ("catalog.csv", "flash.csv", *SHIPPED_TRADE_FILES[1:]):  # monthly.csv is split below
         shutil.copy(SHIPPED / name, directory / name)
     header, *rows = (SHIPPED / "monthly.csv").read_text(encoding="utf-8").splitlines()
     for number in range(1000):

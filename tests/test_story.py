@@ -1,5 +1,5 @@
 """The story view: every notable of a month by subject (core.views.story_view), and its screen driven by keys
-through Pilot, on the shipped data (January 2026: 67 notables of 30 subjects, checkable with `brief --all`)."""
+through Pilot, on the shipped data (January 2026: 71 notables of 31 subjects, checkable with `brief --all`)."""
 
 import re
 
@@ -25,8 +25,8 @@ DATA_BEGINS = "when the data begins"
 def test_every_notable_once_by_subject_most_newsworthy_subject_first(shipped_snapshot):
     notables = shipped_snapshot.release(JANUARY).notables
     view = story_view(shipped_snapshot, JANUARY)
-    assert view.total == view.listed == len(notables) == 67 and len(view.groups) == 30
-    assert [entry.number for group in view.groups for entry in group.entries] == list(range(1, 68))
+    assert view.total == view.listed == len(notables) == 71 and len(view.groups) == 31
+    assert [entry.number for group in view.groups for entry in group.entries] == list(range(1, 72))
     # Subjects in the order of their most newsworthy notable; each subject's notables in their rank.
     firsts = list(dict.fromkeys((notable.dimension, notable.subject) for notable in notables))
     assert [(group.dimension, group.code) for group in view.groups] == firsts
@@ -49,7 +49,7 @@ def test_where_the_data_begins_is_said_once_per_subject(shipped_snapshot):
     said = {group.name: group.data_begins for group in view.groups}
     assert said["Exports"] == "since 2016, when the data begins"
     assert said["Semiconductors"] == "since 2022, when the data begins"  # items begin in 2022 in the shipped data
-    assert said["United States"] == "since August 2021, when the data begins"
+    assert said["United States"] == "since 2016, when the data begins"  # exports_us_2016_2021.csv
     assert said["Steel"] is None  # its one notable, a run of declines, never said it
     assert not any(DATA_BEGINS in entry.text for group in view.groups for entry in group.entries)
     chips = {entry.kind: entry.text for entry in view.groups[3].entries}
@@ -62,13 +62,13 @@ def test_where_the_data_begins_is_said_once_per_subject(shipped_snapshot):
         "(+102.8% on a year earlier)."
     )
     # The brief and JSON keep each claim whole.
-    assert sum(DATA_BEGINS in notable.text for notable in shipped_snapshot.release(JANUARY).notables) == 28
+    assert sum(DATA_BEGINS in notable.text for notable in shipped_snapshot.release(JANUARY).notables) == 30
 
 
 def test_a_search_keeps_a_named_subject_whole_and_elsewhere_the_notables_that_say_it(shipped_snapshot):
     def found(query: str) -> list[tuple[str, int]]:
         view = story_view(shipped_snapshot, JANUARY, query=query)
-        assert view.total == 67 and view.query == query.strip()
+        assert view.total == 71 and view.query == query.strip()
         assert [entry.number for group in view.groups for entry in group.entries] == list(range(1, view.listed + 1))
         return [(group.code, len(group.entries)) for group in view.groups]
 
@@ -131,16 +131,16 @@ async def test_the_story_from_the_main_screen_counts_and_scrolls_through_every_n
         await wait_for_data(pilot)
         await pilot.press("n")
         pane = (await screen_of(pilot, StoryScreen)).query_one(StoryPane)
-        assert app.focused is pane and str(pane.border_subtitle) == "1–9 of 67"
+        assert app.focused is pane and str(pane.border_subtitle) == "1–9 of 71"
         assert painted(pane)[:2] == [
             "Exports · since 2016, when the data begins",
             " 1. Exports reached $65.84bn, the highest for any January, and the first",
         ]
         view = story_view(app.snapshot, JANUARY)
         seen, ranges = [], []
-        while not ranges or ranges[-1][1] < 67:
+        while not ranges or ranges[-1][1] < 71:
             seen += painted(pane)
-            first, last = map(int, re.fullmatch(r"(\d+)–(\d+) of 67", str(pane.border_subtitle)).groups())
+            first, last = map(int, re.fullmatch(r"(\d+)–(\d+) of 71", str(pane.border_subtitle)).groups())
             assert not ranges or ranges[-1][0] < first <= ranges[-1][1] + 1  # a page on, nothing skipped
             ranges.append((first, last))
             await pilot.press("pagedown")
@@ -150,14 +150,14 @@ async def test_the_story_from_the_main_screen_counts_and_scrolls_through_every_n
             for entry in group.entries:
                 assert words(entry.text) in shown, entry.text
         assert painted(pane)[-2:] == [
-            "67. Exports of home appliances fell on a year earlier for the 4th month in",
-            "    a row (since October 2025).",
+            "71. Exports of integrated circuits (HS 8542) grew on a year earlier for the",
+            "    11th month in a row (since March 2025).",
         ]
-        assert pane.cursor == 66  # the cursor went a page at a time too, to the last notable
+        assert pane.cursor == 70  # the cursor went a page at a time too, to the last notable
         await pilot.press("g")
-        assert str(pane.border_subtitle) == "1–9 of 67" and pane.cursor == 0
+        assert str(pane.border_subtitle) == "1–9 of 71" and pane.cursor == 0
         await pilot.press("G")
-        assert str(pane.border_subtitle).endswith("–67 of 67") and pane.cursor == 66
+        assert str(pane.border_subtitle).endswith("–71 of 71") and pane.cursor == 70
         await pilot.press("escape")
         assert isinstance(await screen_of(pilot, MainScreen), MainScreen)
 
@@ -171,7 +171,7 @@ async def test_a_search_narrows_the_story_and_enter_opens_the_subject_at_the_mon
         await pilot.press("enter")  # the Notable pane opens the story
         pane = (await screen_of(pilot, StoryScreen)).query_one(StoryPane)
         await pilot.press("slash", *"semicond")
-        assert str(pane.border_subtitle) == "1–5 of 5 matching “semicond” · 67 in all"
+        assert str(pane.border_subtitle) == "1–5 of 5 matching “semicond” · 71 in all"
         lines = painted(pane)
         assert lines[0] == "Semiconductors · since 2022, when the data begins"
         assert [line[:28] for line in lines if re.match(r"\d\. ", line)] == [
@@ -192,11 +192,11 @@ async def test_a_search_narrows_the_story_and_enter_opens_the_subject_at_the_mon
         assert await screen_of(pilot, StoryScreen) and pane.cursor == 1
         assert str(pane.border_subtitle).startswith("1–5 of 5 matching")
         await pilot.press("escape")  # the search cleared
-        assert str(pane.border_subtitle) == "1–9 of 67"
+        assert str(pane.border_subtitle) == "1–9 of 71"
         await pilot.press("slash", *"반도체", "escape")  # cleared again as the search line closes
-        assert str(pane.border_subtitle) == "1–9 of 67" and app.focused is pane
+        assert str(pane.border_subtitle) == "1–9 of 71" and app.focused is pane
         await pilot.press("slash", *"no such thing", "enter")
-        assert str(pane.border_subtitle) == "0 of 0 matching “no such thing” · 67 in all"
+        assert str(pane.border_subtitle) == "0 of 0 matching “no such thing” · 71 in all"
         assert painted(pane)[0].startswith("No notable of January 2026 matches “no such thing”")
         await pilot.press("enter")  # nothing to open
         assert isinstance(app.screen, StoryScreen)

@@ -20,6 +20,7 @@ class Entry:
     name_ko: str
     sets: tuple[str, ...]
     order: float
+    part_of: str = ""  # the code this one is a part of (hs8542 of semiconductors), or nothing
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,11 @@ class Catalog:
     def members(self, set_name: str, dimension: str) -> tuple[str, ...]:
         """Codes of a set in display order."""
         chosen = [e for e in self.entries.values() if e.dimension == dimension and set_name in e.sets]
+        return tuple(e.code for e in sorted(chosen, key=lambda e: (e.order, e.code)))
+
+    def parts(self, dimension: str, code: str) -> tuple[str, ...]:
+        """Codes the catalog says are parts of `code` (hs8542 of semiconductors), in display order."""
+        chosen = [e for e in self.entries.values() if e.dimension == dimension and e.part_of == code]
         return tuple(e.code for e in sorted(chosen, key=lambda e: (e.order, e.code)))
 
     def set_names(self, dimension: str) -> tuple[str, ...]:

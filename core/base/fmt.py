@@ -36,6 +36,13 @@ def usd(value: float | None, signed: bool = False) -> str:
     return f"{sign}${body}"
 
 
+def unit_value(value: float | None) -> str:
+    """Dollars per unit of weight (per kg): $13,733, $8.42."""
+    if value is None:
+        return MISSING
+    return f"${value:,.0f}" if value >= 100 else f"${value:,.2f}"
+
+
 def usd_range(low: float, high: float) -> str:
     """$88.59–97.18bn: the unit written once when both ends share it."""
     low_text, high_text = usd(low), usd(high)

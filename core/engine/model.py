@@ -89,17 +89,9 @@ class Records(NamedTuple):
     lowest_value: float | None
     streak: int  # months in a row, ending here, above (> 0) or below (< 0) a year earlier; 0 if not measurable
     compared: str = "months"  # what was ranked: "years" for a year-to-date line, each at this calendar month
-
-
-class PartnerShare(NamedTuple):
-    code: str
-    name: str
-    value_usd: float | None
-    share_pct: float | None
-
-
-# What a notable rests on, one record per family of claims (core.engine.notables); written into the brief's JSON
-# beside the notable's common fields.
+    since: int | None = None  # where the series' unbroken run of data to this month begins: what is ranked
+    month_rank: int | None = None  # among the same calendar months of that run (Januaries), 1 = the highest
+    months_of_month: int = 0  # how many such months have a value, this one included
 
 
 class RecordFacts(NamedTuple):
@@ -407,3 +399,11 @@ class MonthChart(NamedTuple):
             self.measure,
             per_point,
         )
+
+
+class DetailGap(NamedTuple):
+    """Figures a month does not have yet (or not any more), said in one line, and the month that has them."""
+
+    text: str  # "item and region detail for 2026-09 not yet in the data; latest: 2026-07"
+    month: int | None  # the nearest month with them, where a key goes; None if no month has them
+    tables: tuple[str, ...] = ()  # of the main screen: "item", "partner", the tables without any figure

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from core.base.catalog import REST_OF_WORLD, TOTAL_ITEM, WORLD
+
 if TYPE_CHECKING:
     from core.ingest.rows import Rows
 
@@ -30,12 +32,14 @@ class MonthAxis:
         return month - self.first_month
 
 
-def by_series(rows: "Rows", keys: Sequence[str], first: int, length: int) -> dict[tuple[str, ...], Values]:
-    """The rows' values as one series per key (of the `keys` columns) on the axis of `length` months from `first`,
-    in the order the keys first appear: one matrix, filled at once."""
+def by_series(
+    rows: "Rows", keys: Sequence[str], first: int, length: int, column: str = "value_usd"
+) -> dict[tuple[str, ...], Values]:
+    """The rows' values (or a measure's, `column`) as one series per key (of the `keys` columns) on the axis of
+    `length` months from `first`, in the order the keys first appear: one matrix, filled at once."""
     found, number = rows.series(keys)
     matrix = np.full((len(found), length), np.nan)
-    matrix[number, rows["month"] - first] = rows["value_usd"]
+    matrix[number, rows["month"] - first] = rows[column]
     return dict(zip(found, matrix, strict=True))
 
 
@@ -71,3 +75,31 @@ def value_at(array: Values, index: int) -> float | None:
 
 def difference(now: float | None, before: float | None) -> float | None:
     return None if now is None or before is None else now - before
+
+
+def with_world_totals(trade: dict[tuple[str, str, str], Values], measures: dict[tuple[str, ...], Values]) -> None:
+    """Gives each item with partners that include the rest of the world, and no world figure of its own, one (and
+    its measures, keyed (measure, flow, item, partner)): the sum of its partners in each month that has the rest
+    of the world."""
+    for flow, item, partner in list(trade):
+        if partner != REST_OF_WORLD or item == TOTAL_ITEM or (flow, item, WORLD) in trade:
+            continue
+        keys = [key for key in trade if key[:2] == (flow, item) and key[2] != WORLD]
+        trade[(flow, item, WORLD)] = _sum_where(trade[(flow, item, REST_OF_WORLD)], [trade[key] for key in keys])
+        for measure in dict.fromkeys(key[0] for key in measures):
+            rest = measures.get((measure, flow, item, REST_OF_WORLD))
+            if rest is not None:
+                parts = [measures[(measure, *key)] for key in keys if (measure, *key) in measures]
+                measures[(measure, flow, item, WORLD)] = _sum_where(rest, parts)
+
+
+def _sum_where(rest: Values, parts: list[Values]) -> Values:
+    """The parts' sum (those with a value) in the months `rest` has; NaN in the others."""
+    total: Values = np.where(np.isnan(rest), np.nan, np.nansum(np.vstack(parts), axis=0))
+    return total
+
+
+def run_start(values: Values, index: int) -> int:
+    """Where the unbroken run of data ending at `index` begins: a missing month cuts a series' records and runs."""
+    gaps = np.flatnonzero(np.isnan(values[:index]))
+    return int(gaps[-1]) + 1 if len(gaps) else 0

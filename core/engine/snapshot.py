@@ -31,7 +31,6 @@ from core.engine.model import (
     History,
     MonthChart,
     Notable,
-    PartnerShare,
     Records,
     Release,
     ReleaseRow,
@@ -40,7 +39,18 @@ from core.engine.model import (
     WorkingDays,
 )
 from core.engine.notables.find import find_notables
-from core.engine.series import EMPTY, MonthAxis, by_series, difference, divided, growth_pct, ratio_pct, value_at
+from core.engine.series import (
+    EMPTY,
+    MonthAxis,
+    by_series,
+    difference,
+    divided,
+    growth_pct,
+    ratio_pct,
+    run_start,
+    value_at,
+    with_world_totals,
+)
 from core.ingest.datadir import FileStamp
 
 if TYPE_CHECKING:
@@ -68,6 +78,8 @@ class Snapshot(Memoised, MonthAxis):
     # The releases from the month before the latest for CALENDAR_MONTHS, calendar.csv's dates or the rule's
     # (core.base.release_calendar): worked out here, where the holidays they need are loaded anyway.
     calendar: tuple[ReleaseDate, ...] = ()
+    # The files' own measures of each series, by (measure, flow, item, partner): weight_kg, for unit values.
+    measures: Mapping[tuple[str, ...], np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
     _memo: Memo = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
@@ -140,13 +152,16 @@ class Snapshot(Memoised, MonthAxis):
         index = self.index(month)
         array = self.subject_series(dimension, code, flow)[: index + 1]
         by_year = dimension == HEADLINE and HEADLINE_LINES[code].year_to_date
-        positions = same_month_positions(0, index) if by_year else range(index + 1)
+        start = run_start(array, index) if 0 <= index < len(array) else 0
+        same_months = same_month_positions(start, index)
+        positions = same_months if by_year else range(start, index + 1)
         comparable = np.array(positions[: len(array)], dtype=int)  # none for a subject without a series
         known = comparable[~np.isnan(array[comparable])]
         now = value_at(array, index)
         compared = "years" if by_year else "months"
         if now is None:
             return Records(None, len(known), None, None, None, None, 0, compared)
+        same = np.array(same_months, dtype=int)  # the same calendar month within the run: all known
         highest, lowest = known[np.argmax(array[known])], known[np.argmin(array[known])]
         streak_sign, streak = 0, 0
         for index in range(self.index(month), -1, -1):
@@ -165,25 +180,10 @@ class Snapshot(Memoised, MonthAxis):
             lowest_value=float(array[lowest]),
             streak=streak_sign * streak,
             compared=compared,
+            since=self.first_month + start,
+            month_rank=int(np.sum(array[same] > now)) + 1,
+            months_of_month=len(same),
         )
-
-    def partner_split(self, flow: str, item: str, month: int, lang: str = ENGLISH) -> tuple[PartnerShare, ...]:
-        """The item's value by partner, largest first, named in `lang`; empty when the data has the item for the
-        world only."""
-        index = self.index(month)
-        whole = value_at(self.series(flow, item=item), index)
-        catalog = self.catalog.in_language(lang)
-        shares = [
-            PartnerShare(
-                partner,
-                catalog.name("partner", partner),
-                value_at(array, index),
-                ratio_pct(value_at(array, index), whole),
-            )
-            for (series_flow, series_item, partner), array in self.trade.items()
-            if series_flow == flow and series_item == item and partner != WORLD
-        ]
-        return tuple(sorted(shares, key=lambda share: -(share.value_usd or 0)))
 
     def release(
         self, month: int, flow: str = "export", item_set: str = DEFAULT_ITEM_SET, lang: str = ENGLISH
@@ -221,7 +221,15 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
     months = trade["month"]
     first, last = int(months.min()), int(months.max())
     length = last - first + 1
-    series = cast(dict[SeriesKey, np.ndarray], by_series(trade, ("flow", "item", "partner"), first, length))
+    keys = ("flow", "item", "partner")
+    series = cast(dict[SeriesKey, np.ndarray], by_series(trade, keys, first, length))
+    measures = {
+        (measure, *key): values
+        for measure in trade.measures
+        for key, values in by_series(trade, keys, first, length, measure).items()
+        if not np.isnan(values).all()
+    }
+    with_world_totals(series, measures)
     nothing = np.full(length, np.nan)
     exports = series.get(("export", TOTAL_ITEM, WORLD), nothing)
     imports = series.get(("import", TOTAL_ITEM, WORLD), nothing)
@@ -247,6 +255,7 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
         _revisions(dataset),
         build_flash_series(dataset, exports, first),
         schedule(dataset.calendar, range(months[-1] - 1, months[-1] - 1 + CALENDAR_MONTHS)),
+        MappingProxyType(measures),
     )
 
 

@@ -10,7 +10,8 @@ validated by the same rules, here, into `Rows` of numpy columns.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 
@@ -20,6 +21,7 @@ from core.base.catalog import TOTAL_ITEM, WORLD, Catalog, Entry
 from core.base.problems import DataError, Problem
 from core.base.release_calendar import CALENDAR_COLUMNS, ReleaseDate, calendar_dates
 from core.ingest.datadir import FileStamp, data_files, embedded_data_dir, file_stamps
+from core.ingest.regions import REGIONS_FILE, is_region_table, regions_of, with_region_codes
 from core.ingest.rows import Rows
 from core.ingest.table import FileReport, read_table
 from core.ingest.validate import validate_catalog, validate_trade_file, validate_working_days
@@ -41,6 +43,7 @@ class Dataset:
     warnings: tuple[Problem, ...]
     files: tuple[FileStamp, ...]
     calendar: tuple[ReleaseDate, ...] = ()  # calendar.csv's release dates
+    regions: Mapping[str, str] = field(default_factory=dict)  # ISO-2 country -> region, from regions.csv
 
 
 def load_directory(directory: str | Path) -> Dataset:
@@ -51,6 +54,7 @@ def load_directory(directory: str | Path) -> Dataset:
     stamps = file_stamps(directory)
     parts: dict[str, list[Rows]] = {"trade": [], "flash": []}
     catalog_entries: list[Entry] | None = None
+    regions: dict[str, str] | None = None
     working_days: dict[int, float] = {}
     calendar: list[ReleaseDate] = []
     reports = []
@@ -61,7 +65,9 @@ def load_directory(directory: str | Path) -> Dataset:
         if table is not None:
             role = _role_of(table.columns)
             if role == "reference":
-                pass  # region and HS tables: read by `tradetop import`/`fetch` (core.ingest.sources), not figures
+                if is_region_table(table.columns):  # which countries are regions of their own (CN is china)
+                    regions = regions_of(table.columns, table.records(report), report.error)
+                # HS tables: read by `tradetop import`/`fetch` (core.ingest.sources), not figures
             elif role == "catalog":
                 catalog_entries = validate_catalog(table, report)
             elif role == "working_days":
@@ -70,10 +76,14 @@ def load_directory(directory: str | Path) -> Dataset:
                 calendar += calendar_dates(table.records(report), report.error)
             else:
                 parts[role] += validate_trade_file(table, path.name, report, with_window=role == "flash")
+    if regions is None:
+        regions = _embedded_regions()
     errors: list[Problem] = []
+    file_warnings: list[Problem] = []
     for report in reports:  # in file order, each file's problems together
         report.close()
         errors += report.problems
+        file_warnings += report.warnings
     if not stamps:
         errors.append(
             Problem(str(directory), None, "no CSV files (expected files with period,flow,item,partner,value_usd)")
@@ -82,10 +92,13 @@ def load_directory(directory: str | Path) -> Dataset:
         catalog_entries = _embedded_catalog()
     catalog = Catalog.of(catalog_entries)
     trade, revisions = resolve_versions(
-        Rows.concatenated(parts["trade"], with_window=False), ("month", "flow", "item", "partner"), directory, errors
+        _with_region_codes(Rows.concatenated(parts["trade"], with_window=False), regions),
+        ("month", "flow", "item", "partner"),
+        directory,
+        errors,
     )
     flash, _ = resolve_versions(
-        Rows.concatenated(parts["flash"], with_window=True),
+        _with_region_codes(Rows.concatenated(parts["flash"], with_window=True), regions),
         ("month", "window", "flow", "item", "partner"),
         directory,
         errors,
@@ -102,7 +115,8 @@ def load_directory(directory: str | Path) -> Dataset:
                 "no total exports in any month (expected rows with flow export, item total, partner world)",
             )
         )
-    warnings = unknown_codes(trade, catalog, directory, "item") + unknown_codes(trade, catalog, directory, "partner")
+    warnings = file_warnings + unknown_codes(trade, catalog, directory, "item")
+    warnings += unknown_codes(trade, catalog, directory, "partner")
     warnings += unknown_codes(flash, catalog, directory, "flash_item")
     if errors:
         raise DataError(errors + warnings)
@@ -116,12 +130,30 @@ def load_directory(directory: str | Path) -> Dataset:
         tuple(warnings),
         stamps,
         tuple(calendar),
+        MappingProxyType(regions),
     )
 
 
 def _is_total_exports(rows: Rows) -> np.ndarray:
     total: np.ndarray = (rows["flow"] == "export") & (rows["item"] == TOTAL_ITEM) & (rows["partner"] == WORLD)
     return total
+
+
+def _with_region_codes(rows: Rows, regions: Mapping[str, str]) -> Rows:
+    partners = with_region_codes(rows["partner"], regions)
+    return rows if partners is rows["partner"] else Rows({**rows.columns, "partner": partners})
+
+
+@cache  # the shipped file does not change while tradetop runs
+def _embedded_regions() -> dict[str, str]:
+    path = embedded_data_dir() / REGIONS_FILE
+    problems: list[Problem] = []
+    report = FileReport(path, problems)
+    table = read_table(path, report)
+    regions = {} if table is None else regions_of(table.columns, table.records(report), report.error)
+    if problems:
+        raise DataError(problems)
+    return regions
 
 
 def _embedded_catalog() -> list[Entry]:
@@ -139,7 +171,7 @@ def _role_of(columns: Sequence[str]) -> str:
     """What a file is to tradetop, told by its columns: figures (trade, flash), the catalog, working days or a
     reference table."""
     names = set(columns)
-    if {"region", "iso2"} <= names or "hs_code" in names:
+    if is_region_table(names) or "hs_code" in names:
         return "reference"
     if {"dimension", "code"} <= names:
         return "catalog"

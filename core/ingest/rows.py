@@ -13,7 +13,8 @@ NOT_DATED = np.iinfo(np.int64).min  # NaT as a day number: undated rows sort as 
 class Rows:
     """Validated rows as numpy columns: month (int64, see core.base.periods), window (flash rows only), flow,
     item, partner, source and file (str objects), value_usd (float64), released (datetime64[D], NaT when
-    undated) and line (int64)."""
+    undated) and line (int64); any other column is a measure of the files' own, such as weight_kg (float64, NaN
+    where a row has none: `measures`)."""
 
     def __init__(self, columns: Mapping[str, np.ndarray]):
         self.columns = MappingProxyType(dict(columns))
@@ -32,15 +33,21 @@ class Rows:
         """The rows a boolean mask or an array of positions picks, in its order."""
         return Rows({name: column[which] for name, column in self.columns.items()})
 
+    @property
+    def measures(self) -> tuple[str, ...]:
+        """The extra numeric columns, such as weight_kg."""
+        return tuple(name for name in self.columns if name not in _ROW_DTYPES)
+
     @classmethod
     def concatenated(cls, parts: Sequence["Rows"], with_window: bool) -> "Rows":
         names = _ROW_COLUMNS + (("window",) if with_window else ())
-        return cls(
-            {
-                name: np.concatenate([part[name] for part in parts]) if parts else np.array([], _ROW_DTYPES[name])
-                for name in names
-            }
-        )
+        columns = {
+            name: np.concatenate([part[name] for part in parts]) if parts else np.array([], _ROW_DTYPES[name])
+            for name in names
+        }
+        for measure in dict.fromkeys(name for part in parts for name in part.measures):
+            columns[measure] = np.concatenate([part.columns.get(measure, np.full(len(part), np.nan)) for part in parts])
+        return cls(columns)
 
     def key_codes(self, columns: Sequence[str]) -> np.ndarray:
         """A number per row for its combination of values in `columns`, ordered as the combinations sort."""

@@ -26,6 +26,10 @@ class FileReport:
 
     def __init__(self, path: Path, problems: list[Problem]):
         self.path, self.problems, self.count = str(path), problems, 0
+        self.warnings: list[Problem] = []
+
+    def warn(self, line: int | None, message: str) -> None:
+        self.warnings.append(Problem(self.path, line, message, is_warning=True))
 
     def error(self, line: int | None, message: str) -> None:
         self.count += 1

@@ -112,7 +112,30 @@ def _validate_trade_rows(table: Table, file_name: str, report: FileReport, requi
     }
     if "window" in required:
         columns["window"] = cells("window")[good]
+    for measure in (name for name in table.columns if name not in required and name not in _TEXT_COLUMNS):
+        columns[measure] = _measure(table.column(measure), table.lines, measure, report)[good]
     return Rows(columns)
+
+
+_TEXT_COLUMNS = ("released", "source")  # optional columns that are no measure
+MEASURE_FORM = "expected numbers from 0 to 1e15 in an extra column such as weight_kg, or nothing"
+
+
+def _measure(cells: np.ndarray, lines: np.ndarray, name: str, report: FileReport) -> np.ndarray:
+    """An extra column of a file as numbers (NaN where a row has none). One that holds anything but numbers from
+    0 to MAX_VALUE_USD is left out (all NaN), and a warning says so."""
+    given = cells != ""
+    numbers = np.where(given, _numbers(np.where(given, cells, "0").astype(object)), np.nan)
+    bad = given & ~((numbers >= 0) & (numbers <= MAX_VALUE_USD))
+    if bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        report.warn(
+            int(lines[first]),
+            f"column {printable(name)!r} is not read: {printable(str(cells[first]))!r} is not a number "
+            f"({MEASURE_FORM})",
+        )
+        return np.full(len(cells), np.nan)
+    return numbers
 
 
 def _missing(column: str, required: tuple[str, ...], row: int) -> str:
@@ -196,6 +219,7 @@ def validate_catalog(table: Table, report: FileReport) -> list[Entry]:
                     printable(row.get("name_ko", "")),
                     sets,
                     order,
+                    row.get("part_of", ""),
                 )
             )
     return entries

@@ -209,6 +209,7 @@ class _SnapshotRecord(NamedTuple):
     flash_items: tuple[tuple[str, str], ...]
     calendar: tuple[ReleaseDate, ...]
     flash_imports: tuple[str, ...]  # the rows of `flash_imports`
+    measures: tuple[tuple[str, ...], ...]  # the rows of `measures`: (measure, flow, item, partner)
 
 
 def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
@@ -230,6 +231,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
         flash.items,
         snapshot.calendar,
         tuple(flash.imports),
+        tuple(snapshot.measures),
     )
 
     def matrix(arrays: Mapping[Any, "npt.NDArray[np.float64]"], width: int) -> "npt.NDArray[np.float64]":
@@ -245,6 +247,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
         flash_final=np.asarray(flash.final, dtype=float),
         flash_working_days=matrix(flash.working_days, flash_width),
         flash_imports=matrix(flash.imports, flash_width),
+        measures=matrix(snapshot.measures, width),
     )
 
 
@@ -258,7 +261,15 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
         key, record = load_json(_SnapshotRecord, archive["record"].tobytes())
         arrays = {
             name: archive[name]
-            for name in ("trade", "headline", "flash_values", "flash_final", "flash_working_days", "flash_imports")
+            for name in (
+                "trade",
+                "headline",
+                "flash_values",
+                "flash_final",
+                "flash_working_days",
+                "flash_imports",
+                "measures",
+            )
         }
     width, flash_width = arrays["headline"].shape[-1], len(arrays["flash_final"])
     shapes = {
@@ -268,6 +279,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
         "flash_final": (flash_width,),
         "flash_working_days": (len(record.flash_working_days), flash_width),
         "flash_imports": (len(record.flash_imports), flash_width),
+        "measures": (len(record.measures), width),
     }
     for name, array in arrays.items():
         if array.dtype != np.float64 or array.shape != shapes[name]:
@@ -296,6 +308,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
         MappingProxyType(revisions),
         flash,
         record.calendar,
+        MappingProxyType(dict(zip(record.measures, arrays["measures"], strict=True))),
     )
     return key, snapshot
 

@@ -6,6 +6,8 @@ from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
 from core.base.release_calendar import ReleaseDate
 from core.base.subjects import ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine, excluding
+from core.engine.coverage import main_detail_gap
+from core.engine.destinations import Split, by_destination
 from core.engine.model import (
     INTERVAL_NOMINAL_PCT,
     TOP_NOTABLES,
@@ -49,9 +51,14 @@ def brief_json(
     preliminary = release is None
     body = dict.fromkeys(Release._fields) if preliminary else to_json(release)
     flash_months = snapshot.flash.months
+    gap = None if release is None else main_detail_gap(snapshot, month, release.flow, release.breadth.set)
     return body | {
         "period": format_period(month),
         "preliminary": preliminary,
+        # Items and partners the month has no figure for yet: what the tables say, and the latest month with them.
+        "detail_gap": None if gap is None else {"text": gap.text, "month": _period(gap.month)},
+        # Items with figures by destination in the month (HS 8542): the whole and each destination.
+        "by_destination": None if release is None else to_json(by_destination(snapshot, release.flow, month, lang)),
         "flash": to_json(snapshot.flash_view(month, lang)) if preliminary else None,
         "nowcast_review": to_json(snapshot.flash.review(month)),
         "flash_windows": to_json(snapshot.flash.windows(month)),
@@ -122,6 +129,21 @@ def _headline_row(line: HeadlineLine, figure: Figure | Balance | WorkingDays) ->
     return f"  {fmt.padded(line.title, 22)}{value:>10}  {change}"
 
 
+def _period(month: int | None) -> str | None:
+    return None if month is None else format_period(month)
+
+
+def _split_table(split: Split) -> list[str]:
+    title = split.title[:1].upper() + split.title[1:]
+    lines = [f"{fmt.padded(fmt.clipped(title, 45), 46)}{'value':>10}{'YoY':>9}{'share':>8}{'$/kg':>9}"]
+    for row in split.rows:
+        lines.append(
+            f"  {fmt.padded(fmt.clipped(row.name, 43), 44)}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
+            f"{fmt.share(row.share_pct):>8}{fmt.unit_value(row.usd_per_kg):>9}"
+        )
+    return lines
+
+
 def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False, lang: str = ENGLISH) -> str:
     """The brief of a released month, its names in `lang` (the release's own: snapshot.release(..., lang))."""
     month = parse_period(release.period)
@@ -143,15 +165,22 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False,
             f"  {label} {fmt.usd(excluded.value_usd):>10}  {fmt.pct(excluded.yoy_pct)}"
             f"  (year to date {fmt.usd(ytd.value_usd)}, {fmt.pct(ytd.yoy_pct)})"
         )
-    lines += [
-        "",
-        *_table(f"Items ({release.breadth.set})", release.items),
-        "",
-        *_table("Partners", release.partners),
-        "",
-    ]
+    gap = main_detail_gap(snapshot, month, release.flow, release.breadth.set)
+    missing = gap.tables if gap else ()
+    if gap is not None and len(missing) == 2:  # one line, not two tables of n/a
+        lines += ["", gap.text[:1].upper() + gap.text[1:] + "."]
+    else:
+        for table, title, rows in (
+            ("item", f"Items ({release.breadth.set})", release.items),
+            ("partner", "Partners", release.partners),
+        ):
+            lines += (
+                ["", f"{title}: {gap.text}."] if gap is not None and table in missing else ["", *_table(title, rows)]
+            )
+    for split in by_destination(snapshot, release.flow, month, lang):
+        lines += ["", *_split_table(split)]
     if release.breadth.total:
-        lines.append(breadth_line(catalog, release.breadth))
+        lines += ["", breadth_line(catalog, release.breadth)]
     shown, after = _notables(snapshot, release, all_notables, lang)
     if shown:
         lines += ["", "Notable"] + [f"- {text}" for text in shown]

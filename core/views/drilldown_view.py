@@ -13,12 +13,12 @@ from core.engine.model import (
     History,
     MonthChart,
     NowcastReview,
-    PartnerShare,
     Records,
     Revision,
 )
 
 if TYPE_CHECKING:
+    from core.engine.destinations import Split
     from core.engine.snapshot import Snapshot
 
 DRILL_TABLE_MONTHS = 24
@@ -47,10 +47,12 @@ class DrilldownView(NamedTuple):
     months: History  # the months table: DRILL_TABLE_MONTHS to the month
     share_of_flow: bool  # items and partners are parts of the flow's total: the months table has their share
     records: Records
-    partner_split: tuple[PartnerShare, ...] | None  # an item's, largest first (empty without partner series)
     review: NowcastReview | None  # how the flash nowcasts of the month did, for total exports
     notables: tuple[str, ...]  # about the subject, most newsworthy first
     revisions: tuple[Revision, ...]
+    # An item's exports by destination, then its parts' ("of which HS 8542, by destination"): none for most items;
+    # None for a headline line or a partner
+    destinations: "tuple[Split, ...] | None" = None
 
 
 def follows_flow(subject: Subject) -> bool:
@@ -83,6 +85,8 @@ def drilldown_view(
 def _build(
     snapshot: "Snapshot", subject: Subject, month: int, flow: str, item_set: str, all_history: bool, lang: str
 ) -> DrilldownView:
+    from core.engine.destinations import item_splits  # numpy: there is a snapshot by now
+
     dimension, code = subject
     section = DIMENSION_TITLES[dimension] + (f" ({FLOWS[flow].name})" if follows_flow(subject) else "")
     chart = snapshot.month_chart(dimension, code, month, None if all_history else DRILL_PLOT_MONTHS, flow)
@@ -97,8 +101,8 @@ def _build(
         months=snapshot.history(dimension, code, month, DRILL_TABLE_MONTHS, flow),
         share_of_flow=follows_flow(subject),
         records=snapshot.records(dimension, code, month, flow),
-        partner_split=snapshot.partner_split(flow, code, month, lang) if dimension == "item" else None,
         review=snapshot.flash.review(month) if subject == EXPORTS else None,
         notables=snapshot.release(month, notables_flow, item_set, lang).notables_about(dimension, code),
         revisions=snapshot.subject_revisions(dimension, code, flow),
+        destinations=item_splits(snapshot, flow, code, month, lang) if dimension == "item" else None,
     )

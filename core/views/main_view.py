@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from core.base.problems import Problem
 from core.base.subjects import CARD_LINES, ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES
-from core.engine.model import DEFAULT_ITEM_SET, TOP_NOTABLES, FlashView, History, Release, ReleaseRow
+from core.engine.model import DEFAULT_ITEM_SET, TOP_NOTABLES, DetailGap, FlashView, History, Release, ReleaseRow
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -36,6 +36,8 @@ class MainView(NamedTuple):
     notables: tuple[str, ...]  # the TOP_NOTABLES most newsworthy (of len(release.notables)), then the breadth line
     overview: tuple[History, History]  # exports and imports, OVERVIEW_MONTHS to the month
     warnings: tuple[Problem, ...]  # the data's, from the load
+    # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
+    detail_gap: DetailGap | None = None
 
 
 def main_view(
@@ -49,7 +51,8 @@ def main_view(
 
 
 def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str) -> MainView:
-    from core.engine.notables.wording import breadth_line  # numpy: there is a snapshot by now, and so numpy
+    from core.engine.coverage import main_detail_gap  # numpy: there is a snapshot by now, and so numpy
+    from core.engine.notables.wording import breadth_line
 
     release = snapshot.release(month, flow, item_set, lang)
 
@@ -75,6 +78,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
             snapshot.history(HEADLINE, FLOWS["import"].total, month, OVERVIEW_MONTHS),
         ),
         warnings=snapshot.warnings,
+        detail_gap=main_detail_gap(snapshot, month, flow, item_set),
     )
 
 

@@ -11,7 +11,13 @@ from core.base import fmt
 from core.base.periods import format_period
 from core.text.arrival import revision_text
 from core.views.drilldown_view import DRILL_TABLE_MONTHS, DrilldownView, Subject, drilldown_view, follows_flow
-from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_section, review_section
+from tui.screens.sections import (
+    FIGURE_WIDTH,
+    MONTH_WIDTH,
+    destinations_section,
+    records_section,
+    review_section,
+)
 from tui.screens.state import Clip, StateScreen
 from tui.widgets.cells import change, titled
 from tui.widgets.error_bar import ErrorBar
@@ -73,9 +79,10 @@ class DrilldownScreen(StateScreen):
         self.history.show(view.chart, view.name, "all history" if self.all_history else "3 years")
         another_subject = self.shown_for is None or self.shown_for[0] != view.subject  # opened anew, or for another
         self._months_table(view)
-        sections = [records_section(view.records)]
-        if view.partner_split is not None:
-            sections.append(self._split_text(view))
+        sections = [records_section(view.records, view.month)]
+        if view.destinations is not None:  # an item's
+            splits = [destinations_section(split) for split in view.destinations]
+            sections += splits or [titled("By destination", Text("no partner split in the data", style="dim"))]
         if view.review is not None:
             sections.append(review_section(view.review))
         sections.append(titled("Notables", Text("\n".join(f"• {text}" for text in view.notables) or "—")))
@@ -126,14 +133,3 @@ class DrilldownScreen(StateScreen):
             ],
             keep_cursor=shown_for == self.shown_for,
         )  # else the month shown
-
-    def _split_text(self, view: DrilldownView) -> Text:
-        if not view.partner_split:
-            return titled("Partner split", Text("no partner split in the data", style="dim"))
-        return titled(
-            "Partner split",
-            Text("\n").join(
-                Text.assemble(Text(share.name), f"  {fmt.usd(share.value_usd)}", f"  {fmt.share(share.share_pct)}")
-                for share in view.partner_split
-            ),
-        )

@@ -14,7 +14,7 @@ from core.engine.model import TOP_NOTABLES
 from core.views.drilldown_view import Subject
 from tui.screens.state import Clip, Monitor, StateScreen
 from tui.widgets.error_bar import ErrorBar
-from tui.widgets.figure_table import FigureTable
+from tui.widgets.figure_table import NOTICE_KEY, FigureTable
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.key_bar import KeyBar
@@ -112,7 +112,7 @@ class MainScreen(StateScreen):
                 title += f" · /{query}" + ("" if rows else ": none")
             table.border_title = Text(title)
             table.border_subtitle = f"{mode} · by {sort.label}"
-            table.show_rows(rows, trends, app.ytd, sort, keep_cursor)
+            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap)
         if self.overview is not None:
             self.overview.show(view.overview)
         self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
@@ -172,7 +172,11 @@ class MainScreen(StateScreen):
 
     def on_figure_table_selected(self, event: FigureTable.Selected) -> None:
         if isinstance(event.table, ReleaseTable):
-            self.monitor.drill(Subject(event.table.dimension, event.key))
+            if event.key == NOTICE_KEY:  # the month has no figures for the table: to the nearest one that has
+                if event.table.gap is not None and event.table.gap.month is not None:
+                    self.monitor.go_to_month(event.table.gap.month)
+            else:
+                self.monitor.drill(Subject(event.table.dimension, event.key))
 
     def on_headline_cards_drill(self, event: HeadlineCards.Drill) -> None:
         self.monitor.drill(Subject("headline", event.subject))

@@ -1,25 +1,34 @@
 """Text sections of the drilldown and flash screens: records, nowcast, and how the nowcasts did."""
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
 from core.base import fmt
-from core.base.periods import format_period
+from core.base.periods import format_period, month_name
 from core.engine.model import Nowcast, NowcastReview, Records
-from tui.widgets.cells import titled
+from tui.widgets.cells import change, titled
 from tui.widgets.flash_pane import NO_NOWCAST, interval_text
+
+if TYPE_CHECKING:
+    from core.engine.destinations import Split
 
 MONTH_WIDTH = 7
 FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
 
 
-def records_section(records: Records) -> Text:
+def records_section(records: Records, month: int) -> Text:
+    """Ranks over the series' own unbroken run, whose start they name (US exports from 2016-01, imports 2021-08)."""
     if records.rank is None or records.highest_month is None or records.lowest_month is None:
         return Text("Records: no value this month")
     streak = abs(records.streak)
     direction = "up" if records.streak > 0 else "down"
-    lines = [
-        f"Rank {records.rank} of {records.months_ranked} {records.compared}",
+    since = "" if records.since is None else f" since {format_period(records.since)}"
+    lines = [f"Rank {records.rank} of {records.months_ranked} {records.compared}{since}"]
+    if records.compared == "months" and records.months_of_month > 1:
+        lines.append(f"Rank {records.month_rank} of {records.months_of_month} for {month_name(month)}")
+    lines += [
         f"High {fmt.usd(records.highest_value)} in {format_period(records.highest_month)}",
         f"Low  {fmt.usd(records.lowest_value)} in {format_period(records.lowest_month)}",
         f"{streak} month{'s' * (streak != 1)} {direction} on a year earlier" if streak else "No run on a year earlier",
@@ -51,3 +60,27 @@ def nowcast_text(nowcast: Nowcast | None) -> Text:
 def show_review(widget: Static, review: NowcastReview | None) -> None:
     widget.display = review is not None
     widget.update(review_section(review) if review else "")
+
+
+def destinations_section(split: "Split") -> Text:
+    """An item's exports by destination in the month: value, YoY, share of the item and unit value ($/kg),
+    largest first."""
+    title = split.title[:1].upper() + split.title[1:]
+    lines = [
+        Text.assemble(
+            Text(fmt.padded(fmt.clipped(row.name, 16), 16)),
+            f"{fmt.usd(row.value_usd):>{FIGURE_WIDTH}}",
+            change(f"{fmt.pct(row.yoy_pct):>9}", row.yoy_pct),
+            f"{fmt.share(row.share_pct):>8}",
+            f"{fmt.unit_value(row.usd_per_kg):>9}",
+        )
+        for row in split.rows
+    ]
+    whole = Text.assemble(
+        Text(fmt.padded("All destinations", 16)),
+        f"{fmt.usd(split.value_usd):>{FIGURE_WIDTH}}",
+        change(f"{fmt.pct(split.yoy_pct):>9}", split.yoy_pct),
+        f"{'100%':>8}",
+        f"{fmt.unit_value(split.usd_per_kg):>9}",
+    )
+    return titled(f"{title} (since {split.since})", Text("\n").join([whole, *lines]))

@@ -24,6 +24,9 @@ class Heading(NamedTuple):
 TABLE_MARGIN = 1  # a cell before the first column, in the row's colours
 
 
+NOTICE_KEY = "\x00notice"  # the key of a notice's rows: no code of a data file (made printable) looks like it
+
+
 class FigureTable(ScrollView, can_focus=True):
     """A header over rows of cells, zebra-striped, with a row cursor; Enter or a click selects the row.
 
@@ -111,6 +114,14 @@ class FigureTable(ScrollView, can_focus=True):
             set_scroll_size(self, size)
         self._cursor_into_view()
         self.refresh()
+
+    def show_notice(self, notice: str, can_go: bool) -> None:
+        """One notice in place of rows of n/a, wrapped to the table's width; Enter or a click on it selects
+        NOTICE_KEY (the owner goes where it says)."""
+        width = max(1, self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN)
+        text = Text(notice + ("; Enter goes there" if can_go else ""), style="italic")
+        lines = text.wrap(self.app.console, width)
+        self.show((Heading("notice", "", width, "left"),), [(NOTICE_KEY, (line,)) for line in lines], False)
 
     @property
     def cursor_key(self) -> str | None:

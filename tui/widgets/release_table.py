@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.strip import Strip
 
 from core.base import fmt
-from core.engine.model import ReleaseRow
+from core.engine.model import DetailGap, ReleaseRow
 from core.views.main_view import TREND_MONTHS
 from tui.widgets.cells import change, spark_text
 from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
@@ -94,6 +94,7 @@ class ReleaseTable(FigureTable):
         self.trends: Mapping[str, tuple[float | None, ...]] = {}
         self.ytd = False
         self.sort = SORTS[0]
+        self.gap: DetailGap | None = None  # the month has no figures for this table: said in one notice
         self._layout_width = -1
 
     def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
@@ -117,8 +118,10 @@ class ReleaseTable(FigureTable):
         ytd: bool,
         sort: Sort,
         keep_cursor: bool = True,
+        gap: DetailGap | None = None,
     ) -> None:
         self.rows_shown, self.trends, self.ytd, self.sort = sort_rows(rows, sort, ytd), trends, ytd, sort
+        self.gap = gap if gap is not None and self.dimension in gap.tables else None
         self._fill(keep_cursor)
 
     def render_line(self, y: int) -> Strip:
@@ -130,6 +133,9 @@ class ReleaseTable(FigureTable):
 
     def _fill(self, keep_cursor: bool = True) -> None:
         self._layout_width = self.size.width
+        if self.gap is not None:
+            self.show_notice(self.gap.text, self.gap.month is not None)
+            return
         name_width, columns = self._columns_that_fit()
         headings = (
             Heading("name", "name", name_width, "left"),

@@ -99,12 +99,6 @@ def amount(candidate: Candidate, value: float) -> str:
     return wording.amount(value, candidate.signed)
 
 
-def run_start(values: Values, index: int) -> int:
-    """Where the unbroken run of data ending at `index` begins."""
-    gaps = np.flatnonzero(np.isnan(values[:index]))
-    return int(gaps[-1]) + 1 if len(gaps) else 0
-
-
 def same_months(values: Values, start: int, index: int) -> Values:
     """Values of the same calendar month before `index`, within the run that begins at `start`."""
     return values[same_month_positions(start, index)[:-1]]

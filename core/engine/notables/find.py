@@ -12,12 +12,13 @@ from core.base.subjects import HEADLINE, HEADLINE_LINES, is_signed
 from core.engine.model import Breadth, Notable
 from core.engine.notables import wording
 from core.engine.notables.breadth import breadth as breadth_notables
-from core.engine.notables.claims import REPEAT_DISCOUNT, At, Candidate, Values, run_start
+from core.engine.notables.claims import REPEAT_DISCOUNT, At, Candidate, Values
 from core.engine.notables.overtakes import overtakes
 from core.engine.notables.records import records
 from core.engine.notables.streaks import streaks
 from core.engine.notables.thresholds import round_runs, share_threshold
 from core.engine.notables.year_to_date import annual_daily_average, year_to_date
+from core.engine.series import run_start
 
 MAX_SUBJECTS = 30  # items, and partners, looked at in a month (the shipped data has 20 items and 9 partners)
 DIMENSION_ORDER = {HEADLINE: 0, "item": 1, "partner": 2}
@@ -67,16 +68,23 @@ def find_notables(
     partners = [c for c in candidates if c.dimension == "partner" and c.code in members["partner"]]
     found += overtakes(at, partners)
     found += breadth_notables(catalog, breadth, total, snapshot.headline[total])
-    return _ranked(found)
+    # An item that is a part of another (HS 8542 of semiconductors, catalog.csv part_of) is a secondary subject.
+    parts = frozenset(
+        code for (dimension, code), entry in catalog.entries.items() if dimension == "item" and entry.part_of
+    )
+    return _ranked(found, parts)
 
 
-def _order(notable: Notable) -> tuple[float, int, str, str, str]:
-    return (-notable.score, DIMENSION_ORDER[notable.dimension], notable.subject, notable.kind, notable.text)
-
-
-def _ranked(found: list[Notable]) -> tuple[Notable, ...]:
+def _ranked(found: list[Notable], parts: Set[str] = frozenset()) -> tuple[Notable, ...]:
     """Most newsworthy first: each claim about a subject ranks REPEAT_DISCOUNT lower than the one before it
-    (the breadth, about the set of items, is no claim about its flow's total)."""
+    (the breadth, about the set of items, is no claim about its flow's total); the claims about `parts` (items
+    that are parts of others) after all the others, the release's own news first."""
+
+    def _order(notable: Notable) -> tuple[bool, float, int, str, str, str]:
+        secondary = notable.dimension == "item" and notable.subject in parts
+        order = DIMENSION_ORDER[notable.dimension]
+        return (secondary, -notable.score, order, notable.subject, notable.kind, notable.text)
+
     seen: dict[tuple[str, str, bool], int] = {}
     ranked = []
     for notable in sorted(found, key=_order):

@@ -16,11 +16,10 @@ from core.engine.notables.claims import (
     Values,
     longest_run,
     notable,
-    run_start,
     trailing,
 )
 from core.engine.notables.streaks import streak
-from core.engine.series import divided
+from core.engine.series import divided, run_start
 
 NEAR_ROUND = 0.8  # a run above a round amount matters when the amount is within a fifth of the value
 LONG_RUN = 12  # and when the run is no longer than this; a longer one only when it has just become the longest

@@ -3,16 +3,17 @@
 A bad table raises DataError with `file:line` problems, as a bad data file does.
 """
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from core.base.problems import DataError, Problem
 from core.ingest.datadir import embedded_data_dir
+from core.ingest.regions import REGIONS_FILE, lookup, regions_of
 from core.ingest.table import FileReport, read_table
 
-REGIONS_FILE = "regions.csv"
+HS_FORM = "an HS code or prefix, up to 10 digits"
 
 
 def normalise_hs(code: str) -> str | None:
@@ -22,34 +23,12 @@ def normalise_hs(code: str) -> str | None:
     return "0" + code if len(code) % 2 else code
 
 
-def _read_mapping(
-    path: Path, key_column: str, value_column: str, normalise: Callable[[str], str | None], key_form: str
-) -> dict[str, str]:
-    """A two-column lookup table; every bad or contradictory row is a `file:line` problem."""
+def _read_mapping(path: Path, read: Callable[..., dict[str, str]]) -> dict[str, str]:
+    """A lookup table read from `path` by `read` (core.ingest.regions); any problem raises DataError."""
     problems: list[Problem] = []
     report = FileReport(path, problems)
     table = read_table(path, report)
-    missing = [column for column in (key_column, value_column) if table is not None and column not in table.columns]
-    if missing:
-        report.error(1, f"missing column {', '.join(missing)} (expected a header with {key_column},{value_column})")
-        table = None
-    mapping: dict[str, str] = {}
-    first_line: dict[str, int] = {}
-    for line, row in [] if table is None else table.records(report):
-        key, value = normalise(row[key_column]), row[value_column]
-        if key is None:
-            report.error(int(line), f"{key_column} {row[key_column]!r} is not valid (expected {key_form})")
-        elif not value:
-            report.error(int(line), f"incomplete row: {value_column} is missing (expected {key_column},{value_column})")
-        elif mapping.get(key, value) != value:
-            report.error(
-                int(line),
-                f"{key_column} {key} is {value} here but {mapping[key]} at line {first_line[key]} "
-                f"(expected one {value_column} for each {key_column})",
-            )
-        else:
-            mapping[key] = value
-            first_line.setdefault(key, int(line))
+    mapping = {} if table is None else read(table.columns, table.records(report), report.error)
     report.close()
     if problems:
         raise DataError(problems)
@@ -60,13 +39,7 @@ def read_regions(directory: Path | None = None) -> dict[str, str]:
     """ISO-2 country code -> region: `regions.csv` in `directory` if there is one, else the shipped one."""
     own = directory / REGIONS_FILE if directory else None
     path = own if own and own.is_file() else embedded_data_dir() / REGIONS_FILE
-    return _read_mapping(
-        path,
-        "iso2",
-        "region",
-        lambda code: code if re.fullmatch(r"[A-Z]{2}", code) else None,
-        "an ISO 3166 code of two capital letters",
-    )
+    return _read_mapping(path, regions_of)
 
 
 @dataclass(frozen=True)
@@ -77,7 +50,12 @@ class HsMap:
 
     @classmethod
     def read(cls, path: Path) -> "HsMap":
-        return cls(_read_mapping(path, "hs_code", "item", normalise_hs, "an HS code or prefix, up to 10 digits"))
+        return cls(
+            _read_mapping(
+                path,
+                partial(lookup, key_column="hs_code", value_column="item", normalise=normalise_hs, key_form=HS_FORM),
+            )
+        )
 
     def item_of(self, code: str) -> str | None:
         for length in range(len(code), 0, -1):

@@ -1,0 +1,133 @@
+"""The newer months, countries beside regions and item x destination series, on the shipped data.
+
+Figures are those of data/release_prelim_2026.csv, data/exports_by_destination_hs8542.csv and
+data/exports_us_2016_2021.csv (2026-01 lines quoted where a test uses them).
+"""
+
+import json
+
+import numpy as np
+import pytest
+
+from core.base.periods import format_period, parse_period
+from core.engine.destinations import by_destination, item_splits
+from core.ingest.loader import load_directory
+from core.views.drilldown_view import Subject, drilldown_view
+
+JANUARY_2026 = parse_period("2026-01")
+SEPTEMBER_2026 = parse_period("2026-09")
+# 2026-01,export,hs8542,CN,5980211066,435454 and 2025-01,export,hs8542,CN,2877006873,315560
+CHINA_2026_01, CHINA_2025_01 = 5_980_211_066, 2_877_006_873
+# The ten destinations of 2026-01 (US CN JP VN HK TW FR PL GB OTHER), summed by hand.
+HS8542_2026_01 = 16_403_458_697
+DESTINATIONS = {"us", "china", "japan", "VN", "HK", "TW", "FR", "PL", "GB", "OTHER"}
+
+
+def test_check_on_the_shipped_data_finds_no_error_and_no_warning(run_cli):
+    code, out, err = run_cli("check")
+    assert code == 0 and err == ""
+    assert out.strip().endswith("7 files, 8,560 rows, no errors, 0 warning(s)")
+
+
+def test_countries_that_are_regions_are_those_regions_and_weights_are_kept(data):
+    dataset = load_directory(data)
+    trade = dataset.trade
+    assert dict(dataset.regions)["CN"] == "china" and "CN" not in set(trade["partner"].tolist())
+    assert trade.measures == ("weight_kg",)
+    china = (trade["item"] == "hs8542") & (trade["partner"] == "china") & (trade["month"] == JANUARY_2026)
+    (row,) = np.flatnonzero(china)
+    assert (trade["value_usd"][row], trade["weight_kg"][row]) == (CHINA_2026_01, 435_454)
+    assert np.isnan(trade["weight_kg"][trade["item"] == "total"]).all()  # the files without the column
+
+
+def test_a_column_of_text_beside_the_figures_is_not_read_and_said_so(tmp_path):
+    # Synthetic: one month of total exports with a weight column that holds a word.
+    (tmp_path / "t.csv").write_text(
+        "period,flow,item,partner,value_usd,weight_kg\n2026-01,export,total,world,100,heavy\n", encoding="utf-8"
+    )
+    dataset = load_directory(tmp_path)
+    (warning,) = dataset.warnings
+    assert warning.line == 2 and "column 'weight_kg' is not read: 'heavy' is not a number" in warning.message
+    assert np.isnan(dataset.trade["weight_kg"]).all()
+
+
+def test_the_latest_month_is_the_september_release(shipped_snapshot):
+    assert format_period(shipped_snapshot.latest) == "2026-09"
+    headline = shipped_snapshot.release(SEPTEMBER_2026).headline
+    # 120,944 mn, +83.5% on 2025-09
+    assert headline.exports.value_usd == 120_944_000_000 and headline.exports.yoy_pct == pytest.approx(83.5, abs=0.05)
+
+
+def test_hs8542_by_destination_in_january_2026(run_cli):
+    _code, out, _err = run_cli("brief", "--json", "--period", "2026-01")
+    (split,) = json.loads(out)["by_destination"]
+    assert (split["item"], split["name"], split["part_of"]) == (
+        "hs8542",
+        "Integrated circuits (HS 8542)",
+        "semiconductors",
+    )
+    assert split["since"] == "2020-01" and split["value_usd"] == HS8542_2026_01
+    rows = split["rows"]
+    assert len(rows) == 10 and sum(row["value_usd"] for row in rows) == HS8542_2026_01
+    assert {row["partner"] for row in rows} == DESTINATIONS
+    china = rows[0]
+    assert (china["partner"], china["name"], china["value_usd"]) == ("china", "China", CHINA_2026_01)
+    assert (
+        china["yoy_pct"] == pytest.approx((CHINA_2026_01 / CHINA_2025_01 - 1) * 100) == pytest.approx(107.9, abs=0.05)
+    )
+    assert china["share_pct"] == pytest.approx(CHINA_2026_01 / HS8542_2026_01 * 100)
+    assert rows[-1]["partner"] == "OTHER" and rows[-1]["name"] == "Rest of the world"
+    assert china["usd_per_kg"] == pytest.approx(13_733, abs=0.5)
+    _code, out, _err = run_cli("brief", "--period", "2026-01")
+    assert "  China                                          $5.98bn  +107.9%   36.5%  $13,733" in out.splitlines()
+
+
+def test_the_semiconductors_drilldown_has_hs8542_by_destination(shipped_snapshot):
+    view = drilldown_view(shipped_snapshot, Subject("item", "semiconductors"), JANUARY_2026)
+    (split,) = view.destinations
+    assert split.title == "of which Integrated circuits (HS 8542), by destination"
+    assert split.value_usd == HS8542_2026_01 and split.rows[0].name == "China"
+    assert drilldown_view(shipped_snapshot, Subject("item", "automobiles"), JANUARY_2026).destinations == ()
+
+
+def test_by_destination_only_for_months_with_figures(shipped_snapshot):
+    # HS 8542 runs to 2026-08: nothing for 2026-09 is presented as another month's.
+    assert by_destination(shipped_snapshot, "export", SEPTEMBER_2026) == ()
+    assert item_splits(shipped_snapshot, "export", "semiconductors", SEPTEMBER_2026) == ()
+
+
+def test_the_catalog_names_countries_in_english_and_korean(shipped_snapshot):
+    entries = shipped_snapshot.catalog.entries
+    assert (entries[("partner", "VN")].name_en, entries[("partner", "VN")].name_ko) == ("Viet Nam", "베트남")
+    assert entries[("partner", "OTHER")].name_en == "Rest of the world"
+    assert shipped_snapshot.catalog.parts("item", "semiconductors") == ("hs8542",)
+
+
+def test_us_records_count_from_2016_and_rank_among_januaries(shipped_snapshot):
+    # exports_us_2016_2021.csv extends the us series to 2016-01; 2026-01 is $12.01bn, second to 2025-12.
+    records = shipped_snapshot.records("partner", "us", JANUARY_2026)
+    assert format_period(records.since) == "2016-01" and (records.rank, records.months_ranked) == (2, 121)
+    assert (records.month_rank, records.months_of_month) == (1, 11)  # the highest of the 11 Januaries 2016-2026
+    # Imports from the US begin in 2021-08: their own run, and its Januaries.
+    imports = shipped_snapshot.records("partner", "us", JANUARY_2026, "import")
+    assert format_period(imports.since) == "2021-08" and imports.months_of_month == 5
+
+
+def test_a_part_of_an_item_ranks_below_the_release_own_notables(shipped_snapshot):
+    notables = shipped_snapshot.release(JANUARY_2026).notables
+    about_parts = [position for position, notable in enumerate(notables) if notable.subject == "hs8542"]
+    assert about_parts and about_parts == list(range(len(notables) - len(about_parts), len(notables)))
+
+
+def test_unit_values_from_the_weights_and_the_same_from_the_cache(data):
+    from core.runtime.cache import load_snapshot_cached
+
+    first = load_snapshot_cached(data)
+    again = load_snapshot_cached(data)  # from the cache entry the first load wrote
+    for snapshot in (first, again):
+        (split,) = item_splits(snapshot, "export", "semiconductors", JANUARY_2026)
+        china = split.rows[0]
+        # 5,980,211,066 dollars over 435,454 kg
+        assert china.usd_per_kg == pytest.approx(CHINA_2026_01 / 435_454) == pytest.approx(13_733, abs=0.5)
+        assert split.usd_per_kg is not None and split.part_of == "semiconductors"
+    assert dict(first.measures).keys() == dict(again.measures).keys()
