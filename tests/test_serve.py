@@ -132,7 +132,7 @@ def test_serve_answers_on_127_0_0_1_a_tab_gets_the_dashboard_and_nothing_outlive
     directory = copy_of_shipped_data(tmp_path / HOSTILE_FOLDER)
     port = free_port()
     figure = fmt.usd(shipped_snapshot.release(shipped_snapshot.latest).headline.exports.value_usd)
-    assert figure == "$98.96bn"  # July 2026's exports: the latest month's card
+    assert figure == "$120.94bn"  # September 2026's exports (release-day totals): the latest month's card
     command = [sys.executable, "-m", "tui.cli", "serve", "--port", str(port), "--data", str(directory)]
     with (tmp_path / "server.log").open("wb") as log:
         server = subprocess.Popen(
@@ -152,7 +152,7 @@ def test_serve_answers_on_127_0_0_1_a_tab_gets_the_dashboard_and_nothing_outlive
             return await task
 
         screen, svg = asyncio.run(session())
-        assert "Exports" in screen and "Semiconductors" in screen
+        assert "Exports" in screen and "Imports" in screen  # the cards (2026-09 has no item detail yet)
         # The screenshot went to the browser, as an SVG of the dashboard; no file was written where the server runs.
         assert svg.startswith("<svg") and figure in svg
         assert list((tmp_path / "cwd").iterdir()) == [] and not (tmp_path / "pwned").exists()
