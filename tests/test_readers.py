@@ -97,7 +97,9 @@ def test_a_synthetic_directory_five_times_the_shipped_data_is_the_same_read_eith
     write_synthetic_directory(tmp_path, 5)  # 28 series of 600 months: 16,800 rows
     with_pandas, without, parsed = loaded_both_ways(tmp_path)
     # catalog.csv, synthetic.csv, and the shipped regions.csv unless an earlier load of the process read it (cached)
-    assert parsed in (2, 3) and with_pandas == without and len(without["trade"]) == 28 and len(without["months"][1]) == 600
+    assert (
+        parsed in (2, 3) and with_pandas == without and len(without["trade"]) == 28 and len(without["months"][1]) == 600
+    )
 
 
 @SAME_ON_BOTH
