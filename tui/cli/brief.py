@@ -1,6 +1,6 @@
 """`tradetop brief`: the release brief for a month, as text, JSON or Markdown."""
 
-from tui.cli.snapshot import add_release_options, chosen_month, language_option, load
+from tui.cli.snapshot import add_release_options, language_option, loaded_month
 from tui.output import say
 
 
@@ -37,13 +37,10 @@ def run(args) -> int:
         flash_text,
     )
 
-    snapshot = load(args)
-    if isinstance(snapshot, int):
-        return snapshot
-    chosen = chosen_month(args, snapshot)
+    chosen = loaded_month(args)
     if isinstance(chosen, int):
         return chosen
-    month, preliminary = chosen
+    snapshot, month, preliminary = chosen
     # The whole text first: should tradetop fail while computing it (main() logs that), none of it prints.
     lang = args.lang
     release = None if preliminary else snapshot.release(month, args.flow, args.item_set, lang)

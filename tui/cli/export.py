@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from core.base.subjects import CARD_LINES
-from tui.cli.snapshot import add_release_options, chosen_month, language_option, load
+from tui.cli.snapshot import add_release_options, language_option, loaded_month
 from tui.output import fail, say
 
 TABLES = ("headline", "items", "partners", "notables", "history")
@@ -46,13 +46,10 @@ def run(args) -> int:
     from core.ingest.datadir import embedded_data_dir, within, write_replacing
     from core.text import export
 
-    snapshot = load(args)
-    if isinstance(snapshot, int):
-        return snapshot
-    chosen = chosen_month(args, snapshot)
+    chosen = loaded_month(args)
     if isinstance(chosen, int):
         return chosen
-    month, preliminary = chosen
+    snapshot, month, preliminary = chosen
     if preliminary:
         period = format_period(month)
         flash_only = f"--period: {period} has only its 10-day flash, no release to export"

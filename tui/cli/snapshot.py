@@ -43,10 +43,14 @@ def add_release_options(parser) -> None:
     )
 
 
-def chosen_month(args, snapshot) -> tuple[int, bool] | int:
-    """The month --period names (default: the latest release) and whether it is preliminary (only its 10-day
-    flash is out), with --set checked against the data; or the exit code after saying why not."""
+def loaded_month(args):
+    """The snapshot, the month --period names (default: the latest release) and whether it is preliminary (only
+    its 10-day flash is out), with --set checked against the data; or the exit code after saying why not."""
     from core.views.navigation import asked_month, brief_month
+
+    snapshot = load(args)
+    if isinstance(snapshot, int):
+        return snapshot
 
     try:
         month, preliminary = brief_month(snapshot, asked_month(args.period))
@@ -55,4 +59,4 @@ def chosen_month(args, snapshot) -> tuple[int, bool] | int:
     if args.item_set not in snapshot.catalog.set_names("item"):
         known = ", ".join(snapshot.catalog.set_names("item"))
         return fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
-    return month, preliminary
+    return snapshot, month, preliminary
