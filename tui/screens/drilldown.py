@@ -11,6 +11,7 @@ from core.base import fmt
 from core.base.periods import format_period
 from core.text.arrival import revision_text
 from core.views.drilldown_view import DRILL_TABLE_MONTHS, DrilldownView, Subject, drilldown_view, follows_flow
+from tui import widgets
 from tui.screens.sections import (
     FIGURE_WIDTH,
     MONTH_WIDTH,
@@ -28,12 +29,6 @@ from tui.widgets.text_pane import TextPane
 
 if TYPE_CHECKING:
     from tui.widgets.months_plot import MonthsPlot
-
-
-def history_plot() -> "MonthsPlot":
-    from tui.widgets.months_plot import MonthsPlot  # plotext costs start-up time; only plots need it
-
-    return MonthsPlot(id="history-plot")
 
 
 class DrilldownScreen(StateScreen):
@@ -60,7 +55,7 @@ class DrilldownScreen(StateScreen):
     def compose(self) -> ComposeResult:
         yield StatusLine(id="breadcrumb")
         yield ErrorBar(id="errors")
-        self.history = history_plot()
+        self.history = widgets.MonthsPlot(id="history-plot")  # its module (plotext) loads here, not at start-up
         yield self.history
         with Horizontal(id="drill-bottom"):
             yield FigureTable(id="months")

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from core.base import fmt
 from core.base.periods import describe_period, format_period
 from core.views.flash_view import flash_month_view
+from tui import widgets
 from tui.screens.sections import FIGURE_WIDTH, nowcast_text, show_review
 from tui.screens.state import Clip, StateScreen
 from tui.widgets.cells import change, titled
@@ -24,12 +25,6 @@ if TYPE_CHECKING:
     from tui.widgets.flash_plot import FlashPlot
 
 FLASH_NAME_WIDTH = 23
-
-
-def flash_plot() -> "FlashPlot":
-    from tui.widgets.flash_plot import FlashPlot  # plotext costs start-up time; only plots need it
-
-    return FlashPlot(id="flash-plot")
 
 
 class FlashScreen(StateScreen):
@@ -62,7 +57,7 @@ class FlashScreen(StateScreen):
                 with VerticalScroll(id="flash-facts"):
                     yield Static(id="flash-nowcast")
                     yield Static(id="flash-review")
-                self.plot = flash_plot()
+                self.plot = widgets.FlashPlot(id="flash-plot")  # its module (plotext) loads here, not at start-up
                 yield self.plot
         yield KeyBar()
 

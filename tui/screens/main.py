@@ -12,6 +12,7 @@ from core.base.periods import describe_period
 from core.base.subjects import FLOWS
 from core.engine.model import TOP_NOTABLES
 from core.views.drilldown_view import Subject
+from tui import widgets
 from tui.screens.state import Clip, Monitor, StateScreen
 from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import NOTICE_KEY, FigureTable
@@ -25,12 +26,6 @@ from tui.widgets.status import StatusHeader
 
 if TYPE_CHECKING:
     from tui.widgets.overview_plot import OverviewPlot
-
-
-def overview_plot() -> "OverviewPlot":
-    from tui.widgets.overview_plot import OverviewPlot  # plotext costs start-up time; only plots need it
-
-    return OverviewPlot(id="overview-plot")
 
 
 class MainScreen(StateScreen):
@@ -78,7 +73,7 @@ class MainScreen(StateScreen):
         if self.overview is None:
             # Into its frame, which the first frame already gave the plot's room: plotext is imported once a
             # tall terminal needs the plot, after the first frame (a Resize comes after the first paint).
-            self.overview = overview_plot()
+            self.overview = widgets.OverviewPlot(id="overview-plot")  # its module (plotext) loads here, not at start-up
             self.query_one("#overview-plot-frame").mount(self.overview)
             self.show_state()
 
