@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 from rich.text import Text
+from textual.binding import Binding
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -63,3 +64,15 @@ def file_time(mtime_ns: int) -> str:
 def titled(title: str, body: Text) -> Text:
     """A bold title line over a body, the body keeping its own style."""
     return Text.assemble((title, "bold"), "\n", body)
+
+
+# Moving a cursor through rows, as the tables and the story answer to it (not in the key bar: the help lists them).
+CURSOR_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
+    Binding("up,k", "move(-1)", "Up", show=False),
+    Binding("down,j", "move(1)", "Down", show=False),
+    Binding("pageup", "page(-1)", "Page up", show=False),
+    Binding("pagedown", "page(1)", "Page down", show=False),
+    Binding("home,g", "move_to(0)", "First", show=False),
+    Binding("end,G", "move_to(-1)", "Last", show=False),
+    Binding("enter", "select", "Open", show=False),
+]

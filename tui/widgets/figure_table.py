@@ -5,13 +5,13 @@ from typing import NamedTuple
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.internals import set_scroll_size
+from tui.widgets.cells import CURSOR_KEYS
 
 
 class Heading(NamedTuple):
@@ -73,15 +73,7 @@ class FigureTable(ScrollView, can_focus=True):
     }
     """
     COMPONENT_CLASSES = {"figure-table--header", "figure-table--even-row", "figure-table--cursor"}
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,g", "move_to(0)", "First row", show=False),
-        Binding("end,G", "move_to(-1)", "Last row", show=False),
-        Binding("enter", "select", "Select", show=False),
-    ]
+    BINDINGS = CURSOR_KEYS
 
     class Selected(Message):
         def __init__(self, table: "FigureTable", key: str):

@@ -2,12 +2,12 @@
 
 from rich.segment import Segment
 from rich.text import Text
-from textual.binding import Binding
 from textual.message import Message
 from textual.strip import Strip
 
 from core.base.periods import describe_period
 from core.views.story_view import StoryEntry, StoryGroup, StoryView
+from tui.widgets.cells import CURSOR_KEYS
 from tui.widgets.text_pane import TextPane
 
 
@@ -41,15 +41,7 @@ class StoryPane(TextPane):
     """
 
     COMPONENT_CLASSES = {"story-pane--cursor"}
-    BINDINGS = [
-        Binding("up,k", "move(-1)", "Up", show=False),
-        Binding("down,j", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home,g", "move_to(0)", "First", show=False),
-        Binding("end,G", "move_to(-1)", "Last", show=False),
-        Binding("enter", "select", "Open", show=False),
-    ]
+    BINDINGS = CURSOR_KEYS
 
     class Selected(Message):
         """Enter or a click on a notable: its subject's drilldown."""
