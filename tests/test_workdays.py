@@ -1,7 +1,12 @@
+import calendar
+import datetime as dt
+import subprocess
+import sys
+
 import pytest
 
 from core.base.periods import parse_period
-from core.base.workdays import working_days
+from core.base.workdays import working_days, working_days_between
 
 
 @pytest.mark.parametrize(
@@ -24,3 +29,48 @@ def test_working_days_file_overrides_the_calendar(data_dir, brief_json):
     headline = brief_json("--data", str(data_dir))["headline"]
     assert headline["working_days"]["value"] == 20
     assert headline["daily_avg_exports"]["value_usd"] == 5
+
+
+def _counted_day_by_day(year: int, month: int, through_day: int, holidays_kr) -> float:
+    """The rule spelled out over each day, against holidays.KR itself (which imports every country's module)."""
+    total = 0.0
+    for number in range(1, through_day + 1):
+        day = dt.date(year, month, number)
+        if day not in holidays_kr:
+            total += 1.0 if day.weekday() < 5 else 0.5 if day.weekday() == 5 else 0.0
+    return total
+
+
+def test_every_month_as_holidays_kr_counts_it():
+    import holidays
+
+    holidays_kr = holidays.KR(years=range(2016, 2028), categories=("public", "bank"))
+    for year in range(2016, 2028):
+        for month in range(1, 13):
+            period = parse_period(f"{year}-{month:02}")
+            for through_day in (10, 20, calendar.monthrange(year, month)[1]):
+                expected = _counted_day_by_day(year, month, through_day, holidays_kr)
+                assert working_days(period, through_day) == expected, (year, month, through_day)
+
+
+def test_a_day_and_a_span_across_years():
+    assert working_days_between(dt.date(2025, 12, 25), dt.date(2025, 12, 25)) == 0.0  # Christmas
+    assert working_days_between(dt.date(2025, 12, 27), dt.date(2025, 12, 27)) == 0.5  # a Saturday
+    assert working_days_between(dt.date(2025, 12, 28), dt.date(2025, 12, 28)) == 0.0  # a Sunday
+    # Mon 29, Tue 30, Wed 31 Dec; Thu 1 Jan (New Year's Day), Fri 2, Sat 3, Sun 4
+    assert working_days_between(dt.date(2025, 12, 29), dt.date(2026, 1, 4)) == 4.5
+    assert working_days_between(dt.date(2026, 1, 4), dt.date(2026, 1, 3)) == 0.0
+
+
+def test_the_korean_calendar_alone_skips_the_holidays_package_setup():
+    """Working days need holidays' Korean calendar only: not its package metadata or its registry of countries;
+    `import holidays` afterwards is the whole package still."""
+    script = (
+        "import sys\n"
+        "from core.base.workdays import working_days\n"
+        "print(working_days(2026 * 12), 'holidays.version' in sys.modules, 'holidays.registry' in sys.modules)\n"
+        "import holidays\n"
+        "print(holidays.KR(years=2026)[__import__('datetime').date(2026, 3, 1)])\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["23.5 False False", "Independence Movement Day"]

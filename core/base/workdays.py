@@ -8,15 +8,44 @@ import calendar
 import datetime as dt
 import importlib.util
 import sys
+import threading
 from functools import cache
 from pathlib import Path
-from typing import cast
-
-import holidays
+from types import ModuleType
+from typing import Any, cast
 
 from core.base.periods import calendar_month, year_of
 
-KOREA = "holidays.countries.south_korea"
+PACKAGE, KOREA = "holidays", "holidays.countries.south_korea"
+DAY_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.0)  # by weekday, Monday first
+WEEK = sum(DAY_WEIGHTS)
+_adding = threading.Lock()  # a year's holidays added to the one calendar by one thread at a time
+
+
+def _holidays_package() -> ModuleType | None:
+    """The holidays package with its __init__ run only when one of the package's own names is asked for (PEP 562
+    __getattr__): that __init__ reads the package's version through importlib.metadata and sets up a registry of
+    every country, 20-50 ms of a cold start that the Korean calendar does not use. None where it is not found."""
+    if PACKAGE in sys.modules:
+        return sys.modules[PACKAGE]
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
+        return None
+    package = importlib.util.module_from_spec(spec)
+    loader = spec.loader
+
+    def initialise(name: str) -> Any:
+        del vars(package)["__getattr__"]  # once; its __init__ may look names up while it runs
+        try:
+            loader.exec_module(package)
+        except BaseException:
+            del sys.modules[PACKAGE]  # as a failed import leaves it: the next import tries again
+            raise
+        return getattr(package, name)
+
+    vars(package)["__getattr__"] = initialise
+    sys.modules[PACKAGE] = package
+    return package
 
 
 @cache
@@ -26,10 +55,13 @@ def _korea() -> type:
     would load it. Where holidays keeps it elsewhere, `holidays.KR` as usual."""
     if KOREA in sys.modules:
         return cast(type, sys.modules[KOREA].SouthKorea)
-    path = Path(holidays.__file__).parent / "countries" / "south_korea.py"
-    spec = importlib.util.spec_from_file_location(KOREA, path) if path.is_file() else None
+    package = _holidays_package()
+    path = Path(package.__path__[0]) / "countries" / "south_korea.py" if package is not None else None
+    spec = importlib.util.spec_from_file_location(KOREA, path) if path is not None and path.is_file() else None
     if spec is None or spec.loader is None:
-        return holidays.KR
+        import holidays
+
+        return cast(type, holidays.KR)
     module = importlib.util.module_from_spec(spec)
     sys.modules[KOREA] = module
     try:
@@ -37,23 +69,32 @@ def _korea() -> type:
         return cast(type, module.SouthKorea)
     except Exception:
         del sys.modules[KOREA]
-        return holidays.KR
+        import holidays
+
+        return cast(type, holidays.KR)
 
 
 @cache
-def _korean_holidays(year: int) -> frozenset[dt.date]:
-    return frozenset(_korea()(years=year, categories=("public", "bank")))
+def _korean_calendar() -> Any:
+    """One calendar for every year asked for: it adds a year's holidays when a date of that year is first looked
+    up (holidays' `expand`), where a calendar per year costs its set-up (translations) each time."""
+    return _korea()(categories=("public", "bank"))
+
+
+@cache
+def _korean_holidays(year: int) -> tuple[dt.date, ...]:
+    with _adding:
+        korean = _korean_calendar()
+        korean.get(dt.date(year, 1, 1))  # adds the year's holidays
+        return tuple(sorted(day for day in korean if day.year == year))
 
 
 def working_days_between(start: dt.date, end: dt.date) -> float:
     """Working days from start to end, both included."""
-    total = 0.0
-    day = start
-    while day <= end:
-        if day not in _korean_holidays(day.year):
-            weekday = day.weekday()
-            total += 1.0 if weekday < 5 else 0.5 if weekday == 5 else 0.0
-        day += dt.timedelta(days=1)
+    weeks, rest = divmod(max((end - start).days + 1, 0), 7)
+    total = weeks * WEEK + sum(DAY_WEIGHTS[(start.weekday() + offset) % 7] for offset in range(rest))
+    for year in range(start.year, end.year + 1):
+        total -= sum(DAY_WEIGHTS[day.weekday()] for day in _korean_holidays(year) if start <= day <= end)
     return total
 
 
