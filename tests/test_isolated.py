@@ -8,8 +8,9 @@ import time
 import pytest
 
 from core.base.problems import DataError
+from core.base.subjects import ENGLISH, KOREAN
 from core.engine.model import DEFAULT_ITEM_SET
-from core.runtime.cache import snapshot_cached
+from core.runtime.cache import cached_start_view, snapshot_cached
 from core.runtime.isolated import LoaderStopped, load_isolated, shutdown, start_loading, started_view
 
 HEADER = "period,flow,item,partner,value_usd\n"
@@ -56,7 +57,7 @@ def exports(snapshot) -> float:
 
 def test_the_first_load_is_the_one_started_before_the_app(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
-    start_loading(data_dir, None, DEFAULT_ITEM_SET)
+    start_loading(data_dir, None, DEFAULT_ITEM_SET, ENGLISH)
     assert exports(load_isolated(data_dir)) == 5.0
 
 
@@ -67,7 +68,7 @@ def test_a_started_load_is_not_used_once_the_files_have_changed(data_dir):
     an_hour_ago = time.time() - 3600
     for path in data_dir.iterdir():
         os.utime(path, (an_hour_ago, an_hour_ago))
-    start_loading(data_dir, None, DEFAULT_ITEM_SET)
+    start_loading(data_dir, None, DEFAULT_ITEM_SET, ENGLISH)
     deadline = time.monotonic() + 60
     while not snapshot_cached(data_dir):
         assert time.monotonic() < deadline, "the started load never finished"
@@ -94,10 +95,12 @@ def test_a_loader_process_that_dies_is_a_data_problem_and_the_next_load_starts_a
 
 def test_the_started_load_gives_the_view_the_monitor_opens_on_then_its_snapshot(data_dir, tmp_path):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n2026-02,export,total,world,7\n")
-    start_loading(data_dir, 2026 * 12, DEFAULT_ITEM_SET)
-    assert started_view(tmp_path) is None  # not the directory it loads
+    start_loading(data_dir, 2026 * 12, DEFAULT_ITEM_SET, ENGLISH)
+    assert started_view(tmp_path, ENGLISH) is None  # not the directory it loads
     deadline = time.monotonic() + 60
-    while (view := started_view(data_dir)) is None:  # waited for a second at a time, on a busy machine maybe more
+    while (
+        view := started_view(data_dir, ENGLISH)
+    ) is None:  # waited for a second at a time, on a busy machine maybe more
         assert time.monotonic() < deadline, "the started load never gave its view"
     assert view.month == 2026 * 12 and view.release.headline.exports.value_usd == 5.0
     assert exports(load_isolated(data_dir)) == 7.0  # the latest month's
@@ -105,7 +108,25 @@ def test_the_started_load_gives_the_view_the_monitor_opens_on_then_its_snapshot(
 
 def test_a_started_load_that_fails_has_no_view_and_says_why_when_loaded(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-13,export,total,world,5\n")
-    start_loading(data_dir, None, DEFAULT_ITEM_SET)
-    assert started_view(data_dir) is None
+    start_loading(data_dir, None, DEFAULT_ITEM_SET, ENGLISH)
+    assert started_view(data_dir, ENGLISH) is None
     with pytest.raises(DataError, match="is not a month"):
         load_isolated(data_dir)
+
+
+def test_a_started_load_in_korean_gives_a_korean_view_then_caches_it_with_its_snapshot(data_dir):
+    """The view is sent before anything is cached; the cache entries follow in the loader process (the files are
+    stamped an hour back, so that they count as settled)."""
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
+    an_hour_ago = time.time() - 3600
+    for path in data_dir.iterdir():
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    start_loading(data_dir, None, DEFAULT_ITEM_SET, KOREAN)
+    assert started_view(data_dir, ENGLISH) is None  # not the language it computes
+    deadline = time.monotonic() + 60
+    while (view := started_view(data_dir, KOREAN)) is None:
+        assert time.monotonic() < deadline, "the started load never gave its view"
+    assert view.lang == KOREAN and view.card_titles["exports"] == "수출"
+    while (cached := cached_start_view(data_dir, None, DEFAULT_ITEM_SET, KOREAN)) is None:
+        assert time.monotonic() < deadline, "the started load never cached its view"
+    assert cached == view and snapshot_cached(data_dir)

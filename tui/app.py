@@ -102,11 +102,11 @@ class TradetopApp(KeepsCrash):
     def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
         self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set, self.lang)
-        if self.start_view is None and self.lang == ENGLISH:
-            # A cold start: the loader process may have the view (tui.cli.monitor), which is in English.
+        if self.start_view is None:
+            # A cold start: the loader process may have the view (tui.cli.monitor).
             from core.runtime.isolated import started_view
 
-            self.start_view = started_view(self.data_dir)
+            self.start_view = started_view(self.data_dir, self.lang)
         if self.start_view is not None:
             self.month, self.load_problems = self.start_view.month, self.start_view.warnings
         return MainScreen(self)

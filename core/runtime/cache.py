@@ -336,12 +336,13 @@ def cached_snapshot(directory: Path) -> "Snapshot | None":
     return _read(_entry(directory, files, SNAPSHOT_SUFFIX), lambda file: _load_snapshot(directory, files, file))
 
 
-def load_and_cache(directory: Path) -> "Snapshot":
-    """Loaded and validated from the files, then cached under the stamps taken before they were read.
+def load_uncached(directory: Path) -> tuple["Snapshot", bool]:
+    """Loaded and validated from the files, and whether it may be cached (store_snapshot) under the stamps taken
+    before they were read.
 
     A file that changed during the load is loaded once more: the first result may mix old and new figures,
     and a watcher started after the change would never say so. A result whose files changed again, or were
-    written too recently for their stamps to tell, is returned but not cached.
+    written too recently for their stamps to tell, is not to be cached.
     """
     from core.engine.snapshot import load_snapshot  # pandas: only when the cache misses
 
@@ -349,10 +350,20 @@ def load_and_cache(directory: Path) -> "Snapshot":
         started_ns = time.time_ns()
         snapshot = load_snapshot(directory)  # its `files` are stamped before any file is read (core.ingest.loader)
         if file_stamps(directory) == snapshot.files:
-            if _settled(snapshot.files, started_ns):
-                entry = _entry(snapshot.directory, snapshot.files, SNAPSHOT_SUFFIX)
-                _write(entry, snapshot.directory, partial(_dump_snapshot, entry.key, snapshot))
-            break
+            return snapshot, _settled(snapshot.files, started_ns)
+    return snapshot, False
+
+
+def store_snapshot(snapshot: "Snapshot") -> None:
+    entry = _entry(snapshot.directory, snapshot.files, SNAPSHOT_SUFFIX)
+    _write(entry, snapshot.directory, partial(_dump_snapshot, entry.key, snapshot))
+
+
+def load_and_cache(directory: Path) -> "Snapshot":
+    """Loaded and validated from the files (load_uncached), then cached if it may be."""
+    snapshot, cacheable = load_uncached(directory)
+    if cacheable:
+        store_snapshot(snapshot)
     return snapshot
 
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.base.problems import DataError, Problem
 from core.ingest.datadir import file_stamps
-from core.runtime.cache import cached_snapshot, load_and_cache, store_start_view
+from core.runtime.cache import cached_snapshot, load_and_cache, load_uncached, store_snapshot, store_start_view
 
 if TYPE_CHECKING:  # not at run time: numpy would come with it, before the monitor's first frame (start_loading)
     from core.engine.snapshot import Snapshot
@@ -38,14 +38,26 @@ FIRST_VIEW_WAIT_SECONDS = 1.0
 
 class _Started(NamedTuple):
     directory: Path
+    lang: str  # of the view
     future: "Future[Any]"
     quick: bool  # worth waiting for (QUICK_LOAD_BYTES)
+
+
+class _Unstored(NamedTuple):
+    """In the child: what start_loading's load made, until it is cached (_store_started)."""
+
+    snapshot: "Snapshot"
+    cacheable: bool
+    month: int | None
+    item_set: str
+    view: "MainView | None"
 
 
 _lock = threading.Lock()
 _executor: ProcessPoolExecutor | None = None
 _started: _Started | None = None  # the load start_loading submitted, until load_isolated takes it
 _kept: "Snapshot | None" = None  # in the child: the snapshot start_loading's load made, until the parent takes it
+_unstored: _Unstored | None = None
 
 
 class LoaderStopped(DataError):
@@ -107,35 +119,49 @@ def _loader() -> ProcessPoolExecutor:
         return _executor
 
 
-def start_loading(directory: Path, month: int | None, item_set: str) -> None:
+def start_loading(directory: Path, month: int | None, item_set: str, lang: str) -> None:
     """The loader process started and a load of `directory` submitted at once, for the monitor to call before
     it imports Textual on a cold cache: the load then runs on another core while the first frame is drawn. The
-    load computes the view of `month` (None: the latest) and `item_set` that the monitor opens on (started_view);
-    the next load_isolated of `directory` takes its snapshot instead of submitting a load."""
+    load computes the view of `month` (None: the latest), `item_set` and `lang` that the monitor opens on
+    (started_view), and caches its snapshot and that view once the view is sent; the next load_isolated of
+    `directory` takes its snapshot instead of submitting a load."""
     global _started
     stamps = file_stamps(directory)
     size = sum(stamp.size for stamp in stamps)
     quick = size <= QUICK_LOAD_BYTES and all(stamp.name.endswith(".csv") for stamp in stamps)
-    future = _loader().submit(_load_and_keep, Path(directory), month, item_set)
+    loader = _loader()
+    future = loader.submit(_load_and_keep, Path(directory), month, item_set, lang)
+    loader.submit(_store_started)  # runs after the view has gone to the parent: the cache is for later starts
     with _lock:
-        _started = _Started(directory, future, quick)
+        _started = _Started(directory, lang, future, quick)
 
 
-def _load_and_keep(directory: Path, month: int | None, item_set: str) -> "MainView | None":
-    """In the child: load (and cache) as load_isolated would, keep the snapshot for the parent to take, and
-    return the view the monitor opens on, stored as a warm start's would be; None when the data has no release
-    for `month` (the monitor then says what it shows instead, once it has the snapshot)."""
-    global _kept
-    _kept = None
-    snapshot = load_and_cache(directory)
+def _load_and_keep(directory: Path, month: int | None, item_set: str, lang: str) -> "MainView | None":
+    """In the child: load as load_isolated would, keep the snapshot for the parent to take, and return the view
+    the monitor opens on; None when the data has no release for `month` (the monitor then says what it shows
+    instead, once it has the snapshot). Both are cached after this returns (_store_started)."""
+    global _kept, _unstored
+    _kept = _unstored = None
+    snapshot, cacheable = load_uncached(directory)
     _kept = snapshot
-    if month is not None and month not in snapshot.months:
-        return None
-    from core.views.main_view import main_view
+    view = None
+    if month is None or month in snapshot.months:
+        from core.views.main_view import main_view
 
-    view = main_view(snapshot, snapshot.latest if month is None else month, "export", item_set)
-    store_start_view(snapshot, month, item_set, view)
+        view = main_view(snapshot, snapshot.latest if month is None else month, "export", item_set, lang)
+    _unstored = _Unstored(snapshot, cacheable, month, item_set, view)
     return view
+
+
+def _store_started() -> None:
+    """In the child, next: start_loading's snapshot and view cached (as load_and_cache and a warm start would
+    store them), unless its load failed or its files were not settled."""
+    global _unstored
+    unstored, _unstored = _unstored, None
+    if unstored is not None and unstored.cacheable:
+        store_snapshot(unstored.snapshot)
+        if unstored.view is not None:
+            store_start_view(unstored.snapshot, unstored.month, unstored.item_set, unstored.view)
 
 
 def _take_kept() -> "Snapshot":
@@ -146,15 +172,15 @@ def _take_kept() -> "Snapshot":
     return snapshot
 
 
-def started_view(directory: Path) -> "MainView | None":
-    """The view start_loading's load of `directory` computed (no numpy is needed to receive it), for the
+def started_view(directory: Path, lang: str) -> "MainView | None":
+    """The view start_loading's load of `directory` computed in `lang` (no numpy is needed to receive it), for the
     monitor's first frame. Waited for where the data is small enough to load while Textual imports: a frame of
     placeholders and then one of figures would cost a second full paint, 0.1-0.25 s. None if no load of
     `directory` was started, if it failed (load_isolated then says why) or is not done in time: the monitor then
     shows its loading state and waits for the snapshot."""
     with _lock:
         started = _started
-    if started is None or started.directory != directory:
+    if started is None or started.directory != directory or started.lang != lang:
         return None
     try:
         view: MainView | None = started.future.result(timeout=FIRST_VIEW_WAIT_SECONDS if started.quick else 0)

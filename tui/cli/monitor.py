@@ -42,7 +42,7 @@ def run(args) -> int:
 
             # Before Textual is imported: the load runs in the loader process, on another core, while Textual
             # imports and draws the first frame; the app draws the view it computes, then takes its snapshot.
-            start_loading(directory, month, DEFAULT_ITEM_SET)
+            start_loading(directory, month, DEFAULT_ITEM_SET, args.lang)
         from tui.app import TradetopApp
 
         app = TradetopApp(directory, month, lang=args.lang)
