@@ -142,13 +142,17 @@ def _load_and_keep(directory: Path, month: int | None, item_set: str, lang: str)
     instead, once it has the snapshot). Both are cached after this returns (_store_started)."""
     global _kept, _unstored
     _kept = _unstored = None
-    snapshot, cacheable = load_uncached(directory)
-    _kept = snapshot
-    view = None
-    if month is None or month in snapshot.months:
-        from core.views.main_view import main_view
+    gc.disable()  # as for the monitor's start-up: what this builds (modules, the snapshot) lives on: collections cost about 8 ms
+    try:
+        snapshot, cacheable = load_uncached(directory)
+        _kept = snapshot
+        view = None
+        if month is None or month in snapshot.months:
+            from core.views.main_view import main_view
 
-        view = main_view(snapshot, snapshot.latest if month is None else month, "export", item_set, lang)
+            view = main_view(snapshot, snapshot.latest if month is None else month, "export", item_set, lang)
+    finally:
+        gc.enable()
     _unstored = _Unstored(snapshot, cacheable, month, item_set, view)
     return view
 
