@@ -355,6 +355,7 @@ def load_uncached(directory: Path) -> tuple["Snapshot", bool]:
 
 
 def store_snapshot(snapshot: "Snapshot") -> None:
+    """Cached under its files' stamps (only for a load_uncached result that may be cached)."""
     entry = _entry(snapshot.directory, snapshot.files, SNAPSHOT_SUFFIX)
     _write(entry, snapshot.directory, partial(_dump_snapshot, entry.key, snapshot))
 

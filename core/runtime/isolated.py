@@ -142,7 +142,8 @@ def _load_and_keep(directory: Path, month: int | None, item_set: str, lang: str)
     instead, once it has the snapshot). Both are cached after this returns (_store_started)."""
     global _kept, _unstored
     _kept = _unstored = None
-    gc.disable()  # as for the monitor's start-up: what this builds (modules, the snapshot) lives on: collections cost about 8 ms
+    # As in the monitor's start-up: what this builds (modules, the snapshot) lives on; collections cost about 8 ms.
+    gc.disable()
     try:
         snapshot, cacheable = load_uncached(directory)
         _kept = snapshot
