@@ -4,6 +4,7 @@ Figures are those of data/release_prelim_2026.csv, data/exports_by_destination_h
 data/exports_us_2016_2021.csv (2026-01 lines quoted where a test uses them).
 """
 
+import html
 import json
 
 import numpy as np
@@ -245,6 +246,18 @@ async def test_the_semiconductors_drilldown_opens_a_destination_and_escape_comes
         assert isinstance(app.screen, MainScreen)
         await pilot.press("enter")  # opened anew: no way back to the destination
         assert app.screen.subject == Subject("item", "semiconductors") and app.screen.trail == ()
+
+
+@pytest.mark.anyio
+async def test_a_destination_series_plot_keeps_a_title_that_fits_at_80_columns(data):
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        app.drill(Subject("item", "hs8542", "china"))
+        await pilot.pause()
+        # The longest title (74 cells) does not fit beside the y labels: plotext would leave it out, so a shorter.
+        shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "Integrated circuits (HS 8542) to China: $bn, YoY % · 3 years" in shown
 
 
 @pytest.mark.anyio
