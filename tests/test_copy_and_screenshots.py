@@ -112,6 +112,14 @@ async def test_copy_follows_the_focus_and_the_toast_says_what_was_copied(data, b
         assert [row["period"] for row in months][::23] == ["2024-02", "2026-01"]  # 24 months, oldest first
         assert months[-1]["value_usd"] == "20541062130"
         assert app.said[-1][1] == "Copied 24 months of Semiconductors, oldest first, as TSV with a header line"
+        await pilot.press("tab", "c")  # HS 8542 by destination, largest first
+        destinations = tsv_rows(app.clipboard)
+        assert list(destinations[0]) == ["partner", "name", "value_usd", "yoy_pct", "share_pct", "usd_per_kg"]
+        assert (destinations[0]["partner"], destinations[0]["value_usd"]) == ("china", "5980211066")
+        assert len(destinations) == 10 and destinations[-1]["partner"] == "OTHER"
+        assert app.said[-1][1] == (
+            "Copied the rows of Integrated circuits (HS 8542), by destination, as TSV with a header line"
+        )
         await pilot.press("tab", "c")  # its records and notes
         assert app.clipboard.startswith(
             "Records\nRank 2 of 49 months since 2022-01\nRank 1 of 5 for January\nHigh $20.77bn in 2025-12"

@@ -146,7 +146,8 @@ async def test_a_drilldown_opened_for_another_subject_starts_at_the_top_of_its_f
     app = make_app(data)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
-        await pilot.press("enter", "tab", "pagedown", "pagedown")  # Semiconductors' facts, scrolled down
+        # Semiconductors' facts (after its HS 8542 destinations), scrolled down
+        await pilot.press("enter", "tab", "tab", "pagedown", "pagedown")
         facts = app.screen.query_one("#drill-facts")
         assert facts.scroll_y > 0
         await pilot.press("escape", "down", "enter")
@@ -529,9 +530,10 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         assert (
             shown[-1] == "• 11 of 15 items rose (customs basis); fell: Petrochemicals, Steel, Ships, Home appliances."
         )
-        # The top 10 of the 71, as the brief lists them; the story view has them all.
-        assert len(release.notables) == 71 and len(shown) == 10 + 1
-        assert str(pane.border_title) == "Notable · top 10 of 71"
+        # The top 10 of the 96 (25 about HS 8542 to one destination), as the brief lists them; the story view has
+        # them all.
+        assert len(release.notables) == 96 and len(shown) == 10 + 1
+        assert str(pane.border_title) == "Notable · top 10 of 96"
         await pilot.press("tab", "tab")
         assert app.focused.id == "notables"
         await pilot.press("shift+tab", "shift+tab", "enter")  # back to the items: semiconductors

@@ -4,15 +4,21 @@ Figures are those of data/release_prelim_2026.csv, data/exports_by_destination_h
 data/exports_us_2016_2021.csv (2026-01 lines quoted where a test uses them).
 """
 
+import html
 import json
 
 import numpy as np
 import pytest
+from dashboard_helpers import make_app, wait_for_data
 
 from core.base.periods import format_period, parse_period
-from core.engine.destinations import by_destination, item_splits
+from core.engine.destinations import by_destination, item_splits, partner_items
 from core.ingest.loader import load_directory
 from core.views.drilldown_view import Subject, drilldown_view
+from core.views.story_view import story_view
+from tui.screens.drilldown import DrilldownScreen
+from tui.screens.main import MainScreen
+from tui.screens.story import StoryScreen
 
 JANUARY_2026 = parse_period("2026-01")
 SEPTEMBER_2026 = parse_period("2026-09")
@@ -131,3 +137,157 @@ def test_unit_values_from_the_weights_and_the_same_from_the_cache(data):
         assert china.usd_per_kg == pytest.approx(CHINA_2026_01 / 435_454) == pytest.approx(13_733, abs=0.5)
         assert split.usd_per_kg is not None and split.part_of == "semiconductors"
     assert dict(first.measures).keys() == dict(again.measures).keys()
+
+
+def test_a_partner_shows_the_items_it_has_figures_for(shipped_snapshot):
+    split = partner_items(shipped_snapshot, "export", "china", JANUARY_2026)
+    (row,) = split.rows
+    assert split.title == "items to China" and (row.item, row.partner, row.name) == (
+        "hs8542",
+        "china",
+        "Integrated circuits (HS 8542)",
+    )
+    # monthly.csv: 2026-01,export,total,china,13527392577
+    assert split.value_usd == 13_527_392_577 and row.share_pct == pytest.approx(CHINA_2026_01 / 13_527_392_577 * 100)
+    assert partner_items(shipped_snapshot, "export", "cis", JANUARY_2026) is None
+    assert partner_items(shipped_snapshot, "export", "us", JANUARY_2026).title == "items to the United States"
+    view = drilldown_view(shipped_snapshot, Subject("partner", "china"), JANUARY_2026)
+    assert view.destinations == (split,)
+    assert drilldown_view(shipped_snapshot, Subject("partner", "cis"), JANUARY_2026).destinations is None
+
+
+def test_an_item_to_one_destination_is_a_series_of_its_own(shipped_snapshot):
+    view = drilldown_view(shipped_snapshot, Subject("item", "hs8542", "china"), JANUARY_2026)
+    assert view.name == "Integrated circuits (HS 8542) to China" and view.destinations is None
+    # Its months: 2026-01 $5.98bn, +107.9% on 2025-01's $2.88bn, 36.5% of HS 8542's $16.40bn, $13,733 a kg.
+    assert view.months.values[-1] == CHINA_2026_01 and view.months.yoy_pct[-1] == pytest.approx(107.9, abs=0.05)
+    assert view.months.share_pct[-1] == pytest.approx(CHINA_2026_01 / HS8542_2026_01 * 100)
+    assert view.unit_values[-1] == pytest.approx(CHINA_2026_01 / 435_454)
+    # Records over its own run, from 2020-01: the highest of its 73 months and of its 7 Januaries.
+    records = view.records
+    assert format_period(records.since) == "2020-01" and (records.rank, records.months_ranked) == (1, 73)
+    assert (records.month_rank, records.months_of_month) == (1, 7)
+    assert view.notables[0].startswith("Exports of integrated circuits (HS 8542) to China reached $5.98bn, the highest")
+    # A series without weights has no unit values; the item to the world is another subject.
+    assert drilldown_view(shipped_snapshot, Subject("item", "semiconductors"), JANUARY_2026).unit_values is None
+    assert drilldown_view(shipped_snapshot, Subject("item", "hs8542"), JANUARY_2026).months.values[-1] == (
+        HS8542_2026_01
+    )
+
+
+def test_a_record_for_chips_to_china_ranks_after_the_releases_own_news(shipped_snapshot):
+    release = shipped_snapshot.release(JANUARY_2026)
+    notables = release.notables
+    record = next(n for n in notables if n.kind == "record_all_time" and n.partner == "china")
+    assert (record.subject, record.dimension) == ("hs8542", "item")
+    assert record.text == (
+        "Exports of integrated circuits (HS 8542) to China reached $5.98bn, the highest in any month since 2020, "
+        "when the data begins, and the first month above $5.5bn (+107.9% on a year earlier)."
+    )
+    # After every notable of the release's own items, partners and lines (71, HS 8542's 4 among them at the end).
+    first_secondary = next(i for i, n in enumerate(notables) if n.partner is not None or n.subject == "hs8542")
+    assert first_secondary == 67 and notables.index(record) == 68
+    assert all(n.partner is None and n.subject != "hs8542" for n in notables[:first_secondary])
+    assert not any(n.partner == "OTHER" for n in notables)  # the rest of the world is no destination
+    assert release.notables_about("item", "hs8542", "china")[0] == record.text
+    assert record.text not in release.notables_about("item", "hs8542")
+
+
+def test_a_calendar_month_claim_names_the_first_such_month_of_a_series_that_begins_in_another(shipped_snapshot):
+    """Regions begin in August 2021: their Januaries from 2022 (not "for any January since August 2021")."""
+    notables = shipped_snapshot.release(JANUARY_2026).notables
+    china = next(n for n in notables if n.subject == "china" and n.kind == "record_for_month")
+    assert china.text == (
+        "Exports to China reached $13.53bn, the highest for any January since 2022, the first January in the data "
+        "(+47.0% on a year earlier)."
+    )
+    assert not any("January since August 2021" in n.text for n in notables)
+    exports = next(n for n in notables if n.subject == "exports" and n.kind == "record_for_month")
+    assert "the highest for any January since 2016, when the data begins" in exports.text  # from a January
+
+
+def test_the_story_names_a_destination_and_opens_it(shipped_snapshot):
+    view = story_view(shipped_snapshot, JANUARY_2026, query="china")
+    assert [(group.code, group.partner, group.name) for group in view.groups] == [
+        ("china", "world", "China"),
+        ("hs8542", "china", "Integrated circuits (HS 8542) to China"),
+    ]
+
+
+def cells(table, row: int) -> list[str]:
+    return [cell.plain.strip() for cell in table.rows[row][1]]
+
+
+@pytest.mark.anyio
+async def test_the_semiconductors_drilldown_opens_a_destination_and_escape_comes_back(data):
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("enter")  # Semiconductors, the first row
+        screen = app.screen
+        split = screen.query_one("#split")
+        assert split.display and str(split.border_title) == "Of which Integrated circuits (HS 8542), by destination"
+        assert str(split.border_subtitle) == "all $16.40bn +98.4% · data from 2020-01"
+        assert cells(split, 0) == ["China", "$5.98bn", "+107.9%", "36.5%", "$13,733"]
+        assert len(split.rows) == 10 and cells(split, 9)[0] == "Rest of the world"
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, DrilldownScreen) and screen.subject == Subject("item", "hs8542", "china")
+        crumb = screen.query_one("#breadcrumb").render().plain
+        assert crumb == "tradetop › 2026-01 › Items (exports) › Integrated circuits (HS 8542) to China"
+        months = screen.query_one("#months")
+        assert cells(months, 0) == ["2026-01", "$5.98bn", "+107.9%", "36.5%", "$13,733"]
+        assert app.focused is months and not split.display
+        facts = screen.query_one("#drill-facts").plain
+        assert "Rank 1 of 73 months since 2020-01" in facts and "Rank 1 of 7 for January" in facts
+        await pilot.press("escape")  # back to Semiconductors, then to the main screen
+        assert screen.subject == Subject("item", "semiconductors") and isinstance(app.screen, DrilldownScreen)
+        assert split.display and cells(split, 0)[0] == "China"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("enter")  # opened anew: no way back to the destination
+        assert app.screen.subject == Subject("item", "semiconductors") and app.screen.trail == ()
+
+
+@pytest.mark.anyio
+async def test_a_destination_series_plot_keeps_a_title_that_fits_at_80_columns(data):
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        app.drill(Subject("item", "hs8542", "china"))
+        await pilot.pause()
+        # The longest title (74 cells) does not fit beside the y labels: plotext would leave it out, so a shorter.
+        shown = html.unescape(app.export_screenshot()).replace("\xa0", " ")
+        assert "Integrated circuits (HS 8542) to China: $bn, YoY % · 3 years" in shown
+
+
+@pytest.mark.anyio
+async def test_the_us_drilldown_lists_its_items_and_ranks_its_january_among_januaries_since_2016(data):
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        app.drill(Subject("partner", "us"))
+        await pilot.pause()
+        screen = app.screen
+        facts = screen.query_one("#drill-facts").plain
+        assert "Rank 2 of 121 months since 2016-01" in facts and "Rank 1 of 11 for January" in facts
+        items = screen.query_one("#split")
+        assert str(items.border_title) == "Items to the United States"
+        assert cells(items, 0)[:3] == ["Integrated circuits (HS 8542)", "$138.6mn", "+83.5%"]
+        await pilot.press("a")  # all its history: from 2016-01
+        assert format_period(screen.history.chart.months[0]) == "2016-01"
+        await pilot.press("tab", "enter", "escape")
+        assert screen.subject == Subject("partner", "us")
+
+
+@pytest.mark.anyio
+async def test_enter_on_a_destination_in_the_story_opens_its_series(data):
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("n")
+        while not isinstance(app.screen, StoryScreen):
+            await pilot.pause(0.02)
+        await pilot.press("slash", *"viet", "enter", "enter")
+        while not isinstance(app.screen, DrilldownScreen):
+            await pilot.pause(0.02)
+        assert app.screen.subject == Subject("item", "hs8542", "VN")

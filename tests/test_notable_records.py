@@ -28,7 +28,11 @@ def test_a_notable_is_a_record_with_its_facts_typed(shipped_snapshot):
 
 def test_the_json_of_a_notable_has_its_facts_beside_its_common_fields(shipped_snapshot):
     streak = next(n for n in shipped_snapshot.release(parse_period("2026-01")).notables if n.kind == "streak")
-    assert list(to_json(streak)) == [*Notable._fields[:-1], "of", "months", "since"]
+    common = [name for name in Notable._fields if name not in ("facts", "partner")]
+    assert list(to_json(streak)) == [*common, "of", "months", "since"]
+    # Only a notable about an item to one destination has a partner (the others' JSON is as before it was added).
+    china = next(n for n in shipped_snapshot.release(parse_period("2026-01")).notables if n.partner == "china")
+    assert list(to_json(china))[: len(common) + 1] == [*common, "partner"] and to_json(china)["subject"] == "hs8542"
 
 
 def test_the_start_view_reads_back_with_every_kind_of_notable(tmp_path):

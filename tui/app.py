@@ -314,7 +314,7 @@ class TradetopApp(KeepsCrash):
             screen = self.kept_screen(DrilldownScreen)
             if screen not in self.screen_stack:
                 screen.shown_for = None  # opened anew: at the month shown, not where it was left
-            screen.subject = subject
+            screen.subject, screen.trail = subject, ()
             self.open_kept(screen)
 
     def show_story(self, search: bool = False) -> None:

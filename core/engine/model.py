@@ -9,6 +9,7 @@ seventh of what a dataclass does.
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from core.base.catalog import WORLD
 from core.base.subjects import MONTH_TOTAL
 
 DEFAULT_ITEM_SET = "motie15"
@@ -234,6 +235,7 @@ class Notable(NamedTuple):
     score: float
     history_months: int | None  # the months of data a claim about the past rests on; None for a run
     facts: NotableFacts
+    partner: str | None = None  # of an item's exports to one destination (HS 8542 to China); None for the others
 
 
 class Release(NamedTuple):
@@ -247,12 +249,14 @@ class Release(NamedTuple):
     breadth: Breadth
     notables: tuple[Notable, ...] = ()  # most newsworthy first, see core.engine.notables
 
-    def notables_about(self, dimension: str, code: str) -> tuple[str, ...]:
-        """The texts of the notables about one headline line, item or partner of this release's flow."""
+    def notables_about(self, dimension: str, code: str, partner: str = WORLD) -> tuple[str, ...]:
+        """The texts of the notables about one headline line, item or partner of this release's flow; of an item
+        to one `partner`, about its exports there."""
         return tuple(
             notable.text
             for notable in self.notables
-            if (notable.dimension, notable.subject) == (dimension, code) and notable.flow in (None, self.flow)
+            if (notable.dimension, notable.subject, notable.partner or WORLD) == (dimension, code, partner)
+            and notable.flow in (None, self.flow)
         )
 
 

@@ -92,29 +92,35 @@ class Snapshot(Memoised, MonthAxis):
     def ytd(self, array: np.ndarray) -> np.ndarray:
         return _running_year_totals(array, self.first_month)
 
-    def subject_series(self, dimension: str, code: str, flow: str = "export") -> np.ndarray:
-        """A headline line (core.base.subjects), or an item's or a partner's series of the flow."""
+    def subject_series(self, dimension: str, code: str, flow: str = "export", partner: str = WORLD) -> np.ndarray:
+        """A headline line (core.base.subjects), or an item's or a partner's series of the flow; an item's to one
+        `partner` (a destination: HS 8542 to China)."""
         if dimension == "headline":
             return self.headline.get(code, EMPTY)
         if dimension == "item":
-            return self.series(flow, item=code)
+            return self.series(flow, item=code, partner=partner)
         return self.series(flow, partner=code)
 
     def headline_figure(self, line: str, month: int) -> Figure:
         """A headline line's value and its growth on a year earlier, as the month's release has it."""
         return _figure(self.headline[line], self.index(month))
 
-    def subject_revisions(self, dimension: str, code: str, flow: str = "export") -> tuple[Revision, ...]:
+    def subject_revisions(
+        self, dimension: str, code: str, flow: str = "export", partner: str = WORLD
+    ) -> tuple[Revision, ...]:
         """Revised figures of a subject's series; headline lines other than the flows' totals have none."""
         if dimension == HEADLINE:
             total_of = flow_of_total(code)
             return () if total_of is None else self.revisions.get((total_of, TOTAL_ITEM, WORLD), ())
-        keys = {"item": (flow, code, WORLD), "partner": (flow, TOTAL_ITEM, code)}
+        keys = {"item": (flow, code, partner), "partner": (flow, TOTAL_ITEM, code)}
         return self.revisions.get(keys[dimension], ())
 
-    def history(self, dimension: str, code: str, until: int, months: int, flow: str = "export") -> History:
-        array = self.subject_series(dimension, code, flow)
-        total = None if dimension == "headline" else self.series(flow)
+    def history(
+        self, dimension: str, code: str, until: int, months: int, flow: str = "export", partner: str = WORLD
+    ) -> History:
+        """Shares are of the flow's total; an item's to one destination, of the item's to the world."""
+        array = self.subject_series(dimension, code, flow, partner)
+        total = None if dimension == "headline" else self.series(flow, code if partner != WORLD else TOTAL_ITEM)
         chosen = tuple(range(until - months + 1, until + 1))
         values = tuple(value_at(array, self.index(month)) for month in chosen)
         year_before = tuple(value_at(array, self.index(month) - 12) for month in chosen)
@@ -130,13 +136,14 @@ class Snapshot(Memoised, MonthAxis):
         )
 
     def month_chart(
-        self, dimension: str, code: str, month: int, months: int | None, flow: str = "export"
+        self, dimension: str, code: str, month: int, months: int | None, flow: str = "export", partner: str = WORLD
     ) -> MonthChart:
         """The `months` to the month as its drilldown plots them; None for all of the subject's history to it."""
         if months is None:
-            known = np.flatnonzero(~np.isnan(self.subject_series(dimension, code, flow)[: self.index(month) + 1]))
+            array = self.subject_series(dimension, code, flow, partner)
+            known = np.flatnonzero(~np.isnan(array[: self.index(month) + 1]))
             months = self.index(month) - int(known[0]) + 1 if len(known) else 1
-        history = self.history(dimension, code, month, months, flow)
+        history = self.history(dimension, code, month, months, flow, partner)
         signed = is_signed(dimension, code)
         measure = HEADLINE_LINES[code].measure if dimension == HEADLINE else MONTH_TOTAL
         return MonthChart(
@@ -148,9 +155,9 @@ class Snapshot(Memoised, MonthAxis):
             measure,
         )
 
-    def records(self, dimension: str, code: str, month: int, flow: str = "export") -> Records:
+    def records(self, dimension: str, code: str, month: int, flow: str = "export", partner: str = WORLD) -> Records:
         index = self.index(month)
-        array = self.subject_series(dimension, code, flow)[: index + 1]
+        array = self.subject_series(dimension, code, flow, partner)[: index + 1]
         by_year = dimension == HEADLINE and HEADLINE_LINES[code].year_to_date
         start = run_start(array, index) if 0 <= index < len(array) else 0
         same_months = same_month_positions(start, index)
@@ -373,7 +380,9 @@ def to_json(obj: Any) -> Any:
     if isinstance(obj, str):
         return printable(obj)
     if isinstance(obj, Notable):  # its facts beside its common fields, as the brief's JSON has always had them
-        return {name: to_json(getattr(obj, name)) for name in obj._fields if name != "facts"} | to_json(obj.facts)
+        # `partner` only for an item to one destination: the others' notables read as before it was added.
+        fields = [name for name in obj._fields if name != "facts" and (name != "partner" or obj.partner)]
+        return {name: to_json(getattr(obj, name)) for name in fields} | to_json(obj.facts)
     if hasattr(obj, "_fields"):
         return {name: to_json(getattr(obj, name)) for name in obj._fields}
     if isinstance(obj, Mapping):

@@ -102,9 +102,11 @@ def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Notable, ..
             if notable.kind == kind and isinstance(notable.facts, RecordFacts) and not notable.facts.equal_to
         ]
         groups = [HEADLINE_LINES[notable.subject].label.lower() for notable in records if notable.dimension == HEADLINE]
+        catalog = snapshot.catalog.in_language(lang)
         for dimension, prefix in (("partner", "exports to"), ("item", "exports of")):
             names = [
-                name_in_sentence(snapshot.catalog.in_language(lang), dimension, notable.subject)
+                name_in_sentence(catalog, dimension, notable.subject)
+                + (f" to {name_in_sentence(catalog, 'partner', notable.partner)}" if notable.partner else "")
                 for notable in records
                 if notable.dimension == dimension
             ]

@@ -14,8 +14,10 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
 from core.base import fmt
+from core.base.catalog import WORLD
 from core.base.periods import describe_period, format_period, parse_period
 from core.base.subjects import ENGLISH, FLOWS, HEADLINE_LINES, excluding, is_signed
+from core.engine.destinations import Split
 from core.engine.model import FlashView, Release, ReleaseRow
 from core.engine.snapshot import Snapshot
 
@@ -159,6 +161,7 @@ def notables_table(release: Release) -> Table:
         Column("rank", "#"),
         Column("dimension", "Dimension", numeric=False, in_markdown=False),
         Column("subject", "Subject", numeric=False, in_markdown=False),
+        Column("partner", "Partner", numeric=False, in_markdown=False),  # of an item to one destination
         Column("kind", "Kind", numeric=False, in_markdown=False),
         Column("score", "Score", in_markdown=False),
         Column("text", "Notable", numeric=False),
@@ -172,6 +175,7 @@ def notables_table(release: Release) -> Table:
                 Cell(float(rank), str(rank)),
                 _text(notable.dimension),
                 _text(notable.subject),
+                _text(notable.partner or ""),
                 _text(notable.kind),
                 Cell(notable.score, f"{notable.score:g}"),
                 _text(notable.text),
@@ -189,14 +193,15 @@ def history_table(
     months: int | None,
     flow: str = "export",
     lang: str = ENGLISH,
+    partner: str = WORLD,
 ) -> Table:
     """A subject's months up to `month`, oldest first: `months` of them, or None for all it has data for. As the
     drilldown's months table: the value, its change on a year earlier (growth, or for a signed headline line the
-    difference in dollars) and, for an item or a partner, its share of the flow's total. Its title names the
-    subject in `lang`."""
+    difference in dollars) and, for an item or a partner, its share of the flow's total (an item's to one
+    `partner`: of the item's to the world). Its title names the subject in `lang`."""
     if months is None:  # the span the drilldown plots as all history: from the subject's first figure
-        months = len(snapshot.month_chart(dimension, code, month, None, flow).months)
-    history = snapshot.history(dimension, code, month, months, flow)
+        months = len(snapshot.month_chart(dimension, code, month, None, flow, partner).months)
+    history = snapshot.history(dimension, code, month, months, flow, partner)
     signed = is_signed(dimension, code)
     change_column = Column("change_usd", "y/y") if signed else Column("yoy_pct", "YoY")
     changes = history.change_usd if signed else history.yoy_pct
@@ -218,12 +223,47 @@ def history_table(
     about = {"table": "history", "dimension": dimension, "subject": fmt.printable(code), "to": format_period(month)}
     if dimension != "headline":
         about["flow"] = flow
-    name = (
-        HEADLINE_LINES[code].in_language(lang).title
-        if dimension == "headline"
-        else snapshot.catalog.in_language(lang).name(dimension, code)
-    )
+    catalog = snapshot.catalog.in_language(lang)
+    name = HEADLINE_LINES[code].in_language(lang).title if dimension == "headline" else catalog.name(dimension, code)
+    if partner != WORLD:  # an item's exports to one destination
+        about["partner"] = fmt.printable(partner)
+        name += f" to {catalog.name('partner', partner)}"
     return Table(f"{name}{flow_part} · {span}", about, tuple(columns), tuple(rows))
+
+
+def split_table(split: Split, period: str) -> Table:
+    """A drilldown's split as it lists it: an item's exports by destination, or the items a partner has figures for,
+    largest first."""
+    by_destination = split.partner == WORLD
+    code = "partner" if by_destination else "item"
+    return Table(
+        f"{split.title[:1].upper()}{split.title[1:]} · {_when(period)}",
+        {
+            "table": "split",
+            "period": period,
+            "item": fmt.printable(split.item),
+            "partner": fmt.printable(split.partner),
+        },
+        (
+            Column(code, "Code", numeric=False, in_markdown=False),
+            Column("name", "Destination" if by_destination else "Item", numeric=False),
+            Column("value_usd", "Value"),
+            Column("yoy_pct", "YoY"),
+            Column("share_pct", "Share"),
+            Column("usd_per_kg", "$/kg"),
+        ),
+        tuple(
+            (
+                _text(row.partner if by_destination else row.item),
+                _text(row.name),
+                _figure(row.value_usd, fmt.usd),
+                _figure(row.yoy_pct, fmt.pct),
+                _figure(row.share_pct, fmt.share),
+                _figure(row.usd_per_kg, fmt.unit_value),
+            )
+            for row in split.rows
+        ),
+    )
 
 
 def flash_table(view: FlashView) -> Table:

@@ -9,6 +9,7 @@ screen, on the way to the first frame, imports it with the story screen.
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from core.base.catalog import WORLD
 from core.base.subjects import ENGLISH, HEADLINE, HEADLINE_LINES
 from core.engine.model import DEFAULT_ITEM_SET, Notable
 
@@ -23,7 +24,7 @@ class StoryEntry(NamedTuple):
 
 
 class StoryGroup(NamedTuple):
-    """One subject's notables: a headline line, an item or a partner."""
+    """One subject's notables: a headline line, an item or a partner; an item's exports to one `partner`."""
 
     dimension: str
     code: str
@@ -31,6 +32,7 @@ class StoryGroup(NamedTuple):
     name: str  # "Exports", "Semiconductors", "United States"; "수출", "반도체", "미국" in Korean
     data_begins: str | None  # "since 2022, when the data begins", where the group's notables would each say it
     entries: tuple[StoryEntry, ...]
+    partner: str = WORLD  # the destination of an item's exports to one partner ("HS 8542 to China")
 
 
 class StoryView(NamedTuple):
@@ -63,14 +65,14 @@ def story_view(
 
     notables = snapshot.release(month, flow, item_set, lang).notables
     catalog = snapshot.catalog.in_language(lang)
-    by_subject: dict[tuple[str, str], list[Notable]] = {}
+    by_subject: dict[tuple[str, str, str], list[Notable]] = {}
     for notable in notables:  # most newsworthy first: each subject comes where its first notable does
-        by_subject.setdefault((notable.dimension, notable.subject), []).append(notable)
+        by_subject.setdefault((notable.dimension, notable.subject, notable.partner or WORLD), []).append(notable)
     needle = query.strip().casefold()
     groups, number = [], 0
-    for (dimension, code), found in by_subject.items():
+    for (dimension, code, partner), found in by_subject.items():
         subject_flow = found[0].flow
-        known = np.flatnonzero(~np.isnan(snapshot.subject_series(dimension, code, subject_flow or flow)))
+        known = np.flatnonzero(~np.isnan(snapshot.subject_series(dimension, code, subject_flow or flow, partner)))
         # As the subject's claims say it when they look back to its first month (core.engine.notables).
         begins = since(snapshot.first_month + int(known[0]), True) if len(known) else None
         if dimension == HEADLINE:
@@ -80,6 +82,9 @@ def story_view(
         else:
             name = catalog.name(dimension, code)
             named = catalog.matches(dimension, code, needle)
+            if partner != WORLD:  # "Integrated circuits (HS 8542) to China", found by either name
+                name = f"{name} to {catalog.name('partner', partner)}"
+                named = named or catalog.matches("partner", partner, needle)
         texts = [
             (notable.text.replace(f" {begins}", "") if begins else notable.text, notable.kind) for notable in found
         ]
@@ -89,5 +94,5 @@ def story_view(
         said = begins if any(begins in notable.text for notable in found if begins) else None
         entries = tuple(StoryEntry(number + offset, text, kind) for offset, (text, kind) in enumerate(shown, 1))
         number += len(entries)
-        groups.append(StoryGroup(dimension, code, subject_flow, name, said, entries))
+        groups.append(StoryGroup(dimension, code, subject_flow, name, said, entries, partner))
     return StoryView(month, flow, query.strip(), len(notables), tuple(groups))

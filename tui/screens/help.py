@@ -46,7 +46,11 @@ class HelpScreen(ModalScreen):
 
 
 BUILT_IN_KEYS = (
-    ("Enter", "drill down into a table row or a card; the notables: the story; the story: a notable's subject"),
+    (
+        "Enter",
+        "drill down into a table row or a card (a drilldown's destination or item: its series); the notables: the "
+        "story; the story: a notable's subject",
+    ),
     ("Tab / Shift+Tab", "next / previous pane"),
     ("arrows, j / k", "move in tables, the notables and the story; left / right: cards"),
     ("g / G", "the first / last row, or the top / bottom of a text pane"),

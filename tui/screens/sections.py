@@ -1,18 +1,13 @@
 """Text sections of the drilldown and flash screens: records, nowcast, and how the nowcasts did."""
 
-from typing import TYPE_CHECKING
-
 from rich.text import Text
 from textual.widgets import Static
 
 from core.base import fmt
 from core.base.periods import format_period, month_name
 from core.engine.model import Nowcast, NowcastReview, Records
-from tui.widgets.cells import change, titled
+from tui.widgets.cells import titled
 from tui.widgets.flash_pane import NO_NOWCAST, interval_text
-
-if TYPE_CHECKING:
-    from core.engine.destinations import Split
 
 MONTH_WIDTH = 7
 FIGURE_WIDTH = 10  # the widest figure, $101.96bn or +$23.88bn, and a cell apart from its neighbour
@@ -60,27 +55,3 @@ def nowcast_text(nowcast: Nowcast | None) -> Text:
 def show_review(widget: Static, review: NowcastReview | None) -> None:
     widget.display = review is not None
     widget.update(review_section(review) if review else "")
-
-
-def destinations_section(split: "Split") -> Text:
-    """An item's exports by destination in the month: value, YoY, share of the item and unit value ($/kg),
-    largest first."""
-    title = split.title[:1].upper() + split.title[1:]
-    lines = [
-        Text.assemble(
-            Text(fmt.padded(fmt.clipped(row.name, 16), 16)),
-            f"{fmt.usd(row.value_usd):>{FIGURE_WIDTH}}",
-            change(f"{fmt.pct(row.yoy_pct):>9}", row.yoy_pct),
-            f"{fmt.share(row.share_pct):>8}",
-            f"{fmt.unit_value(row.usd_per_kg):>9}",
-        )
-        for row in split.rows
-    ]
-    whole = Text.assemble(
-        Text(fmt.padded("All destinations", 16)),
-        f"{fmt.usd(split.value_usd):>{FIGURE_WIDTH}}",
-        change(f"{fmt.pct(split.yoy_pct):>9}", split.yoy_pct),
-        f"{'100%':>8}",
-        f"{fmt.unit_value(split.usd_per_kg):>9}",
-    )
-    return titled(f"{title} (since {split.since})", Text("\n").join([whole, *lines]))

@@ -92,4 +92,4 @@ class StoryScreen(StateScreen):
         if group.flow is not None and group.flow != app.flow:  # an item's notables are of its exports
             app.flow = group.flow
             app.show_state()
-        app.drill(Subject(group.dimension, group.code))
+        app.drill(Subject(group.dimension, group.code, group.partner))

@@ -16,6 +16,7 @@ WIDGETS = {
     "OverviewPlot": "overview_plot",
     "ReleaseTable": "release_table",
     "SearchBar": "search_bar",
+    "SplitTable": "split_table",
     "StatusHeader": "status",
     "StatusLine": "status_line",
     "StoryPane": "story_pane",

@@ -65,7 +65,7 @@ class MonthsPlot(Chart):
                     f"{self.subject} · {span}",
                     self.subject,
                 ),
-                width,
+                width - LABEL_WIDTH,  # plotext leaves out a title wider than the plot less its y labels
             )
         )
         top.xaxes(False, False)

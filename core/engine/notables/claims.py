@@ -53,6 +53,7 @@ class Candidate:
     origin: int  # index of the first value in the data
     flow: str | None = None  # of an item or a partner; headline lines are of the month whatever the flow
     signed: bool = False  # a signed headline line (the balance): its records are surpluses, its runs its sign
+    partner: str | None = None  # of an item's exports to one destination (HS 8542 to China)
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,15 @@ class At:
         start = candidate.start if start is None else start
         return wording.since(self.first_month + start, start == candidate.origin)
 
+    def since_same_month(self, candidate: Candidate) -> str:
+        """As `since`, for a claim about the calendar month: a run that begins in a month other than January or
+        this one ("August 2021") is compared from its first such month ("since 2022, the first January in the
+        data"); one that begins in January says its year, that of its first such month too."""
+        first = candidate.start + (self.index - candidate.start) % 12
+        if first == candidate.start or (self.first_month + candidate.start) % 12 == 0:
+            return self.since(candidate)
+        return wording.since_first_month(self.first_month + first, candidate.start == candidate.origin)
+
     def yoy(self, candidate: Candidate, values: Values | None = None) -> str:
         """The change on a year earlier of the candidate's values, or of `values` (its years to date), in words."""
         values = candidate.values if values is None else values
@@ -92,7 +102,9 @@ def notable(
     """`history`: the months of data a claim about the past rests on (None for a run, which says its own length)."""
     short = history is not None and history < SHORT_HISTORY_MONTHS
     score = round(KIND_POINTS[kind] + candidate.points + bonus - (SHORT_HISTORY_DISCOUNT if short else 0), 1)
-    return Notable(kind, candidate.code, candidate.dimension, candidate.flow, text, score, history, facts)
+    return Notable(
+        kind, candidate.code, candidate.dimension, candidate.flow, text, score, history, facts, candidate.partner
+    )
 
 
 def amount(candidate: Candidate, value: float) -> str:

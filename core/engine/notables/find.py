@@ -7,7 +7,7 @@ from typing import Protocol
 
 import numpy as np
 
-from core.base.catalog import TOTAL_ITEM, WORLD, Catalog
+from core.base.catalog import REST_OF_WORLD, TOTAL_ITEM, WORLD, Catalog
 from core.base.subjects import HEADLINE, HEADLINE_LINES, is_signed
 from core.engine.model import Breadth, Notable
 from core.engine.notables import wording
@@ -20,7 +20,8 @@ from core.engine.notables.thresholds import round_runs, share_threshold
 from core.engine.notables.year_to_date import annual_daily_average, year_to_date
 from core.engine.series import run_start
 
-MAX_SUBJECTS = 30  # items, and partners, looked at in a month (the shipped data has 20 items and 9 partners)
+MAX_SUBJECTS = 30  # items, partners and items to one destination looked at in a month (the shipped data: 20
+# items, 9 partners, HS 8542 to 9 destinations)
 DIMENSION_ORDER = {HEADLINE: 0, "item": 1, "partner": 2}
 
 
@@ -78,17 +79,18 @@ def find_notables(
 def _ranked(found: list[Notable], parts: Set[str] = frozenset()) -> tuple[Notable, ...]:
     """Most newsworthy first: each claim about a subject ranks REPEAT_DISCOUNT lower than the one before it
     (the breadth, about the set of items, is no claim about its flow's total); the claims about `parts` (items
-    that are parts of others) after all the others, the release's own news first."""
+    that are parts of others) and about items to one destination after all the others, the release's own news
+    first."""
 
-    def _order(notable: Notable) -> tuple[bool, float, int, str, str, str]:
-        secondary = notable.dimension == "item" and notable.subject in parts
+    def _order(notable: Notable) -> tuple[bool, float, int, str, str, str, str]:
+        secondary = notable.partner is not None or (notable.dimension == "item" and notable.subject in parts)
         order = DIMENSION_ORDER[notable.dimension]
-        return (secondary, -notable.score, order, notable.subject, notable.kind, notable.text)
+        return (secondary, -notable.score, order, notable.subject, notable.partner or "", notable.kind, notable.text)
 
-    seen: dict[tuple[str, str, bool], int] = {}
+    seen: dict[tuple[str, str, str | None, bool], int] = {}
     ranked = []
     for notable in sorted(found, key=_order):
-        key = (notable.dimension, notable.subject, notable.kind == "breadth")
+        key = (notable.dimension, notable.subject, notable.partner, notable.kind == "breadth")
         before = seen[key] = seen.get(key, -1) + 1
         ranked.append(
             notable if not before else notable._replace(score=round(notable.score - REPEAT_DISCOUNT * before, 1))
@@ -97,26 +99,32 @@ def _ranked(found: list[Notable], parts: Set[str] = frozenset()) -> tuple[Notabl
 
 
 def _candidates(snapshot: Snapshot, index: int, members: Mapping[str, Set[str]], catalog: Catalog) -> list[Candidate]:
-    """The headline lines that have points, then of items and of partners the release's own, then the largest."""
+    """The headline lines that have points, then of items and of partners the release's own, then the largest;
+    then the largest items to one destination (not to the rest of the world, a sum of many)."""
     exports_now = float(snapshot.headline["exports"][index])
-    chosen: list[tuple[str, str, str, Values, float, str | None]] = [
-        (line.code, HEADLINE, line.label, snapshot.headline[line.code], line.points, None)
+    chosen: list[tuple[str, str, str, Values, float, str | None, str | None]] = [
+        (line.code, HEADLINE, line.label, snapshot.headline[line.code], line.points, None, None)
         for line in HEADLINE_LINES.values()
         if line.points is not None and not math.isnan(snapshot.headline[line.code][index])
     ]
-    ranked: dict[str, list[tuple[bool, float, str, Values]]] = {"item": [], "partner": []}
+    ranked: dict[str, list[tuple[bool, float, str, str, Values]]] = {"item": [], "partner": [], "destination": []}
     for (flow, item, partner), values in snapshot.trade.items():
-        if flow != "export" or (item == TOTAL_ITEM) == (partner == WORLD) or math.isnan(values[index]):
+        if flow != "export" or partner == REST_OF_WORLD or math.isnan(values[index]):
             continue
-        dimension, code = ("item", item) if partner == WORLD else ("partner", partner)
-        ranked[dimension].append((code not in members[dimension], -values[index], code, values))
-    for dimension, found in ranked.items():
+        if item != TOTAL_ITEM and partner != WORLD:
+            ranked["destination"].append((False, -values[index], item, partner, values))
+        elif item != TOTAL_ITEM or partner != WORLD:
+            dimension, code = ("item", item) if partner == WORLD else ("partner", partner)
+            ranked[dimension].append((code not in members[dimension], -values[index], code, WORLD, values))
+    for group, found in ranked.items():
+        dimension = "partner" if group == "partner" else "item"
         # The release's own first, then the largest; linear in the codes, however many there are.
-        for _, _, code, values in heapq.nsmallest(MAX_SUBJECTS, found, key=lambda entry: entry[:3]):
+        for _, _, code, partner, values in heapq.nsmallest(MAX_SUBJECTS, found, key=lambda entry: entry[:4]):
             # A month of no exports gives no share: the subject gets the points of a share of 0.
             share_points = min(35.0, 10.0 + 60.0 * float(values[index]) / exports_now) if exports_now > 0 else 10.0
-            label = wording.exports_label(catalog, dimension, code)
-            chosen.append((code, dimension, label, values, share_points, "export"))
+            to = None if partner == WORLD else partner
+            label = wording.exports_label(catalog, dimension, code, to)
+            chosen.append((code, dimension, label, values, share_points, "export", to))
     return [
         Candidate(
             code,
@@ -128,6 +136,7 @@ def _candidates(snapshot: Snapshot, index: int, members: Mapping[str, Set[str]],
             int(np.flatnonzero(~np.isnan(values))[0]),
             flow,
             is_signed(dimension, code),
+            partner,
         )
-        for code, dimension, label, values, points, flow in chosen
+        for code, dimension, label, values, points, flow, partner in chosen
     ]

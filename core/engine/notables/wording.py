@@ -11,7 +11,8 @@ from core.base.subjects import ENGLISH
 from core.engine.model import Breadth
 
 BREADTH_BASIS = "customs"  # items summed from customs (HS) data: the ministry's own item figures differ a little
-PARTNERS_WITH_ARTICLE = {"us", "eu", "middle_east", "cis"}  # "exports to the United States"
+# "exports to the United States", "to the United Kingdom"
+PARTNERS_WITH_ARTICLE = {"us", "eu", "middle_east", "cis", "GB", "NL", "PH", "AE", "DO", "BS"}
 STREAK_WORDS = {
     "growth": "grew on a year earlier",
     "decline": "fell on a year earlier",
@@ -35,15 +36,24 @@ def name_in_sentence(catalog: Catalog, dimension: str, code: str) -> str:
     return lower_first(catalog.name(dimension, code))
 
 
-def exports_label(catalog: Catalog, dimension: str, code: str) -> str:
-    """An item's or a partner's exports, as a sentence begins with them: 'Exports of semiconductors'."""
-    return f"Exports {'of' if dimension == 'item' else 'to'} {name_in_sentence(catalog, dimension, code)}"
+def exports_label(catalog: Catalog, dimension: str, code: str, partner: str | None = None) -> str:
+    """An item's or a partner's exports, as a sentence begins with them: 'Exports of semiconductors'; an item's to
+    one `partner`: 'Exports of integrated circuits (HS 8542) to China'."""
+    label = f"Exports {'of' if dimension == 'item' else 'to'} {name_in_sentence(catalog, dimension, code)}"
+    return label if partner is None else f"{label} to {name_in_sentence(catalog, 'partner', partner)}"
 
 
 def since(month: int, from_origin: bool) -> str:
     """'since 2016, when the data begins' (a year alone when the run begins in January)."""
     when = str(year_of(month)) if month % 12 == 0 else describe_period(month)
     return f"since {when}, " + ("when the data begins" if from_origin else "after a gap in the data")
+
+
+def since_first_month(month: int, from_origin: bool) -> str:
+    """'since 2022, the first January in the data': the first of a calendar month in a run that begins in another."""
+    return f"since {year_of(month)}, the first {month_name(month)} " + (
+        "in the data" if from_origin else "after a gap in the data"
+    )
 
 
 def amount(value: float, signed: bool) -> str:
