@@ -107,11 +107,11 @@ def _loader() -> ProcessPoolExecutor:
         return _executor
 
 
-def start_loading(directory: Path, month: int | None, item_set: str) -> None:
+def start_loading(directory: Path, month: int | None, item_set: str | None) -> None:
     """The loader process started and a load of `directory` submitted at once, for the monitor to call before
     it imports Textual on a cold cache: the load then runs on another core while the first frame is drawn. The
-    load computes the view of `month` (None: the latest) and `item_set` that the monitor opens on (started_view);
-    the next load_isolated of `directory` takes its snapshot instead of submitting a load."""
+    load computes the view of `month` (None: the latest) and `item_set` (None: the release's) that the monitor
+    opens on (started_view); the next load_isolated of `directory` takes its snapshot instead of submitting a load."""
     global _started
     stamps = file_stamps(directory)
     size = sum(stamp.size for stamp in stamps)
@@ -121,7 +121,7 @@ def start_loading(directory: Path, month: int | None, item_set: str) -> None:
         _started = _Started(directory, future, quick)
 
 
-def _load_and_keep(directory: Path, month: int | None, item_set: str) -> "MainView | None":
+def _load_and_keep(directory: Path, month: int | None, item_set: str | None) -> "MainView | None":
     """In the child: load (and cache) as load_isolated would, keep the snapshot for the parent to take, and
     return the view the monitor opens on, stored as a warm start's would be; None when the data has no release
     for `month` (the monitor then says what it shows instead, once it has the snapshot)."""
@@ -132,8 +132,10 @@ def _load_and_keep(directory: Path, month: int | None, item_set: str) -> "MainVi
     if month is not None and month not in snapshot.months:
         return None
     from core.views.main_view import main_view
+    from core.views.navigation import item_set_shown
 
-    view = main_view(snapshot, snapshot.latest if month is None else month, "export", item_set)
+    shown = snapshot.latest if month is None else month
+    view = main_view(snapshot, shown, "export", item_set_shown(snapshot, shown, item_set))
     store_start_view(snapshot, month, item_set, view)
     return view
 
