@@ -24,6 +24,7 @@ ROW_FIELDS = [
     "ytd_yoy_pct",
     "ytd_share_pct",
     "ytd_share_change_pp",
+    "ytd_contribution_pp",
 ]
 
 

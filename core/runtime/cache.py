@@ -174,9 +174,7 @@ def _settled(files: tuple[FileStamp, ...], before_ns: int) -> bool:
     return all(stamp.mtime_ns <= before_ns - SETTLED_NS for stamp in files)
 
 
-def cached_start_view(
-    directory: Path, month: int | None, item_set: str | None, lang: str = ENGLISH
-) -> MainView | None:
+def cached_start_view(directory: Path, month: int | None, item_set: str | None, lang: str = ENGLISH) -> MainView | None:
     """The view the monitor opens on (`month`, None for the latest; `item_set`, None for the one the release used;
     names in `lang`) computed from exactly these files, or None."""
     try:

@@ -6,7 +6,7 @@ from core.base.subjects import CARD_LINES
 from tui.cli.snapshot import add_release_options, item_set, item_set_option, language_option, loaded_month
 from tui.output import fail, say
 
-TABLES = ("headline", "items", "partners", "notables", "history")
+TABLES = ("headline", "items", "partners", "balances", "notables", "history")
 FORMATS = ("csv", "json", "md")
 KNOWN_CODES_LISTED = 30
 SUBJECT_OPTIONS = {"item": "--item", "partner": "--partner", "headline": "--line"}
@@ -22,7 +22,8 @@ def add_command(commands, data, period) -> None:
         "--table",
         choices=TABLES,
         required=True,
-        help="the month's headline lines, items, partners or notables, or a subject's months to --period (history)",
+        help="the month's headline lines, items, partners, partners' balances (both flows) or notables, or a "
+        "subject's months to --period (history)",
     )
     subject = parser.add_mutually_exclusive_group()
     subject.add_argument("--item", metavar="CODE", help="--table history: an item's months (e.g. semiconductors)")
@@ -74,6 +75,8 @@ def run(args) -> int:
         table = export.headline_table(release, args.lang)
     elif args.table == "notables":
         table = export.notables_table(release)
+    elif args.table == "balances":
+        table = export.balances_table(release.partner_balances, release)
     else:
         dimension = args.table.removesuffix("s")
         table = export.rows_table(dimension, release.items if dimension == "item" else release.partners, release)
