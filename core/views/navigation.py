@@ -119,3 +119,11 @@ def unknown_set_notice(snapshot: "Snapshot", chosen: str | None) -> str | None:
     if chosen is None or chosen in known:
         return None
     return f"--set: no item set {printable(chosen)!r} in the catalog (known: {', '.join(known)}); showing the release's"
+
+
+def next_item_set(snapshot: "Snapshot", month: int, shown: str) -> str | None:
+    """What `m` chooses after `shown`: the catalog's next item set; None when that is the one the release used in
+    the month, which the months then follow again."""
+    sets = snapshot.catalog.set_names("item")
+    after = sets[(sets.index(shown) + 1) % len(sets)] if shown in sets else sets[0] if sets else shown
+    return None if after == item_set_shown(snapshot, month) else after
