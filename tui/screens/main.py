@@ -54,7 +54,12 @@ class MainScreen(StateScreen):
             id="item-set",
         ),
         Binding(
-            "b", "toggle_balances", "Bal", tooltip="partners: exports, imports and the balance, or back", id="balances"
+            "b",
+            "toggle_balances",
+            "Bal",
+            show=False,
+            tooltip="partners: exports, imports and the balance, or back",
+            id="balances",
         ),
         Binding("z", "zoom", "Zoom", show=False, tooltip="the focused pane on the whole screen, or back", id="zoom"),
     ]
