@@ -3,7 +3,6 @@ tradetop's system commands."""
 
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import SystemCommand
@@ -14,9 +13,6 @@ from core.base.subjects import LANGUAGES
 from core.views.drilldown_view import Subject
 from tui.screens.help import HelpScreen
 from tui.screens.state import StateScreen
-
-if TYPE_CHECKING:
-    from tui.app import TradetopApp
 
 
 class TradetopCommands(Provider):
@@ -76,8 +72,9 @@ class TradetopCommands(Provider):
                 yield Hit(score, Text(text), action, text=text, help=help_text)
 
 
-def system_commands(app: "TradetopApp", textual: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
-    """Textual's, with its Screenshot (which saves to ~/Downloads) replaced by tradetop's, the story and Copy."""
+def system_commands(app, textual: Iterable[SystemCommand]) -> Iterable[SystemCommand]:
+    """The app's (tui.app.TradetopApp, which imports this module when the palette first opens): Textual's, with
+    its Screenshot (which saves to ~/Downloads) replaced by tradetop's, the story and Copy."""
     for command in textual:
         if command.title != "Screenshot":
             yield command

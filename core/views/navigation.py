@@ -118,7 +118,8 @@ def unknown_set_notice(snapshot: "Snapshot", chosen: str | None) -> str | None:
     known = snapshot.catalog.set_names("item")
     if chosen is None or chosen in known:
         return None
-    return f"--set: no item set {printable(chosen)!r} in the catalog (known: {', '.join(known)}); showing the release's"
+    unknown = f"--set: no item set {printable(chosen)!r} in the catalog (known: {', '.join(known)})"
+    return f"{unknown}; showing the list the release used"
 
 
 def next_item_set(snapshot: "Snapshot", month: int, shown: str) -> str | None:

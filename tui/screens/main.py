@@ -1,5 +1,6 @@
 """The main screen: headline cards, the release's other figures, flash pane, item and partner tables, notables."""
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -10,7 +11,7 @@ from textual.widgets import Input
 
 from core.base.periods import describe_period
 from core.base.subjects import FLOWS
-from core.engine.model import TOP_NOTABLES
+from core.engine.model import TOP_NOTABLES, PartnerBalance, ReleaseRow
 from core.views.drilldown_view import Subject
 from core.views.main_view import rows_matching
 from core.views.navigation import next_item_set
@@ -23,7 +24,7 @@ from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.notables_panel import NotablesPanel
 from tui.widgets.release_facts import ReleaseFactsLine
-from tui.widgets.release_table import BALANCE_COLUMNS, BALANCE_SORTS, COLUMNS, SORTS, ReleaseTable
+from tui.widgets.release_table import BALANCE_COLUMNS, BALANCE_SORTS, COLUMNS, SORTS, Column, ReleaseTable, Sort
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusHeader
 
@@ -119,8 +120,9 @@ class MainScreen(StateScreen):
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort, self.balances)
         keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
         flow = FLOWS[app.flow].name
-        items = (release.items, view.item_trends, f"Items ({release.breadth.set}) · {flow}", SORTS, COLUMNS)
-        partners = (release.partners, view.partner_trends, f"Partners · {flow}", SORTS, COLUMNS)
+        Shown = tuple[tuple[ReleaseRow | PartnerBalance, ...], Mapping, str, tuple[Sort, ...], tuple[Column, ...]]
+        items: Shown = (release.items, view.item_trends, f"Items ({release.breadth.set}) · {flow}", SORTS, COLUMNS)
+        partners: Shown = (release.partners, view.partner_trends, f"Partners · {flow}", SORTS, COLUMNS)
         if self.balances:  # both flows, whichever is chosen
             partners = (release.partner_balances, {}, "Partners · balance", BALANCE_SORTS, BALANCE_COLUMNS)
         for table, (rows, trends, title, sorts, columns) in (

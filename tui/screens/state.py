@@ -58,7 +58,8 @@ class Monitor(Protocol):
 
     def go_to_month(self, month: int) -> None: ...
 
-    def precompute_reachable(self) -> None: ...
+    @property
+    def precompute_reachable(self) -> Callable[[], object]: ...  # a worker: the views one key away
 
     def drill(self, subject: Subject) -> None: ...
 

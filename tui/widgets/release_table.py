@@ -124,7 +124,7 @@ class ReleaseTable(FigureTable):
         super().__init__(**kwargs)
         self.dimension = dimension
         self.rows_shown: list = []  # ReleaseRows, or PartnerBalances in BALANCE_COLUMNS
-        self.columns = COLUMNS
+        self.columns: tuple[Column, ...] = COLUMNS
         self.trends: Mapping[str, tuple[float | None, ...]] = {}
         self.ytd = False
         self.sort = SORTS[0]
@@ -134,7 +134,7 @@ class ReleaseTable(FigureTable):
     def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
         room = self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN
-        orders = {column.key: column.drop_order for column in self.columns}
+        orders: dict[str, float] = {column.key: column.drop_order for column in self.columns}
         sorted_on = self.sort.column
         if sorted_on is not None and orders[sorted_on]:  # the column sorted on stays; YoY makes way for it, last
             orders[sorted_on] = 0
