@@ -135,9 +135,10 @@ async def test_at_80x24_the_figures_are_on_screen_or_one_key_away(data):
         for text in ("23.5 vs 20.0", "Ex semiconductors $45.30bn +16.0%", "11 of 15 items rose", "contrib"):
             assert text in screen
         partners = app.screen.query_one("#partners", ReleaseTable)
-        assert "share" not in headings(partners)
+        assert "share" not in headings(partners) and "z: zoom" in str(partners.border_subtitle)  # says there is more
         await pilot.press("tab", "z")  # the partners, zoomed: every column, every partner
         assert app.screen.maximized is partners and "share" in headings(partners)
+        assert "z: zoom" not in str(partners.border_subtitle)
         zoomed = screen_rows(app)
         assert all(row.name in zoomed for row in app.release().partners) and "Δshare" in zoomed
         await pilot.press("z")

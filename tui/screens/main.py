@@ -135,7 +135,7 @@ class MainScreen(StateScreen):
                 title += f" · /{query}" + ("" if rows else ": none")
             sort = sorts[app.sort]
             table.border_title = Text(title)
-            table.border_subtitle = f"{mode} · by {sort.label}"
+            table.subtitle = f"{mode} · by {sort.label}"
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns)
         if self.overview is not None:
             self.overview.show(view.overview)

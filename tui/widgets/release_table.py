@@ -129,6 +129,8 @@ class ReleaseTable(FigureTable):
         self.ytd = False
         self.sort = SORTS[0]
         self.gap: DetailGap | None = None  # the month has no figures for this table: said in one notice
+        self.subtitle = ""  # the border's, before the hint that columns are left out
+        self.left_out = False  # columns the width has no room for
         self._layout_width = -1
 
     def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
@@ -163,6 +165,13 @@ class ReleaseTable(FigureTable):
         self.gap = gap if gap is not None and self.dimension in gap.tables else None
         self._fill(keep_cursor)
 
+    def on_resize(self) -> None:  # FigureTable's handler runs too (Textual calls each class's)
+        self._show_subtitle()  # a border changed while painting (render_line) is not painted until the next change
+
+    def _show_subtitle(self) -> None:
+        zoomed = self.is_mounted and self.screen.maximized is self  # zoomed in, nothing more can be shown
+        self.border_subtitle = self.subtitle + (" · z: zoom" if self.left_out and not zoomed else "")
+
     def render_line(self, y: int) -> Strip:
         if self.size.width != self._layout_width:
             # A new width, or shown before its first layout: fit the columns now, so that this paint has them
@@ -172,10 +181,12 @@ class ReleaseTable(FigureTable):
 
     def _fill(self, keep_cursor: bool = True) -> None:
         self._layout_width = self.size.width
+        name_width, columns = self._columns_that_fit()
+        self.left_out = self.gap is None and len(columns) < len(self.columns)
+        self._show_subtitle()
         if self.gap is not None:
             self.show_notice(self.gap.text, self.gap.month is not None)
             return
-        name_width, columns = self._columns_that_fit()
         headings = (
             Heading("name", "name", name_width, "left"),
             *(Heading(column.key, column.label, column.width) for column in columns),
