@@ -1,6 +1,8 @@
 """Shared by the dashboard tests: a copy of the shipped data with fixed file times, and a started app."""
 
+import html
 import os
+import re
 import shutil
 from datetime import datetime
 from pathlib import Path
@@ -39,10 +41,42 @@ def copy_of_shipped_data(parent: Path, pending: str | None = None) -> Path:
     return directory
 
 
-def make_app(directory: Path, period: str | None = "2026-01", now: datetime = FIXED_NOW, lang: str = "en"):
+def make_app(
+    directory: Path,
+    period: str | None = "2026-01",
+    now: datetime = FIXED_NOW,
+    lang: str = "en",
+    item_set: str | None = None,
+):
     from tui.app import TradetopApp
 
-    return TradetopApp(directory, parse_period(period) if period else None, clock=lambda: now, lang=lang)
+    return TradetopApp(directory, parse_period(period) if period else None, item_set, clock=lambda: now, lang=lang)
+
+
+# A run of text in Rich's SVG screenshot: where it starts, its width and its characters (a line's runs share its y).
+SVG_TEXT = re.compile(
+    r'<text class="terminal-[^"]*" x="([\d.]+)" y="([\d.]+)" textLength="([\d.]+)"[^>]*>([^<]*)</text>'
+)
+
+
+def screen_rows(app) -> str:
+    """The screen as rendered, a line of text a row: the runs of Textual's SVG screenshot put back at their columns
+    (a styled figure is a run of its own; blank cells have none), their markup unescaped."""
+    runs = [
+        (float(x), float(y), float(width), html.unescape(text).replace("\xa0", " ").replace("\n", ""))
+        for x, y, width, text in SVG_TEXT.findall(app.export_screenshot())
+    ]
+    cell = min(width / len(text) for _x, _y, width, text in runs if text and text.isascii())  # a wide character is two
+    rows: dict[float, dict[int, str]] = {}
+    for x, y, _width, text in runs:
+        rows.setdefault(y, {})[round(x / cell)] = text
+    lines = []
+    for _y, placed in sorted(rows.items()):
+        line = ""
+        for column, text in sorted(placed.items()):
+            line = line.ljust(column) + text
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class Notice(NamedTuple):

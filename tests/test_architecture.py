@@ -43,7 +43,7 @@ class FirstRun(TradetopApp):
         self.set_interval(0.05, self.exit_once_stored)
 
     def exit_once_stored(self):
-        if cached_start_view(self.data_dir, None, self.item_set) is not None:
+        if cached_start_view(self.data_dir, None, self.chosen_set) is not None:
             self.exit()
 
 

@@ -90,7 +90,10 @@ def crafted_entries(entries, marker) -> dict:
 async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path, shipped_snapshot):
     directory = copy_of_shipped_data(tmp_path)
     data_before = digests(directory)
-    expected, shipped_view = latest_exports(shipped_snapshot), main_view(shipped_snapshot, shipped_snapshot.latest)
+    expected, shipped_view = (
+        latest_exports(shipped_snapshot),
+        main_view(shipped_snapshot, shipped_snapshot.latest, "export", "motie20"),
+    )  # the latest month, in the item set of its release
     assert await monitor_exports(directory) == expected  # fills the cache: the snapshot and the start view
     entries = sorted(cache_dir().iterdir())
     assert len(entries) == 2
@@ -106,7 +109,7 @@ async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path
         assert not marker.exists()
         assert sorted(cache_dir().iterdir()) == entries  # rebuilt in place
         assert latest_exports(cached_snapshot(directory)) == expected
-        rebuilt = cached_start_view(directory, None, "motie15")
+        rebuilt = cached_start_view(directory, None, None)  # the monitor's, without --set
         assert rebuilt._replace(newest_file_ns=None) == shipped_view._replace(
             newest_file_ns=None
         )  # the copy's file times

@@ -387,12 +387,12 @@ async def test_the_preliminary_month_on_the_command_line_opens_its_flash(flash_p
         assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
 
 
-async def test_columns_drop_out_at_80_columns_and_all_show_at_120(data):
+async def test_columns_drop_out_at_80_columns_and_all_but_the_trend_show_at_120(data):
     app = make_app(data)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         items = [heading.key for heading in table(app, "items").headings]
-        assert items == ["name", "value", "yoy", "share"]
+        assert items == ["name", "value", "yoy", "contribution"]
         await pilot.press("s", "s")  # by Δshare: the column sorted on shows, in the place of the share
         assert [heading.key for heading in table(app, "items").headings] == ["name", "value", "yoy", "share_change"]
         assert [heading.key for heading in table(app, "partners").headings] == ["name", "value", "share_change"]
@@ -404,7 +404,7 @@ async def test_columns_drop_out_at_80_columns_and_all_show_at_120(data):
             "yoy",
             "share",
             "share_change",
-            "trend",
+            "contribution",
         ]
 
 
@@ -575,7 +575,9 @@ async def test_a_headline_drilldown_has_its_own_flows_notables_and_the_palette_f
         await wait_for_data(pilot)
         await pilot.press("shift+tab", "right", "enter")  # the Imports card, from the exports tables
         breadth = next(
-            notable.text for notable in app.snapshot.release(app.month, "import").notables if notable.kind == "breadth"
+            notable.text
+            for notable in app.snapshot.release(app.month, "import", app.item_set).notables
+            if notable.kind == "breadth"
         )
         assert app.flow == "export" and breadth.startswith("Imports of ")
         assert breadth in app.screen.query_one("#drill-facts").plain

@@ -24,6 +24,7 @@ ROW_FIELDS = [
     "ytd_yoy_pct",
     "ytd_share_pct",
     "ytd_share_change_pp",
+    "ytd_contribution_pp",
 ]
 
 
@@ -156,7 +157,7 @@ def test_out_writes_a_file_and_never_into_the_data_directory(run_cli, tmp_path, 
     target.write_text("old\n")
     code, out, err = run_cli("export", "--data", str(data), "--table", "items", "--out", str(target))
     assert code == 0 and out == "" and err == ""
-    assert len(pd.read_csv(target)) == 15  # replaced whole
+    assert len(pd.read_csv(target)) == 20  # replaced whole (the latest month: the 20 items of its release)
     before = sorted(path.name for path in data.iterdir())
     for refused in (data / "items.csv", data / "sub" / ".." / "x.md", embedded_data_dir() / "x.csv"):
         code, out, err = run_cli("export", "--data", str(data), "--table", "items", "--out", str(refused))

@@ -20,7 +20,11 @@ ADDED_SINCE = {
     "next_release": "issue 18, the release calendar",
     "detail_gap": "issue 18, a month without item and region detail",
     "by_destination": "issue 18, item x destination",
+    "ytd_breadth": "issue 16, the year to date's breadth",
+    "partner_balances": "issue 16, partners in both flows",
 }
+# Fields the item and partner rows gained since, in the same way.
+ROW_FIELDS_ADDED_SINCE = {"ytd_contribution_pp": "issue 16, each item's contribution to the year's growth"}
 # Files shipped since (issue 18): the US from 2016 and HS 8542 by destination would change the US records.
 SHIPPED_SINCE = ("exports_us_2016_2021.csv", "exports_by_destination_hs8542.csv", "release_prelim_2026.csv")
 
@@ -73,6 +77,9 @@ def test_brief_json_is_unchanged_key_for_key(printed, period, flow):
     found = json.loads(printed("brief", "--json", "--period", period, "--flow", flow))
     assert set(ADDED_SINCE) <= set(found)
     found = {key: value for key, value in found.items() if key not in ADDED_SINCE}
+    for table in ("items", "partners"):
+        assert all(set(ROW_FIELDS_ADDED_SINCE) <= set(row) for row in found[table])
+        found[table] = [{k: v for k, v in row.items() if k not in ROW_FIELDS_ADDED_SINCE} for row in found[table]]
     assert len(expected["notables"]) > 30  # a month rich in notables of every family
     assert differences(expected, found) == []
 

@@ -125,7 +125,7 @@ async def test_korean_names_are_cut_by_cells_and_the_columns_stay_straight(data)
             widget = app.screen.query_one(f"#{table}", ReleaseTable)
             lines = [widget.render_line(y).text for y in range(1, widget.scrollable_content_region.height)]
             lines = [line for line in lines if "$" in line]
-            assert len(lines) >= 8
+            assert len(lines) >= 7  # of 9 partners: the release's facts take three rows at 80x24
             ends = {cell_len(line[: line.index("n ", line.index("$")) + 1]) for line in lines}  # "...bn", "...mn"
             widths = {cell_len(line) for line in lines}
             assert len(ends) == 1 and len(widths) == 1, (table, lines)

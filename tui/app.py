@@ -28,7 +28,14 @@ from core.text.arrival import arrival_text
 from core.text.releases import next_release_line
 from core.views.drilldown_view import Subject
 from core.views.main_view import MainView, main_view
-from core.views.navigation import release_months_around, reloaded_month, start_month, stepped_month
+from core.views.navigation import (
+    item_set_shown,
+    release_months_around,
+    reloaded_month,
+    start_month,
+    stepped_month,
+    unknown_set_notice,
+)
 from tui.internals import KeepsCrash
 from tui.keys import APP_KEYS
 from tui.messages import DataChanged, LoadFailed, SnapshotLoaded
@@ -71,7 +78,7 @@ class TradetopApp(KeepsCrash):
         self,
         data_dir: Path,
         period: int | None = None,
-        item_set: str = DEFAULT_ITEM_SET,
+        item_set: str | None = None,
         force_polling: bool = False,
         clock: Callable[[], datetime] = now,
         lang: str = ENGLISH,
@@ -81,7 +88,7 @@ class TradetopApp(KeepsCrash):
         self.clock = clock  # the time now, for the next release in the header
         self.next_release_shown = ""
         self.requested_month = period
-        self.item_set = item_set
+        self.chosen_set = item_set  # --set or `m`; None: the set the release used in the month shown
         self.lang = lang  # what names are shown in (core.base.subjects.LANGUAGES): --lang, then the key L
         self.snapshot: Snapshot | None = None
         self.start_view: MainView | None = None  # until the snapshot has loaded
@@ -101,7 +108,7 @@ class TradetopApp(KeepsCrash):
 
     def get_default_screen(self) -> MainScreen:
         # A millisecond's read: the first frame has data without waiting for numpy, the snapshot or a worker.
-        self.start_view = cached_start_view(self.data_dir, self.requested_month, self.item_set, self.lang)
+        self.start_view = cached_start_view(self.data_dir, self.requested_month, self.chosen_set, self.lang)
         if self.start_view is None:
             # A cold start: the loader process may have the view (tui.cli.monitor).
             from core.runtime.isolated import started_view
@@ -211,7 +218,8 @@ class TradetopApp(KeepsCrash):
             landing = reloaded_month(snapshot, old.latest, self.month, self.fallback_notice)
         shown = (self.view, self.problems)
         self.snapshot, self.load_problems = snapshot, snapshot.warnings
-        self.month, self.fallback_notice = landing.month, landing.notice
+        notice = "; ".join(filter(None, (landing.notice, unknown_set_notice(snapshot, self.chosen_set))))
+        self.month, self.fallback_notice = landing.month, notice or None
         if (self.view, self.problems) != shown:  # a cached start view is usually exactly this
             self.show_state()
         if old is None and landing.as_asked and self.start_view is None and self.flow == "export":
@@ -232,7 +240,7 @@ class TradetopApp(KeepsCrash):
     # which took 0.2 s of the UI thread before the first figures of a cold start.
     @work(thread=True, group="store", description="store the start view")
     def store_start_view(self, snapshot: "Snapshot", view: MainView) -> None:
-        store_start_view(snapshot, self.requested_month, self.item_set, view)
+        store_start_view(snapshot, self.requested_month, self.chosen_set, view)
 
     def tell_cache_refusal(self) -> None:
         """Once: why the cache was not read (it could have been planted by another user)."""
@@ -258,13 +266,20 @@ class TradetopApp(KeepsCrash):
         assert snapshot is not None and month is not None  # started once a snapshot is in
         for neighbour in release_months_around(snapshot, month):
             for flow in FLOWS:
-                main_view(snapshot, neighbour, flow, self.item_set, self.lang)
+                main_view(snapshot, neighbour, flow, item_set_shown(snapshot, neighbour, self.chosen_set), self.lang)
         import tui.widgets.months_plot  # noqa: F401  (plotext, for the first drilldown)
 
     @property
     def problems(self) -> tuple[Problem | str, ...]:
         """What the error bar says: the fallback notice, then the data's problems and warnings."""
         return (self.fallback_notice, *self.load_problems) if self.fallback_notice else self.load_problems
+
+    @property
+    def item_set(self) -> str:
+        """The tables' item set: chosen (--set, `m`), else the one the release used in the month shown."""
+        if self.snapshot is None or self.month is None:
+            return self.chosen_set or (self.start_view.release.breadth.set if self.start_view else DEFAULT_ITEM_SET)
+        return item_set_shown(self.snapshot, self.month, self.chosen_set)
 
     @property
     def view(self) -> MainView | None:
@@ -416,32 +431,9 @@ class TradetopApp(KeepsCrash):
         save_screenshot(self)
 
     def get_system_commands(self, screen) -> Iterable[SystemCommand]:
-        """Textual's, with its Screenshot (which saves to ~/Downloads) replaced by tradetop's, the story and Copy."""
-        for command in super().get_system_commands(screen):
-            if command.title != "Screenshot":
-                yield command
-        # After a pause, as Textual's own: the palette closes first, so that it is neither shot nor copied from.
-        yield SystemCommand(
-            "Screenshot",
-            "SVG into $TRADETOP_SCREENSHOTS, else the current directory (key p)",
-            lambda: self.set_timer(0.1, self.action_save_screenshot),
-        )
-        yield SystemCommand(
-            "Story: every notable of the month, by subject",
-            "Searchable; Enter opens a subject (key n)",
-            self.show_story,
-        )
-        other = next(name for code, name in LANGUAGES.items() if code != self.lang)
-        yield SystemCommand(
-            f"Language: names in {other}",
-            "Items, partners and headline lines, everywhere names appear (key L)",
-            self.action_switch_language,
-        )
-        yield SystemCommand(
-            "Copy the focused table (TSV, CSV with tabs) or text",
-            "To the clipboard, over SSH too: a spreadsheet pastes it as cells (key c)",
-            lambda: self.set_timer(0.1, self.action_copy),
-        )
+        from tui.commands import system_commands
+
+        return system_commands(self, super().get_system_commands(screen))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -10,6 +10,7 @@ from core.base.subjects import ENGLISH, KOREAN
 TOTAL_ITEM = "total"
 WORLD = "world"
 REST_OF_WORLD = "OTHER"  # the countries not named in an item-by-destination series, summed
+ITEM_SET = "item_set"  # the dimension of the rows that say from which month the release used an item set
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Entry:
     sets: tuple[str, ...]
     order: float
     part_of: str = ""  # the code this one is a part of (hs8542 of semiconductors), or nothing
+    first_month: int | None = None  # an item set's: the first month the release used it; None from the start
 
 
 @dataclass(frozen=True)
@@ -65,3 +67,13 @@ class Catalog:
 
     def set_names(self, dimension: str) -> tuple[str, ...]:
         return tuple(sorted({s for e in self.entries.values() if e.dimension == dimension for s in e.sets}))
+
+    def item_set_in_force(self, month: int) -> str | None:
+        """The item set the release used in `month`: of the item_set rows, the one that came in last by then (a
+        row without a first month from the start); None for a catalog without them, or a month before them all."""
+        started = [
+            (-1 if e.first_month is None else e.first_month, e.order, e.code)
+            for e in self.entries.values()
+            if e.dimension == ITEM_SET and (e.first_month is None or e.first_month <= month)
+        ]
+        return max(started)[2] if started else None

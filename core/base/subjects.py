@@ -86,6 +86,7 @@ HEADLINE_LINES: Mapping[str, HeadlineLine] = MappingProxyType(
     }
 )
 CARD_LINES = tuple(line for line in HEADLINE_LINES.values() if line.card)  # the main screen's cards, in order
+HEADLINE_EX_ITEM = "semiconductors"  # the item whose exclusion the release shows: exports without it
 
 
 def excluding(item: str, lang: str, line: str = "") -> str:

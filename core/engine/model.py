@@ -59,6 +59,22 @@ class ReleaseRow(NamedTuple):
     ytd_yoy_pct: float | None
     ytd_share_pct: float | None
     ytd_share_change_pp: float | None
+    ytd_contribution_pp: float | None
+
+
+class PartnerBalance(NamedTuple):
+    """Trade with one partner in both flows: the balance, and its change on a year earlier in dollars."""
+
+    code: str
+    name: str
+    exports_usd: float | None
+    imports_usd: float | None
+    balance_usd: float | None
+    balance_change_usd: float | None
+    ytd_exports_usd: float | None
+    ytd_imports_usd: float | None
+    ytd_balance_usd: float | None
+    ytd_balance_change_usd: float | None
 
 
 class Breadth(NamedTuple):
@@ -239,7 +255,7 @@ class Notable(NamedTuple):
 
 
 class Release(NamedTuple):
-    """Every indicator of one month's release, for one flow."""
+    """Every indicator of one month's release, for one flow, and of the year to its month."""
 
     period: str
     flow: str
@@ -247,6 +263,8 @@ class Release(NamedTuple):
     items: tuple[ReleaseRow, ...]
     partners: tuple[ReleaseRow, ...]
     breadth: Breadth
+    ytd_breadth: Breadth  # of the items' year-to-date growth
+    partner_balances: tuple[PartnerBalance, ...]  # exports, imports and the balance with each partner, both flows
     notables: tuple[Notable, ...] = ()  # most newsworthy first, see core.engine.notables
 
     def notables_about(self, dimension: str, code: str, partner: str = WORLD) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from core.engine.model import (
     History,
     MonthChart,
     Notable,
+    PartnerBalance,
     Records,
     Release,
     ReleaseRow,
@@ -337,17 +338,47 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str, l
         _row(snapshot, flow, index, code, catalog.name("partner", code), snapshot.series(flow, partner=code))
         for code in catalog.members(PARTNER_SET, "partner")
     )
-    measured = [(row.code, row.yoy_pct) for row in items if row.yoy_pct is not None]
-    breadth = Breadth(
+    breadth = _breadth(item_set, items, "yoy_pct")
+    members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
+    notables = find_notables(snapshot, month, breadth, FLOWS[flow].total, members, catalog)
+    balances = tuple(
+        _balance(snapshot, index, code, catalog.name("partner", code))
+        for code in catalog.members(PARTNER_SET, "partner")
+    )
+    return Release(
+        format_period(month),
+        flow,
+        headline,
+        items,
+        partners,
+        breadth,
+        _breadth(item_set, items, "ytd_yoy_pct"),
+        balances,
+        notables,
+    )
+
+
+def _breadth(item_set: str, items: tuple[ReleaseRow, ...], field: str) -> Breadth:
+    """How many of the set's items grew on a year earlier (`field`: yoy_pct, or ytd_yoy_pct), and which fell."""
+    measured = [(row.code, yoy) for row in items if (yoy := getattr(row, field)) is not None]
+    return Breadth(
         item_set,
         sum(yoy > 0 for _, yoy in measured),
         len(measured),
         tuple(code for code, yoy in measured if yoy <= 0),
         tuple(code for code, yoy in measured if yoy > 0),
     )
-    members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
-    notables = find_notables(snapshot, month, breadth, FLOWS[flow].total, members, catalog)
-    return Release(format_period(month), flow, headline, items, partners, breadth, notables)
+
+
+def _balance(snapshot: Snapshot, index: int, partner: str, name: str) -> PartnerBalance:
+    """Exports, imports, the balance and its change on a year earlier with `partner`: the month's, the year's."""
+    exports, imports = snapshot.series("export", partner=partner), snapshot.series("import", partner=partner)
+    figures: list[float | None] = []
+    for exported, imported in ((exports, imports), (snapshot.ytd(exports), snapshot.ytd(imports))):
+        balance = exported - imported if len(exported) and len(imported) else EMPTY  # EMPTY: a flow not in the data
+        now, before = value_at(balance, index), value_at(balance, index - 12)
+        figures += [value_at(exported, index), value_at(imported, index), now, difference(now, before)]
+    return PartnerBalance(partner, name, *figures)
 
 
 def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> ReleaseRow:
@@ -371,6 +402,7 @@ def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array:
         ytd_yoy_pct=growth_pct(ytd_value, ytd_before),
         ytd_share_pct=ytd_share,
         ytd_share_change_pp=difference(ytd_share, ytd_share_before),
+        ytd_contribution_pp=ratio_pct(difference(ytd_value, ytd_before), value_at(ytd_total, index - 12)),
     )
 
 

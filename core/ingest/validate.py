@@ -191,7 +191,8 @@ def validate_catalog(table: Table, report: FileReport) -> list[Entry]:
     required = ("dimension", "code", "name_en")
     missing = [column for column in required if column not in table.columns]
     if missing:
-        report.error(1, f"missing column {', '.join(missing)} (expected dimension,code,name_en,name_ko,sets,order)")
+        expected = "dimension,code,name_en,name_ko,sets,order,part_of,first_period"
+        report.error(1, f"missing column {', '.join(missing)} (expected {expected})")
         return []
     entries: list[Entry] = []
     seen: dict[tuple[str, str], int] = {}
@@ -202,6 +203,11 @@ def validate_catalog(table: Table, report: FileReport) -> list[Entry]:
             order = float(order_text) if order_text else float("inf")
         except ValueError:
             report.error(line, f"order {order_text!r} is not a number (expected a number or nothing)")
+            continue
+        first_text = row.get("first_period", "")  # an item set's first month in the release
+        first_problem = first_text and period_problem(first_text)
+        if first_problem:
+            report.error(line, f"first_period {first_text!r} {first_problem}")
             continue
         if not row["dimension"] or not row["code"]:
             report.error(line, "incomplete row: dimension and code are required (expected dimension,code,name_en,...)")
@@ -220,6 +226,7 @@ def validate_catalog(table: Table, report: FileReport) -> list[Entry]:
                     sets,
                     order,
                     row.get("part_of", ""),
+                    parse_period(first_text) if first_text else None,
                 )
             )
     return entries

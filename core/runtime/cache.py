@@ -174,9 +174,9 @@ def _settled(files: tuple[FileStamp, ...], before_ns: int) -> bool:
     return all(stamp.mtime_ns <= before_ns - SETTLED_NS for stamp in files)
 
 
-def cached_start_view(directory: Path, month: int | None, item_set: str, lang: str = ENGLISH) -> MainView | None:
-    """The view the monitor opens on (`month`, None for the latest; names in `lang`) computed from exactly these
-    files, or None."""
+def cached_start_view(directory: Path, month: int | None, item_set: str | None, lang: str = ENGLISH) -> MainView | None:
+    """The view the monitor opens on (`month`, None for the latest; `item_set`, None for the one the release used;
+    names in `lang`) computed from exactly these files, or None."""
     try:
         entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set, lang)
     except OSError:  # as cached_snapshot
@@ -184,7 +184,7 @@ def cached_start_view(directory: Path, month: int | None, item_set: str, lang: s
     return _read(entry, lambda file: load_json(MainView, file.read()))
 
 
-def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str, view: MainView) -> None:
+def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str | None, view: MainView) -> None:
     """Stored only beside the snapshot's own entry, which exists only for files that held still while loaded."""
     directory = snapshot.directory
     if _has_snapshot(directory, snapshot.files):

@@ -49,7 +49,7 @@ class _Unstored(NamedTuple):
     snapshot: "Snapshot"
     cacheable: bool
     month: int | None
-    item_set: str
+    item_set: str | None
     view: "MainView | None"
 
 
@@ -119,10 +119,10 @@ def _loader() -> ProcessPoolExecutor:
         return _executor
 
 
-def start_loading(directory: Path, month: int | None, item_set: str, lang: str) -> None:
+def start_loading(directory: Path, month: int | None, item_set: str | None, lang: str) -> None:
     """The loader process started and a load of `directory` submitted at once, for the monitor to call before
     it imports Textual on a cold cache: the load then runs on another core while the first frame is drawn. The
-    load computes the view of `month` (None: the latest), `item_set` and `lang` that the monitor opens on
+    load computes the view of `month` (None: the latest), `item_set` (None: the release's) and `lang` that the monitor opens on
     (started_view), and caches its snapshot and that view once the view is sent; the next load_isolated of
     `directory` takes its snapshot instead of submitting a load."""
     global _started
@@ -136,7 +136,7 @@ def start_loading(directory: Path, month: int | None, item_set: str, lang: str) 
         _started = _Started(directory, lang, future, quick)
 
 
-def _load_and_keep(directory: Path, month: int | None, item_set: str, lang: str) -> "MainView | None":
+def _load_and_keep(directory: Path, month: int | None, item_set: str | None, lang: str) -> "MainView | None":
     """In the child: load as load_isolated would, keep the snapshot for the parent to take, and return the view
     the monitor opens on; None when the data has no release for `month` (the monitor then says what it shows
     instead, once it has the snapshot). Both are cached after this returns (_store_started)."""
@@ -150,8 +150,10 @@ def _load_and_keep(directory: Path, month: int | None, item_set: str, lang: str)
         view = None
         if month is None or month in snapshot.months:
             from core.views.main_view import main_view
+            from core.views.navigation import item_set_shown
 
-            view = main_view(snapshot, snapshot.latest if month is None else month, "export", item_set, lang)
+            shown = snapshot.latest if month is None else month
+            view = main_view(snapshot, shown, "export", item_set_shown(snapshot, shown, item_set), lang)
     finally:
         gc.enable()
     _unstored = _Unstored(snapshot, cacheable, month, item_set, view)

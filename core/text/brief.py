@@ -5,7 +5,7 @@ from typing import Any
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
 from core.base.release_calendar import ReleaseDate
-from core.base.subjects import ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES, HeadlineLine, excluding
+from core.base.subjects import ENGLISH, FLOWS, HEADLINE, HEADLINE_EX_ITEM, HEADLINE_LINES, HeadlineLine, excluding
 from core.engine.coverage import main_detail_gap
 from core.engine.destinations import Split, by_destination
 from core.engine.model import (
@@ -26,7 +26,6 @@ from core.engine.model import (
 from core.engine.notables.wording import breadth_line, joined, name_in_sentence
 from core.engine.snapshot import Snapshot, to_json
 from core.text.export import (
-    HEADLINE_EX_ITEM,
     flash_table,
     headline_table,
     markdown_escaped,

@@ -16,9 +16,9 @@ from typing import NamedTuple
 from core.base import fmt
 from core.base.catalog import WORLD
 from core.base.periods import describe_period, format_period, parse_period
-from core.base.subjects import ENGLISH, FLOWS, HEADLINE_LINES, excluding, is_signed
+from core.base.subjects import ENGLISH, FLOWS, HEADLINE_LINES, HEADLINE_EX_ITEM, excluding, is_signed
 from core.engine.destinations import Split
-from core.engine.model import FlashView, Release, ReleaseRow
+from core.engine.model import FlashView, PartnerBalance, Release, ReleaseRow
 from core.engine.snapshot import Snapshot
 
 Value = str | float | None
@@ -63,6 +63,7 @@ ROW_FIGURES: dict[str, tuple[str, Callable[[float | None], str], bool]] = {
     "ytd_yoy_pct": ("YTD YoY", fmt.pct, False),
     "ytd_share_pct": ("YTD share", fmt.share, False),
     "ytd_share_change_pp": ("YTD Δshare", fmt.pp, False),
+    "ytd_contribution_pp": ("YTD contrib", fmt.pp, False),
 }
 DIMENSION_LABELS = {"item": "Item", "partner": "Partner"}
 
@@ -99,8 +100,44 @@ def rows_table(dimension: str, rows: Sequence[ReleaseRow], release: Release) -> 
     )
 
 
-# The item whose exclusion the brief shows.
-HEADLINE_EX_ITEM = "semiconductors"
+def _signed_usd(value: float | None) -> str:
+    return fmt.usd(value, signed=True)
+
+
+# PartnerBalance fields, as ROW_FIGURES: the keys are the fields of `brief --json`'s partner_balances.
+BALANCE_FIGURES: dict[str, tuple[str, Callable[[float | None], str], bool]] = {
+    "exports_usd": ("Exports", fmt.usd, True),
+    "imports_usd": ("Imports", fmt.usd, True),
+    "balance_usd": ("Balance", _signed_usd, True),
+    "balance_change_usd": ("Balance y/y", _signed_usd, True),
+    "ytd_exports_usd": ("YTD exports", fmt.usd, False),
+    "ytd_imports_usd": ("YTD imports", fmt.usd, False),
+    "ytd_balance_usd": ("YTD balance", _signed_usd, False),
+    "ytd_balance_change_usd": ("YTD balance y/y", _signed_usd, False),
+}
+
+
+def balances_table(rows: Sequence[PartnerBalance], release: Release) -> Table:
+    """Trade with each partner in both flows, in the order given: exports, imports, the balance and its change on a
+    year earlier (in dollars), of the month and of the year to date."""
+    columns = (
+        Column("code", "Code", numeric=False, in_markdown=False),
+        Column("name", "Partner", numeric=False),
+        *(Column(key, label, in_markdown=shown) for key, (label, _format, shown) in BALANCE_FIGURES.items()),
+    )
+    return Table(
+        f"Partners · exports, imports, balance · {_when(release.period)}",
+        {"table": "balances", "period": release.period},
+        columns,
+        tuple(
+            (
+                _text(row.code),
+                _text(row.name),
+                *(_figure(getattr(row, key), shown) for key, (_label, shown, _md) in BALANCE_FIGURES.items()),
+            )
+            for row in rows
+        ),
+    )
 
 
 def headline_table(release: Release, lang: str = ENGLISH) -> Table:

@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from core.base.problems import Problem
 from core.base.subjects import CARD_LINES, ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES
-from core.engine.model import DEFAULT_ITEM_SET, TOP_NOTABLES, DetailGap, FlashView, History, Release, ReleaseRow
+from core.engine.model import (
+    DEFAULT_ITEM_SET,
+    TOP_NOTABLES,
+    DetailGap,
+    FlashView,
+    History,
+    PartnerBalance,
+    Release,
+    ReleaseRow,
+)
+from core.views.release_facts import ReleaseFacts, release_facts
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -36,6 +46,8 @@ class MainView(NamedTuple):
     notables: tuple[str, ...]  # the TOP_NOTABLES most newsworthy (of len(release.notables)), then the breadth line
     overview: tuple[History, History]  # exports and imports, OVERVIEW_MONTHS to the month
     warnings: tuple[Problem, ...]  # the data's, from the load
+    facts: ReleaseFacts  # working days, exports without semiconductors, breadth: of the month
+    ytd_facts: ReleaseFacts  # ... of the year to date
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
 
@@ -59,7 +71,8 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
     def trends(dimension: str, rows: tuple[ReleaseRow, ...]) -> dict[str, tuple[float | None, ...]]:
         return {row.code: snapshot.history(dimension, row.code, month, TREND_MONTHS, flow).values for row in rows}
 
-    breadth = (breadth_line(snapshot.catalog.in_language(lang), release.breadth),) if release.breadth.total else ()
+    catalog = snapshot.catalog.in_language(lang)
+    breadth = (breadth_line(catalog, release.breadth),) if release.breadth.total else ()
     pending = snapshot.flash.pending
     return MainView(
         month=month,
@@ -78,6 +91,8 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
             snapshot.history(HEADLINE, FLOWS["import"].total, month, OVERVIEW_MONTHS),
         ),
         warnings=snapshot.warnings,
+        facts=release_facts(snapshot, catalog, release, month, ytd=False),
+        ytd_facts=release_facts(snapshot, catalog, release, month, ytd=True),
         detail_gap=main_detail_gap(snapshot, month, flow, item_set),
     )
 
@@ -88,3 +103,12 @@ def _card_history(snapshot: "Snapshot", line: str, month: int) -> tuple[float | 
         index = snapshot.index(month)
         return snapshot.history(HEADLINE, line, month, index + 1).values[index % 12 :: 12]
     return snapshot.history(HEADLINE, line, month, CARD_HISTORY_MONTHS).values
+
+
+def rows_matching(
+    snapshot: "Snapshot", dimension: str, rows: tuple[ReleaseRow | PartnerBalance, ...], query: str
+) -> tuple[ReleaseRow | PartnerBalance, ...]:
+    """The rows a table's `/` filter keeps: those whose code or English or Korean name holds `query`."""
+    if not query:
+        return rows
+    return tuple(row for row in rows if snapshot.catalog.matches(dimension, row.code, query))

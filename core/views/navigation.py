@@ -9,7 +9,9 @@ the monitor to a new latest month if it showed the latest, and keeps any other m
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from core.base.fmt import printable
 from core.base.periods import format_period, parse_period
+from core.engine.model import DEFAULT_ITEM_SET
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -102,3 +104,27 @@ def _landing(snapshot: "Snapshot", wanted: int | None, on_command_line: bool) ->
 
 def _covered(snapshot: "Snapshot") -> str:
     return f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
+
+
+def item_set_shown(snapshot: "Snapshot", month: int, chosen: str | None = None) -> str:
+    """The item set of a month's tables: the one chosen (`--set`, the `m` key), else the one the release used in
+    that month (the catalog's item_set rows say from when), else motie15."""
+    known = chosen in snapshot.catalog.set_names("item")
+    return (chosen if known else None) or snapshot.catalog.item_set_in_force(month) or DEFAULT_ITEM_SET
+
+
+def unknown_set_notice(snapshot: "Snapshot", chosen: str | None) -> str | None:
+    """What the monitor says of a --set the catalog does not have (it shows the release's own set instead)."""
+    known = snapshot.catalog.set_names("item")
+    if chosen is None or chosen in known:
+        return None
+    unknown = f"--set: no item set {printable(chosen)!r} in the catalog (known: {', '.join(known)})"
+    return f"{unknown}; showing the list the release used"
+
+
+def next_item_set(snapshot: "Snapshot", month: int, shown: str) -> str | None:
+    """What `m` chooses after `shown`: the catalog's next item set; None when that is the one the release used in
+    the month, which the months then follow again."""
+    sets = snapshot.catalog.set_names("item")
+    after = sets[(sets.index(shown) + 1) % len(sets)] if shown in sets else sets[0] if sets else shown
+    return None if after == item_set_shown(snapshot, month) else after

@@ -11,7 +11,7 @@ import sys
 from core import __version__
 from core.base.subjects import ENGLISH
 from tui.cli import backtest, brief, calendar, check, export, monitor, serve, sources
-from tui.cli.snapshot import language_option
+from tui.cli.snapshot import item_set_option, language_option
 from tui.crashlog import report_crash
 
 INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl+C
@@ -20,9 +20,10 @@ NO_TERMINAL = monitor.NO_TERMINAL
 
 
 def parser() -> argparse.ArgumentParser:
-    """--data and --period go before or after the command: declared once each, in parent parsers whose defaults are
-    suppressed, so that a command's namespace does not overwrite the global ones (argparse copies it over). Their
-    defaults come with the namespace `parse` starts from: set_defaults would set them on the shared actions."""
+    """--data, --period, --lang and --set go before or after the command: declared once each, in parent parsers
+    whose defaults are suppressed, so that a command's namespace does not overwrite the global ones (argparse copies
+    it over). Their defaults come with the namespace `parse` starts from: set_defaults would set them on the shared
+    actions."""
     data = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
     data.add_argument("--data", metavar="DIR", help="data directory (default: $TRADETOP_DATA, else the embedded data)")
     period = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
@@ -30,7 +31,7 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(
         prog="tradetop",
         description="htop for Korea's monthly trade statistics.",
-        parents=[data, period, language_option()],
+        parents=[data, period, language_option(), item_set_option()],
     )
     top.set_defaults(run=monitor.run)
     top.add_argument("--version", action="version", version=f"tradetop {__version__}")
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         try:
-            args = parser().parse_args(argv, argparse.Namespace(data=None, period=None, lang=ENGLISH))
+            args = parser().parse_args(argv, argparse.Namespace(data=None, period=None, lang=ENGLISH, item_set=None))
             code = args.run(args)
         finally:
             sys.stdout.flush()  # a reader that has gone shows here (--help too), not in the interpreter's exit

@@ -1,12 +1,12 @@
 """`tradetop brief`: the release brief for a month, as text, JSON or Markdown."""
 
-from tui.cli.snapshot import add_release_options, language_option, loaded_month
+from tui.cli.snapshot import add_release_options, item_set, item_set_option, language_option, loaded_month
 from tui.output import say
 
 
 def add_command(commands, data, period) -> None:
     parser = commands.add_parser(
-        "brief", parents=[data, period, language_option()], help="the release brief for a month"
+        "brief", parents=[data, period, language_option(), item_set_option()], help="the release brief for a month"
     )
     add_release_options(parser)
     parser.add_argument(
@@ -43,7 +43,7 @@ def run(args) -> int:
     snapshot, month, preliminary = chosen
     # The whole text first: should tradetop fail while computing it (main() logs that), none of it prints.
     lang = args.lang
-    release = None if preliminary else snapshot.release(month, args.flow, args.item_set, lang)
+    release = None if preliminary else snapshot.release(month, args.flow, item_set(args, snapshot, month), lang)
     if args.format == "json":
         next_release = next(iter(upcoming(now(), snapshot.calendar, count=1)), None)
         body = brief_json(snapshot, month, release, next_release, lang)

@@ -3,10 +3,10 @@
 from pathlib import Path
 
 from core.base.subjects import CARD_LINES
-from tui.cli.snapshot import add_release_options, language_option, loaded_month
+from tui.cli.snapshot import add_release_options, item_set, item_set_option, language_option, loaded_month
 from tui.output import fail, say
 
-TABLES = ("headline", "items", "partners", "notables", "history")
+TABLES = ("headline", "items", "partners", "balances", "notables", "history")
 FORMATS = ("csv", "json", "md")
 KNOWN_CODES_LISTED = 30
 SUBJECT_OPTIONS = {"item": "--item", "partner": "--partner", "headline": "--line"}
@@ -15,14 +15,15 @@ SUBJECT_OPTIONS = {"item": "--item", "partner": "--partner", "headline": "--line
 def add_command(commands, data, period) -> None:
     parser = commands.add_parser(
         "export",
-        parents=[data, period, language_option()],
+        parents=[data, period, language_option(), item_set_option()],
         help="a month's table as CSV, JSON or Markdown, for a spreadsheet or a chat",
     )
     parser.add_argument(
         "--table",
         choices=TABLES,
         required=True,
-        help="the month's headline lines, items, partners or notables, or a subject's months to --period (history)",
+        help="the month's headline lines, items, partners, partners' balances (both flows) or notables, or a "
+        "subject's months to --period (history)",
     )
     subject = parser.add_mutually_exclusive_group()
     subject.add_argument("--item", metavar="CODE", help="--table history: an item's months (e.g. semiconductors)")
@@ -66,7 +67,7 @@ def run(args) -> int:
     out = Path(args.out).expanduser() if args.out else None
     if out is not None and any(within(out, directory) for directory in (snapshot.directory, embedded_data_dir())):
         return fail([f"--out: {out} is in the data directory, which tradetop never writes; choose another place"], 2)
-    release = snapshot.release(month, args.flow, args.item_set, args.lang)
+    release = snapshot.release(month, args.flow, item_set(args, snapshot, month), args.lang)
     if subject is not None:  # --table history
         dimension, code = subject
         table = export.history_table(snapshot, dimension, code, month, None, args.flow, args.lang)
@@ -74,6 +75,8 @@ def run(args) -> int:
         table = export.headline_table(release, args.lang)
     elif args.table == "notables":
         table = export.notables_table(release)
+    elif args.table == "balances":
+        table = export.balances_table(release.partner_balances, release)
     else:
         dimension = args.table.removesuffix("s")
         table = export.rows_table(dimension, release.items if dimension == "item" else release.partners, release)

@@ -37,15 +37,14 @@ def run(args) -> int:
         from core.runtime.cache import snapshot_cached
 
         if not snapshot_cached(directory):
-            from core.engine.model import DEFAULT_ITEM_SET
             from core.runtime.isolated import start_loading
 
             # Before Textual is imported: the load runs in the loader process, on another core, while Textual
             # imports and draws the first frame; the app draws the view it computes, then takes its snapshot.
-            start_loading(directory, month, DEFAULT_ITEM_SET, args.lang)
+            start_loading(directory, month, args.item_set, args.lang)
         from tui.app import TradetopApp
 
-        app = TradetopApp(directory, month, lang=args.lang)
+        app = TradetopApp(directory, month, args.item_set, lang=args.lang)
         app.run()
     finally:
         gc.enable()  # also if start-up failed before the app could

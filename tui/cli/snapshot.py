@@ -33,14 +33,31 @@ def language_option() -> argparse.ArgumentParser:
     return parent
 
 
+def item_set_option() -> argparse.ArgumentParser:
+    """--set, for the monitor and the commands that show a month's release, before or after the command as --lang
+    is (its default, None, comes with the namespace parsing starts from)."""
+    parent = argparse.ArgumentParser(add_help=False, argument_default=argparse.SUPPRESS)
+    parent.add_argument(
+        "--set",
+        dest="item_set",
+        metavar="SET",
+        help="the item set: motie15 or motie20 (default: the one the release used in the month)",
+    )
+    return parent
+
+
 def add_release_options(parser) -> None:
-    """--flow and --set, for the commands that show a month's release."""
+    """--flow, for the commands that show a month's release (--set is item_set_option's)."""
     parser.add_argument(
         "--flow", choices=tuple(FLOWS), default="export", help="items and partners of exports or imports"
     )
-    parser.add_argument(
-        "--set", dest="item_set", default="motie15", help="the item set in force (default: motie15; also motie20)"
-    )
+
+
+def item_set(args, snapshot, month: int) -> str:
+    """--set, else the item set the release used in the month (the catalog says from when)."""
+    from core.views.navigation import item_set_shown
+
+    return item_set_shown(snapshot, month, args.item_set)
 
 
 def loaded_month(args):
@@ -56,7 +73,7 @@ def loaded_month(args):
         month, preliminary = brief_month(snapshot, asked_month(args.period))
     except ValueError as error:  # what is wrong with --period, or that the data has no such month
         return fail([str(error)], 2)
-    if args.item_set not in snapshot.catalog.set_names("item"):
+    if args.item_set is not None and args.item_set not in snapshot.catalog.set_names("item"):
         known = ", ".join(snapshot.catalog.set_names("item"))
         return fail([f"--set: no item set {args.item_set!r} in the catalog (known: {known})"], 2)
     return snapshot, month, preliminary

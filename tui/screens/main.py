@@ -1,5 +1,6 @@
-"""The main screen: headline cards, flash pane, item and partner tables, notables."""
+"""The main screen: headline cards, the release's other figures, flash pane, item and partner tables, notables."""
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -10,8 +11,10 @@ from textual.widgets import Input
 
 from core.base.periods import describe_period
 from core.base.subjects import FLOWS
-from core.engine.model import TOP_NOTABLES
+from core.engine.model import TOP_NOTABLES, PartnerBalance, ReleaseRow
 from core.views.drilldown_view import Subject
+from core.views.main_view import rows_matching
+from core.views.navigation import next_item_set
 from tui import widgets
 from tui.screens.state import Clip, Monitor, StateScreen
 from tui.widgets.error_bar import ErrorBar
@@ -20,7 +23,8 @@ from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.notables_panel import NotablesPanel
-from tui.widgets.release_table import SORTS, ReleaseTable
+from tui.widgets.release_facts import ReleaseFactsLine
+from tui.widgets.release_table import BALANCE_COLUMNS, BALANCE_SORTS, COLUMNS, SORTS, Column, ReleaseTable, Sort
 from tui.widgets.search_bar import SearchBar
 from tui.widgets.status import StatusHeader
 
@@ -42,6 +46,23 @@ class MainScreen(StateScreen):
             id="filter",
         ),
         Binding("escape", "clear_filters", "Clear", show=False, tooltip="clear the tables' filters", id="clear"),
+        Binding(
+            "m",
+            "switch_set",
+            "Set",
+            show=False,  # the key bar has no room at 80 columns: the help and the README say it
+            tooltip="items: the other list (motie15 / motie20); again: the release's own for the month",
+            id="item-set",
+        ),
+        Binding(
+            "b",
+            "toggle_balances",
+            "Bal",
+            show=False,
+            tooltip="partners: exports, imports and the balance, or back",
+            id="balances",
+        ),
+        Binding("z", "zoom", "Zoom", show=False, tooltip="the focused pane on the whole screen, or back", id="zoom"),
     ]
     AUTO_FOCUS = "#items"
     arranged_by: tuple | None = None  # the flow, mode and sort the tables were last shown in
@@ -51,11 +72,13 @@ class MainScreen(StateScreen):
         super().__init__(monitor)
         self.filters: dict[str, str] = {}  # by table id: what `/` filters its rows by
         self.filtering = "items"  # the table the search bar filters
+        self.balances = False  # the partner table shows both flows and the balance (`b`)
 
     def compose(self) -> ComposeResult:
         yield StatusHeader(id="status")
         yield ErrorBar(id="errors")
         yield HeadlineCards(id="cards")
+        yield ReleaseFactsLine(id="facts")
         yield FlashPane(id="flash")
         with Horizontal(id="tables"):
             yield ReleaseTable("item", id="items")
@@ -90,30 +113,36 @@ class MainScreen(StateScreen):
             return
         release = view.release
         self.query_one(HeadlineCards).show(view)
+        self.query_one(ReleaseFactsLine).show(view.ytd_facts if app.ytd else view.facts, app.ytd)
         self.query_one(FlashPane).show(view.flash)
         mode = "year to date" if app.ytd else "month"
-        sort = SORTS[app.sort]
         # Tables rearranged in view start at their top row; a new month keeps the row under the cursor, to compare.
-        arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort)
+        arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort, self.balances)
         keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
-        for table, rows, trends, title in (
-            (self.query_one("#items", ReleaseTable), release.items, view.item_trends, f"Items ({release.breadth.set})"),
-            (self.query_one("#partners", ReleaseTable), release.partners, view.partner_trends, "Partners"),
+        flow = FLOWS[app.flow].name
+        Shown = tuple[tuple[ReleaseRow | PartnerBalance, ...], Mapping, str, tuple[Sort, ...], tuple[Column, ...]]
+        items: Shown = (release.items, view.item_trends, f"Items ({release.breadth.set}) · {flow}", SORTS, COLUMNS)
+        partners: Shown = (release.partners, view.partner_trends, f"Partners · {flow}", SORTS, COLUMNS)
+        if self.balances:  # both flows, whichever is chosen
+            partners = (release.partner_balances, {}, "Partners · balance", BALANCE_SORTS, BALANCE_COLUMNS)
+        for table, (rows, trends, title, sorts, columns) in (
+            (self.query_one("#items", ReleaseTable), items),
+            (self.query_one("#partners", ReleaseTable), partners),
         ):
-            title = f"{title} · {FLOWS[app.flow].name}"
             query = self.filters.get(table.id or "", "")
             if query and app.snapshot is not None:  # set once the snapshot, and its catalog's Korean names, are here
-                rows = tuple(row for row in rows if app.snapshot.catalog.matches(table.dimension, row.code, query))
+                rows = rows_matching(app.snapshot, table.dimension, rows, query)
                 title += f" · /{query}" + ("" if rows else ": none")
+            sort = sorts[app.sort]
             table.border_title = Text(title)
-            table.border_subtitle = f"{mode} · by {sort.label}"
-            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap)
+            table.subtitle = f"{mode} · by {sort.label}"
+            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns)
         if self.overview is not None:
             self.overview.show(view.overview)
         self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
 
     def clip(self) -> Clip | None:
-        from core.text.export import headline_table, rows_table, tsv_text
+        from core.text.export import balances_table, headline_table, rows_table, tsv_text
 
         view, focused = self.monitor.view, self.focused
         if view is None:
@@ -121,8 +150,12 @@ class MainScreen(StateScreen):
         month = describe_period(view.month)
         if isinstance(focused, ReleaseTable):  # the rows in the order shown, month and year to date
             rows = focused.rows_shown
-            table = rows_table(focused.dimension, rows, view.release)
-            what = f"{len(rows)} {focused.dimension}s of {month}, {FLOWS[view.release.flow].name}"
+            balances = focused.columns is BALANCE_COLUMNS
+            table = (
+                balances_table(rows, view.release) if balances else rows_table(focused.dimension, rows, view.release)
+            )
+            flows = "exports, imports and balance" if balances else FLOWS[view.release.flow].name
+            what = f"{len(rows)} {focused.dimension}s of {month}, {flows}"
             return Clip(tsv_text(table), f"{what}, as TSV with a header line")
         if isinstance(focused, HeadlineCards):
             return Clip(
@@ -158,6 +191,28 @@ class MainScreen(StateScreen):
         if any(self.filters.values()):
             self.filters.clear()
             self.show_state()
+
+    def action_switch_set(self) -> None:
+        """The catalog's next item set; the one the release used in the month shown is not a choice: the months
+        follow it."""
+        app = self.monitor
+        snapshot = app.snapshot_or_wait(self.action_switch_set)
+        if snapshot is None or app.month is None:
+            return
+        app.chosen_set = next_item_set(snapshot, app.month, app.item_set)
+        app.show_state()
+        self.call_after_refresh(app.precompute_reachable)
+
+    def action_toggle_balances(self) -> None:
+        self.balances = not self.balances
+        self.show_state()
+
+    def action_zoom(self) -> None:
+        """The focused pane alone on the screen (Textual's maximize), with every column that fits; or back."""
+        if self.maximized is not None:
+            self.minimize()
+        else:
+            self.action_maximize()
 
     def action_story(self) -> None:
         self.monitor.show_story()

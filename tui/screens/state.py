@@ -29,13 +29,16 @@ class Monitor(Protocol):
     there that it is one (tui.app.TradetopApp)."""
 
     data_dir: Path
-    item_set: str
+    chosen_set: str | None  # --set or `m`; None: the item set the release used in the month shown
     lang: str  # what names are shown in: views are asked for in it
     snapshot: "Snapshot | None"  # None until the first load
     month: int | None  # the month shown; set whenever the snapshot is
     flow: str
     ytd: bool
     sort: int  # the tables' order, an index into tui.widgets.release_table.SORTS
+
+    @property
+    def item_set(self) -> str: ...
 
     @property
     def problems(self) -> tuple[Problem | str, ...]: ...
@@ -54,6 +57,9 @@ class Monitor(Protocol):
     def show_story(self, search: bool = False) -> None: ...
 
     def go_to_month(self, month: int) -> None: ...
+
+    @property
+    def precompute_reachable(self) -> Callable[[], object]: ...  # a worker: the views one key away
 
     def drill(self, subject: Subject) -> None: ...
 

@@ -14,6 +14,7 @@ WIDGETS = {
     "MonthsPlot": "months_plot",
     "NotablesPanel": "notables_panel",
     "OverviewPlot": "overview_plot",
+    "ReleaseFactsLine": "release_facts",
     "ReleaseTable": "release_table",
     "SearchBar": "search_bar",
     "SplitTable": "split_table",

@@ -196,8 +196,15 @@ def breadth(catalog: Catalog, label: str, breadth: Breadth) -> str:
 
 def breadth_line(catalog: Catalog, breadth: Breadth) -> str:
     """'11 of 15 items rose (customs basis); fell: Steel, Ships.', the same in the brief and on the dashboard."""
+    return "; ".join(breadth_parts(catalog, breadth)) + "."
+
+
+def breadth_parts(catalog: Catalog, breadth: Breadth, span: str = "") -> tuple[str, ...]:
+    """The breadth line's parts: '11 of 15 items rose (customs basis)', then 'fell: Steel, Ships' if any fell;
+    `span` says over what, where it is not the month (' in Jan–Jul')."""
     fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
-    return f"{breadth.up} of {breadth.total} items rose ({BREADTH_BASIS} basis)" + (f"; fell: {fell}." if fell else ".")
+    rose = f"{breadth.up} of {breadth.total} items rose{span} ({BREADTH_BASIS} basis)"
+    return (rose, f"fell: {fell}") if fell else (rose,)
 
 
 def ordinal(number: int) -> str:

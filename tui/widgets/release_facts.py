@@ -1,0 +1,79 @@
+"""The line under the headline cards: the release's figures the cards have no room for."""
+
+from rich.text import Text
+from textual.widget import Widget
+
+from core.base import fmt
+from core.base.subjects import excluding
+from core.engine.model import Figure
+from core.views.release_facts import ReleaseFacts
+from tui.widgets.cells import change
+from tui.widgets.flash_pane import flowed
+
+
+class ReleaseFactsLine(Widget):
+    """Working days against a year earlier, exports without semiconductors (the month and the year to date) and
+    how many of the set's items rose, and which fell: phrases that break between them, as many lines as they take."""
+
+    DEFAULT_CSS = """
+    ReleaseFactsLine {
+        height: auto;
+        padding: 0 1;
+    }
+    """
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.pieces: list[Text] = []
+        self.laid_out: tuple[int, list[Text]] = (-1, [])  # the lines of the pieces at a width
+
+    def show(self, facts: ReleaseFacts, ytd: bool) -> None:
+        span = f" {facts.span}" if ytd else ""
+        days = Text.assemble(
+            f"Working days{span} ",
+            (fmt.days(facts.working_days), "bold"),
+            f" vs {fmt.days(facts.working_days_year_earlier)}",  # a year earlier, as the flash pane says it
+        )
+        excluded = excluding(facts.excluded_item, "en")  # "ex semiconductors"
+        figures = [(f"{excluded[:1].upper()}{excluded[1:]}{span}", facts.exports_ex)]
+        if not ytd:
+            figures.append((f"YTD {excluded}", facts.ytd_exports_ex))
+        shown = [_figure(label, figure) for label, figure in figures if figure is not None]  # none before item data
+        if ytd:  # the year's imports, balance and daily average: the cards show the month's
+            balance = facts.balance
+            flows = [(f"Imports{span}", facts.imports), (f"Daily avg{span}", facts.daily_avg_exports)]
+            shown[:0] = [_figure(label, figure) for label, figure in flows if figure is not None]
+            if balance is not None:
+                signed = fmt.usd(balance.change_usd, signed=True)
+                shown.insert(
+                    1,
+                    Text.assemble(
+                        f"Balance{span} ",
+                        (fmt.usd(balance.value_usd, signed=True), "bold"),
+                        " ",
+                        change(signed, balance.change_usd),
+                        " y/y",
+                    ),
+                )
+        breadth = [Text(part, style="" if index else "bold") for index, part in enumerate(facts.breadth)]
+        self.pieces, self.laid_out = [days, *shown, *breadth], (-1, [])
+        # A layout pass only where the line count changes: a new month's figures mostly take the same lines.
+        self.refresh(layout=not self.size.width or len(self._lines(self.content_size.width)) != self.size.height)
+
+    def _lines(self, width: int) -> list[Text]:
+        width = max(1, width)
+        if self.laid_out[0] != width:
+            lines = [part for line in flowed(self.pieces, width) for part in line.wrap(self.app.console, width)]
+            self.laid_out = (width, lines)
+        return self.laid_out[1]
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._lines(width))
+
+    def render(self) -> Text:
+        return Text("\n").join(self._lines(self.content_size.width))
+
+
+def _figure(label: str, figure: Figure) -> Text:
+    value, growth = fmt.usd(figure.value_usd), change(fmt.pct(figure.yoy_pct), figure.yoy_pct)
+    return Text.assemble(f"{label} ", (value, "bold"), " ", growth)
