@@ -122,9 +122,9 @@ def _loader() -> ProcessPoolExecutor:
 def start_loading(directory: Path, month: int | None, item_set: str | None, lang: str) -> None:
     """The loader process started and a load of `directory` submitted at once, for the monitor to call before
     it imports Textual on a cold cache: the load then runs on another core while the first frame is drawn. The
-    load computes the view of `month` (None: the latest), `item_set` (None: the release's) and `lang` that the monitor opens on
-    (started_view), and caches its snapshot and that view once the view is sent; the next load_isolated of
-    `directory` takes its snapshot instead of submitting a load."""
+    load computes the view of `month` (None: the latest), `item_set` (None: the release's) and `lang` that the
+    monitor opens on (started_view), and caches its snapshot and that view once the view is sent; the next
+    load_isolated of `directory` takes its snapshot instead of submitting a load."""
     global _started
     stamps = file_stamps(directory)
     size = sum(stamp.size for stamp in stamps)

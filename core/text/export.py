@@ -16,7 +16,7 @@ from typing import NamedTuple
 from core.base import fmt
 from core.base.catalog import WORLD
 from core.base.periods import describe_period, format_period, parse_period
-from core.base.subjects import ENGLISH, FLOWS, HEADLINE_LINES, HEADLINE_EX_ITEM, excluding, is_signed
+from core.base.subjects import ENGLISH, FLOWS, HEADLINE_EX_ITEM, HEADLINE_LINES, excluding, is_signed
 from core.engine.destinations import Split
 from core.engine.model import FlashView, PartnerBalance, Release, ReleaseRow
 from core.engine.snapshot import Snapshot
