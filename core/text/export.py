@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
-from core.base.subjects import ENGLISH, FLOWS, HEADLINE_LINES, excluding, is_signed
+from core.base.subjects import CUSTOMS_BASIS, ENGLISH, FLOWS, HEADLINE_LINES, excluding, is_signed
 from core.engine.model import FlashView, Release, ReleaseRow
 from core.engine.snapshot import Snapshot
 
@@ -146,7 +146,7 @@ def headline_table(release: Release, lang: str = ENGLISH) -> Table:
         Column("change", "Change"),
     )
     return Table(
-        f"Korea trade · {_when(release.period)} · customs basis",
+        f"Korea trade · {_when(release.period)} · {CUSTOMS_BASIS}",
         {"table": "headline", "period": release.period},
         columns,
         tuple(rows),
