@@ -43,6 +43,13 @@ class MainView(NamedTuple):
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
 
+    @property
+    def flash_in_full(self) -> bool:
+        """The pending flash month is shown whole over the latest release, the month whose `]` opens it; over
+        earlier months it is named on one line."""
+        return self.flash is not None and self.month == self.latest
+
+
 def header_notes(view: MainView, directory: Path, next_release: str = "") -> tuple[str, ...]:
     """The main screen's header beside the month, longest first (the screen shows the longest that fits): what the
     figures are (their release date where the files give one), the data directory, the latest month it holds when

@@ -90,7 +90,7 @@ class MainScreen(StateScreen):
             return
         release = view.release
         self.query_one(HeadlineCards).show(view)
-        self.query_one(FlashPane).show(view.flash)
+        self.query_one(FlashPane).show(view)
         mode = "year to date" if app.ytd else "month"
         sort = SORTS[app.sort]
         # Tables rearranged in view start at their top row; a new month keeps the row under the cursor, to compare.
