@@ -80,7 +80,8 @@ class Snapshot(Memoised, MonthAxis):
     calendar: tuple[ReleaseDate, ...] = ()
     # The files' own measures of each series, by (measure, flow, item, partner): weight_kg, for unit values.
     measures: Mapping[tuple[str, ...], np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
-    released: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))  # month -> _released_days
+    # Month -> the newest `released` date of its figures in force, where the files give one (_released_days).
+    released: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
     _memo: Memo = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
