@@ -95,9 +95,12 @@ class ReleaseTable(FigureTable):
     """Items or partners of the month; columns give way, least useful first, when the table is narrow
     (_layout)."""
 
+    # The scrollbar's column always, whether or not the rows fit: a scrollbar that shows or hides when the table's
+    # height changes (the preliminary strip on and off the latest release) costs Textual a second layout pass.
     DEFAULT_CSS = """
     ReleaseTable {
         height: 1fr;
+        overflow-y: scroll;
     }
     """
 
