@@ -1,5 +1,7 @@
 """Key to updated screen, timed with Textual's Pilot on the shipped data at 80x24 and 120x36:
-`[` / `]` (period change), Enter on the item table (drilldown open) and Escape (back).
+`[` / `]` (period change), Enter on the item table (drilldown open) and Escape (back). With --pending, on the
+shipped data as it stood while 2026-08 had only its 10-day flash (tests/conftest.py's flash_pending): there `[` /
+`]` step off and onto the latest release, 2026-07, over which the preliminary strip is whole (one line elsewhere).
 
 Each is timed to the last paint that changed a cell on screen (the screen is then up to date), and to the
 last repaint of any kind, which may write the same cells again.
@@ -15,7 +17,7 @@ import time
 from pathlib import Path
 
 from common import summary
-from dashboard_helpers import wait_for_data
+from dashboard_helpers import copy_of_shipped_data, wait_for_data
 from rich.cells import cell_len
 from rich.control import ControlType
 from scale import generate
@@ -90,9 +92,9 @@ async def _timed(pilot, key: str, settle: float = 0.3) -> tuple[float, float]:
     return max(changed) - start, PAINTS[-1][0] - start
 
 
-async def measure(size: tuple[int, int], repeat: int) -> dict[str, list[float]]:
+async def measure(size: tuple[int, int], repeat: int, directory: Path) -> dict[str, list[float]]:
     """Key to the screen updated, and to the last repaint (which may write unchanged cells again)."""
-    app = TradetopApp(embedded_data_dir(), MONTH)
+    app = TradetopApp(directory, MONTH)
     times: dict[str, list[float]] = {}
 
     async def timed(label: str, key: str) -> None:
@@ -108,12 +110,17 @@ async def measure(size: tuple[int, int], repeat: int) -> dict[str, list[float]]:
             await timed("period change ([ / ])", "[" if step % 2 == 0 else "]")
             await timed("drilldown open (Enter)", "enter")
             await timed("back (Escape)", "escape")
+        # Between two months before the latest release, where the preliminary strip (if any) stays one line.
+        await _timed(pilot, "[")
+        await _timed(pilot, "[")
+        for step in range(repeat):
+            await timed("period change, earlier months", "[" if step % 2 == 0 else "]")
     return times
 
 
-async def first_drilldown_open(size: tuple[int, int]) -> tuple[float, float]:
+async def first_drilldown_open(size: tuple[int, int], directory: Path) -> tuple[float, float]:
     """The first Enter of a fresh app, which composes the drilldown screen."""
-    app = TradetopApp(embedded_data_dir(), MONTH)
+    app = TradetopApp(directory, MONTH)
     async with app.run_test(size=size) as pilot:
         await wait_for_data(pilot)
         return await _timed(pilot, "enter")
@@ -143,12 +150,14 @@ def main() -> None:
         metavar="FACTOR",
         help="also time keys while SYNTHETIC data this many times the shipped size loads (0: skip)",
     )
+    parser.add_argument("--pending", action="store_true", help="on the data of 2026-08-21: 2026-08 only in its flash")
     args = parser.parse_args()
     os.environ.setdefault("XDG_CACHE_HOME", tempfile.mkdtemp())
+    directory = copy_of_shipped_data(Path(tempfile.mkdtemp()), "2026-08") if args.pending else embedded_data_dir()
     for size in ((80, 24), (120, 36)):
-        for label, seconds in asyncio.run(measure(size, args.repeat)).items():
+        for label, seconds in asyncio.run(measure(size, args.repeat, directory)).items():
             print(summary(f"{size[0]}x{size[1]} {label}", seconds))
-        first = [asyncio.run(first_drilldown_open(size)) for _ in range(args.fresh_apps)]
+        first = [asyncio.run(first_drilldown_open(size, directory)) for _ in range(args.fresh_apps)]
         print(summary(f"{size[0]}x{size[1]} first drilldown open", [updated for updated, _ in first]))
         print(summary(f"{size[0]}x{size[1]} first drilldown open, last repaint", [settled for _, settled in first]))
     if args.while_loading:

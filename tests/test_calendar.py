@@ -160,7 +160,8 @@ async def test_the_header_names_the_next_release_and_moves_on_when_it_is_out(dat
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
         header = app.screen.query_one("#status").render().plain
-        assert header.endswith("latest 2026-09 · next: 2026-10 release, 2026-11-01 09:00 KST (expected)"), header
+        # What the figures are and the next release keep their place; the latest month gives way to them.
+        assert header.endswith("customs basis, confirmed · next: 2026-10 release, 2026-11-01 09:00 KST (expected)")
         clock[0] = kst(2026, 11, 1, 9, 0, 1)
         app.check_next_release()  # what the app's once-a-minute timer does
         await pilot.pause()

@@ -186,12 +186,12 @@ async def test_tab_moves_between_panes_and_enter_on_a_card_drills(data):
         assert "Rank 1 of 11 years" in app.screen.query_one("#drill-facts").plain
 
 
-async def test_cards_say_what_their_second_line_is_however_narrow(data):
+async def test_cards_say_what_their_second_line_is_where_it_fits_and_the_balance_keeps_its_dollar(data):
     app = make_app(data, "2026-07")
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         cards = app.screen.query_one(HeadlineCards).render().plain.splitlines()
-        assert "│ +63.0% y/y   ││" in cards[2] and "│ +23.88bn y/y │" in cards[2]  # the balance's $ makes way
+        assert "│ +63.0% y/y   ││" in cards[2] and "│ +$23.88bn    │" in cards[2]  # "y/y" makes way, not the $
         # A block a month; the YTD card's a block a year, January-July 2016 to 2026, the latest on the right, from
         # zero: 2026's $595.06bn is a full block, 2016's $282.09bn (3.3 of 7 steps up) a half one.
         assert cards[3].endswith("│  ▄▅▅▅▄▅▆▅▆▆█ │") and len(cards[3].split("│")[1].strip()) == 12
@@ -387,7 +387,7 @@ async def test_the_preliminary_month_on_the_command_line_opens_its_flash(flash_p
         assert isinstance(app.screen, MainScreen) and format_period(app.month) == "2026-07"
 
 
-async def test_columns_drop_out_at_80_columns_and_all_but_the_trend_show_at_120(data):
+async def test_columns_drop_out_at_80_columns_and_names_show_whole_at_120(data):
     app = make_app(data)
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
@@ -398,6 +398,7 @@ async def test_columns_drop_out_at_80_columns_and_all_but_the_trend_show_at_120(
         assert [heading.key for heading in table(app, "partners").headings] == ["name", "value", "share_change"]
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
+        # The trend makes way for the longest name, whole: the figures take the width they need, no more.
         assert [heading.key for heading in table(app, "items").headings] == [
             "name",
             "value",
@@ -406,6 +407,11 @@ async def test_columns_drop_out_at_80_columns_and_all_but_the_trend_show_at_120(
             "share_change",
             "contribution",
         ]
+        shown = "\n".join(painted(table(app, "items")))
+        assert "Wireless communication devices " in shown and "Secondary batteries " in shown and "…" not in shown
+        await pilot.resize_terminal(200, 50)  # room for the trend too
+        await pilot.pause()
+        assert [heading.key for heading in table(app, "items").headings][-1] == "trend"
 
 
 async def test_a_table_keeps_its_header_follows_its_cursor_and_drills_on_a_click(data):

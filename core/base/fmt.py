@@ -1,5 +1,6 @@
 """How figures and outside text are written, the same in the text brief and on the dashboard; None reads as 'n/a'."""
 
+from datetime import UTC, datetime
 from itertools import accumulate
 
 MISSING = "n/a"
@@ -23,17 +24,24 @@ def printable(text: str) -> str:
 
 def usd(value: float | None, signed: bool = False) -> str:
     """$65.84bn, $512.3mn, $1,234; a sign in front when signed or negative."""
+    return usd_forms(value, signed)[0]
+
+
+def usd_forms(value: float | None, signed: bool = False) -> tuple[str, ...]:
+    """An amount from its longest form to its shortest, each with all its whole digits, for a pane without room
+    for the first: $65.84bn, $65.8bn, then 65.8 (in $bn: the pane says the unit). One signed format in every
+    form: the sign first, then the $ (-$4.74bn, -$4.7bn, -4.7)."""
     if value is None:
-        return MISSING
+        return (MISSING,)
     sign = "-" if value < 0 else "+" if signed else ""
     size = abs(value)
     if size >= 1e9:
-        body = f"{size / 1e9:,.2f}bn"
+        forms = [f"${size / 1e9:,.2f}bn", f"${size / 1e9:,.1f}bn"]
     elif size >= 1e6:
-        body = f"{size / 1e6:,.1f}mn"
+        forms = [f"${size / 1e6:,.1f}mn", f"${size / 1e6:,.0f}mn"]
     else:
-        body = f"{size:,.0f}"
-    return f"{sign}${body}"
+        forms = [f"${size:,.0f}"]
+    return tuple(sign + form for form in (*forms, f"{size / 1e9:,.1f}"))
 
 
 def unit_value(value: float | None) -> str:
@@ -60,21 +68,44 @@ def round_usd(value: float) -> str:
 
 
 def _signed(value: float) -> str:
-    """One decimal with its sign, so a change reads without colour; a change that rounds to zero has none."""
+    """With its sign, so a change reads without colour. One decimal; two where one would read 0.0, so that a fall
+    of 0.04% keeps its sign (-0.04); a change that rounds to zero even so has no sign (0.0)."""
     text = f"{value:+.1f}"
-    return text[1:] if text in ("+0.0", "-0.0") else text
+    if text in ("+0.0", "-0.0"):
+        text = f"{value:+.2f}"
+    return "0.0" if text in ("+0.00", "-0.00") else text
+
+
+def _whole(value: float) -> str:
+    """A change without decimals, for a narrow pane: its sign wherever _signed gives it one, even where it rounds
+    to 0 (-0.04 is -0)."""
+    return "0" if _signed(value) == "0.0" else f"{value:+.0f}"
 
 
 def pct(value: float | None) -> str:
-    return MISSING if value is None else f"{_signed(value)}%"
+    return pct_forms(value)[0]
+
+
+def pct_forms(value: float | None) -> tuple[str, ...]:
+    """A change in %, then without its decimals for a narrow pane: +33.9%, +34%."""
+    return (MISSING,) if value is None else (f"{_signed(value)}%", f"{_whole(value)}%")
 
 
 def share(value: float | None) -> str:
-    return MISSING if value is None else f"{value:.1f}%"
+    return share_forms(value)[0]
+
+
+def share_forms(value: float | None) -> tuple[str, ...]:
+    return (MISSING,) if value is None else (f"{value:.1f}%", f"{value:.0f}%")
 
 
 def pp(value: float | None) -> str:
-    return MISSING if value is None else f"{_signed(value)}pp"
+    return pp_forms(value)[0]
+
+
+def pp_forms(value: float | None) -> tuple[str, ...]:
+    """A change in percentage points, then without its decimals: +10.6pp, +11pp."""
+    return (MISSING,) if value is None else (f"{_signed(value)}pp", f"{_whole(value)}pp")
 
 
 def days(value: float | None, signed: bool = False) -> str:
@@ -112,3 +143,8 @@ def padded(name: str, width: int) -> str:
     str.ljust would misalign by a cell for each wide character."""
     shown = clipped(name, width)
     return shown + " " * (width - cells(shown))
+
+
+def utc_time(ns: int) -> str:
+    """An absolute UTC time: the same wherever the screen is looked at, unlike '5 minutes ago'."""
+    return datetime.fromtimestamp(ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")

@@ -17,6 +17,8 @@ LANGUAGES = {ENGLISH: "English", KOREAN: "한국어"}  # what names are shown in
 
 HEADLINE = "headline"  # the dimension of headline lines; items and partners are the other two
 MONTH_TOTAL = "a month"  # what one value of a month's total is, as the drilldown says (HeadlineLine.measure)
+# What every figure is: customs clearance statistics (exports FOB, imports CIF), not the balance of payments.
+CUSTOMS_BASIS = "customs basis"
 
 
 class Flow(NamedTuple):

@@ -81,6 +81,8 @@ class Snapshot(Memoised, MonthAxis):
     calendar: tuple[ReleaseDate, ...] = ()
     # The files' own measures of each series, by (measure, flow, item, partner): weight_kg, for unit values.
     measures: Mapping[tuple[str, ...], np.ndarray] = field(default_factory=lambda: MappingProxyType({}))
+    # Month -> the newest `released` date of its figures in force, where the files give one (_released_days).
+    released: Mapping[int, str] = field(default_factory=lambda: MappingProxyType({}))
     _memo: Memo = field(default_factory=dict, compare=False, repr=False)  # releases and views, by what they are of
 
     @property
@@ -264,7 +266,18 @@ def build_snapshot(dataset: "Dataset") -> Snapshot:
         build_flash_series(dataset, exports, first),
         schedule(dataset.calendar, range(months[-1] - 1, months[-1] - 1 + CALENDAR_MONTHS)),
         MappingProxyType(measures),
+        _released_days(dataset),
     )
+
+
+def _released_days(dataset: "Dataset") -> Mapping[int, str]:
+    """Month -> the newest `released` date (YYYY-MM-DD) of its figures in force, where the files give one."""
+    trade = dataset.trade
+    dated = ~np.isnat(trade["released"])
+    days: dict[int, str] = {}
+    for month, day in zip(trade["month"][dated].tolist(), trade["released"][dated].astype(str).tolist(), strict=True):
+        days[month] = max(day, days.get(month, day))
+    return MappingProxyType(days)
 
 
 def _revisions(dataset: "Dataset") -> Mapping[SeriesKey, tuple[Revision, ...]]:

@@ -210,6 +210,7 @@ class _SnapshotRecord(NamedTuple):
     calendar: tuple[ReleaseDate, ...]
     flash_imports: tuple[str, ...]  # the rows of `flash_imports`
     measures: tuple[tuple[str, ...], ...]  # the rows of `measures`: (measure, flow, item, partner)
+    released: tuple[tuple[int, str], ...]
 
 
 def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
@@ -232,6 +233,7 @@ def _dump_snapshot(key: str, snapshot: "Snapshot", file: IO[bytes]) -> None:
         snapshot.calendar,
         tuple(flash.imports),
         tuple(snapshot.measures),
+        tuple(snapshot.released.items()),
     )
 
     def matrix(arrays: Mapping[Any, "npt.NDArray[np.float64]"], width: int) -> "npt.NDArray[np.float64]":
@@ -309,6 +311,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
         flash,
         record.calendar,
         MappingProxyType(dict(zip(record.measures, arrays["measures"], strict=True))),
+        MappingProxyType(dict(record.released)),
     )
     return key, snapshot
 

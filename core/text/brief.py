@@ -5,7 +5,7 @@ from typing import Any
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
 from core.base.release_calendar import ReleaseDate
-from core.base.subjects import ENGLISH, FLOWS, HEADLINE, HEADLINE_EX_ITEM, HEADLINE_LINES, HeadlineLine, excluding
+from core.base.subjects import CUSTOMS_BASIS, ENGLISH, FLOWS, HEADLINE, HEADLINE_EX_ITEM, HEADLINE_LINES, HeadlineLine, excluding
 from core.engine.coverage import main_detail_gap
 from core.engine.destinations import Split, by_destination
 from core.engine.model import (
@@ -151,7 +151,7 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False,
     headline = release.headline
     catalog = snapshot.catalog.in_language(lang)
     lines = [
-        f"Korea trade, {describe_period(month)} ({release.period}) · {FLOWS[release.flow].name} · customs basis",
+        f"Korea trade, {describe_period(month)} ({release.period}) · {FLOWS[release.flow].name} · {CUSTOMS_BASIS}",
         f"data: {fmt.printable(str(snapshot.directory))} "
         f"({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
@@ -220,7 +220,8 @@ def brief_markdown(snapshot: Snapshot, release: Release, all_notables: bool = Fa
 
 
 def _markdown_source(snapshot: Snapshot) -> str:
-    return f"_Customs basis; data {format_period(snapshot.months[0])} to {format_period(snapshot.latest)} (tradetop)_"
+    covered = f"{format_period(snapshot.months[0])} to {format_period(snapshot.latest)}"
+    return f"_{CUSTOMS_BASIS.capitalize()}; data {covered} (tradetop)_"
 
 
 def _nowcast_figures(label: str, nowcast: Nowcast | None) -> tuple[str, str, str]:
@@ -276,7 +277,7 @@ def _flash_title(view: FlashView) -> str:
     flows = "exports" if view.imports_usd is None else "exports and imports"
     state = "PRELIMINARY" if view.preliminary else "FLASH ONLY (the whole month's total is in, no release yet)"
     what = f"{state}: {flows} of days {view.window}"
-    return f"Korea trade, {describe_period(month)} ({view.period}) · {what} · customs basis"
+    return f"Korea trade, {describe_period(month)} ({view.period}) · {what} · {CUSTOMS_BASIS}"
 
 
 def flash_text(snapshot: Snapshot, view: FlashView, lang: str = ENGLISH) -> str:

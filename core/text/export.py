@@ -16,7 +16,7 @@ from typing import NamedTuple
 from core.base import fmt
 from core.base.catalog import WORLD
 from core.base.periods import describe_period, format_period, parse_period
-from core.base.subjects import ENGLISH, FLOWS, HEADLINE_EX_ITEM, HEADLINE_LINES, excluding, is_signed
+from core.base.subjects import CUSTOMS_BASIS, ENGLISH, FLOWS, HEADLINE_EX_ITEM, HEADLINE_LINES, excluding, is_signed
 from core.engine.destinations import Split
 from core.engine.model import FlashView, PartnerBalance, Release, ReleaseRow
 from core.engine.snapshot import Snapshot
@@ -185,7 +185,7 @@ def headline_table(release: Release, lang: str = ENGLISH) -> Table:
         Column("change", "Change"),
     )
     return Table(
-        f"Korea trade · {_when(release.period)} · customs basis",
+        f"Korea trade · {_when(release.period)} · {CUSTOMS_BASIS}",
         {"table": "headline", "period": release.period},
         columns,
         tuple(rows),

@@ -5,10 +5,13 @@ numpy is imported, so this module imports no numpy either (the snapshot's own me
 """
 
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from core.base.fmt import printable, utc_time
+from core.base.periods import format_period
 from core.base.problems import Problem
-from core.base.subjects import CARD_LINES, ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES
+from core.base.subjects import CARD_LINES, CUSTOMS_BASIS, ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES
 from core.engine.model import (
     DEFAULT_ITEM_SET,
     TOP_NOTABLES,
@@ -35,7 +38,8 @@ class MainView(NamedTuple):
     month: int
     lang: str  # what its names are in (core.base.subjects.LANGUAGES)
     latest: int  # the latest month with a release
-    newest_file_ns: int | None  # the newest data file's mtime: how fresh the data is
+    newest_file_ns: int | None  # the newest data file's mtime: when the files last changed, not the data's date
+    released: str | None  # the newest `released` date (YYYY-MM-DD) of the month's figures, where the files give one
     release: Release
     card_titles: Mapping[str, str]  # CARD_LINES' short names in the view's language, by code
     # CARD_LINES: the CARD_HISTORY_MONTHS to the month; a year-to-date line's at this calendar month, by year
@@ -50,6 +54,27 @@ class MainView(NamedTuple):
     ytd_facts: ReleaseFacts  # ... of the year to date
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
+
+    @property
+    def flash_in_full(self) -> bool:
+        """The pending flash month is shown whole over the latest release, the month whose `]` opens it; over
+        earlier months it is named on one line."""
+        return self.flash is not None and self.month == self.latest
+
+
+def header_notes(view: MainView, directory: Path, next_release: str = "") -> tuple[str, ...]:
+    """The main screen's header beside the month, longest first (the screen shows the longest that fits): what the
+    figures are (their release date where the files give one), the data directory, the latest month it holds when
+    another is shown, and when its files last changed, worded so that this cannot pass for the date of the figures;
+    then when the next figures come (core.text.releases). The file time gives way first, then the directory, then
+    the latest month, then the next release."""
+    figures = f"released {view.released} · {CUSTOMS_BASIS}" if view.released else f"{CUSTOMS_BASIS}, confirmed"
+    folder = f" · {printable(directory.name)}/"  # a file name: it could hold an escape sequence
+    latest = f" · latest {format_period(view.latest)}" if view.latest != view.month else ""
+    changed = f" · files modified {utc_time(view.newest_file_ns)}" if view.newest_file_ns else ""
+    notes = (figures + folder + latest + changed, figures + folder + latest, figures + latest, figures)
+    coming = tuple(f"{note} · {next_release}" for note in notes) if next_release else ()
+    return (*coming, *notes)
 
 
 def main_view(
@@ -79,6 +104,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
         lang=lang,
         latest=snapshot.latest,
         newest_file_ns=max((stamp.mtime_ns for stamp in snapshot.files), default=None),
+        released=snapshot.released.get(month),
         release=release,
         card_titles={line.code: line.in_language(lang).short for line in CARD_LINES},
         card_histories={line.code: _card_history(snapshot, line.code, month) for line in CARD_LINES},

@@ -6,6 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 from core.base import fmt
@@ -43,6 +44,7 @@ class FlashScreen(StateScreen):
         Binding("right_square_bracket", "app.bell", "Next", show=False),  # no month after the flash month
     ]
     AUTO_FOCUS = "#flash-items"
+    MIN_SIZE = Size(70, 20)  # the items' table, and beside it the nowcast and a plot that draws
 
     month: int  # set by the app before the screen is shown
     plot: "FlashPlot"  # made in compose

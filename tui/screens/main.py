@@ -114,7 +114,7 @@ class MainScreen(StateScreen):
         release = view.release
         self.query_one(HeadlineCards).show(view)
         self.query_one(ReleaseFactsLine).show(view.ytd_facts if app.ytd else view.facts, app.ytd)
-        self.query_one(FlashPane).show(view.flash)
+        self.query_one(FlashPane).show(view)
         mode = "year to date" if app.ytd else "month"
         # Tables rearranged in view start at their top row; a new month keeps the row under the cursor, to compare.
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort, self.balances)

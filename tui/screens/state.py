@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, Protocol
 
+from textual.geometry import Size
 from textual.screen import Screen
 
 from core.base.problems import Problem
@@ -14,6 +15,7 @@ from core.views.main_view import MainView
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
+    from tui.widgets.too_small import TooSmall
 
 
 class Clip(NamedTuple):
@@ -69,6 +71,10 @@ class Monitor(Protocol):
 class StateScreen(Screen):
     """A screen that renders the app's state; the app calls show_state whenever that state changes."""
 
+    # The smallest terminal the screen works in, measured (tests/test_layout.py). The main screen's five cards show
+    # every figure with its unit from 60 columns ("+$10.7bn" in 8 cells), and so do its tables, each pane a row or
+    # more under the flash strip at its tallest; a drilldown's plot draws from 20 rows.
+    MIN_SIZE = Size(60, 20)
     TALL_ROWS = 32  # from this height the screen is tall (the `-tall` class)
     # From this height the tall plot shows (the `-plot` class): below, it would be a few rows of dots, and the
     # notables need the room more.
@@ -77,13 +83,29 @@ class StateScreen(Screen):
     def __init__(self, monitor: Monitor):
         super().__init__()
         self.monitor = monitor
+        self.too_small: TooSmall | None = None  # mounted the first time the terminal is too small
 
     def on_mount(self) -> None:
-        self.fit_height(self.app.size.height)  # before the first layout, so that the first frame is laid out right
+        self.fit(self.app.size)  # before the first layout, so that the first frame is laid out right
         self.show_state()
 
     def on_resize(self) -> None:
-        self.fit_height(self.size.height)
+        self.fit(self.size)
+
+    def fit(self, size: Size) -> None:
+        """Below the smallest size that shows every pane with its figures whole (MIN_SIZE), one message over the
+        panes, on a layer of its own (tradetop.tcss)."""
+        small = size.width < self.MIN_SIZE.width or size.height < self.MIN_SIZE.height
+        self.set_class(small, "-too-small")
+        if small or self.too_small is not None:
+            if self.too_small is None:
+                from tui.widgets.too_small import TooSmall  # not on the way to the first frame of a terminal that fits
+
+                self.too_small = TooSmall()
+                self.mount(self.too_small)
+            self.too_small.display = small
+            self.too_small.show(size, self.MIN_SIZE)
+        self.fit_height(size.height)
 
     def fit_height(self, height: int) -> None:
         self.set_class(height >= self.TALL_ROWS, "-tall")

@@ -22,6 +22,7 @@ WIDGETS = {
     "StatusLine": "status_line",
     "StoryPane": "story_pane",
     "TextPane": "text_pane",
+    "TooSmall": "too_small",
 }
 __all__ = sorted(WIDGETS)
 

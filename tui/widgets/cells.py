@@ -1,6 +1,4 @@
-"""Pieces of a cell: sparklines, signed changes in colour, titles, times; shared by the widgets."""
-
-from datetime import UTC, datetime
+"""Pieces of a cell: sparklines, signed changes in colour, titles; shared by the widgets."""
 
 from rich.text import Text
 from textual.binding import Binding
@@ -46,7 +44,8 @@ MONTH_SHOWN_STYLE = "#ffd75f"  # the month on screen, in sparklines and plots
 
 
 def change_style(value: float | None) -> str:
-    if value is None or round(value, 1) == 0:
+    """No colour for a change written without a sign (core.base.fmt: one that rounds to 0.00)."""
+    if value is None or round(value, 2) == 0:
         return ""
     return UP_STYLE if value > 0 else DOWN_STYLE
 
@@ -54,11 +53,6 @@ def change_style(value: float | None) -> str:
 def change(text: str, value: float | None) -> Text:
     """A change written with its sign (readable without colour), green up, red down."""
     return Text(text, style=change_style(value))
-
-
-def file_time(mtime_ns: int) -> str:
-    """An absolute UTC time: the same wherever the screen is looked at, unlike '5 minutes ago'."""
-    return datetime.fromtimestamp(mtime_ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def titled(title: str, body: Text) -> Text:

@@ -5,7 +5,9 @@ from textual.message import Message
 from textual.widget import Widget
 
 from core.base import fmt
+from core.base.periods import format_period
 from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast
+from core.views.main_view import MainView
 from tui.widgets.cells import change
 
 
@@ -61,8 +63,9 @@ FLASH_ITEM_WIDTH = 26  # a name and its YoY, one cell of the flash pane's item g
 
 
 class FlashPane(Widget):
-    """The pending flash month between releases: its latest window, the nowcast, then as many of the flash
-    items' YoY (largest first) as the pane has room for. Shown only while the snapshot has a pending month."""
+    """The pending flash month between releases. Over the latest release (MainView.flash_in_full): its latest window,
+    the nowcast, then as many of the flash items' YoY (largest first) as the pane has room for; over an earlier
+    month, one line that names it. Shown only while the snapshot has a pending month."""
 
     # A tinted strip between the cards and the tables; none until there is a flash month to show (show()).
     DEFAULT_CSS = """
@@ -80,10 +83,12 @@ class FlashPane(Widget):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.view: FlashView | None = None
+        self.opened_from = ""  # the release month whose `]` opens the flash month
 
-    def show(self, view: FlashView | None) -> None:
-        self.view = view
-        self.display = view is not None
+    def show(self, view: MainView) -> None:
+        self.view, self.opened_from = view.flash, format_period(view.latest)
+        self.display = view.flash is not None
+        self.set_class(not view.flash_in_full, "-line")  # one row: tradetop.tcss
         self.refresh()
 
     def on_click(self) -> None:
@@ -94,6 +99,9 @@ class FlashPane(Widget):
             return Text("")
         width, height = self.content_size.width, self.content_size.height
         label = Text.assemble((self.view.period, "bold"), " ", (" PRELIMINARY ", "bold reverse"))
+        if self.has_class("-line"):
+            where = Text(f"] from {self.opened_from} or a click opens it")
+            return flowed([label, Text(f"days {self.view.window} out"), where], width)[0]
         lines = flowed([label, *window_pieces(self.view), nowcast_piece(self.view.nowcast)], width)
         columns = max(1, width // FLASH_ITEM_WIDTH)
         items = self.view.largest_items

@@ -16,13 +16,29 @@ from tui.widgets.cells import change, spark_scale, spark_text
 
 
 class CardFigure(NamedTuple):
-    value: str
-    change: Text  # on a year earlier
+    values: tuple[str, ...]  # the figure's forms, longest first (core.base.fmt): a card shows the longest that fits
+    changes: tuple[Text, ...]  # its change on a year earlier, in its forms
     history: tuple[float | None, ...]  # for the sparkline
+    change_in_usd: bool = False  # else in %
+
+    @property
+    def value(self) -> str:
+        return self.values[0]
+
+    @property
+    def change(self) -> Text:
+        return self.changes[0]
+
+    def unitless(self, value: Text, change_line: Text) -> bool:
+        """Whether an amount shows in its last form, which leaves its unit to the card's caption."""
+        return (len(self.values) > 1 and value.plain == self.values[-1]) or (
+            self.change_in_usd and len(self.changes) > 1 and change_line.plain == self.changes[-1].plain
+        )
 
 
-WAITING = CardFigure("…", Text(""), ())  # until the data has loaded
+WAITING = CardFigure(("…",), (Text(""),), ())  # until the data has loaded
 ROUND_BOX, HEAVY_BOX = "╭─╮│╰╯", "┏━┓┃┗┛"  # corners and sides, as Textual's round and heavy borders
+UNIT = " $bn "  # the caption of a card whose figure shows in its shortest form, without its unit
 
 
 class HeadlineCards(Widget, can_focus=True):
@@ -93,8 +109,7 @@ class HeadlineCards(Widget, can_focus=True):
         headline = view.release.headline
         self.titles = dict(view.card_titles)
         self.figures = {
-            line.code: CardFigure(*_figure_texts(getattr(headline, line.code)), view.card_histories[line.code])
-            for line in CARD_LINES
+            line.code: _card_figure(getattr(headline, line.code), view.card_histories[line.code]) for line in CARD_LINES
         }
         self.refresh()
 
@@ -116,14 +131,10 @@ class HeadlineCards(Widget, can_focus=True):
             width = edges[index + 1] - edges[index]
             inner = max(0, width - 4)  # a side and a cell of padding each side
             figure = self.figures[line.code]
-            change_line = next(
-                (
-                    text
-                    for text in (figure.change + " y/y", _without_dollar(figure.change) + " y/y")
-                    if text.cell_len <= inner
-                ),
-                figure.change,
-            )
+            # The longest forms that fit, so that no figure is ever cut; "y/y" says what the second line is.
+            value = _longest([Text(form, style="bold") for form in figure.values], inner)
+            first = figure.changes[0]
+            change_line = _longest([first + " y/y" if first else first, *figure.changes], inner)
             heading = Text(f" {self.titles[line.code]} ", style=title)
             heading.truncate(max(0, width - 3))
             rows[0].append(
@@ -133,12 +144,14 @@ class HeadlineCards(Widget, can_focus=True):
             )
             sparkline = spark_text(figure.history, inner)
             sparkline = Text(" " * (inner - sparkline.cell_len)) + sparkline  # the latest at the right
-            for row, text in enumerate((Text(figure.value, style="bold"), change_line, sparkline), start=1):
+            for row, text in enumerate((value, change_line, sparkline), start=1):
                 text = text.copy()
                 text.truncate(inner, pad=True)
                 rows[row].append(Text.assemble((box[3], border), " ", text, " ", (box[3], border)))
             # The sparkline's scale on the bottom edge, as a border subtitle, where it fits.
             caption = f" {spark_scale(figure.history, inner, 'y' if line.year_to_date else 'm')} "
+            if figure.unitless(value, change_line):
+                caption = UNIT
             caption = caption if figure.history and len(caption) <= width - 4 else ""
             rows[4].append(
                 Text.assemble(
@@ -150,15 +163,15 @@ class HeadlineCards(Widget, can_focus=True):
         return Text("\n").join(Text.assemble(*row, no_wrap=True) for row in rows)
 
 
-def _without_dollar(text: Text) -> Text:
-    """+23.88bn: a change in dollars, one cell shorter for a narrow card; its card's figure above has the $."""
-    return Text(text.plain.replace("$", "", 1), style=text.style)
+def _longest(forms: list[Text], width: int) -> Text:
+    """The first form that fits `width`; none (blank) if even the last does not: below the screen's smallest size."""
+    return next((form for form in forms if form.cell_len <= width), Text(""))
 
 
-def _figure_texts(figure: Figure | Balance) -> tuple[str, Text]:
+def _card_figure(figure: Figure | Balance, history: tuple[float | None, ...]) -> CardFigure:
     """A signed line's (the balance's) value with its sign and its change in dollars; others' growth rate."""
     if isinstance(figure, Balance):
-        return fmt.usd(figure.value_usd, signed=True), change(
-            fmt.usd(figure.change_usd, signed=True), figure.change_usd
-        )
-    return fmt.usd(figure.value_usd), change(fmt.pct(figure.yoy_pct), figure.yoy_pct)
+        changes = tuple(change(form, figure.change_usd) for form in fmt.usd_forms(figure.change_usd, signed=True))
+        return CardFigure(fmt.usd_forms(figure.value_usd, signed=True), changes, history, change_in_usd=True)
+    changes = tuple(change(form, figure.yoy_pct) for form in fmt.pct_forms(figure.yoy_pct))
+    return CardFigure(fmt.usd_forms(figure.value_usd), changes, history)

@@ -4,6 +4,7 @@ and sorts."""
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.strip import Strip
 
@@ -15,67 +16,82 @@ from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
 
 
 class Column(NamedTuple):
-    """A table column; when the table is narrow, the columns with the highest `drop_order` go first; 0 stays
-    (and so does the column sorted on: ReleaseTable._columns_that_fit)."""
+    """A table column, its cells in their forms, longest first (core.base.fmt): the column takes the width of the
+    longest form that fits. When the table is narrow, the columns with the highest `drop_order` go first, 1 last
+    (ReleaseTable._layout); 0 stays, and so does the column sorted on."""
 
     key: str
     label: str
-    width: int
     drop_order: int
-    cell: Callable[[Any, bool, tuple], Text]  # of a ReleaseRow, or of a PartnerBalance (BALANCE_COLUMNS)
+    cell: Callable[[Any, bool, tuple], tuple[Text, ...]]  # of a ReleaseRow, or a PartnerBalance (BALANCE_COLUMNS)
 
 
 def _pick(row: ReleaseRow | PartnerBalance, ytd: bool, name: str):
     return getattr(row, f"ytd_{name}" if ytd else name)
 
 
+def _changes(forms: tuple[str, ...], value: float | None) -> tuple[Text, ...]:
+    return tuple(change(form, value) for form in forms)
+
+
+def _plain(forms: tuple[str, ...]) -> tuple[Text, ...]:
+    return tuple(Text(form) for form in forms)
+
+
 COLUMNS = (
-    Column("value", "value", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "value_usd")))),
+    # The forms that keep their unit ($20.54bn, $20.5bn): a table's rows mix $bn and $mn.
+    Column("value", "value", 0, lambda row, ytd, trend: _plain(fmt.usd_forms(_pick(row, ytd, "value_usd"))[:2])),
     Column(
         "yoy",
         "YoY",
-        8,
-        0,
-        lambda row, ytd, trend: change(fmt.pct(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct")),
+        1,
+        lambda row, ytd, trend: _changes(fmt.pct_forms(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct")),
     ),
-    Column("share", "share", 7, 2, lambda row, ytd, trend: Text(fmt.share(_pick(row, ytd, "share_pct")))),
+    Column("share", "share", 3, lambda row, ytd, trend: _plain(fmt.share_forms(_pick(row, ytd, "share_pct")))),
     Column(
         "share_change",
         "Δshare",
-        8,
-        3,
-        lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "share_change_pp")), _pick(row, ytd, "share_change_pp")),
+        4,
+        lambda row, ytd, trend: _changes(
+            fmt.pp_forms(_pick(row, ytd, "share_change_pp")), _pick(row, ytd, "share_change_pp")
+        ),
     ),
     # Percentage points of the flow's growth on a year earlier: the row's change over the total a year earlier.
     Column(
         "contribution",
         "contrib",
-        8,
-        1,
-        lambda row, ytd, trend: change(fmt.pp(_pick(row, ytd, "contribution_pp")), _pick(row, ytd, "contribution_pp")),
+        2,
+        lambda row, ytd, trend: _changes(
+            fmt.pp_forms(_pick(row, ytd, "contribution_pp")), _pick(row, ytd, "contribution_pp")
+        ),
     ),
     # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
     # Each row on its own scale from zero (spark_range), as the heading says.
-    Column("trend", f"{TREND_MONTHS}m from 0", 14, 4, lambda row, ytd, trend: spark_text(trend, TREND_MONTHS) + " "),
+    Column("trend", f"{TREND_MONTHS}m from 0", 5, lambda row, ytd, trend: (spark_text(trend, TREND_MONTHS) + " ",)),
 )
 # The partners' trade in both flows (`b`): the balance stays, exports go first.
 BALANCE_COLUMNS = (
-    Column("exports", "exports", 10, 3, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "exports_usd")))),
-    Column("imports", "imports", 10, 2, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "imports_usd")))),
+    Column("exports", "exports", 3, lambda row, ytd, trend: _plain(fmt.usd_forms(_pick(row, ytd, "exports_usd"))[:2])),
+    Column("imports", "imports", 2, lambda row, ytd, trend: _plain(fmt.usd_forms(_pick(row, ytd, "imports_usd"))[:2])),
     Column(
-        "balance", "balance", 10, 0, lambda row, ytd, trend: Text(fmt.usd(_pick(row, ytd, "balance_usd"), signed=True))
+        "balance",
+        "balance",
+        0,
+        lambda row, ytd, trend: _plain(fmt.usd_forms(_pick(row, ytd, "balance_usd"), signed=True)[:2]),
     ),
     Column(
         "balance_change",
         "bal y/y",
-        10,
         1,
-        lambda row, ytd, trend: change(
-            fmt.usd(_pick(row, ytd, "balance_change_usd"), signed=True), _pick(row, ytd, "balance_change_usd")
+        lambda row, ytd, trend: _changes(
+            fmt.usd_forms(_pick(row, ytd, "balance_change_usd"), signed=True)[:2], _pick(row, ytd, "balance_change_usd")
         ),
     ),
 )
-NAME_MIN_WIDTH = 11
+# The names' room: columns of drop order 2 and up stay only if it is at least NAME_WANTED_WIDTH (all but four of the
+# 15 items' names whole), YoY only if NAME_MIN_WIDTH; below that the figures take shorter forms.
+NAME_WANTED_WIDTH, NAME_MIN_WIDTH = 16, 11
+COLUMN_GAP = 1  # a blank cell before each column of figures
 
 
 class Sort(NamedTuple):
@@ -112,11 +128,15 @@ def sort_rows(rows: tuple[ReleaseRow | PartnerBalance, ...], sort: Sort, ytd: bo
 
 
 class ReleaseTable(FigureTable):
-    """Items or partners of the month; columns drop out, least useful first, when the table is narrow."""
+    """Items or partners of the month; columns give way, least useful first, when the table is narrow
+    (_layout)."""
 
+    # The scrollbar's column always, whether or not the rows fit: a scrollbar that shows or hides when the table's
+    # height changes (the preliminary strip on and off the latest release) costs Textual a second layout pass.
     DEFAULT_CSS = """
     ReleaseTable {
         height: 1fr;
+        overflow-y: scroll;
     }
     """
 
@@ -133,21 +153,62 @@ class ReleaseTable(FigureTable):
         self.left_out = False  # columns the width has no room for
         self._layout_width = -1
 
-    def _columns_that_fit(self) -> tuple[int, tuple[Column, ...]]:
+    def _layout(self) -> tuple[int, list[tuple[Heading, list[Text]]]]:
+        """The name column's width, and the columns shown with their cells in the forms that fit.
+
+        The figures take the width they need, no more, and the names the rest. Columns give way, least useful first,
+        so that every name shows whole; where that cannot be, so that all but the longest do, else so that the names
+        have NAME_WANTED_WIDTH, else NAME_MIN_WIDTH; then the figures take shorter forms. A figure is never cut."""
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
         room = self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN
-        orders: dict[str, float] = {column.key: column.drop_order for column in self.columns}
+        orders = {column.key: column.drop_order for column in self.columns}
         sorted_on = self.sort.column
         if sorted_on is not None and orders[sorted_on]:  # the column sorted on stays; YoY makes way for it, last
             orders[sorted_on] = 0
             if "yoy" in orders:
-                orders["yoy"] = 0.5  # after every other column
-        chosen = list(self.columns)
-        for column in sorted(self.columns, key=lambda column: -orders[column.key]):
-            if room - sum(c.width for c in chosen) >= NAME_MIN_WIDTH or orders[column.key] == 0:
-                break
-            chosen.remove(column)
-        return max(NAME_MIN_WIDTH, room - sum(c.width for c in chosen)), tuple(chosen)
+                orders["yoy"] = 1
+        labels = {column.key: column.label for column in self.columns}
+        forms = {
+            column.key: [column.cell(row, self.ytd, self.trends.get(row.code, ())) for row in self.rows_shown]
+            for column in self.columns
+        }
+        chosen = dict.fromkeys(forms, 0)  # the columns shown, and the form each shows
+        widths: dict[tuple[str, int], int] = {}
+
+        def width(key: str, form: int) -> int:
+            if (key, form) not in widths:
+                widths[key, form] = _width(labels[key], forms[key], form)
+            return widths[key, form]
+
+        def spare(without: tuple[str, ...] = ()) -> int:
+            return room - sum(width(key, form) for key, form in chosen.items() if key not in without)
+
+        def fewest(droppable: tuple[str, ...], wanted: int) -> tuple[str, ...] | None:
+            """The fewest of `droppable`, first first, whose going leaves the names `wanted` cells."""
+            return next(
+                (droppable[:count] for count in range(len(droppable) + 1) if spare(droppable[:count]) >= wanted), None
+            )
+
+        by_use = sorted(chosen, key=lambda key: -orders[key])
+        optional = tuple(key for key in by_use if orders[key] >= 2)
+        names = sorted((cell_len(row.name) for row in self.rows_shown), reverse=True)
+        wanted = (*names[:2], NAME_WANTED_WIDTH)
+        dropped = next(
+            (found for wanted_width in wanted if (found := fewest(optional, wanted_width)) is not None), None
+        )
+        if dropped is None:
+            droppable = tuple(key for key in by_use if orders[key] >= 1)
+            found = fewest(droppable, NAME_MIN_WIDTH)
+            dropped = droppable if found is None else found
+        for key in dropped:
+            del chosen[key]
+        for key in chosen:  # shorter forms, in the order shown, while the names have too little room
+            while spare() < NAME_MIN_WIDTH and chosen[key] + 1 < max((len(cell) for cell in forms[key]), default=1):
+                chosen[key] += 1
+        return max(0, spare()), [
+            (Heading(key, labels[key], width(key, form)), [_form(cell, form) for cell in forms[key]])
+            for key, form in chosen.items()
+        ]
 
     def show_rows(
         self,
@@ -181,27 +242,26 @@ class ReleaseTable(FigureTable):
 
     def _fill(self, keep_cursor: bool = True) -> None:
         self._layout_width = self.size.width
-        name_width, columns = self._columns_that_fit()
+        name_width, columns = self._layout()
         self.left_out = self.gap is None and len(columns) < len(self.columns)
         self._show_subtitle()
         if self.gap is not None:
             self.show_notice(self.gap.text, self.gap.month is not None)
             return
-        headings = (
-            Heading("name", "name", name_width, "left"),
-            *(Heading(column.key, column.label, column.width) for column in columns),
-        )
         self.show(
-            headings,
+            (Heading("name", "name", name_width, "left"), *(heading for heading, _cells in columns)),
             [
-                (
-                    row.code,
-                    (
-                        Text(row.name),
-                        *(column.cell(row, self.ytd, self.trends.get(row.code, ())) for column in columns),
-                    ),
-                )
-                for row in self.rows_shown
+                (row.code, (Text(row.name), *(cells[index] for _heading, cells in columns)))
+                for index, row in enumerate(self.rows_shown)
             ],
             keep_cursor,
         )
+
+
+def _form(cell: tuple[Text, ...], form: int) -> Text:
+    """A cell's `form`, or its shortest if it has fewer (n/a has one)."""
+    return cell[min(form, len(cell) - 1)]
+
+
+def _width(label: str, cells: list[tuple[Text, ...]], form: int) -> int:
+    return COLUMN_GAP + max([cell_len(label), *(_form(cell, form).cell_len for cell in cells)])

@@ -5,8 +5,9 @@ from textual.widget import Widget
 
 
 class StatusLine(Widget):
-    """`left`, then the longest of the `rights` that fits beside it, dim; always one line tall, so a new text
-    costs no layout pass."""
+    """`left`, then the longest of the `rights` that fits beside it, dim; where only a shorter right fits beside
+    `left`, `short_left` with the longer right if that fits. Always one line tall, so a new text costs no layout
+    pass."""
 
     DEFAULT_CSS = """
     StatusLine {
@@ -18,16 +19,18 @@ class StatusLine(Widget):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.left, self.rights = Text(""), ()
+        self.lefts: tuple[Text, ...] = (Text(""),)
+        self.rights: tuple[str, ...] = ()
 
-    def update(self, left: Text, rights: tuple[str, ...] = ()) -> None:
-        self.left, self.rights = left, rights
+    def update(self, left: Text, rights: tuple[str, ...] = (), short_left: Text | None = None) -> None:
+        self.lefts, self.rights = (left,) if short_left is None else (left, short_left), rights
         self.refresh()
 
     def render(self) -> Text:
         width = self.content_size.width
         for right in self.rights:
-            gap = width - self.left.cell_len - len(right)
-            if gap >= 2:
-                return self.left + Text(" " * gap) + Text(right, style="dim")
-        return self.left
+            for left in self.lefts:
+                gap = width - left.cell_len - len(right)
+                if gap >= 2:
+                    return left + Text(" " * gap) + Text(right, style="dim")
+        return self.lefts[0]

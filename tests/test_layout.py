@@ -1,0 +1,280 @@
+"""The main screen's layout at every size: figures never cut (shorter forms instead), names whole where there is room,
+the preliminary strip only where it belongs, an honest header, and a message below the smallest size that works.
+On the shipped data unless said; tests/dashboard_helpers.py fixes the files' times."""
+
+from datetime import datetime
+
+import pytest
+from dashboard_helpers import make_app, wait_for_data
+from rich.cells import cell_len
+
+from core.base import fmt
+from core.base.release_calendar import KST
+from core.base.subjects import CARD_LINES
+from core.engine.model import Balance
+from tui.screens.flash import FlashScreen
+from tui.screens.main import MainScreen
+from tui.widgets.figure_table import TABLE_MARGIN
+from tui.widgets.flash_pane import FlashPane
+from tui.widgets.headline_cards import HeadlineCards
+from tui.widgets.release_table import ReleaseTable
+from tui.widgets.status import StatusHeader
+
+pytestmark = pytest.mark.anyio
+AFTER_SEPTEMBER = datetime(2026, 10, 21, 10, 0, tzinfo=KST)  # the shipped data's time: 2026-09 is out
+
+# What each column of figures may show of a row: the forms of its full value (core.base.fmt), longest first.
+ROW_FORMS = {
+    "value": lambda row, ytd: fmt.usd_forms(row.ytd_value_usd if ytd else row.value_usd),
+    "yoy": lambda row, ytd: fmt.pct_forms(row.ytd_yoy_pct if ytd else row.yoy_pct),
+    "share": lambda row, ytd: fmt.share_forms(row.ytd_share_pct if ytd else row.share_pct),
+    "share_change": lambda row, ytd: fmt.pp_forms(row.ytd_share_change_pp if ytd else row.share_change_pp),
+}
+
+
+def card_lines(app) -> dict[str, list[str]]:
+    """Each card's value and change lines as painted, without its box and padding."""
+    cards = app.screen.query_one(HeadlineCards)
+    lines = cards.render().plain.splitlines()
+    width = cards.size.width
+    edges = [width * index // len(CARD_LINES) for index in range(len(CARD_LINES) + 1)]
+    return {
+        line.code: [lines[row][edges[index] + 2 : edges[index + 1] - 2].strip() for row in (1, 2)]
+        for index, line in enumerate(CARD_LINES)
+    }
+
+
+def card_forms(app) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """The forms each card may show, from the release's full figures: its value, then its change."""
+    headline = app.view.release.headline
+    forms = {}
+    for line in CARD_LINES:
+        figure = getattr(headline, line.code)
+        if isinstance(figure, Balance):
+            value = fmt.usd_forms(figure.value_usd, signed=True)
+            change = fmt.usd_forms(figure.change_usd, signed=True)
+        else:
+            value, change = fmt.usd_forms(figure.value_usd), fmt.pct_forms(figure.yoy_pct)
+        forms[line.code] = (value, (f"{change[0]} y/y", *change))
+    return forms
+
+
+def painted_cells(table: ReleaseTable) -> list[tuple[str, dict[str, str]]]:
+    """Each row in view as painted: its key and the text in each heading's cells."""
+    lines = [table.render_line(y).text for y in range(table.scrollable_content_region.height)]
+    rows = []
+    for y, line in enumerate(lines[1:]):
+        index = y + table.scroll_offset.y
+        if index >= len(table.rows):
+            break
+        cells, start = {}, TABLE_MARGIN
+        for heading in table.headings:
+            cells[heading.key] = line[start : start + heading.width].strip()
+            start += heading.width
+        rows.append((table.rows[index][0], cells))
+    return rows
+
+
+def assert_no_figure_cut(app) -> int:
+    """Every card's figures and every table cell on screen is whole: one of the forms of its full value, painted
+    whole. Returns how many figures were checked."""
+    checked = 0
+    forms = card_forms(app)
+    for subject, (value, change) in card_lines(app).items():
+        assert value in forms[subject][0], (subject, value)
+        assert change in forms[subject][1], (subject, change)
+        checked += 2
+    for table in app.screen.query(ReleaseTable):
+        rows = {row.code: row for row in table.rows_shown}
+        shown = dict(table.rows)
+        for key, cells in painted_cells(table):
+            row = rows[key]
+            name = cells.pop("name")
+            assert name == row.name or (name.endswith("…") and row.name.startswith(name[:-1])), name
+            for column, text in cells.items():
+                # Painted whole: the widget never cut the cell it was given.
+                position = [heading.key for heading in table.headings].index(column)
+                assert text == shown[key][position].plain.strip(), (key, column, text)
+                if column in ROW_FORMS:
+                    assert text in ROW_FORMS[column](row, table.ytd), (key, column, text)
+                    checked += 1
+    return checked
+
+
+def too_small_message(app) -> str | None:
+    message = app.screen.too_small
+    return message.render().plain if message is not None and message.display else None
+
+
+def header(app) -> str:
+    return app.screen.query_one(StatusHeader).render().plain
+
+
+async def resized(pilot, width: int, height: int) -> None:
+    await pilot.resize_terminal(width, height)
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_resizing_never_cuts_a_figure_says_when_the_terminal_is_too_small_and_comes_back_as_it_was(data):
+    app = make_app(data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        first = app.export_screenshot()
+        assert assert_no_figure_cut(app) > 10 + 4 * 15  # the cards, and value, YoY, share, Δshare of every item
+        for width, height in ((60, 20), (40, 12), (20, 6), (120, 36)):
+            await resized(pilot, width, height)
+            message = too_small_message(app)
+            if (width, height) >= (60, 20):
+                assert message is None
+                assert assert_no_figure_cut(app) >= 10 + 2 * 9  # at least value and YoY of each row in view
+            else:
+                assert message is not None and message.startswith("tradetop needs at least 60×20")
+                assert f"this terminal is {width}×{height}" in message
+        assert app.export_screenshot() == first
+
+
+async def test_the_smallest_size_shows_every_pane_and_one_cell_less_says_so(flash_pending):
+    app = make_app(flash_pending, "2026-07")  # the latest release then: the preliminary strip at its tallest
+    async with app.run_test(size=(60, 20)) as pilot:
+        await wait_for_data(pilot)
+        assert too_small_message(app) is None
+        assert_no_figure_cut(app)
+        screen = app.screen
+        assert screen.query_one(FlashPane).region.height == 3
+        for table in screen.query(ReleaseTable):
+            assert len(painted_cells(table)) >= 2
+            assert [heading.key for heading in table.headings][:2] == ["name", "value"]
+        assert [heading.key for heading in screen.query_one("#items", ReleaseTable).headings] == [
+            "name",
+            "value",
+            "yoy",
+        ]
+        notables = screen.query_one("#notables")
+        assert notables.region.bottom <= screen.query_one("KeyBar").region.y and notables.content_region.height >= 1
+        # Each card shows its figures with their unit, the balance's change in a shorter form: +$23.9bn.
+        assert card_lines(app)["balance"] == ["+$30.4bn", "+$23.9bn"]
+        assert card_lines(app)["exports"] == ["$98.96bn", "+63.0%"]
+        for size in ((59, 20), (60, 19)):
+            await resized(pilot, *size)
+            assert too_small_message(app).startswith("tradetop needs at least 60×20")
+        await resized(pilot, 60, 20)
+        assert too_small_message(app) is None
+        # The flash month needs more room: its items' table and, beside it, the nowcast and a plot.
+        await pilot.press("right_square_bracket")
+        assert isinstance(app.screen, FlashScreen)
+        assert too_small_message(app).startswith("tradetop needs at least 70×20")
+        await resized(pilot, 70, 20)
+        assert too_small_message(app) is None
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen) and too_small_message(app) is None
+
+
+async def test_a_terminal_too_small_from_the_start_says_so_and_shows_the_screen_once_large_enough(data):
+    app = make_app(data)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await wait_for_data(pilot)
+        assert too_small_message(app) == "tradetop needs at least 60×20\nthis terminal is 40×12\nq quits"
+        await resized(pilot, 80, 24)
+        assert too_small_message(app) is None and assert_no_figure_cut(app)
+
+
+async def test_names_take_the_room_they_need_before_figures_get_padding(data):
+    app = make_app(data)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        for table in app.screen.query(ReleaseTable):
+            names = [cells["name"] for _key, cells in painted_cells(table)]
+            assert all(not name.endswith("…") for name in names), names
+            # The figures have one cell before them and no more than their widest cell or label needs.
+            for heading in table.headings[1:]:
+                widest = max(cell_len(cells[heading.key]) for _key, cells in painted_cells(table))
+                assert heading.width == 1 + max(widest, cell_len(heading.label)), heading.key
+        items = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#items", ReleaseTable))]
+        assert "Wireless communication devices" in items and "Secondary batteries" in items
+        await resized(pilot, 80, 24)
+        partners = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#partners", ReleaseTable))]
+        assert {"United States", "European Union", "Latin America"} <= set(partners)  # whole at 80 columns too
+        items = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#items", ReleaseTable))]
+        # Too narrow for the longest name and the share: only it is cut, the rest are whole.
+        assert [name for name in items if name.endswith("…")] == ["Wireless communica…"]
+
+
+async def test_the_year_to_date_keeps_the_sign_of_a_fall_that_rounds_to_zero(data):
+    app = make_app(data, "2025-06")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("y")
+        # Jan-Jun 2025 exports, $334.66bn against $334.81bn: -0.045%, which one decimal would show as 0.0%.
+        assert app.view.release.headline.ytd_exports.yoy_pct == pytest.approx(-0.045, abs=0.0005)
+        assert card_lines(app)["ytd_exports"] == ["$334.66bn", "-0.04% y/y"]
+        assert_no_figure_cut(app)
+
+
+def test_a_change_is_never_shown_as_zero_when_it_is_not():
+    assert [fmt.pct(value) for value in (-0.045, -0.03, 0.049, 0.004, -0.004, 0.0, 33.94)] == [
+        "-0.04%",
+        "-0.03%",
+        "+0.05%",
+        "0.0%",  # under 0.005%: no sign to keep at two decimals either
+        "0.0%",
+        "0.0%",
+        "+33.9%",
+    ]
+    assert fmt.pp(-0.04) == "-0.04pp" and fmt.pct_forms(-0.045) == ("-0.04%", "-0%")  # the sign in the short form too
+
+
+def test_money_has_one_signed_format_in_every_form():
+    assert fmt.usd_forms(65.84e9) == ("$65.84bn", "$65.8bn", "65.8")
+    assert fmt.usd_forms(10.7e9, signed=True) == ("+$10.70bn", "+$10.7bn", "+10.7")
+    assert fmt.usd_forms(-4.74e9, signed=True) == ("-$4.74bn", "-$4.7bn", "-4.7")
+    assert fmt.usd_forms(842.6e6) == ("$842.6mn", "$843mn", "0.8")  # the last form in $bn, as the pane says
+    assert fmt.usd_forms(None) == ("n/a",)
+
+
+async def test_the_preliminary_strip_is_whole_on_the_latest_release_and_one_line_before_it(flash_pending):
+    app = make_app(flash_pending)  # 2026-01; the latest release is 2026-07, 2026-08 has its 10-day flash
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        strip = app.screen.query_one(FlashPane)
+        assert strip.region.height == 1
+        assert strip.render().plain == "2026-08  PRELIMINARY  · days 1-20 out · ] from 2026-07 or a click opens it"
+        await pilot.click(FlashPane)
+        assert isinstance(app.screen, FlashScreen)
+        await pilot.press("escape")
+        app.go_to_month(app.snapshot.latest)
+        await pilot.pause()
+        assert strip.region.height == 3 and "nowcast $92.75bn" in strip.render().plain
+        await resized(pilot, 120, 36)
+        assert strip.region.height == 5
+        await pilot.press("left_square_bracket")  # 2026-06: one line again
+        await pilot.pause()
+        assert strip.region.height == 1
+
+
+async def test_the_header_says_what_the_figures_are_and_when_the_files_changed_not_the_data(data):
+    app = make_app(data, now=AFTER_SEPTEMBER)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await wait_for_data(pilot)
+        assert header(app).startswith("2026-01 January 2026 · exports · month")
+        assert header(app).endswith(
+            "customs basis, confirmed · data/ · latest 2026-09 · files modified 2026-08-01 00:00 UTC · "
+            "next: 2026-10 release, 2026-11-01 09:00 KST (expected)"
+        )
+        await resized(pilot, 120, 36)  # the file time goes first, then the directory, then the latest month
+        assert header(app).endswith("customs basis, confirmed · next: 2026-10 release, 2026-11-01 09:00 KST (expected)")
+        await resized(pilot, 80, 24)  # then the next release, and the month's name gives way to them
+        assert header(app) == "2026-01 · exports · month    customs basis, confirmed · data/ · latest 2026-09"
+
+
+async def test_the_header_gives_the_release_date_where_the_files_give_one(data):
+    app = make_app(data, "2026-09", now=AFTER_SEPTEMBER)  # release_prelim_2026.csv: 2026-09's totals, of 2026-10-01
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        assert app.view.released == "2026-10-01"
+        # With the release date the next release no longer fits beside it at 120 columns; the file time does.
+        assert header(app).endswith("released 2026-10-01 · customs basis · data/ · files modified 2026-08-01 00:00 UTC")
+        assert "confirmed" not in header(app) and "latest" not in header(app)  # 2026-09 is the latest
+        await pilot.press("left_square_bracket", "left_square_bracket")  # 2026-07: no dates in its files
+        await pilot.pause()
+        assert app.view.released is None and "customs basis, confirmed · next:" in header(app)
