@@ -132,8 +132,14 @@ async def test_at_80x24_the_figures_are_on_screen_or_one_key_away(data):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         screen = screen_rows(app)
-        for text in ("23.5 vs 20.0", "Ex semiconductors $45.30bn +16.0%", "11 of 15 items rose", "contrib"):
+        for text in ("23.5 vs 20.0", "Ex semiconductors $45.30bn +16.0%", "11 of 15 items rose"):
             assert text in screen
+        items = app.screen.query_one("#items", ReleaseTable)
+        assert "contribution" not in headings(items) and "z: zoom" in str(items.border_subtitle)
+        await pilot.press("z")  # the items, zoomed: the contribution too
+        assert app.screen.maximized is items and "contribution" in headings(items)
+        assert shown_cell(items, "semiconductors", "contribution") == "+21.2pp"
+        await pilot.press("z")
         partners = app.screen.query_one("#partners", ReleaseTable)
         assert "share" not in headings(partners) and "z: zoom" in str(partners.border_subtitle)  # says there is more
         await pilot.press("tab", "z")  # the partners, zoomed: every column, every partner

@@ -5,7 +5,16 @@ from typing import Any
 from core.base import fmt
 from core.base.periods import describe_period, format_period, parse_period
 from core.base.release_calendar import ReleaseDate
-from core.base.subjects import CUSTOMS_BASIS, ENGLISH, FLOWS, HEADLINE, HEADLINE_EX_ITEM, HEADLINE_LINES, HeadlineLine, excluding
+from core.base.subjects import (
+    CUSTOMS_BASIS,
+    ENGLISH,
+    FLOWS,
+    HEADLINE,
+    HEADLINE_EX_ITEM,
+    HEADLINE_LINES,
+    HeadlineLine,
+    excluding,
+)
 from core.engine.coverage import main_detail_gap
 from core.engine.destinations import Split, by_destination
 from core.engine.model import (

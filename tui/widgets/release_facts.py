@@ -10,10 +10,14 @@ from core.views.release_facts import ReleaseFacts
 from tui.widgets.cells import change
 from tui.widgets.flash_pane import flowed
 
+# Rows the line may take: at 80x24 all of it; narrower or lower, the last pieces give way to "…" (the story and the
+# brief have them) rather than the tables' rows; below 24 rows, one line, so every pane keeps a row at 60x20.
+MAX_LINES, LOW_MAX_LINES, LOW_HEIGHT = 3, 1, 24
+
 
 class ReleaseFactsLine(Widget):
     """Working days against a year earlier, exports without semiconductors (the month and the year to date) and
-    how many of the set's items rose, and which fell: phrases that break between them, as many lines as they take."""
+    how many of the set's items rose, and which fell: phrases that break between them, in at most MAX_LINES."""
 
     DEFAULT_CSS = """
     ReleaseFactsLine {
@@ -25,7 +29,7 @@ class ReleaseFactsLine(Widget):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.pieces: list[Text] = []
-        self.laid_out: tuple[int, list[Text]] = (-1, [])  # the lines of the pieces at a width
+        self.laid_out: tuple[tuple[int, int], list[Text]] = ((-1, 0), [])  # the lines at a width, at most so many
 
     def show(self, facts: ReleaseFacts, ytd: bool) -> None:
         span = f" {facts.span}" if ytd else ""
@@ -56,16 +60,24 @@ class ReleaseFactsLine(Widget):
                     ),
                 )
         breadth = [Text(part, style="" if index else "bold") for index, part in enumerate(facts.breadth)]
-        self.pieces, self.laid_out = [days, *shown, *breadth], (-1, [])
+        self.pieces, self.laid_out = [days, *shown, *breadth], ((-1, 0), [])
         # A layout pass only where the line count changes: a new month's figures mostly take the same lines.
         self.refresh(layout=not self.size.width or len(self._lines(self.content_size.width)) != self.size.height)
 
     def _lines(self, width: int) -> list[Text]:
         width = max(1, width)
-        if self.laid_out[0] != width:
-            lines = [part for line in flowed(self.pieces, width) for part in line.wrap(self.app.console, width)]
-            self.laid_out = (width, lines)
+        most = MAX_LINES if self.app.size.height >= LOW_HEIGHT else LOW_MAX_LINES
+        if self.laid_out[0] != (width, most):
+            pieces = self.pieces
+            lines = self._flowed(pieces, width)
+            while len(lines) > most and len(pieces) > 1:
+                pieces = pieces[:-1]
+                lines = self._flowed([*pieces, Text("…")], width)
+            self.laid_out = ((width, most), lines)
         return self.laid_out[1]
+
+    def _flowed(self, pieces: list[Text], width: int) -> list[Text]:
+        return [part for line in flowed(pieces, width) for part in line.wrap(self.app.console, width)]
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._lines(width))

@@ -47,7 +47,7 @@ COLUMNS = (
         1,
         lambda row, ytd, trend: _changes(fmt.pct_forms(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct")),
     ),
-    Column("share", "share", 3, lambda row, ytd, trend: _plain(fmt.share_forms(_pick(row, ytd, "share_pct")))),
+    Column("share", "share", 2, lambda row, ytd, trend: _plain(fmt.share_forms(_pick(row, ytd, "share_pct")))),
     Column(
         "share_change",
         "Δshare",
@@ -60,7 +60,7 @@ COLUMNS = (
     Column(
         "contribution",
         "contrib",
-        2,
+        3,
         lambda row, ytd, trend: _changes(
             fmt.pp_forms(_pick(row, ytd, "contribution_pp")), _pick(row, ytd, "contribution_pp")
         ),
@@ -88,9 +88,10 @@ BALANCE_COLUMNS = (
         ),
     ),
 )
-# The names' room: columns of drop order 2 and up stay only if it is at least NAME_WANTED_WIDTH (all but four of the
-# 15 items' names whole), YoY only if NAME_MIN_WIDTH; below that the figures take shorter forms.
-NAME_WANTED_WIDTH, NAME_MIN_WIDTH = 16, 11
+# The names' room: the trend (drop order NAMES_BEFORE and up) stays only if every name shows whole; the release's
+# figures of drop order 2 and up only if the names have NAME_WANTED_WIDTH (all but four of the 15 items' names
+# whole), YoY only if NAME_MIN_WIDTH; below that the figures take shorter forms.
+NAMES_BEFORE, NAME_WANTED_WIDTH, NAME_MIN_WIDTH = 5, 16, 11
 COLUMN_GAP = 1  # a blank cell before each column of figures
 
 
@@ -156,9 +157,9 @@ class ReleaseTable(FigureTable):
     def _layout(self) -> tuple[int, list[tuple[Heading, list[Text]]]]:
         """The name column's width, and the columns shown with their cells in the forms that fit.
 
-        The figures take the width they need, no more, and the names the rest. Columns give way, least useful first,
-        so that every name shows whole; where that cannot be, so that all but the longest do, else so that the names
-        have NAME_WANTED_WIDTH, else NAME_MIN_WIDTH; then the figures take shorter forms. A figure is never cut."""
+        The figures take the width they need, no more, and the names the rest. The trend gives way so that every name
+        shows whole, or all but the longest; the release's figures, least useful first, only so that the names have
+        NAME_WANTED_WIDTH, else NAME_MIN_WIDTH; then the figures take shorter forms. A figure is never cut."""
         # Room for the vertical scrollbar is kept whether or not it shows, so it never pushes a column out.
         room = self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN
         orders = {column.key: column.drop_order for column in self.columns}
@@ -190,12 +191,11 @@ class ReleaseTable(FigureTable):
             )
 
         by_use = sorted(chosen, key=lambda key: -orders[key])
+        for_names = tuple(key for key in by_use if orders[key] >= NAMES_BEFORE)
         optional = tuple(key for key in by_use if orders[key] >= 2)
         names = sorted((cell_len(row.name) for row in self.rows_shown), reverse=True)
-        wanted = (*names[:2], NAME_WANTED_WIDTH)
-        dropped = next(
-            (found for wanted_width in wanted if (found := fewest(optional, wanted_width)) is not None), None
-        )
+        wanted = [(for_names, name) for name in names[:2]] + [(optional, min([NAME_WANTED_WIDTH, *names[:1]]))]
+        dropped = next((found for keys, cells in wanted if (found := fewest(keys, cells)) is not None), None)
         if dropped is None:
             droppable = tuple(key for key in by_use if orders[key] >= 1)
             found = fewest(droppable, NAME_MIN_WIDTH)
