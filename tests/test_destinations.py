@@ -184,13 +184,28 @@ def test_a_record_for_chips_to_china_ranks_after_the_releases_own_news(shipped_s
         "Exports of integrated circuits (HS 8542) to China reached $5.98bn, the highest in any month since 2020, "
         "when the data begins, and the first month above $5.5bn (+107.9% on a year earlier)."
     )
-    # After every notable of the release's own items, partners and lines (71, HS 8542's 4 among them at the end).
+    # After every notable of the release's own items, partners and lines (67; then HS 8542's own 4 and one for each
+    # of its 9 destinations).
     first_secondary = next(i for i, n in enumerate(notables) if n.partner is not None or n.subject == "hs8542")
     assert first_secondary == 67 and notables.index(record) == 68
     assert all(n.partner is None and n.subject != "hs8542" for n in notables[:first_secondary])
     assert not any(n.partner == "OTHER" for n in notables)  # the rest of the world is no destination
     assert release.notables_about("item", "hs8542", "china")[0] == record.text
     assert record.text not in release.notables_about("item", "hs8542")
+
+
+def test_an_item_to_one_destination_has_only_its_most_newsworthy_notable(shipped_snapshot):
+    """A secondary series makes one claim: China's record, not also its streak of records since December 2025;
+    Viet Nam's record (its $2.63bn above December 2025's), not also its 21 Januaries and 26 months of growth."""
+    notables = shipped_snapshot.release(JANUARY_2026).notables
+    about = {}
+    for notable in notables:
+        if notable.partner is not None:
+            about.setdefault((notable.subject, notable.partner), []).append(notable.kind)
+    assert set(about) == {("hs8542", partner) for partner in DESTINATIONS - {"OTHER"}}
+    assert all(len(kinds) == 1 for kinds in about.values())
+    assert about["hs8542", "china"] == about["hs8542", "VN"] == ["record_all_time"]
+    assert len(notables) == 80  # the release's own 67, HS 8542's 4, and its 9 destinations' one each
 
 
 def test_a_calendar_month_claim_names_the_first_such_month_of_a_series_that_begins_in_another(shipped_snapshot):

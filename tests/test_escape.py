@@ -155,7 +155,7 @@ async def test_the_monitor_shows_hostile_names_escaped(hostile):
         while not isinstance(app.screen, StoryScreen):
             await pilot.pause(0.02)
         await pilot.press("slash", *"chips")
-        assert str(app.screen.query_one("#story").border_subtitle) == "1–5 of 5 matching “chips” · 96 in all"
+        assert str(app.screen.query_one("#story").border_subtitle) == "1–5 of 5 matching “chips” · 80 in all"
         screen = screen_text(app)
         assert f">{CHIPS_SHOWN}" in screen and "since 2022, when the data begins" in screen
         assert not raw_controls(screen) and "\x1b" not in app.export_screenshot()

@@ -81,11 +81,11 @@ def test_breadth_and_overtake_on_the_shipped_data(shipped_snapshot):
 def test_notables_are_ranked_read_only_and_all_in_json(shipped_snapshot, brief_json):
     notables = shipped_snapshot.release(parse_period("2026-01")).notables
     # By score, the claims about a part of an item (HS 8542 of semiconductors), 4, and about it to one destination,
-    # 25 (China's record among them), after all the others.
+    # 9, one each (China's record among them), after all the others.
     own = [notable.score for notable in notables if notable.subject != "hs8542"]
     parts = [notable.score for notable in notables if notable.subject == "hs8542"]
     assert [notable.score for notable in notables] == own + parts
-    assert own == sorted(own, reverse=True) and parts == sorted(parts, reverse=True) and len(parts) == 29
+    assert own == sorted(own, reverse=True) and parts == sorted(parts, reverse=True) and len(parts) == 13
     assert notables[0].kind == "record_for_month" and notables[0].subject == "exports"
     assert all({"kind", "subject", "dimension", "text", "score"} <= set(notable._fields) for notable in notables)
     with pytest.raises(AttributeError):

@@ -80,7 +80,7 @@ def _ranked(found: list[Notable], parts: Set[str] = frozenset()) -> tuple[Notabl
     """Most newsworthy first: each claim about a subject ranks REPEAT_DISCOUNT lower than the one before it
     (the breadth, about the set of items, is no claim about its flow's total); the claims about `parts` (items
     that are parts of others) and about items to one destination after all the others, the release's own news
-    first."""
+    first; of an item to one destination, a secondary series, only its most newsworthy claim."""
 
     def _order(notable: Notable) -> tuple[bool, float, int, str, str, str, str]:
         secondary = notable.partner is not None or (notable.dimension == "item" and notable.subject in parts)
@@ -92,6 +92,8 @@ def _ranked(found: list[Notable], parts: Set[str] = frozenset()) -> tuple[Notabl
     for notable in sorted(found, key=_order):
         key = (notable.dimension, notable.subject, notable.partner, notable.kind == "breadth")
         before = seen[key] = seen.get(key, -1) + 1
+        if before and notable.partner is not None:
+            continue
         ranked.append(
             notable if not before else notable._replace(score=round(notable.score - REPEAT_DISCOUNT * before, 1))
         )
