@@ -138,6 +138,7 @@ async def test_at_80x24_the_figures_are_on_screen_or_one_key_away(data):
         assert "contribution" not in headings(items) and "z: zoom" in str(items.border_subtitle)
         await pilot.press("z")  # the items, zoomed: the contribution too
         assert app.screen.maximized is items and "contribution" in headings(items)
+        assert items.region.right <= app.size.width and "+21.2pp" in screen_rows(app)  # on screen, not past its edge
         assert shown_cell(items, "semiconductors", "contribution") == "+21.2pp"
         await pilot.press("z")
         partners = app.screen.query_one("#partners", ReleaseTable)
