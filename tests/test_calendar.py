@@ -166,4 +166,19 @@ async def test_the_header_names_the_next_release_and_moves_on_when_it_is_out(dat
         app.check_next_release()  # what the app's once-a-minute timer does
         await pilot.pause()
         header = app.screen.query_one("#status").render().plain
-        assert header.endswith("next: 2026-11 flash (days 1-10), 2026-11-11 09:00 KST"), header
+        # The 2026-10 release is out and the files do not have it: that comes before the next flash.
+        assert header.endswith("latest 2026-09 · 2026-10 out 2026-11-01, not in these files"), header
+
+
+
+def test_releases_out_that_the_files_lack_come_first_in_the_calendar(run_cli):
+    # The shipped files end with 2026-09 (out 2026-10-01); by 2026-12-02 the releases of 2026-10 (2026-11-01, a
+    # Sunday: expected) and 2026-11 (2026-12-01) are out, and the files have neither.
+    code, out, err = run_cli("calendar", "--from", "2026-12-02", "--count", "1")
+    assert code == 0, err
+    assert out.splitlines()[:2] == [
+        "Out and not in the data: 2026-10 release, 2026-11-01 09:00 KST (expected)",
+        "Out and not in the data: 2026-11 release, 2026-12-01 09:00 KST",
+    ]
+    assert out.splitlines()[2].startswith("Next releases after 2026-12-02 00:00 KST")
+    assert run_cli("calendar", "--from", "2026-10-02", "--count", "1")[1].startswith("Next releases")  # none yet

@@ -295,7 +295,9 @@ class TradetopApp(KeepsCrash):
     def next_release(self) -> str:
         """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"), once the snapshot is in."""
         self.next_release_shown = (
-            "" if self.snapshot is None else next_release_line(self.clock(), self.snapshot.calendar)
+            ""
+            if self.snapshot is None
+            else next_release_line(self.clock(), self.snapshot.calendar, self.snapshot.latest)
         )
         return self.next_release_shown
 

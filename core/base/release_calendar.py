@@ -92,6 +92,18 @@ def upcoming(moment: datetime, dates: Iterable[ReleaseDate] = (), count: int = 6
     return tuple(later[:count])
 
 
+def missed(moment: datetime, dates: Iterable[ReleaseDate], latest: int) -> tuple[ReleaseDate, ...]:
+    """The monthly releases out by `moment` of months after `latest` (the newest month the files hold): figures
+    published that the files do not have yet, oldest first."""
+    local = moment.astimezone(KST)
+    current = local.year * 12 + local.month - 1
+    return tuple(
+        entry
+        for entry in schedule(dates, range(latest + 1, current))
+        if entry.kind == "release" and latest < entry.period < current and entry.at <= moment
+    )
+
+
 def next_release(dates: Iterable[ReleaseDate], moment: datetime) -> ReleaseDate | None:
     """The first of `dates` (as `upcoming` gave them) still to come at `moment`."""
     return next((entry for entry in dates if entry.at > moment), None)

@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from core.base.periods import format_period
-from core.base.release_calendar import ReleaseDate, upcoming
+from core.base.release_calendar import ReleaseDate, missed, upcoming
 
 WINDOWS = {"flash-1-10": "1-10", "flash-1-20": "1-20"}
 UNKNOWN_PRACTICE = "what the release does then is not known"
@@ -26,9 +26,20 @@ def next_release_text(entry: ReleaseDate | None) -> str:
     return "" if entry is None else f"next: {what(entry)}, {when(entry)}"
 
 
-def next_release_line(moment: datetime, dates: Iterable[ReleaseDate]) -> str:
-    """The header's line for `moment`, from a snapshot's schedule (core.base.release_calendar.upcoming)."""
-    return next_release_text(next(iter(upcoming(moment, dates, count=1)), None))
+def missed_text(entries: tuple[ReleaseDate, ...]) -> str:
+    """'2026-11 out 2026-12-01, not in these files' (the newest of them); empty when the files are up to date."""
+    return (
+        "" if not entries else f"{format_period(entries[-1].period)} out {entries[-1].at:%Y-%m-%d}, not in these files"
+    )
+
+
+def next_release_line(moment: datetime, dates: Iterable[ReleaseDate], latest: int) -> str:
+    """The header's line for `moment`, from a snapshot's schedule (core.base.release_calendar.upcoming): a release
+    out that the files (whose newest month is `latest`) lack comes before the next one."""
+    dates = tuple(dates)
+    return missed_text(missed(moment, dates, latest)) or next_release_text(
+        next(iter(upcoming(moment, dates, count=1)), None)
+    )
 
 
 def why(entry: ReleaseDate) -> str:
@@ -40,9 +51,14 @@ def why(entry: ReleaseDate) -> str:
     return ""
 
 
-def calendar_text(dates: tuple[ReleaseDate, ...], moment: datetime, directory: str) -> str:
-    """`tradetop calendar`: the next releases after `moment`, one a line, then the rule."""
-    lines = [f"Next releases after {moment:%Y-%m-%d %H:%M} KST (data: {directory})"]
+def calendar_text(
+    dates: tuple[ReleaseDate, ...], moment: datetime, directory: str, out: tuple[ReleaseDate, ...] = ()
+) -> str:
+    """`tradetop calendar`: the releases `out` by `moment` that the files lack, the next releases after it, one a
+    line, then the rule."""
+    lines = [f"Out and not in the data: {what(entry)}, {when(entry)}" for entry in out] + [
+        f"Next releases after {moment:%Y-%m-%d %H:%M} KST (data: {directory})"
+    ]
     lines += [f"  {entry.at:%Y-%m-%d %a %H:%M} KST  {what(entry):<26} {why(entry)}".rstrip() for entry in dates]
     return "\n".join(
         [

@@ -42,12 +42,14 @@ def _count(text: str) -> int:
 
 def run(args) -> int:
     from core.base import fmt
-    from core.base.release_calendar import now, upcoming
+    from core.base.release_calendar import missed, now, upcoming
     from core.text.releases import calendar_text
 
     snapshot = load(args)
     if isinstance(snapshot, int):
         return snapshot
     moment = args.start or now()
-    say(calendar_text(upcoming(moment, snapshot.calendar, args.count), moment, fmt.printable(str(snapshot.directory))))
+    directory = fmt.printable(str(snapshot.directory))
+    out = missed(moment, snapshot.calendar, snapshot.latest)
+    say(calendar_text(upcoming(moment, snapshot.calendar, args.count), moment, directory, out))
     return 0
