@@ -57,6 +57,16 @@ def test_the_year_to_date_cards_of_july_2026_sum_the_months(shipped_snapshot):
         "Daily avg Jan–Jul",
         "Exports Jul",
     ]
+    january = main_view(shipped_snapshot, parse_period("2026-01")).cards(ytd=True)  # the year to date is the month
+    assert [card.titles[0] for card in january] == [
+        "YTD exports",
+        "YTD imports",
+        "YTD balance",
+        "YTD daily avg",
+        "Exports Jan",
+    ]
+    korean = main_view(shipped_snapshot, JULY, lang="ko").cards(ytd=True)
+    assert [card.titles[:2] for card in korean[:2]] == [("수출 Jan–Jul", "누적 수출"), ("수입 Jan–Jul", "누적 수입")]
 
 
 @pytest.mark.anyio

@@ -81,8 +81,10 @@ def ytd_cards(
         before, now = history[-2:]
         change = difference(now, before) if line.signed else growth_pct(now, before)
         short = line.short if lang == KOREAN else line.short.lower()
-        # Longest first: "YTD daily" where narrow, else the line's name (the header says "year to date").
-        titles = (f"{line.short} {span}", f"{ytd} {short}", f"{ytd} {short.split()[0]}", line.short)
+        # Longest first: "YTD daily" where narrow, else the line's name (the header says "year to date"); in January
+        # not "Exports Jan", the month's card's title.
+        spanned = (f"{line.short} {span}",) if month % 12 else ()
+        titles = (*spanned, f"{ytd} {short}", f"{ytd} {short.split()[0]}", line.short)
         cards.append(Card(code, titles, now, change, line.signed, history, yearly=True))
     line = HEADLINE_LINES["exports"].in_language(lang)
     figure = snapshot.headline_figure("exports", month)
