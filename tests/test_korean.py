@@ -101,7 +101,7 @@ async def test_lang_ko_shows_korean_names_and_L_switches_every_screen(data):
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         assert names(app, "items")[:2] == ["반도체", "자동차"] and names(app, "partners")[0] == "중국"
-        assert app.screen.query_one("#cards").titles["balance"] == "무역수지"
+        assert app.screen.query_one("#cards").titles["balance"] == ("무역수지",)
         await pilot.press("slash", *"semi", "enter")  # `/` finds either language's name
         assert names(app, "items") == ["반도체"]
         await pilot.press("escape", "enter")
@@ -179,4 +179,4 @@ async def test_a_cold_start_in_korean_opens_on_the_korean_view_the_loader_proces
     async with app.run_test(size=(80, 24)):
         assert app.start_view is not None and app.start_view.lang == "ko"  # the first frame's (None: loading)
         cards = app.screen.query_one("#cards")
-        assert cards.titles["exports"] == "수출" and cards.figures["exports"].value == "$65.84bn"
+        assert cards.titles["exports"] == ("수출",) and cards.figures["exports"].value == "$65.84bn"

@@ -11,7 +11,6 @@ from rich.cells import cell_len
 from core.base import fmt
 from core.base.release_calendar import KST
 from core.base.subjects import CARD_LINES
-from core.engine.model import Balance
 from tui.screens.flash import FlashScreen
 from tui.screens.main import MainScreen
 from tui.widgets.figure_table import TABLE_MARGIN
@@ -33,29 +32,27 @@ ROW_FORMS = {
 
 
 def card_lines(app) -> dict[str, list[str]]:
-    """Each card's value and change lines as painted, without its box and padding."""
+    """Each card's value and change lines as painted, without its box and padding, by its subject: the month's
+    cards, or with `y` the year to date's."""
     cards = app.screen.query_one(HeadlineCards)
     lines = cards.render().plain.splitlines()
     width = cards.size.width
     edges = [width * index // len(CARD_LINES) for index in range(len(CARD_LINES) + 1)]
     return {
-        line.code: [lines[row][edges[index] + 2 : edges[index + 1] - 2].strip() for row in (1, 2)]
-        for index, line in enumerate(CARD_LINES)
+        card.code: [lines[row][edges[index] + 2 : edges[index + 1] - 2].strip() for row in (1, 2)]
+        for index, card in enumerate(app.view.cards(app.ytd))
     }
 
 
 def card_forms(app) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """The forms each card may show, from the release's full figures: its value, then its change."""
-    headline = app.view.release.headline
+    """The forms each card may show, from the view's full figures: its value, then its change."""
     forms = {}
-    for line in CARD_LINES:
-        figure = getattr(headline, line.code)
-        if isinstance(figure, Balance):
-            value = fmt.usd_forms(figure.value_usd, signed=True)
-            change = fmt.usd_forms(figure.change_usd, signed=True)
+    for card in app.view.cards(app.ytd):
+        if card.signed:  # the balance: its change in dollars
+            value, change = fmt.usd_forms(card.value_usd, signed=True), fmt.usd_forms(card.change, signed=True)
         else:
-            value, change = fmt.usd_forms(figure.value_usd), fmt.pct_forms(figure.yoy_pct)
-        forms[line.code] = (value, (f"{change[0]} y/y", *change))
+            value, change = fmt.usd_forms(card.value_usd), fmt.pct_forms(card.change)
+        forms[card.code] = (value, (f"{change[0]} y/y", *change))
     return forms
 
 

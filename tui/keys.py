@@ -34,7 +34,7 @@ APP_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("e", "flow('export')", "Exp", group=FLOW_KEYS, tooltip="items and partners of exports", id="exports"),
     Binding("i", "flow('import')", "Imp", group=FLOW_KEYS, tooltip="items and partners of imports", id="imports"),
     Binding(
-        "y", "toggle_ytd", "YTD", tooltip="tables and the release line: the month / the year to date", id="year-to-date"
+        "y", "toggle_ytd", "YTD", tooltip="cards, tables, release line: the month / the year to date", id="year-to-date"
     ),
     Binding("r", "reload", "Reload", tooltip="reload the data files", id="reload"),
     Binding(

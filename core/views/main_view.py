@@ -22,6 +22,7 @@ from core.engine.model import (
     Release,
     ReleaseRow,
 )
+from core.views.cards import Card, month_cards, ytd_cards
 from core.views.release_facts import ReleaseFacts, release_facts
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ class MainView(NamedTuple):
     warnings: tuple[Problem, ...]  # the data's, from the load
     facts: ReleaseFacts  # working days, exports without semiconductors, breadth: of the month
     ytd_facts: ReleaseFacts  # ... of the year to date
+    ytd_cards: tuple[Card, ...]  # the cards of the year to date (`y`); the month's are the fields above
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
 
@@ -60,6 +62,10 @@ class MainView(NamedTuple):
         """The pending flash month is shown whole over the latest release, the month whose `]` opens it; over
         earlier months it is named on one line."""
         return self.flash is not None and self.month == self.latest
+
+    def cards(self, ytd: bool) -> tuple[Card, ...]:
+        """The headline cards of the month, or of the year to date."""
+        return self.ytd_cards if ytd else month_cards(self.release.headline, self.card_titles, self.card_histories)
 
 
 def header_notes(view: MainView, directory: Path, next_release: str = "") -> tuple[str, ...]:
@@ -99,6 +105,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
     catalog = snapshot.catalog.in_language(lang)
     breadth = (breadth_line(catalog, release.breadth),) if release.breadth.total else ()
     pending = snapshot.flash.pending
+    histories = {line.code: _card_history(snapshot, line.code, month) for line in CARD_LINES}
     return MainView(
         month=month,
         lang=lang,
@@ -107,7 +114,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
         released=snapshot.released.get(month),
         release=release,
         card_titles={line.code: line.in_language(lang).short for line in CARD_LINES},
-        card_histories={line.code: _card_history(snapshot, line.code, month) for line in CARD_LINES},
+        card_histories=histories,
         item_trends=trends("item", release.items),
         partner_trends=trends("partner", release.partners),
         flash=None if pending is None else snapshot.flash_view(pending, lang),
@@ -119,6 +126,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
         warnings=snapshot.warnings,
         facts=release_facts(snapshot, catalog, release, month, ytd=False),
         ytd_facts=release_facts(snapshot, catalog, release, month, ytd=True),
+        ytd_cards=ytd_cards(snapshot, month, lang, histories["exports"]),
         detail_gap=main_detail_gap(snapshot, month, flow, item_set),
     )
 

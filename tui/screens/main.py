@@ -112,7 +112,7 @@ class MainScreen(StateScreen):
         if view is None:
             return
         release = view.release
-        self.query_one(HeadlineCards).show(view)
+        self.query_one(HeadlineCards).show(view, app.ytd)
         self.query_one(ReleaseFactsLine).show(view.ytd_facts if app.ytd else view.facts, app.ytd)
         self.query_one(FlashPane).show(view)
         mode = "year to date" if app.ytd else "month"

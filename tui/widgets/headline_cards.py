@@ -1,4 +1,5 @@
-"""The headline cards: exports, imports, balance, daily average and year to date, each with its sparkline."""
+"""The headline cards: exports, imports, balance, daily average and year to date, each with its sparkline; with `y`,
+those of the year to date and the month's exports (core.views.cards)."""
 
 from typing import NamedTuple
 
@@ -10,7 +11,7 @@ from textual.widget import Widget
 
 from core.base import fmt
 from core.base.subjects import CARD_LINES
-from core.engine.model import Balance, Figure
+from core.views.cards import Card
 from core.views.main_view import MainView
 from tui.widgets.cells import change, spark_scale, spark_text
 
@@ -20,6 +21,7 @@ class CardFigure(NamedTuple):
     changes: tuple[Text, ...]  # its change on a year earlier, in its forms
     history: tuple[float | None, ...]  # for the sparkline
     change_in_usd: bool = False  # else in %
+    yearly: bool = False  # the sparkline has a block a year, else a month
 
     @property
     def value(self) -> str:
@@ -89,14 +91,14 @@ class HeadlineCards(Widget, can_focus=True):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.figures = {line.code: WAITING for line in CARD_LINES}
-        self.titles = {line.code: line.short for line in CARD_LINES}  # the view's, in its language, once there is one
+        self.figures = {line.code: WAITING for line in CARD_LINES}  # in the order shown, by the subject of each
+        self.titles = {line.code: (line.short,) for line in CARD_LINES}  # the view's, longest first, once there is one
 
     def action_choose(self, step: int) -> None:
         self.selected = (self.selected + step) % len(CARD_LINES)
 
     def action_drill(self) -> None:
-        self.post_message(self.Drill(CARD_LINES[self.selected].code))
+        self.post_message(self.Drill(list(self.figures)[self.selected]))
 
     def on_click(self, event) -> None:
         offset = event.get_content_offset(self)
@@ -105,12 +107,10 @@ class HeadlineCards(Widget, can_focus=True):
             self.selected = next(index for index in range(len(CARD_LINES)) if offset.x < edges[index + 1])
             self.action_drill()
 
-    def show(self, view: MainView) -> None:
-        headline = view.release.headline
-        self.titles = dict(view.card_titles)
-        self.figures = {
-            line.code: _card_figure(getattr(headline, line.code), view.card_histories[line.code]) for line in CARD_LINES
-        }
+    def show(self, view: MainView, ytd: bool) -> None:
+        cards = view.cards(ytd)
+        self.titles = {card.code: card.titles for card in cards}
+        self.figures = {card.code: _card_figure(card) for card in cards}
         self.refresh()
 
     def _edges(self) -> list[int]:
@@ -121,7 +121,7 @@ class HeadlineCards(Widget, can_focus=True):
     def render(self) -> Text:
         edges = self._edges()
         rows: list[list[Text]] = [[] for _ in range(5)]
-        for index, line in enumerate(CARD_LINES):
+        for index, (code, figure) in enumerate(self.figures.items()):
             chosen = index == self.selected
             box = HEAVY_BOX if chosen and self.has_focus else ROUND_BOX
             border = self.get_component_rich_style("headline-cards--selected" if chosen else "headline-cards--border")
@@ -130,13 +130,11 @@ class HeadlineCards(Widget, can_focus=True):
             )
             width = edges[index + 1] - edges[index]
             inner = max(0, width - 4)  # a side and a cell of padding each side
-            figure = self.figures[line.code]
             # The longest forms that fit, so that no figure is ever cut; "y/y" says what the second line is.
             value = _longest([Text(form, style="bold") for form in figure.values], inner)
             first = figure.changes[0]
             change_line = _longest([first + " y/y" if first else first, *figure.changes], inner)
-            heading = Text(f" {self.titles[line.code]} ", style=title)
-            heading.truncate(max(0, width - 3))
+            heading = _longest([Text(f" {form} ", style=title) for form in self.titles[code]], width - 3, last=True)
             rows[0].append(
                 Text.assemble(
                     (box[0] + box[1], border), heading, (box[1] * max(0, width - 3 - heading.cell_len) + box[2], border)
@@ -149,7 +147,7 @@ class HeadlineCards(Widget, can_focus=True):
                 text.truncate(inner, pad=True)
                 rows[row].append(Text.assemble((box[3], border), " ", text, " ", (box[3], border)))
             # The sparkline's scale on the bottom edge, as a border subtitle, where it fits.
-            caption = f" {spark_scale(figure.history, inner, 'y' if line.year_to_date else 'm')} "
+            caption = f" {spark_scale(figure.history, inner, 'y' if figure.yearly else 'm')} "
             if figure.unitless(value, change_line):
                 caption = UNIT
             caption = caption if figure.history and len(caption) <= width - 4 else ""
@@ -163,15 +161,22 @@ class HeadlineCards(Widget, can_focus=True):
         return Text("\n").join(Text.assemble(*row, no_wrap=True) for row in rows)
 
 
-def _longest(forms: list[Text], width: int) -> Text:
-    """The first form that fits `width`; none (blank) if even the last does not: below the screen's smallest size."""
-    return next((form for form in forms if form.cell_len <= width), Text(""))
+def _longest(forms: list[Text], width: int, last: bool = False) -> Text:
+    """The first form that fits `width`; if even the last does not (below the screen's smallest size), none (blank),
+    or with `last` the last cut to the width (a title, not a figure)."""
+    fitting = next((form for form in forms if form.cell_len <= width), None)
+    if fitting is None and last:
+        fitting = forms[-1].copy()
+        fitting.truncate(max(0, width))
+    return fitting if fitting is not None else Text("")
 
 
-def _card_figure(figure: Figure | Balance, history: tuple[float | None, ...]) -> CardFigure:
+def _card_figure(card: Card) -> CardFigure:
     """A signed line's (the balance's) value with its sign and its change in dollars; others' growth rate."""
-    if isinstance(figure, Balance):
-        changes = tuple(change(form, figure.change_usd) for form in fmt.usd_forms(figure.change_usd, signed=True))
-        return CardFigure(fmt.usd_forms(figure.value_usd, signed=True), changes, history, change_in_usd=True)
-    changes = tuple(change(form, figure.yoy_pct) for form in fmt.pct_forms(figure.yoy_pct))
-    return CardFigure(fmt.usd_forms(figure.value_usd), changes, history)
+    if card.signed:
+        changes = tuple(change(form, card.change) for form in fmt.usd_forms(card.change, signed=True))
+        return CardFigure(
+            fmt.usd_forms(card.value_usd, signed=True), changes, card.history, change_in_usd=True, yearly=card.yearly
+        )
+    changes = tuple(change(form, card.change) for form in fmt.pct_forms(card.change))
+    return CardFigure(fmt.usd_forms(card.value_usd), changes, card.history, yearly=card.yearly)

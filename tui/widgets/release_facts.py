@@ -43,22 +43,6 @@ class ReleaseFactsLine(Widget):
         if not ytd:
             figures.append((f"YTD {excluded}", facts.ytd_exports_ex))
         shown = [_figure(label, figure) for label, figure in figures if figure is not None]  # none before item data
-        if ytd:  # the year's imports, balance and daily average: the cards show the month's
-            balance = facts.balance
-            flows = [(f"Imports{span}", facts.imports), (f"Daily avg{span}", facts.daily_avg_exports)]
-            shown[:0] = [_figure(label, figure) for label, figure in flows if figure is not None]
-            if balance is not None:
-                signed = fmt.usd(balance.change_usd, signed=True)
-                shown.insert(
-                    1,
-                    Text.assemble(
-                        f"Balance{span} ",
-                        (fmt.usd(balance.value_usd, signed=True), "bold"),
-                        " ",
-                        change(signed, balance.change_usd),
-                        " y/y",
-                    ),
-                )
         breadth = [Text(part, style="" if index else "bold") for index, part in enumerate(facts.breadth)]
         self.pieces, self.laid_out = [days, *shown, *breadth], ((-1, 0), [])
         # A layout pass only where the line count changes: a new month's figures mostly take the same lines.
