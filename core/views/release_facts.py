@@ -7,7 +7,7 @@ Plain values, as the rest of the main view (no numpy here: the snapshot's own me
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from core.base.subjects import HEADLINE, HEADLINE_EX_ITEM
+from core.base.subjects import FLOWS, HEADLINE, HEADLINE_EX_ITEM, HEADLINE_LINES, KOREAN, excluding
 from core.engine.model import Figure, Release
 from core.views.cards import year_to_date_by_year, year_to_date_span
 
@@ -20,10 +20,13 @@ class ReleaseFacts(NamedTuple):
     span: str  # "" for the month; the months of the year to date: "Jan–Jul" (or "Jan")
     working_days: float | None
     working_days_year_earlier: float | None
-    excluded_item: str  # the name of the item the exports below are without (HEADLINE_EX_ITEM)
+    exports_ex_label: str  # "Ex semiconductors" (HEADLINE_EX_ITEM), in the catalog's language
     exports_ex: Figure | None  # of the month, or of the year to date; None where the data lacks the item
+    ytd_exports_ex_label: str  # "YTD ex semiconductors"
     ytd_exports_ex: Figure | None
-    breadth: tuple[str, ...]  # "11 of 15 items rose (customs basis)", "fell: …"; none where no item can be compared
+    # "11 of 15 items rose (customs basis)", "fell: …", of the release's flow ("… rose in imports"); none where no
+    # item can be compared
+    breadth: tuple[str, ...]
 
 
 def release_facts(snapshot: "Snapshot", catalog: "Catalog", release: Release, month: int, ytd: bool) -> ReleaseFacts:
@@ -37,12 +40,20 @@ def release_facts(snapshot: "Snapshot", catalog: "Catalog", release: Release, mo
         days_before, *_, days = snapshot.history(HEADLINE, "working_days", month, 13).values
     span = year_to_date_span(month) if ytd else ""
     breadth = release.ytd_breadth if ytd else release.breadth
+    lang = catalog.language
+    # The exports go without saying beside exports ("Ex semiconductors"), not beside imports; in Korean as the
+    # ministry writes it ("반도체 제외 수출"). The other flow's breadth says whose it is.
+    exports = HEADLINE_LINES["exports"].in_language(lang).title if release.flow != "export" or lang == KOREAN else ""
+    excluded = excluding(catalog.name("item", HEADLINE_EX_ITEM), lang, exports)
+    label = excluded[:1].upper() + excluded[1:]
+    flow = "" if release.flow == "export" else f" in {FLOWS[release.flow].name}"
     return ReleaseFacts(
         span=span,
         working_days=days,
         working_days_year_earlier=days_before,
-        excluded_item=catalog.name("item", HEADLINE_EX_ITEM),
+        exports_ex_label=f"{label} {span}".rstrip(),
         exports_ex=(headline.ytd_exports_ex if ytd else headline.exports_ex).get(HEADLINE_EX_ITEM),
+        ytd_exports_ex_label=f"누적 {excluded}" if lang == KOREAN else f"YTD {excluded[:1].lower()}{excluded[1:]}",
         ytd_exports_ex=headline.ytd_exports_ex.get(HEADLINE_EX_ITEM),
-        breadth=breadth_parts(catalog, breadth, f" in {span}" if ytd else "") if breadth.total else (),
+        breadth=breadth_parts(catalog, breadth, flow + (f" in {span}" if ytd else "")) if breadth.total else (),
     )

@@ -4,15 +4,15 @@ from rich.text import Text
 from textual.widget import Widget
 
 from core.base import fmt
-from core.base.subjects import excluding
 from core.engine.model import Figure
 from core.views.release_facts import ReleaseFacts
 from tui.widgets.cells import change
 from tui.widgets.flash_pane import flowed
 
 # Rows the line may take: at 80x24 all of it; narrower or lower, the last pieces give way to "…" (the story and the
-# brief have them) rather than the tables' rows; below 24 rows, one line, so every pane keeps a row at 60x20.
-MAX_LINES, LOW_MAX_LINES, LOW_HEIGHT = 3, 1, 24
+# brief have them) rather than the tables' rows; below 24 rows, one line, so every pane keeps a row at 60x20; from
+# 30 rows, a long list of the items that fell.
+MAX_LINES, LOW_MAX_LINES, LOW_HEIGHT, TALL_MAX_LINES, TALL_HEIGHT = 3, 1, 24, 4, 30
 
 
 class ReleaseFactsLine(Widget):
@@ -38,10 +38,9 @@ class ReleaseFactsLine(Widget):
             (fmt.days(facts.working_days), "bold"),
             f" vs {fmt.days(facts.working_days_year_earlier)}",  # a year earlier, as the flash pane says it
         )
-        excluded = excluding(facts.excluded_item, "en")  # "ex semiconductors"
-        figures = [(f"{excluded[:1].upper()}{excluded[1:]}{span}", facts.exports_ex)]
+        figures = [(facts.exports_ex_label, facts.exports_ex)]
         if not ytd:
-            figures.append((f"YTD {excluded}", facts.ytd_exports_ex))
+            figures.append((facts.ytd_exports_ex_label, facts.ytd_exports_ex))
         shown = [_figure(label, figure) for label, figure in figures if figure is not None]  # none before item data
         breadth = [Text(part, style="" if index else "bold") for index, part in enumerate(facts.breadth)]
         self.pieces, self.laid_out = [days, *shown, *breadth], ((-1, 0), [])
@@ -50,7 +49,8 @@ class ReleaseFactsLine(Widget):
 
     def _lines(self, width: int) -> list[Text]:
         width = max(1, width)
-        most = MAX_LINES if self.app.size.height >= LOW_HEIGHT else LOW_MAX_LINES
+        height = self.app.size.height
+        most = TALL_MAX_LINES if height >= TALL_HEIGHT else MAX_LINES if height >= LOW_HEIGHT else LOW_MAX_LINES
         if self.laid_out[0] != (width, most):
             pieces = self.pieces
             lines = self._flowed(pieces, width)
