@@ -29,9 +29,13 @@ def test_the_brief_of_2026_09_says_it_in_one_line(run_cli):
     code, out, _err = run_cli("brief", "--period", "2026-09")
     assert code == 0 and f"\n{GAP[:1].upper()}{GAP[1:]}.\n" in out and "Items (motie15)" not in out
     code, out, _err = run_cli("brief", "--json", "--period", "2026-09")
-    assert json.loads(out)["detail_gap"] == {"text": GAP, "month": "2026-07"}
+    brief = json.loads(out)
+    assert brief["detail_gap"] == {"text": GAP, "month": "2026-07"}
+    assert brief["breadth"] is None and brief["ytd_breadth"] is None  # no items to count, not "0 of 0 rose"
     code, out, _err = run_cli("brief", "--json", "--period", "2026-07")
-    assert json.loads(out)["detail_gap"] is None
+    brief = json.loads(out)
+    assert brief["detail_gap"] is None
+    assert (brief["breadth"]["up"], brief["breadth"]["total"], brief["ytd_breadth"]["up"]) == (19, 20, 15)
 
 
 async def test_the_tables_of_2026_09_are_one_notice_and_enter_goes_to_2026_07(data):

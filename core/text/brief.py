@@ -60,24 +60,32 @@ def brief_json(
     body = dict.fromkeys(Release._fields) if preliminary else to_json(release)
     flash_months = snapshot.flash.months
     gap = None if release is None else main_detail_gap(snapshot, month, release.flow, release.breadth.set)
-    return body | {
-        "period": format_period(month),
-        "preliminary": preliminary,
-        # Items and partners the month has no figure for yet: what the tables say, and the latest month with them.
-        "detail_gap": None if gap is None else {"text": gap.text, "month": _period(gap.month)},
-        # Items with figures by destination in the month (HS 8542): the whole and each destination.
-        "by_destination": None if release is None else to_json(by_destination(snapshot, release.flow, month, lang)),
-        "flash": to_json(snapshot.flash_view(month, lang)) if preliminary else None,
-        "nowcast_review": to_json(snapshot.flash.review(month)),
-        "flash_windows": to_json(snapshot.flash.windows(month)),
-        "next_release": release_json(next_release),
-        "data": {
-            "directory": fmt.printable(str(snapshot.directory)),
-            "first": format_period(snapshot.months[0]),
-            "latest": format_period(snapshot.latest),
-            "latest_flash": format_period(flash_months[-1]) if flash_months else None,
-        },
+    # No item to compare (a month of totals only): no breadth, rather than "0 of 0 rose".
+    uncounted = {
+        key: None for key in ("breadth", "ytd_breadth") if isinstance(body[key], dict) and not body[key]["total"]
     }
+    return (
+        body
+        | uncounted
+        | {
+            "period": format_period(month),
+            "preliminary": preliminary,
+            # Items and partners the month has no figure for yet: what the tables say, and the latest month with them.
+            "detail_gap": None if gap is None else {"text": gap.text, "month": _period(gap.month)},
+            # Items with figures by destination in the month (HS 8542): the whole and each destination.
+            "by_destination": None if release is None else to_json(by_destination(snapshot, release.flow, month, lang)),
+            "flash": to_json(snapshot.flash_view(month, lang)) if preliminary else None,
+            "nowcast_review": to_json(snapshot.flash.review(month)),
+            "flash_windows": to_json(snapshot.flash.windows(month)),
+            "next_release": release_json(next_release),
+            "data": {
+                "directory": fmt.printable(str(snapshot.directory)),
+                "first": format_period(snapshot.months[0]),
+                "latest": format_period(snapshot.latest),
+                "latest_flash": format_period(flash_months[-1]) if flash_months else None,
+            },
+        }
+    )
 
 
 def by_value(rows: tuple[ReleaseRow, ...]) -> list[ReleaseRow]:
