@@ -14,6 +14,7 @@ from core.base.subjects import CARD_LINES
 from core.engine.model import Balance
 from tui.screens.flash import FlashScreen
 from tui.screens.main import MainScreen
+from tui.widgets.cells import change_style
 from tui.widgets.figure_table import TABLE_MARGIN
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards
@@ -226,6 +227,9 @@ def test_a_change_is_never_shown_as_zero_when_it_is_not():
         "+33.9%",
     ]
     assert fmt.pp(-0.04) == "-0.04pp" and fmt.pct_forms(-0.045) == ("-0.04%", "-0%")  # the sign in the short form too
+    values = (-0.045, -0.005, -0.004, 0.0, 0.004, 0.005, 0.049)
+    # Coloured exactly when written with a sign: one zero rule (fmt.reads_zero).
+    assert [change_style(value) != "" for value in values] == [fmt.pct(value) != "0.0%" for value in values]
 
 
 def test_money_has_one_signed_format_in_every_form():
