@@ -23,10 +23,8 @@ WEIGHT = "weight_kg"  # the measure a unit value divides by
 
 def unit_value(snapshot: Snapshot, flow: str, item: str, partner: str, month: int) -> float | None:
     """US dollars per kg in the month; None where the data has no weight (or a weight of 0)."""
-    weight = snapshot.measures.get((WEIGHT, flow, item, partner))
-    if weight is None:
-        return None
-    return value_at(divided(snapshot.series(flow, item, partner), weight), snapshot.index(month))
+    history = unit_value_history(snapshot, flow, item, partner, (month,))
+    return None if history is None else history[0]
 
 
 def unit_value_history(
