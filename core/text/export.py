@@ -274,7 +274,7 @@ def split_table(split: Split, period: str) -> Table:
     by_destination = split.partner == WORLD
     code = "partner" if by_destination else "item"
     return Table(
-        f"{split.title[:1].upper()}{split.title[1:]} · {_when(period)}",
+        f"{split.heading} · {_when(period)}",
         {
             "table": "split",
             "period": period,

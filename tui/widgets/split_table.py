@@ -33,7 +33,7 @@ class SplitTable(FigureTable):
         """The first split's title and whole in the border; its rows, then each other split's under its title."""
         self.splits = splits
         first = splits[0] if splits else None
-        self.border_title = None if first is None else Text(first.title[:1].upper() + first.title[1:])
+        self.border_title = None if first is None else Text(first.heading)
         whole = None if first is None else f"all {fmt.usd(first.value_usd)} {fmt.pct(first.yoy_pct)}"
         since = None if first is None or first.since is None else f"data from {first.since}"
         self.border_subtitle = " · ".join(part for part in (whole, since) if part) or None
@@ -65,7 +65,7 @@ class SplitTable(FigureTable):
         index = 0
         for number, split in enumerate(self.splits):
             if number:
-                lines.append((f"title {number}", (Text(split.title[:1].upper() + split.title[1:], style="bold"),)))
+                lines.append((f"title {number}", (Text(split.heading, style="bold"),)))
             for place in range(len(split.rows)):
                 lines.append((f"{number}:{place}", (Text(rows[index].name), *(cells[index] for _, cells in columns))))
                 index += 1
