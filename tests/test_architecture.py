@@ -59,7 +59,7 @@ class FirstFrame(TradetopApp):
     def on_ready(self):
         # Ready comes after the first frame is painted, and this handler runs before TradetopApp's, which
         # starts the loader: what is shown and imported now is what the first frame had.
-        print(self.query_one("#cards").figures["exports"].value, self.snapshot is None)
+        print(self.query_one("#cards").figures["exports"].values[0], self.snapshot is None)
         print(",".join(name for name in {forbidden!r} if name in sys.modules) or "none")
         self.exit()
 

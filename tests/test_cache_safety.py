@@ -56,7 +56,7 @@ async def monitor_exports(directory) -> str:
     app = make_app(directory, None)
     async with app.run_test(size=(100, 30)) as pilot:
         await wait_for_data(pilot)
-        return app.screen.query_one(HeadlineCards).figures["exports"].value
+        return app.screen.query_one(HeadlineCards).figures["exports"].values[0]
 
 
 def brief_exports_line(directory) -> str:

@@ -67,8 +67,8 @@ async def test_first_frame_shows_loading_then_the_release(data):
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.snapshot is None  # drawn before the worker has delivered the data
         await wait_for_data(pilot)
-        assert card(app, "exports").value == "$65.84bn"
-        assert card(app, "exports").change.plain == "+33.9%"
+        assert card(app, "exports").values[0] == "$65.84bn"
+        assert card(app, "exports").changes[0].plain == "+33.9%"
         assert codes(app, "items")[0] == "semiconductors" and codes(app, "partners")[0] == "china"
         assert cell(app, "items", "semiconductors", "value") == "$20.54bn"
         assert isinstance(app.focused, ReleaseTable) and app.focused.id == "items"
@@ -78,13 +78,13 @@ async def test_same_exports_figure_as_brief(data):
     app = make_app(data)
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
-        shown = card(app, "exports").value
+        shown = card(app, "exports").values[0]
         exports_line = next(
             line for line in brief_text(app.snapshot, app.release()).splitlines() if line.strip().startswith("Exports ")
         )
         assert shown == "$65.84bn" and shown in exports_line and "+33.9%" in exports_line
-        assert card(app, "daily_avg_exports").value == "$2.80bn"
-        assert card(app, "daily_avg_exports").change.plain == "+14.0%"
+        assert card(app, "daily_avg_exports").values[0] == "$2.80bn"
+        assert card(app, "daily_avg_exports").changes[0].plain == "+14.0%"
 
 
 async def test_brackets_step_through_months_and_stop_at_the_ends(data):
@@ -95,7 +95,7 @@ async def test_brackets_step_through_months_and_stop_at_the_ends(data):
         assert format_period(app.month) == "2026-02"
         await pilot.press("left_square_bracket", "left_square_bracket")
         assert format_period(app.month) == "2025-12"
-        assert card(app, "exports").value == fmt.usd(app.snapshot.release(app.month).headline.exports.value_usd)
+        assert card(app, "exports").values[0] == fmt.usd(app.snapshot.release(app.month).headline.exports.value_usd)
     app = make_app(data, "2026-09")
     async with app.run_test() as pilot:
         await wait_for_data(pilot)
@@ -117,7 +117,7 @@ async def test_keys_pressed_on_the_cached_first_screen_wait_for_the_snapshot(dat
     monkeypatch.setattr(core.runtime.isolated, "load_isolated", lambda directory: release.wait(10) and load(directory))
     app = make_app(data)
     async with app.run_test() as pilot:
-        assert app.snapshot is None and card(app, "exports").value == "$65.84bn"  # figures on screen, no snapshot
+        assert app.snapshot is None and card(app, "exports").values[0] == "$65.84bn"  # figures on screen, no snapshot
         await pilot.press("right_square_bracket", "enter")
         release.set()
         await wait_for_data(pilot)
@@ -224,7 +224,7 @@ async def test_e_and_i_switch_the_tables_between_exports_and_imports(data):
         assert app.release().flow == "import"
         assert cell(app, "partners", "china", "value") == fmt.usd(china.value_usd)
         assert "imports" in str(table(app, "partners").border_title)
-        assert card(app, "exports").value == "$65.84bn"  # the headline does not depend on the flow
+        assert card(app, "exports").values[0] == "$65.84bn"  # the headline does not depend on the flow
         await pilot.press("e")
         assert cell(app, "partners", "china", "value") == "$13.53bn"
 
@@ -313,7 +313,7 @@ async def test_r_reloads_keeping_the_month_and_shows_problems_without_crashing(d
         await wait_for_data(pilot)
         bar = app.screen.query_one(ErrorBar)
         assert bar.display and "broken.csv:3" in bar.render().plain
-        assert card(app, "exports").value == fmt.usd(first.release(app.month).headline.exports.value_usd)
+        assert card(app, "exports").values[0] == fmt.usd(first.release(app.month).headline.exports.value_usd)
 
 
 async def test_question_mark_lists_the_keys_and_q_quits(data):

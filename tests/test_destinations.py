@@ -91,7 +91,8 @@ def test_hs8542_by_destination_in_january_2026(run_cli):
 def test_the_semiconductors_drilldown_has_hs8542_by_destination(shipped_snapshot):
     view = drilldown_view(shipped_snapshot, Subject("item", "semiconductors"), JANUARY_2026)
     (split,) = view.destinations
-    assert split.title == "of which Integrated circuits (HS 8542), by destination"
+    assert split.heading == "Of which Integrated circuits (HS 8542), by destination"
+    assert split.title == "Integrated circuits (HS 8542), by destination"
     assert split.value_usd == HS8542_2026_01 and split.rows[0].name == "China"
     assert drilldown_view(shipped_snapshot, Subject("item", "automobiles"), JANUARY_2026).destinations == ()
 
@@ -142,7 +143,11 @@ def test_unit_values_from_the_weights_and_the_same_from_the_cache(data):
 def test_a_partner_shows_the_items_it_has_figures_for(shipped_snapshot):
     split = partner_items(shipped_snapshot, "export", "china", JANUARY_2026)
     (row,) = split.rows
-    assert split.title == "items to China" and (row.item, row.partner, row.name) == (
+    assert (split.title, split.heading) == ("items to China", "Items to China") and (
+        row.item,
+        row.partner,
+        row.name,
+    ) == (
         "hs8542",
         "china",
         "Integrated circuits (HS 8542)",

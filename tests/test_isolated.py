@@ -55,26 +55,33 @@ def exports(snapshot) -> float:
     return snapshot.release(snapshot.latest).headline.exports.value_usd
 
 
+@pytest.fixture
+def settled_dir(data_dir):
+    """A data directory with one month's exports of 5, its files stamped an hour back so that they count as
+    settled (a load caches them)."""
+    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
+    an_hour_ago = time.time() - 3600
+    for path in data_dir.iterdir():
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    return data_dir
+
+
 def test_the_first_load_is_the_one_started_before_the_app(data_dir):
     (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
     start_loading(data_dir, None, DEFAULT_ITEM_SET, ENGLISH)
     assert exports(load_isolated(data_dir)) == 5.0
 
 
-def test_a_started_load_is_not_used_once_the_files_have_changed(data_dir):
-    """The started load has read and cached the files (stamped an hour back, so that they count as settled)
-    before one changes: the first load reads them again."""
-    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
-    an_hour_ago = time.time() - 3600
-    for path in data_dir.iterdir():
-        os.utime(path, (an_hour_ago, an_hour_ago))
-    start_loading(data_dir, None, DEFAULT_ITEM_SET, ENGLISH)
+def test_a_started_load_is_not_used_once_the_files_have_changed(settled_dir):
+    """The started load has read and cached the settled files before one changes: the first load reads them
+    again."""
+    start_loading(settled_dir, None, DEFAULT_ITEM_SET, ENGLISH)
     deadline = time.monotonic() + 60
-    while not snapshot_cached(data_dir):
+    while not snapshot_cached(settled_dir):
         assert time.monotonic() < deadline, "the started load never finished"
         time.sleep(0.05)
-    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,7\n")
-    assert exports(load_isolated(data_dir)) == 7.0
+    (settled_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,7\n")
+    assert exports(load_isolated(settled_dir)) == 7.0
 
 
 def die(directory) -> None:
@@ -114,19 +121,15 @@ def test_a_started_load_that_fails_has_no_view_and_says_why_when_loaded(data_dir
         load_isolated(data_dir)
 
 
-def test_a_started_load_in_korean_gives_a_korean_view_then_caches_it_with_its_snapshot(data_dir):
+def test_a_started_load_in_korean_gives_a_korean_view_then_caches_it_with_its_snapshot(settled_dir):
     """The view is sent before anything is cached; the cache entries follow in the loader process (the files are
-    stamped an hour back, so that they count as settled)."""
-    (data_dir / "trade.csv").write_text(HEADER + "2026-01,export,total,world,5\n")
-    an_hour_ago = time.time() - 3600
-    for path in data_dir.iterdir():
-        os.utime(path, (an_hour_ago, an_hour_ago))
-    start_loading(data_dir, None, DEFAULT_ITEM_SET, KOREAN)
-    assert started_view(data_dir, ENGLISH) is None  # not the language it computes
+    settled)."""
+    start_loading(settled_dir, None, DEFAULT_ITEM_SET, KOREAN)
+    assert started_view(settled_dir, ENGLISH) is None  # not the language it computes
     deadline = time.monotonic() + 60
-    while (view := started_view(data_dir, KOREAN)) is None:
+    while (view := started_view(settled_dir, KOREAN)) is None:
         assert time.monotonic() < deadline, "the started load never gave its view"
     assert view.lang == KOREAN and view.card_titles["exports"] == "수출"
-    while (cached := cached_start_view(data_dir, None, DEFAULT_ITEM_SET, KOREAN)) is None:
+    while (cached := cached_start_view(settled_dir, None, DEFAULT_ITEM_SET, KOREAN)) is None:
         assert time.monotonic() < deadline, "the started load never cached its view"
-    assert cached == view and snapshot_cached(data_dir)
+    assert cached == view and snapshot_cached(settled_dir)

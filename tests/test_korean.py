@@ -179,4 +179,4 @@ async def test_a_cold_start_in_korean_opens_on_the_korean_view_the_loader_proces
     async with app.run_test(size=(80, 24)):
         assert app.start_view is not None and app.start_view.lang == "ko"  # the first frame's (None: loading)
         cards = app.screen.query_one("#cards")
-        assert cards.titles["exports"] == ("수출",) and cards.figures["exports"].value == "$65.84bn"
+        assert cards.titles["exports"] == ("수출",) and cards.figures["exports"].values[0] == "$65.84bn"

@@ -11,8 +11,11 @@ from rich.cells import cell_len
 from core.base import fmt
 from core.base.release_calendar import KST
 from core.base.subjects import CARD_LINES
+from core.engine.model import Balance
+from core.views.main_view import TREND_MONTHS
 from tui.screens.flash import FlashScreen
 from tui.screens.main import MainScreen
+from tui.widgets.cells import change_style, spark
 from tui.widgets.figure_table import TABLE_MARGIN
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards
@@ -22,12 +25,24 @@ from tui.widgets.status import StatusHeader
 pytestmark = pytest.mark.anyio
 AFTER_SEPTEMBER = datetime(2026, 10, 21, 10, 0, tzinfo=KST)  # the shipped data's time: 2026-09 is out
 
-# What each column of figures may show of a row: the forms of its full value (core.base.fmt), longest first.
+
+# What each column may show of a row: the forms of its full value (core.base.fmt), longest first; the trend's
+# sparkline.
+def field(row, ytd: bool, name: str):
+    return getattr(row, f"ytd_{name}" if ytd else name)
+
+
 ROW_FORMS = {
-    "value": lambda row, ytd: fmt.usd_forms(row.ytd_value_usd if ytd else row.value_usd),
-    "yoy": lambda row, ytd: fmt.pct_forms(row.ytd_yoy_pct if ytd else row.yoy_pct),
-    "share": lambda row, ytd: fmt.share_forms(row.ytd_share_pct if ytd else row.share_pct),
-    "share_change": lambda row, ytd: fmt.pp_forms(row.ytd_share_change_pp if ytd else row.share_change_pp),
+    "value": lambda table, row: fmt.usd_forms(field(row, table.ytd, "value_usd")),
+    "yoy": lambda table, row: fmt.pct_forms(field(row, table.ytd, "yoy_pct")),
+    "share": lambda table, row: fmt.share_forms(field(row, table.ytd, "share_pct")),
+    "share_change": lambda table, row: fmt.pp_forms(field(row, table.ytd, "share_change_pp")),
+    "contribution": lambda table, row: fmt.pp_forms(field(row, table.ytd, "contribution_pp")),
+    "trend": lambda table, row: (spark(table.trends.get(row.code, ()), TREND_MONTHS).strip(),),
+    "exports": lambda table, row: fmt.usd_forms(field(row, table.ytd, "exports_usd")),
+    "imports": lambda table, row: fmt.usd_forms(field(row, table.ytd, "imports_usd")),
+    "balance": lambda table, row: fmt.usd_forms(field(row, table.ytd, "balance_usd"), signed=True),
+    "balance_change": lambda table, row: fmt.usd_forms(field(row, table.ytd, "balance_change_usd"), signed=True),
 }
 
 
@@ -92,9 +107,9 @@ def assert_no_figure_cut(app) -> int:
                 # Painted whole: the widget never cut the cell it was given.
                 position = [heading.key for heading in table.headings].index(column)
                 assert text == shown[key][position].plain.strip(), (key, column, text)
-                if column in ROW_FORMS:
-                    assert text in ROW_FORMS[column](row, table.ytd), (key, column, text)
-                    checked += 1
+                assert column in ROW_FORMS, column
+                assert text in ROW_FORMS[column](table, row), (key, column, text)
+                checked += 1
     return checked
 
 
@@ -129,6 +144,12 @@ async def test_resizing_never_cuts_a_figure_says_when_the_terminal_is_too_small_
                 assert message is not None and message.startswith("tradetop needs at least 60×20")
                 assert f"this terminal is {width}×{height}" in message
         assert app.export_screenshot() == first
+        await pilot.press("b")  # the partners' balances, at 120 and 60 columns
+        await pilot.pause()
+        for width, height in ((120, 36), (60, 20)):
+            await resized(pilot, width, height)
+            assert "balance" in [heading.key for heading in app.screen.query_one("#partners", ReleaseTable).headings]
+            assert assert_no_figure_cut(app) >= 10 + 2 * 9
 
 
 async def test_the_smallest_size_shows_every_pane_and_one_cell_less_says_so(flash_pending):
@@ -223,6 +244,9 @@ def test_a_change_is_never_shown_as_zero_when_it_is_not():
         "+33.9%",
     ]
     assert fmt.pp(-0.04) == "-0.04pp" and fmt.pct_forms(-0.045) == ("-0.04%", "-0%")  # the sign in the short form too
+    values = (-0.045, -0.005, -0.004, 0.0, 0.004, 0.005, 0.049)
+    # Coloured exactly when written with a sign: one zero rule (fmt.reads_zero).
+    assert [change_style(value) != "" for value in values] == [fmt.pct(value) != "0.0%" for value in values]
 
 
 def test_money_has_one_signed_format_in_every_form():

@@ -71,7 +71,7 @@ def error_text(app) -> str:
 
 
 def exports_card(app) -> str:
-    return app.screen.query_one(HeadlineCards).figures["exports"].value
+    return app.screen.query_one(HeadlineCards).figures["exports"].values[0]
 
 
 async def test_a_new_month_renamed_in_is_shown_within_3_seconds_when_on_the_latest(directory):

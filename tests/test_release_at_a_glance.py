@@ -168,23 +168,24 @@ async def test_the_item_set_follows_the_release_and_the_key_and_set_switch_it(da
         assert app.month == parse_period("2026-04") and len(items.rows) == 15
         await run_from_palette(pilot, "cosmetics", "go to item Cosmetics")  # not in motie15: the palette has it
         assert app.screen.subject == Subject("item", "cosmetics")
-    app = make_app(data, "2025-12")
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize(
+    ("period", "item_set", "items", "said"),
+    [
+        ("2025-12", None, 15, None),  # the release's own
+        ("2025-12", "motie20", 20, None),  # tradetop --set motie20
+        ("2026-07", "motie15", 15, None),  # tradetop --set motie15
+        ("2025-12", "motie99", 15, "--set: no item set 'motie99' in the catalog (known: motie15, motie20)"),
+    ],
+)
+async def test_the_item_set_given_at_start(data, period, item_set, items, said):
+    app = make_app(data, period, item_set=item_set)
     async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
-        assert len(app.screen.query_one("#items", ReleaseTable).rows) == 15
-    app = make_app(data, "2025-12", item_set="motie20")  # tradetop --set motie20
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for_data(pilot)
-        assert len(app.screen.query_one("#items", ReleaseTable).rows) == 20
-    app = make_app(data, "2026-07", item_set="motie15")  # tradetop --set motie15
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for_data(pilot)
-        assert len(app.screen.query_one("#items", ReleaseTable).rows) == 15
-    app = make_app(data, "2025-12", item_set="motie99")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for_data(pilot)
-        assert len(app.screen.query_one("#items", ReleaseTable).rows) == 15
-        assert "--set: no item set 'motie99' in the catalog (known: motie15, motie20)" in screen_rows(app)
+        assert len(app.screen.query_one("#items", ReleaseTable).rows) == items
+        assert said is None or said in screen_rows(app)
 
 
 @pytest.mark.anyio

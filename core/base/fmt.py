@@ -76,10 +76,15 @@ def _signed(value: float) -> str:
     return "0.0" if text in ("+0.00", "-0.00") else text
 
 
+def reads_zero(value: float) -> bool:
+    """Whether a change is written without a sign (0.0): it rounds to zero even at two decimals."""
+    return _signed(value) == "0.0"
+
+
 def _whole(value: float) -> str:
     """A change without decimals, for a narrow pane: its sign wherever _signed gives it one, even where it rounds
     to 0 (-0.04 is -0)."""
-    return "0" if _signed(value) == "0.0" else f"{value:+.0f}"
+    return "0" if reads_zero(value) else f"{value:+.0f}"
 
 
 def pct(value: float | None) -> str:

@@ -17,8 +17,10 @@ LANGUAGES = {ENGLISH: "English", KOREAN: "한국어"}  # what names are shown in
 
 HEADLINE = "headline"  # the dimension of headline lines; items and partners are the other two
 MONTH_TOTAL = "a month"  # what one value of a month's total is, as the drilldown says (HeadlineLine.measure)
-# What every figure is: customs clearance statistics (exports FOB, imports CIF), not the balance of payments.
-CUSTOMS_BASIS = "customs basis"
+# What every figure is: customs clearance statistics (exports FOB, imports CIF), not the balance of payments. The
+# items' figures too are summed from customs (HS) data: the ministry's own item figures differ a little.
+CUSTOMS = "customs"
+CUSTOMS_BASIS = f"{CUSTOMS} basis"
 
 
 class Flow(NamedTuple):

@@ -23,10 +23,8 @@ WEIGHT = "weight_kg"  # the measure a unit value divides by
 
 def unit_value(snapshot: Snapshot, flow: str, item: str, partner: str, month: int) -> float | None:
     """US dollars per kg in the month; None where the data has no weight (or a weight of 0)."""
-    weight = snapshot.measures.get((WEIGHT, flow, item, partner))
-    if weight is None:
-        return None
-    return value_at(divided(snapshot.series(flow, item, partner), weight), snapshot.index(month))
+    history = unit_value_history(snapshot, flow, item, partner, (month,))
+    return None if history is None else history[0]
 
 
 def unit_value_history(
@@ -55,7 +53,8 @@ class SplitRow(NamedTuple):
 class Split(NamedTuple):
     """An item's exports (or imports) by destination in one month, or the items a partner has figures for."""
 
-    title: str  # "of which Integrated circuits (HS 8542), by destination"; "items to China"
+    title: str  # what it lists: "Integrated circuits (HS 8542), by destination" (of a part); "items to China"
+    heading: str  # over its rows, on screen and in the brief and exports: "Of which Integrated circuits (HS 8542), …"
     item: str  # the item split by destination; TOTAL_ITEM for a partner's items
     partner: str  # WORLD for a split by destination; the partner whose items these are
     name: str
@@ -82,9 +81,10 @@ def destination_split(
     """The item's exports (or imports) by destination in the month; None if the data has the item for the world
     only, or no destination in the month."""
     name = snapshot.catalog.in_language(lang).name("item", item)
-    title = f"of which {name}, by destination" if of_which else f"{name} by destination"
+    title = f"{name}, by destination" if of_which else f"{name} by destination"
+    heading = f"of which {title}" if of_which else title
     keys = [(flow, item, partner) for partner in partners_of(snapshot, flow, item)]
-    return _split(snapshot, title, (flow, item, WORLD), keys, month, lang)
+    return _split(snapshot, (title, heading), (flow, item, WORLD), keys, month, lang)
 
 
 def partner_items(snapshot: Snapshot, flow: str, partner: str, month: int, lang: str = ENGLISH) -> Split | None:
@@ -93,13 +93,14 @@ def partner_items(snapshot: Snapshot, flow: str, partner: str, month: int, lang:
     where = name_in_sentence(snapshot.catalog.in_language(lang), "partner", partner)  # "the United States"
     title = f"items {'to' if flow == 'export' else 'from'} {where}"
     keys = [(flow, item, partner) for item in items_of(snapshot, flow, partner)]
-    return _split(snapshot, title, (flow, TOTAL_ITEM, partner), keys, month, lang)
+    return _split(snapshot, (title, title), (flow, TOTAL_ITEM, partner), keys, month, lang)
 
 
 def _split(
-    snapshot: Snapshot, title: str, whole_key: SeriesKey, keys: list[SeriesKey], month: int, lang: str
+    snapshot: Snapshot, titles: tuple[str, str], whole_key: SeriesKey, keys: list[SeriesKey], month: int, lang: str
 ) -> Split | None:
-    """The series of `keys` in the month as parts of the series of `whole_key`; None if none has a figure then."""
+    """The series of `keys` in the month as parts of the series of `whole_key`; None if none has a figure then.
+    `titles`: the split's title and its heading, which starts with a capital here."""
     catalog: Catalog = snapshot.catalog.in_language(lang)
     index = snapshot.index(month)
     arrays = [snapshot.series(*key) for key in keys]
@@ -126,7 +127,8 @@ def _split(
     known = np.flatnonzero(np.any(~np.isnan(np.vstack(arrays)), axis=0))
     entry = catalog.entries.get(("item", item)) if by_destination else None
     return Split(
-        title=title,
+        title=titles[0],
+        heading=titles[1][:1].upper() + titles[1][1:],
         item=item,
         partner=partner,
         name=catalog.name("item", item) if by_destination else catalog.name("partner", partner),

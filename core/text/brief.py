@@ -152,8 +152,7 @@ def _period(month: int | None) -> str | None:
 
 
 def _split_table(split: Split) -> list[str]:
-    title = split.title[:1].upper() + split.title[1:]
-    lines = [f"{fmt.padded(fmt.clipped(title, 45), 46)}{'value':>10}{'YoY':>9}{'share':>8}{'$/kg':>9}"]
+    lines = [f"{fmt.padded(fmt.clipped(split.heading, 45), 46)}{'value':>10}{'YoY':>9}{'share':>8}{'$/kg':>9}"]
     for row in split.rows:
         lines.append(
             f"  {fmt.padded(fmt.clipped(row.name, 43), 44)}{fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"

@@ -80,20 +80,37 @@ def rows_table(dimension: str, rows: Sequence[ReleaseRow], release: Release) -> 
     """Items or partners of the release, in the order given (the screen's sort, or the catalog's)."""
     flow = FLOWS[release.flow].name
     title = f"Items ({release.breadth.set})" if dimension == "item" else "Partners"
-    columns = (
-        Column("code", "Code", numeric=False, in_markdown=False),
-        Column("name", DIMENSION_LABELS[dimension], numeric=False),
-        *(Column(key, label, in_markdown=shown) for key, (label, _format, shown) in ROW_FIGURES.items()),
-    )
-    return Table(
+    return _figures_table(
         f"{title} · {flow} · {_when(release.period)}",
         _release_about(release, f"{dimension}s"),
+        DIMENSION_LABELS[dimension],
+        ROW_FIGURES,
+        rows,
+    )
+
+
+def _figures_table(
+    title: str,
+    about: Mapping[str, str],
+    name_label: str,
+    figures: dict[str, tuple[str, Callable[[float | None], str], bool]],
+    rows: Sequence[ReleaseRow] | Sequence[PartnerBalance],
+) -> Table:
+    """A row's code and name, then its `figures` (field: label, format, whether Markdown shows it)."""
+    columns = (
+        Column("code", "Code", numeric=False, in_markdown=False),
+        Column("name", name_label, numeric=False),
+        *(Column(key, label, in_markdown=shown) for key, (label, _format, shown) in figures.items()),
+    )
+    return Table(
+        title,
+        about,
         columns,
         tuple(
             (
                 _text(row.code),
                 _text(row.name),
-                *(_figure(getattr(row, key), shown) for key, (_label, shown, _md) in ROW_FIGURES.items()),
+                *(_figure(getattr(row, key), shown) for key, (_label, shown, _md) in figures.items()),
             )
             for row in rows
         ),
@@ -120,23 +137,12 @@ BALANCE_FIGURES: dict[str, tuple[str, Callable[[float | None], str], bool]] = {
 def balances_table(rows: Sequence[PartnerBalance], release: Release) -> Table:
     """Trade with each partner in both flows, in the order given: exports, imports, the balance and its change on a
     year earlier (in dollars), of the month and of the year to date."""
-    columns = (
-        Column("code", "Code", numeric=False, in_markdown=False),
-        Column("name", "Partner", numeric=False),
-        *(Column(key, label, in_markdown=shown) for key, (label, _format, shown) in BALANCE_FIGURES.items()),
-    )
-    return Table(
+    return _figures_table(
         f"Partners · exports, imports, balance · {_when(release.period)}",
         {"table": "balances", "period": release.period},
-        columns,
-        tuple(
-            (
-                _text(row.code),
-                _text(row.name),
-                *(_figure(getattr(row, key), shown) for key, (_label, shown, _md) in BALANCE_FIGURES.items()),
-            )
-            for row in rows
-        ),
+        "Partner",
+        BALANCE_FIGURES,
+        rows,
     )
 
 
@@ -274,7 +280,7 @@ def split_table(split: Split, period: str) -> Table:
     by_destination = split.partner == WORLD
     code = "partner" if by_destination else "item"
     return Table(
-        f"{split.title[:1].upper()}{split.title[1:]} · {_when(period)}",
+        f"{split.heading} · {_when(period)}",
         {
             "table": "split",
             "period": period,

@@ -130,8 +130,7 @@ class DrilldownScreen(StateScreen):
         if self.focused is self.splits:  # the rows it lists, each split under its title
             splits = self.splits.splits
             text = "\n".join(tsv_text(split_table(split, format_period(app.month))) for split in splits)
-            title = splits[0].title.removeprefix("of which ")
-            return Clip(text, f"the rows of {title}, as TSV with a header line")
+            return Clip(text, f"the rows of {splits[0].title}, as TSV with a header line")
         if self.focused is self.query_one("#drill-facts"):
             return Clip(self.query_one("#drill-facts", TextPane).plain, f"the records and notes of {name}, as text")
         return super().clip()

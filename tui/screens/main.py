@@ -34,7 +34,13 @@ if TYPE_CHECKING:
 
 class MainScreen(StateScreen):
     BINDINGS = [
-        Binding("s", "cycle_sort", "Sort", tooltip="tables by value, YoY, Δshare, catalog order", id="sort"),
+        Binding(
+            "s",
+            "cycle_sort",
+            "Sort",
+            tooltip="tables by value, YoY, Δshare, catalog order; balances (b) by balance, bal y/y, imports",
+            id="sort",
+        ),
         Binding("n", "story", "Story", tooltip="the story: every notable of the month, by subject", id="story"),
         Binding(
             "slash",

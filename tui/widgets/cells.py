@@ -3,6 +3,8 @@
 from rich.text import Text
 from textual.binding import Binding
 
+from core.base import fmt
+
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
 
@@ -44,8 +46,8 @@ MONTH_SHOWN_STYLE = "#ffd75f"  # the month on screen, in sparklines and plots
 
 
 def change_style(value: float | None) -> str:
-    """No colour for a change written without a sign (core.base.fmt: one that rounds to 0.00)."""
-    if value is None or round(value, 2) == 0:
+    """No colour for a change written without a sign (fmt.reads_zero)."""
+    if value is None or fmt.reads_zero(value):
         return ""
     return UP_STYLE if value > 0 else DOWN_STYLE
 

@@ -89,12 +89,14 @@ class FigureTable(ScrollView, can_focus=True):
         self.headings: tuple[Heading, ...] = ()
         self.rows: list[tuple[str, tuple[Text, ...]]] = []  # (key, cells)
         self.cursor_row = 0
+        self._fitted_width = -1  # the width the rows were last shown at
 
     def show(
         self, headings: tuple[Heading, ...], rows: list[tuple[str, tuple[Text, ...]]], keep_cursor: bool = True
     ) -> None:
         """New rows; the cursor stays on the row with the same key if asked and there is one, else goes to the
         top."""
+        self._fitted_width = self.size.width
         keys = [key for key, _cells in rows]
         selected = self.cursor_key if keep_cursor else None
         self.headings, self.rows = headings, rows
@@ -106,6 +108,10 @@ class FigureTable(ScrollView, can_focus=True):
             set_scroll_size(self, size)
         self._cursor_into_view()
         self.refresh()
+
+    def refit(self, keep_cursor: bool = True) -> None:
+        """The rows shown again fitted to the table's width: a table whose columns fit its width (column_fit) says
+        how; render_line calls it on a new width."""
 
     def show_notice(self, notice: str, can_go: bool) -> None:
         """One notice in place of rows of n/a, wrapped to the table's width; Enter or a click on it selects
@@ -164,6 +170,11 @@ class FigureTable(ScrollView, can_focus=True):
             self.action_select()
 
     def render_line(self, y: int) -> Strip:
+        if self.size.width != self._fitted_width:
+            # A new width, or shown before its first layout: fit the columns now, so that this paint has them
+            # rather than the one after the Resize event.
+            self._fitted_width = self.size.width
+            self.refit()
         width = self.scrollable_content_region.width
         base = self.rich_style
         if y == 0:

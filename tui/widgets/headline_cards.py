@@ -23,14 +23,6 @@ class CardFigure(NamedTuple):
     change_in_usd: bool = False  # else in %
     yearly: bool = False  # the sparkline has a block a year, else a month
 
-    @property
-    def value(self) -> str:
-        return self.values[0]
-
-    @property
-    def change(self) -> Text:
-        return self.changes[0]
-
     def unitless(self, value: Text, change_line: Text) -> bool:
         """Whether an amount shows in its last form, which leaves its unit to the card's caption."""
         return (len(self.values) > 1 and value.plain == self.values[-1]) or (

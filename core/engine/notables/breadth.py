@@ -1,7 +1,7 @@
 """Breadth: how many of the item set's items rose on a year earlier, a claim about the flow's total."""
 
 from core.base.catalog import Catalog
-from core.base.subjects import HEADLINE, HEADLINE_LINES
+from core.base.subjects import CUSTOMS, HEADLINE, HEADLINE_LINES
 from core.engine.model import Breadth, BreadthFacts, Notable
 from core.engine.notables import wording
 from core.engine.notables.claims import Candidate, Values, notable
@@ -14,5 +14,5 @@ def breadth(catalog: Catalog, breadth: Breadth, total: str, values: Values) -> l
     line = HEADLINE_LINES[total]
     candidate = Candidate(total, HEADLINE, line.label, values, line.points or 0.0, 0, 0)
     lopsided = abs(breadth.up / breadth.total - 0.5) * 20
-    facts = BreadthFacts(breadth.up, breadth.total, breadth.set, wording.BREADTH_BASIS, breadth.rose, breadth.fell)
+    facts = BreadthFacts(breadth.up, breadth.total, breadth.set, CUSTOMS, breadth.rose, breadth.fell)
     return [notable(candidate, "breadth", wording.breadth(catalog, candidate.label, breadth), facts, lopsided)]

@@ -7,10 +7,9 @@ decides a claim. Months come as month numbers (core.base.periods), amounts in do
 from core.base import fmt
 from core.base.catalog import Catalog
 from core.base.periods import describe_period, month_name, year_of
-from core.base.subjects import ENGLISH
+from core.base.subjects import CUSTOMS_BASIS, ENGLISH
 from core.engine.model import Breadth
 
-BREADTH_BASIS = "customs"  # items summed from customs (HS) data: the ministry's own item figures differ a little
 # "exports to the United States", "to the United Kingdom"
 PARTNERS_WITH_ARTICLE = {"us", "eu", "middle_east", "cis", "GB", "NL", "PH", "AE", "DO", "BS"}
 STREAK_WORDS = {
@@ -189,7 +188,7 @@ def in_months(months: int) -> str:
 def breadth(catalog: Catalog, label: str, breadth: Breadth) -> str:
     """'Exports of 11 of 15 items rose on a year earlier (customs basis); steel and ships fell.'"""
     fell = [lower_first(catalog.name("item", code)) for code in breadth.fell]
-    return f"{label} of {breadth.up} of {breadth.total} items rose on a year earlier ({BREADTH_BASIS} basis)" + (
+    return f"{label} of {breadth.up} of {breadth.total} items rose on a year earlier ({CUSTOMS_BASIS})" + (
         f"; {joined(fell)} fell." if fell else "."
     )
 
@@ -203,7 +202,7 @@ def breadth_parts(catalog: Catalog, breadth: Breadth, span: str = "") -> tuple[s
     """The breadth line's parts: '11 of 15 items rose (customs basis)', then 'fell: Steel, Ships' if any fell;
     `span` says over what, where it is not the month (' in Jan–Jul')."""
     fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
-    rose = f"{breadth.up} of {breadth.total} items rose{span} ({BREADTH_BASIS} basis)"
+    rose = f"{breadth.up} of {breadth.total} items rose{span} ({CUSTOMS_BASIS})"
     return (rose, f"fell: {fell}") if fell else (rose,)
 
 
