@@ -170,7 +170,6 @@ async def test_the_header_names_the_next_release_and_moves_on_when_it_is_out(dat
         assert header.endswith("latest 2026-09 · 2026-10 out 2026-11-01, not in these files"), header
 
 
-
 def test_releases_out_that_the_files_lack_come_first_in_the_calendar(run_cli):
     # The shipped files end with 2026-09 (out 2026-10-01); by 2026-12-02 the releases of 2026-10 (2026-11-01, a
     # Sunday: expected) and 2026-11 (2026-12-01) are out, and the files have neither.

@@ -11,7 +11,6 @@ from rich.cells import cell_len
 from core.base import fmt
 from core.base.release_calendar import KST
 from core.base.subjects import CARD_LINES
-from core.engine.model import Balance
 from core.views.main_view import TREND_MONTHS
 from tui.screens.flash import FlashScreen
 from tui.screens.main import MainScreen

@@ -61,9 +61,15 @@ def brief_json(
     flash_months = snapshot.flash.months
     gap = None if release is None else main_detail_gap(snapshot, month, release.flow, release.breadth.set)
     # No item to compare (a month of totals only): no breadth, rather than "0 of 0 rose".
-    uncounted = {
-        key: None for key in ("breadth", "ytd_breadth") if isinstance(body[key], dict) and not body[key]["total"]
-    }
+    uncounted = (
+        {}
+        if release is None
+        else {
+            key: None
+            for key, breadth in (("breadth", release.breadth), ("ytd_breadth", release.ytd_breadth))
+            if not breadth.total
+        }
+    )
     return (
         body
         | uncounted

@@ -64,14 +64,15 @@ def fit(room: int, columns: list[Cells], names: list[int]) -> tuple[int, list[tu
     longest = sorted(names, reverse=True)
     wanted = [(for_names, name) for name in longest[:2]] + [(optional, min([NAME_WANTED_WIDTH, *longest[:1]]))]
     dropped = next((found for keys, cells in wanted if (found := fewest(keys, cells)) is not None), None)
+    least = min([NAME_MIN_WIDTH, *longest[:1]])  # short names (Korean ones) need no more than their own width
     if dropped is None:
         droppable = tuple(key for key in by_use if orders[key] >= 1)
-        found = fewest(droppable, NAME_MIN_WIDTH)
+        found = fewest(droppable, least)
         dropped = droppable if found is None else found
     for key in dropped:
         del chosen[key]
     for key in chosen:  # shorter forms, in the order shown, while the names have too little room
-        while spare() < NAME_MIN_WIDTH and chosen[key] + 1 < max((len(cell) for cell in forms[key]), default=1):
+        while spare() < least and chosen[key] + 1 < max((len(cell) for cell in forms[key]), default=1):
             chosen[key] += 1
     return max(0, spare()), [
         (Heading(key, labels[key], width(key, form)), [pick(cell, form) for cell in forms[key]])
