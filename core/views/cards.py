@@ -58,7 +58,7 @@ def ytd_cards(
 ) -> tuple[Card, ...]:
     """The year to date's exports, imports, balance and daily-average exports, each against the same months a year
     earlier and in every year as its sparkline; then the month's exports (`exports_history`, its months), which the
-    month's "YTD exp" card gives way to: no figure lost, none twice."""
+    month's year-to-date exports card gives way to: no figure lost, none twice."""
     from core.engine.series import difference, growth_pct
 
     exports, imports, days = (

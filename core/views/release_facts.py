@@ -43,10 +43,11 @@ def release_facts(snapshot: "Snapshot", catalog: "Catalog", release: Release, mo
     lang = catalog.language
     # The exports go without saying beside exports ("Ex semiconductors"), not beside imports; in Korean as the
     # ministry writes it ("반도체 제외 수출"). The other flow's breadth says whose it is.
-    exports = HEADLINE_LINES["exports"].in_language(lang).title if release.flow != "export" or lang == KOREAN else ""
+    beside_exports = release.flow == FLOWS["export"].code
+    exports = HEADLINE_LINES["exports"].in_language(lang).title if not beside_exports or lang == KOREAN else ""
     excluded = excluding(catalog.name("item", HEADLINE_EX_ITEM), lang, exports)
     label = excluded[:1].upper() + excluded[1:]
-    flow = "" if release.flow == "export" else f" in {FLOWS[release.flow].name}"
+    flow = "" if beside_exports else f" in {FLOWS[release.flow].name}"
     return ReleaseFacts(
         span=span,
         working_days=days,
