@@ -74,3 +74,25 @@ def test_the_korean_calendar_alone_skips_the_holidays_package_setup():
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["23.5 False False", "Independence Movement Day"]
+
+
+def test_threads_asking_for_the_holidays_package_at_once_all_get_it_whole():
+    """The package's __init__ runs once, when a name is first asked for; threads asking meanwhile wait for it, as
+    they would for an import, instead of seeing it half set up (AttributeError)."""
+    script = (
+        "import threading\n"
+        "from core.base.workdays import working_days\n"
+        "working_days(2026 * 12)\n"
+        "import holidays\n"
+        "found, barrier = [], threading.Barrier(4)\n"
+        "def ask():\n"
+        "    barrier.wait()\n"
+        "    found.append(callable(holidays.country_holidays))\n"
+        "threads = [threading.Thread(target=ask) for _ in range(4)]\n"
+        "[thread.start() for thread in threads]\n"
+        "[thread.join() for thread in threads]\n"
+        "print(found)\n"
+    )
+    for _ in range(3):
+        result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+        assert result.stdout.splitlines() == ["[True, True, True, True]"], result.stderr

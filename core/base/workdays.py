@@ -33,14 +33,24 @@ def _holidays_package() -> ModuleType | None:
         return None
     package = importlib.util.module_from_spec(spec)
     loader = spec.loader
+    lock = threading.RLock()  # another thread asking waits for the whole __init__, as it would for an import
+    running: list[bool] = []
 
     def initialise(name: str) -> Any:
-        del vars(package)["__getattr__"]  # once; its __init__ may look names up while it runs
-        try:
-            loader.exec_module(package)
-        except BaseException:
-            del sys.modules[PACKAGE]  # as a failed import leaves it: the next import tries again
-            raise
+        with lock:
+            if vars(package).get("__getattr__") is initialise:
+                if running:  # asked by the __init__ itself: a name it has not set yet
+                    raise AttributeError(f"module {PACKAGE!r} has no attribute {name!r}")
+                running.append(True)
+                try:
+                    loader.exec_module(package)
+                except BaseException:
+                    del sys.modules[PACKAGE]  # as a failed import leaves it: the next import tries again
+                    raise
+                finally:
+                    running.clear()
+                    if vars(package).get("__getattr__") is initialise:
+                        del vars(package)["__getattr__"]
         return getattr(package, name)
 
     vars(package)["__getattr__"] = initialise
