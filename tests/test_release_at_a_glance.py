@@ -36,6 +36,15 @@ def test_january_2026_s_other_figures_in_the_main_view(shipped_snapshot):
     )
 
 
+def test_where_more_items_fell_than_rose_the_line_names_those_that_rose(shipped_snapshot):
+    """monthly.csv, exports to the world, March 2023 against March 2022: of the 15 items only automobiles
+    (6,495,857,219 against 3,970,411,670, +63.6%) and secondary batteries (869,162,243 against 863,931,756, +0.6%)
+    rose; the 13 others fell (semiconductors 8,597,467,534 against 13,118,510,163, -34.5%)."""
+    view = main_view(shipped_snapshot, parse_period("2023-03"))
+    assert view.facts.breadth == ("2 of 15 items rose (customs basis)", "rose: Automobiles, Secondary batteries")
+    assert len(view.release.breadth.fell) == 13
+
+
 def test_the_year_to_date_s_facts_sum_the_months(shipped_snapshot):
     """Working days, as the release counts them (core.base.workdays): Jan-Jul 2026 156.5, Jan-Jul 2025 155.5."""
     view = main_view(shipped_snapshot, JULY, "export", "motie20")

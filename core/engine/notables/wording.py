@@ -194,16 +194,19 @@ def breadth(catalog: Catalog, label: str, breadth: Breadth) -> str:
 
 
 def breadth_line(catalog: Catalog, breadth: Breadth) -> str:
-    """'11 of 15 items rose (customs basis); fell: Steel, Ships.', the same in the brief and on the dashboard."""
+    """'11 of 15 items rose (customs basis); fell: Steel, Ships.' (or the items that rose, where fewer rose), the
+    same in the brief and on the dashboard."""
     return "; ".join(breadth_parts(catalog, breadth)) + "."
 
 
 def breadth_parts(catalog: Catalog, breadth: Breadth, span: str = "") -> tuple[str, ...]:
-    """The breadth line's parts: '11 of 15 items rose (customs basis)', then 'fell: Steel, Ships' if any fell;
-    `span` says over what, where it is not the month (' in Jan–Jul')."""
-    fell = ", ".join(catalog.name("item", code) for code in breadth.fell)
-    rose = f"{breadth.up} of {breadth.total} items rose{span} ({CUSTOMS_BASIS})"
-    return (rose, f"fell: {fell}") if fell else (rose,)
+    """The breadth line's parts: '11 of 15 items rose (customs basis)', then the minority, which is the shorter
+    list: 'fell: Steel, Ships' where no more fell than rose, else 'rose: Semiconductors, Ships'; none if it is
+    empty. `span` says over what, where it is not the month (' in Jan–Jul')."""
+    word, codes = ("fell", breadth.fell) if len(breadth.fell) <= len(breadth.rose) else ("rose", breadth.rose)
+    count = f"{breadth.up} of {breadth.total} items rose{span} ({CUSTOMS_BASIS})"
+    names = ", ".join(catalog.name("item", code) for code in codes)
+    return (count, f"{word}: {names}") if names else (count,)
 
 
 def ordinal(number: int) -> str:
