@@ -9,6 +9,7 @@ from dashboard_helpers import make_app, wait_for_data
 from rich.cells import cell_len
 
 from core.base import fmt
+from core.base.periods import format_period
 from core.base.release_calendar import KST
 from core.base.subjects import CARD_LINES
 from core.views.main_view import TREND_MONTHS
@@ -18,6 +19,7 @@ from tui.widgets.cells import change_style, spark
 from tui.widgets.figure_table import TABLE_MARGIN
 from tui.widgets.flash_pane import FlashPane
 from tui.widgets.headline_cards import HeadlineCards
+from tui.widgets.release_facts import ReleaseFactsLine
 from tui.widgets.release_table import ReleaseTable
 from tui.widgets.status import StatusHeader
 
@@ -196,6 +198,25 @@ async def test_a_terminal_too_small_from_the_start_says_so_and_shows_the_screen_
         assert too_small_message(app) is None and assert_no_figure_cut(app)
 
 
+@pytest.mark.parametrize(
+    ("size", "period", "earlier"),
+    [((80, 24), "2026-03", "2026-02"), ((80, 24), "2022-01", "2021-12"), ((120, 36), "2026-03", "2026-02")],
+)
+async def test_the_release_line_keeps_its_rows_from_month_to_month(data, size, period, earlier):
+    """Its rows follow the terminal's size, not the month's text: the tables stay put while `[` steps to a month
+    whose line takes more or fewer rows (more items in the list, or no item data before 2022), and no layout pass
+    is needed."""
+    app = make_app(data, period)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_data(pilot)
+        facts, tables = app.screen.query_one(ReleaseFactsLine), app.screen.query_one("#tables")
+        regions, lines = (facts.region, tables.region), facts.render().plain.splitlines()
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert format_period(app.month) == earlier and len(facts.render().plain.splitlines()) != len(lines)
+        assert (facts.region, tables.region) == regions and facts.region.height == 3
+
+
 async def test_names_take_the_room_they_need_before_figures_get_padding(data):
     app = make_app(data)
     async with app.run_test(size=(120, 36)) as pilot:
@@ -209,7 +230,10 @@ async def test_names_take_the_room_they_need_before_figures_get_padding(data):
                 widest = max(cell_len(cells[heading.key]) for _key, cells in painted_cells(table))
                 assert heading.width == 1 + max(widest, cell_len(heading.label)), heading.key
         items = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#items", ReleaseTable))]
-        assert "Secondary batteries" in items and "General machinery" in items
+        assert "General machinery" in items
+        await pilot.press("G")  # the bottom rows, below the release line's three rows
+        items = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#items", ReleaseTable))]
+        assert "Secondary batteries" in items
         await resized(pilot, 200, 50)  # room for every name whole, and the trend
         items = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#items", ReleaseTable))]
         assert "Wireless communication devices" in items

@@ -1,5 +1,7 @@
 """The line under the headline cards: the release's figures the cards have no room for."""
 
+import math
+
 from rich.text import Text
 from textual.widget import Widget
 
@@ -9,15 +11,24 @@ from core.views.release_facts import ReleaseFacts
 from tui.widgets.cells import change
 from tui.widgets.flash_pane import flowed
 
-# Rows the line may take: at 80x24 all of it; narrower or lower, the last pieces give way to "…" (the story and the
-# brief have them) rather than the tables' rows; below 24 rows, one line, so every pane keeps a row at 60x20; from
-# 30 rows, a long list of the items that fell.
-MAX_LINES, LOW_MAX_LINES, LOW_HEIGHT, TALL_MAX_LINES, TALL_HEIGHT = 3, 1, 24, 4, 30
+# Rows the line takes: a number fixed by the terminal's size, never by the month, so that stepping through months
+# lays nothing out again and the tables stay put. At 80x24 three; below 24 rows one, so every pane keeps a row at
+# 60x20; from 30 rows four. Wide terminals need fewer: LONG_LINE cells are about what a long month's line takes
+# wrapped (264 cells at most in the shipped data, in English, plus what breaking between pieces leaves at line
+# ends): three rows at 120 columns, two from 152. What does not fit gives way to "…" (the story and the brief have it).
+MAX_LINES, LOW_MAX_LINES, LOW_HEIGHT, TALL_MAX_LINES, TALL_HEIGHT, LONG_LINE = 3, 1, 24, 4, 30, 300
+
+
+def rows(width: int, height: int) -> int:
+    """The rows the line takes, `width` cells wide on a terminal `height` rows high."""
+    most = TALL_MAX_LINES if height >= TALL_HEIGHT else MAX_LINES if height >= LOW_HEIGHT else LOW_MAX_LINES
+    return min(most, math.ceil(LONG_LINE / max(1, width)))
 
 
 class ReleaseFactsLine(Widget):
     """Working days against a year earlier, exports without semiconductors (the month and the year to date) and
-    how many of the set's items rose, and which fell: phrases that break between them, in at most MAX_LINES."""
+    how many of the set's items rose, and which fell (or rose, the fewer): phrases that break between them, in the
+    rows the terminal's size gives (rows)."""
 
     DEFAULT_CSS = """
     ReleaseFactsLine {
@@ -43,14 +54,13 @@ class ReleaseFactsLine(Widget):
             figures.append((facts.ytd_exports_ex_label, facts.ytd_exports_ex))
         shown = [_figure(label, figure) for label, figure in figures if figure is not None]  # none before item data
         breadth = [Text(part, style="" if index else "bold") for index, part in enumerate(facts.breadth)]
+        first = not self.pieces
         self.pieces, self.laid_out = [days, *shown, *breadth], ((-1, 0), [])
-        # A layout pass only where the line count changes: a new month's figures mostly take the same lines.
-        self.refresh(layout=not self.size.width or len(self._lines(self.content_size.width)) != self.size.height)
+        self.refresh(layout=first)  # the rows do not depend on the month: a layout pass only for the first
 
     def _lines(self, width: int) -> list[Text]:
         width = max(1, width)
-        height = self.app.size.height
-        most = TALL_MAX_LINES if height >= TALL_HEIGHT else MAX_LINES if height >= LOW_HEIGHT else LOW_MAX_LINES
+        most = rows(width, self.app.size.height)
         if self.laid_out[0] != (width, most):
             pieces = self.pieces
             lines = self._flowed(pieces, width)
@@ -64,7 +74,7 @@ class ReleaseFactsLine(Widget):
         return [part for line in flowed(pieces, width) for part in line.wrap(self.app.console, width)]
 
     def get_content_height(self, container, viewport, width: int) -> int:
-        return len(self._lines(width))
+        return rows(width, self.app.size.height) if self.pieces else 0  # none before there are figures
 
     def render(self) -> Text:
         return Text("\n").join(self._lines(self.content_size.width))
