@@ -1,7 +1,8 @@
 """Key to updated screen, timed with Textual's Pilot on the shipped data at 80x24 and 120x36:
-`[` / `]` (period change), Enter on the item table (drilldown open) and Escape (back). With --pending, on the
-shipped data as it stood while 2026-08 had only its 10-day flash (tests/conftest.py's flash_pending): there `[` /
-`]` step off and onto the latest release, 2026-07, over which the preliminary strip is whole (one line elsewhere).
+`[` / `]` (period change), Enter on the item table (drilldown open) and Escape (back), and `[` from 2026-07 down 24
+months, each a month not shown before (browsing back). With --pending, on the shipped data as it stood while 2026-08
+had only its 10-day flash (tests/conftest.py's flash_pending): there `[` / `]` step off and onto the latest release,
+2026-07, over which the preliminary strip is whole (one line elsewhere).
 
 Each is timed to the last paint that changed a cell on screen (the screen is then up to date), and to the
 last repaint of any kind, which may write the same cells again.
@@ -60,6 +61,7 @@ class ScreenCells:
 # The latest month with item detail, as the figures in the README were taken: there Enter opens a drilldown (on
 # 2026-09, whose item and region detail is not in the data yet, it goes to this month).
 MONTH = parse_period("2026-07")
+BROWSED = 24  # months stepped back from MONTH by browse_back
 SCREEN = ScreenCells()
 PAINTS: list[tuple[float, object]] = []  # (when it was written, the compositor update)
 _display = App._display
@@ -118,6 +120,15 @@ async def measure(size: tuple[int, int], repeat: int, directory: Path) -> dict[s
     return times
 
 
+async def browse_back(size: tuple[int, int], directory: Path, months: int = BROWSED) -> list[float]:
+    """`[` from MONTH down `months` months, as a user browsing back: every step a month not shown before."""
+    app = TradetopApp(directory, MONTH)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_data(pilot)
+        SCREEN.apply(app, app.screen._compositor.render_full_update())  # the cells another app's keys left
+        return [(await _timed(pilot, "["))[0] for _ in range(months)]
+
+
 async def first_drilldown_open(size: tuple[int, int], directory: Path) -> tuple[float, float]:
     """The first Enter of a fresh app, which composes the drilldown screen."""
     app = TradetopApp(directory, MONTH)
@@ -157,6 +168,8 @@ def main() -> None:
     for size in ((80, 24), (120, 36)):
         for label, seconds in asyncio.run(measure(size, args.repeat, directory)).items():
             print(summary(f"{size[0]}x{size[1]} {label}", seconds))
+        browsed = asyncio.run(browse_back(size, directory))
+        print(summary(f"{size[0]}x{size[1]} browsing back {BROWSED} months ([)", browsed))
         first = [asyncio.run(first_drilldown_open(size, directory)) for _ in range(args.fresh_apps)]
         print(summary(f"{size[0]}x{size[1]} first drilldown open", [updated for updated, _ in first]))
         print(summary(f"{size[0]}x{size[1]} first drilldown open, last repaint", [settled for _, settled in first]))
