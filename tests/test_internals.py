@@ -9,7 +9,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual_plotext.plot import Plot
 
-from tui.internals import KeepsCrash, figure_text, set_scroll_size, size_figure
+from tui.internals import KeepsCrash, figure_rows, set_scroll_size, size_figure
 
 
 class Failing(KeepsCrash):
@@ -74,7 +74,7 @@ def test_the_figure_as_cells_is_the_figure_plotext_builds(size):
     plt.axes_color((30, 30, 30))
     plt.ticks_color((224, 224, 224))
     size_figure(plt, *size)
-    ours = figure_text(plt)
+    ours = Text("\n").join(Text.assemble(*row) for row in figure_rows(plt))
     built = Text.from_ansi(plt.build())  # plotext's own, public way: the figure as an ANSI string
     assert ours.plain.count("\n") == size[1] - 1 and {len(line) for line in ours.plain.split("\n")} == {size[0]}
     assert cells(ours) == cells(built)
