@@ -6,10 +6,12 @@ from rich.console import Console
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
+from textual.widgets import Static
 from textual_plotext.plot import Plot
 
-from tui.internals import KeepsCrash, figure_rows, set_scroll_size, size_figure
+from tui.internals import KeepsCrash, figure_rows, mount_hidden, set_scroll_size, size_figure
 
 
 class Failing(KeepsCrash):
@@ -42,6 +44,32 @@ async def test_a_new_scroll_size_updates_the_scrollbar_and_the_scroll_range():
         view.scroll_to(y=50, animate=False)
         await pilot.pause()
         assert view.scroll_offset.y == 50
+
+
+class Hidden(Screen):
+    mounted = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("hidden")
+
+    def on_mount(self) -> None:
+        self.mounted += 1
+
+
+@pytest.mark.anyio
+async def test_a_screen_mounted_hidden_is_composed_and_not_shown_until_pushed():
+    app = Scrolling()
+    async with app.run_test(size=(40, 10)) as pilot:
+        screen = Hidden()
+        app.install_screen(screen, "hidden")
+        mount_hidden(app, screen)
+        await pilot.pause()
+        assert screen.is_mounted and screen.mounted == 1 and screen.query_one(Static)
+        assert app.screen is not screen and isinstance(app.screen.query_one(ScrollView), ScrollView)
+        app.push_screen("hidden")
+        await pilot.pause()
+        assert app.screen is screen and screen.mounted == 1  # shown as mounted, not composed again
+        assert screen.query_one(Static).size.width == 40
 
 
 def cells(text: Text) -> list[list[tuple[str, object, object]]]:

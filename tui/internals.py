@@ -12,6 +12,7 @@ from rich.color import Color
 from rich.style import Style
 from textual.app import App
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 
 
@@ -38,6 +39,13 @@ def set_scroll_size(view: ScrollView, size: Size) -> None:
     counterpart."""
     view.set_reactive(ScrollView.virtual_size, size)
     view._scroll_update(size)
+
+
+def mount_hidden(app: App, screen: Screen) -> None:
+    """An installed screen composed and mounted without being shown, so that pushing it later only lays it out and
+    paints it. Textual mounts a screen when it is first pushed, in App._get_screen, which has no public
+    counterpart."""
+    app._get_screen(screen)
 
 
 def size_figure(plt: Any, width: int, height: int) -> None:
