@@ -89,7 +89,8 @@ class StateScreen(Screen):
 
     def on_mount(self) -> None:
         self.fit(self.app.size)  # before the first layout, so that the first frame is laid out right
-        self.show_state()
+        if self in self.app.screen_stack:  # not one mounted ahead, hidden (tui.internals.mount_hidden)
+            self.show_state()
 
     def on_resize(self) -> None:
         self.fit(self.size)
