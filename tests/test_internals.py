@@ -6,10 +6,12 @@ from rich.console import Console
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
+from textual.widgets import Static
 from textual_plotext.plot import Plot
 
-from tui.internals import KeepsCrash, figure_text, set_scroll_size, size_figure
+from tui.internals import KeepsCrash, figure_rows, mount_hidden, set_scroll_size, size_figure
 
 
 class Failing(KeepsCrash):
@@ -44,6 +46,32 @@ async def test_a_new_scroll_size_updates_the_scrollbar_and_the_scroll_range():
         assert view.scroll_offset.y == 50
 
 
+class Hidden(Screen):
+    mounted = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("hidden")
+
+    def on_mount(self) -> None:
+        self.mounted += 1
+
+
+@pytest.mark.anyio
+async def test_a_screen_mounted_hidden_is_composed_and_not_shown_until_pushed():
+    app = Scrolling()
+    async with app.run_test(size=(40, 10)) as pilot:
+        screen = Hidden()
+        app.install_screen(screen, "hidden")
+        mount_hidden(app, screen)
+        await pilot.pause()
+        assert screen.is_mounted and screen.mounted == 1 and screen.query_one(Static)
+        assert app.screen is not screen and isinstance(app.screen.query_one(ScrollView), ScrollView)
+        app.push_screen("hidden")
+        await pilot.pause()
+        assert app.screen is screen and screen.mounted == 1  # shown as mounted, not composed again
+        assert screen.query_one(Static).size.width == 40
+
+
 def cells(text: Text) -> list[list[tuple[str, object, object]]]:
     """Each cell's character and its colours as RGB, line by line."""
 
@@ -74,7 +102,7 @@ def test_the_figure_as_cells_is_the_figure_plotext_builds(size):
     plt.axes_color((30, 30, 30))
     plt.ticks_color((224, 224, 224))
     size_figure(plt, *size)
-    ours = figure_text(plt)
+    ours = Text("\n").join(Text.assemble(*row) for row in figure_rows(plt))
     built = Text.from_ansi(plt.build())  # plotext's own, public way: the figure as an ANSI string
     assert ours.plain.count("\n") == size[1] - 1 and {len(line) for line in ours.plain.split("\n")} == {size[0]}
     assert cells(ours) == cells(built)

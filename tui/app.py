@@ -36,7 +36,7 @@ from core.views.navigation import (
     stepped_month,
     unknown_set_notice,
 )
-from tui.internals import KeepsCrash
+from tui.internals import KeepsCrash, mount_hidden
 from tui.keys import APP_KEYS
 from tui.messages import DataChanged, LoadFailed, SnapshotLoaded
 from tui.screens.drilldown import DrilldownScreen
@@ -257,6 +257,13 @@ class TradetopApp(KeepsCrash):
         gc.collect()
         gc.freeze()
         self.precompute_reachable()
+        self.call_after_refresh(self.compose_drilldown)
+
+    def compose_drilldown(self) -> None:
+        """The drilldown screen composed and mounted while the user reads (on total exports: Enter shows its own
+        subject), so that the first Enter only lays it out and paints it: composing took a third of that key."""
+        if self.snapshot is not None and not self.is_screen_installed(DrilldownScreen.__name__):
+            mount_hidden(self, self.kept_screen(DrilldownScreen))
 
     @work(thread=True, exclusive=True, group="precompute")
     def precompute_reachable(self) -> None:

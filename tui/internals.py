@@ -10,9 +10,9 @@ from typing import Any
 
 from rich.color import Color
 from rich.style import Style
-from rich.text import Text
 from textual.app import App
 from textual.geometry import Size
+from textual.screen import Screen
 from textual.scroll_view import ScrollView
 
 
@@ -41,6 +41,13 @@ def set_scroll_size(view: ScrollView, size: Size) -> None:
     view._scroll_update(size)
 
 
+def mount_hidden(app: App, screen: Screen) -> None:
+    """An installed screen composed and mounted without being shown, so that pushing it later only lays it out and
+    paints it. Textual mounts a screen when it is first pushed, in App._get_screen, which has no public
+    counterpart."""
+    app._get_screen(screen)
+
+
 def size_figure(plt: Any, width: int, height: int) -> None:
     """The plotext figure `width` x `height` cells. As textual_plotext's PlotextPlot.render does: plotsize alone
     may keep the size of the terminal (textual-plotext issue 5)."""
@@ -48,29 +55,24 @@ def size_figure(plt: Any, width: int, height: int) -> None:
     plt._set_size(width, height)
 
 
-def figure_text(plt: Any) -> Text:
-    """The plotext figure as Text, built as plotext's build() builds it but without its last step, the ANSI
-    string: making it and decoding it again (Text.from_ansi) took half of a drilldown's paint. plotext has no
-    public way to the figure's cells."""
+def figure_rows(plt: Any) -> list[list[tuple[str, Style]]]:
+    """The plotext figure's rows, top first, each as runs of cells in the same colours: built as plotext's build()
+    builds it but without its last step, the ANSI string (making it and decoding it again took half of a
+    drilldown's paint). plotext has no public way to the figure's cells."""
     plt._set_sizes()
     plt._build_matrix()
-    return cells_text(plt.monitor.matrix)
-
-
-def cells_text(matrix: Any) -> Text:
-    """plotext's figure, cell by cell (its `matrix`, bottom row first), as Text with a span per run of cells in
-    the same colours."""
-    lines = []
-    for row in reversed(range(matrix.rows)):
+    matrix = plt.monitor.matrix
+    rows = []
+    for row in reversed(range(matrix.rows)):  # the matrix is bottom row first
         glyphs = matrix.marker[row]
         colours = list(zip(matrix.fullground[row], matrix.background[row], strict=True))
-        line, start = Text(no_wrap=True, end=""), 0
+        runs, start = [], 0
         for column in range(1, matrix.cols + 1):
             if column == matrix.cols or colours[column] != colours[start]:
-                line.append("".join(glyphs[start:column]), cell_style(*colours[start]))
+                runs.append(("".join(glyphs[start:column]), cell_style(*colours[start])))
                 start = column
-        lines.append(line)
-    return Text("\n", no_wrap=True, end="").join(lines)
+        rows.append(runs)
+    return rows
 
 
 @lru_cache(maxsize=256)

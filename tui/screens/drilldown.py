@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from core.base import fmt
 from core.base.periods import format_period
 from core.text.arrival import revision_text
-from core.views.drilldown_view import DRILL_TABLE_MONTHS, DrilldownView, Subject, drilldown_view, follows_flow
+from core.views.drilldown_view import DRILL_TABLE_MONTHS, EXPORTS, DrilldownView, Subject, drilldown_view, follows_flow
 from tui import widgets
 from tui.screens.sections import FIGURE_WIDTH, MONTH_WIDTH, records_section, review_section
 from tui.screens.state import Clip, StateScreen
@@ -36,7 +36,7 @@ class DrilldownScreen(StateScreen):
     ]
     AUTO_FOCUS = "#months"
 
-    subject: Subject  # set by the app before the screen is shown
+    subject: Subject = EXPORTS  # set by the app before the screen is shown (composed ahead, it shows total exports)
     history: "MonthsPlot"  # made in compose
     splits: "SplitTable"  # made in compose
     trail: tuple[Subject, ...] = ()  # the subjects a split's row was opened from, for Escape to go back to

@@ -84,10 +84,13 @@ class StateScreen(Screen):
         super().__init__()
         self.monitor = monitor
         self.too_small: TooSmall | None = None  # mounted the first time the terminal is too small
+        # Its widgets styled once, for the terminal's size: a class that changes after mount restyles them all.
+        self.set_size_classes(self.app.size)
 
     def on_mount(self) -> None:
         self.fit(self.app.size)  # before the first layout, so that the first frame is laid out right
-        self.show_state()
+        if self in self.app.screen_stack:  # not one mounted ahead, hidden (tui.internals.mount_hidden)
+            self.show_state()
 
     def on_resize(self) -> None:
         self.fit(self.size)
@@ -95,8 +98,9 @@ class StateScreen(Screen):
     def fit(self, size: Size) -> None:
         """Below the smallest size that shows every pane with its figures whole (MIN_SIZE), one message over the
         panes, on a layer of its own (tradetop.tcss)."""
-        small = size.width < self.MIN_SIZE.width or size.height < self.MIN_SIZE.height
-        self.set_class(small, "-too-small")
+        if self.set_size_classes(size):
+            self.update_node_styles()
+        small = self.has_class("-too-small")
         if small or self.too_small is not None:
             if self.too_small is None:
                 from tui.widgets.too_small import TooSmall  # not on the way to the first frame of a terminal that fits
@@ -105,14 +109,20 @@ class StateScreen(Screen):
                 self.mount(self.too_small)
             self.too_small.display = small
             self.too_small.show(size, self.MIN_SIZE)
-        self.fit_height(size.height)
-
-    def fit_height(self, height: int) -> None:
-        self.set_class(height >= self.TALL_ROWS, "-tall")
-        plotted = height >= self.PLOT_ROWS
-        self.set_class(plotted, "-plot")
-        if plotted and self.is_mounted:
+        if self.has_class("-plot") and self.is_mounted:
             self.show_tall_plot()
+
+    def set_size_classes(self, size: Size) -> bool:
+        """The classes for `size`, without restyling; True if any changed."""
+        classes = {
+            "-too-small": size.width < self.MIN_SIZE.width or size.height < self.MIN_SIZE.height,
+            "-tall": size.height >= self.TALL_ROWS,
+            "-plot": size.height >= self.PLOT_ROWS,
+        }
+        changed = any(self.has_class(name) != wanted for name, wanted in classes.items())
+        for name, wanted in classes.items():
+            self.set_class(wanted, name, update=False)
+        return changed
 
     def show_tall_plot(self) -> None:
         """A screen with a plot that only tall terminals get (in a frame of class `tall-plot-frame`, see

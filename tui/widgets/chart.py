@@ -3,12 +3,17 @@
 from contextlib import suppress
 from typing import NamedTuple
 
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual.color import Color as ThemeColor
+from textual.strip import Strip
+from textual.style import Style as VisualStyle
+from textual.visual import Visual, visualize
 from textual_plotext import PlotextPlot
 
 from tui.crashlog import write_crash_log
-from tui.internals import figure_text, size_figure
+from tui.internals import figure_rows, size_figure
 from tui.widgets.cells import DOWN_STYLE, MONTH_SHOWN_STYLE, UP_STYLE
 
 
@@ -38,22 +43,53 @@ class Plotted(NamedTuple):
 
 
 class Chart(PlotextPlot):
-    """A plotext plot drawn anew, for its size, whenever it renders. `plotted` holds what the last draw plotted."""
+    """A plotext plot drawn anew, for its size, whenever it is refreshed. `plotted` holds what the last draw plotted.
+
+    Painted line by line from the figure's cells: as a Text, its conversion to Textual's Content and back to strips
+    cost as much as drawing the figure."""
 
     MIN_SIZE = (1 + LABEL_WIDTH + 12, 6)  # below this there is no room for the plot; it stays blank
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.plotted: tuple[Plotted, ...] = ()
+        self.strips: list[Strip] = []
+        self.strips_for: object = None  # the size and style the lines were drawn for; None: draw anew
 
     failure_logged = False  # for the process: a plot that fails once fails again on every refresh and resize
 
-    def render(self) -> Text:
+    def refresh(self, *regions, **kwargs):
+        self.strips_for = None  # new figures, or a new theme: drawn anew when next painted
+        return super().refresh(*regions, **kwargs)
+
+    def render_line(self, y: int) -> Strip:
+        style = self.visual_style
+        if self.strips_for != (self.size, style):
+            self.strips, self.strips_for = self.drawn_strips(style), (self.size, style)
+        return self.strips[y] if y < len(self.strips) else Strip.blank(self.size.width, style.rich_style)
+
+    def drawn_strips(self, style: VisualStyle) -> list[Strip]:
+        """The figure's rows, each cell's colours over the widget's style, as Textual paints a Text's spans."""
+        width, height = self.size
+        if not width or not height:
+            return []
         try:
-            return self.drawn()
+            rows = self.drawn()
         except Exception as error:  # plotext fails on some valid values: a plot says so rather than end the app
             self.log_failure(error)
-            return Text(NO_PLOT, style="dim")
+            return Visual.to_strips(self, visualize(self, Text(NO_PLOT, style="dim")), width, height, style)
+        theme, over = self.app.ansi_theme, {}
+        strips = []
+        for y, row in enumerate(rows):
+            segments, x = [], 0
+            for text, cell in row:
+                if cell not in over:
+                    over[cell] = style + VisualStyle.from_rich_style(cell, theme)
+                # With the cell's offset, as Textual's own rendering gives it (for text selection).
+                segments.append(Segment(text, over[cell].rich_style_with_offset(x, y)))
+                x += len(text)
+            strips.append(Strip(segments, width))
+        return strips
 
     @staticmethod
     def log_failure(error: Exception) -> None:
@@ -64,7 +100,7 @@ class Chart(PlotextPlot):
         with suppress(OSError):  # nowhere to write it: the note on screen is all there is
             write_crash_log(error)
 
-    def drawn(self) -> Text:
+    def drawn(self) -> list[list[tuple[str, Style]]]:
         plt = self.plt
         plt.clear_figure()
         width, height = self.size
@@ -76,7 +112,7 @@ class Chart(PlotextPlot):
         plt.canvas_color(surface)
         plt.axes_color(surface)
         plt.ticks_color(ThemeColor.parse(theme["foreground"]).rgb)
-        return figure_text(plt)
+        return figure_rows(plt)
 
     def draw(self, plt, width: int, height: int) -> tuple[Plotted, ...]:
         raise NotImplementedError
