@@ -23,7 +23,8 @@ from core.base.problems import DataError, Problem
 from core.base.release_calendar import now
 from core.base.subjects import ENGLISH, FLOWS, LANGUAGES
 from core.engine.model import DEFAULT_ITEM_SET, Arrival, Release
-from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from core.runtime.cache import cached_start_view, store_start_view
+from core.runtime.cache_files import cache_notice
 from core.text.arrival import arrival_text
 from core.text.releases import next_release_line
 from core.views.drilldown_view import Subject
