@@ -25,7 +25,6 @@ from core.base.subjects import ENGLISH
 from core.engine.model import Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
 from core.runtime import cache_files
-from core.runtime.holiday_cache import read_holidays, store_holidays
 from core.runtime.records_json import dump_json, load_json
 from core.views.main_view import MainView
 
@@ -230,6 +229,7 @@ def load_uncached(directory: Path) -> tuple["Snapshot", bool]:
     written too recently for their stamps to tell, is not to be cached.
     """
     from core.engine.snapshot import load_snapshot  # pandas: only when the cache misses
+    from core.runtime.holiday_cache import read_holidays, store_holidays
 
     holidays = read_holidays()
     try:
