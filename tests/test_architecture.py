@@ -31,6 +31,11 @@ FIRST_FRAME_FORBIDDEN = (
     "core.ingest.loader",
     "core.engine.snapshot",
     "defusedxml",
+    "core.runtime.holiday_cache",  # a load's
+    "tui.screens.drilldown",  # screens opened later
+    "tui.screens.flash",
+    "tui.screens.help",
+    "tui.screens.story",
 )
 FIRST_RUN = """
 from core.runtime.cache import cached_start_view

@@ -6,15 +6,16 @@ import sys
 import time
 from pathlib import Path
 
+from cache_helpers import data_entries
+
 from core.runtime.cache import (
-    KEEP_PER_DIRECTORY,
-    cache_dir,
     cached_snapshot,
     cached_start_view,
     load_and_cache,
     load_snapshot_cached,
     store_start_view,
 )
+from core.runtime.cache_files import KEEP_PER_GROUP, cache_dir
 from core.views.main_view import main_view
 
 HEADER = "period,flow,item,partner,value_usd\n"
@@ -76,7 +77,7 @@ def test_a_load_of_files_written_just_now_is_not_cached(data_dir):
     store_start_view(snapshot, None, "motie15", main_view(snapshot, 2026 * 12))
     assert cached_snapshot(data_dir) is None
     assert cached_start_view(data_dir, None, "motie15") is None
-    assert not cache_dir().exists() or list(cache_dir().iterdir()) == []
+    assert data_entries() == []
 
 
 def test_the_start_view_used_most_recently_outlives_the_pruning(data_dir):
@@ -94,7 +95,7 @@ def test_the_start_view_used_most_recently_outlives_the_pruning(data_dir):
 
     written_long_ago = time.time() - 1000
     store(None, written_long_ago)
-    for month in range(1, 1 + KEEP_PER_DIRECTORY):
+    for month in range(1, 1 + KEEP_PER_GROUP):
         store(2025 * 12 + month, written_long_ago + month)
         assert cached_start_view(data_dir, None, "motie15") == view  # the daily start, read again
     assert cached_start_view(data_dir, 2025 * 12 + 1, "motie15") is None  # the least recently used went

@@ -11,11 +11,13 @@ import sys
 
 import numpy as np
 import pytest
+from cache_helpers import data_entries
 from dashboard_helpers import copy_of_shipped_data, make_app, wait_for_data
 
 from core.base import fmt
 from core.engine.model import Figure, Headline, Release
-from core.runtime.cache import cache_dir, cached_snapshot, cached_start_view, load_snapshot_cached, store_start_view
+from core.runtime.cache import cached_snapshot, cached_start_view, load_snapshot_cached, store_start_view
+from core.runtime.cache_files import cache_dir
 from core.views.main_view import MainView, main_view
 from tui.widgets.headline_cards import HeadlineCards
 
@@ -76,15 +78,19 @@ def test_the_planted_payloads_do_run_when_unpickled(tmp_path):
 
 def crafted_entries(entries, marker) -> dict:
     """Entries of the cache's own formats: the snapshot's with code inside, the start view's under its own
-    key but with a figure of the wrong type."""
-    (view_entry,) = (entry for entry in entries if entry.suffix == ".json")
+    key but with a figure of the wrong type, the holidays' under their own key with each year's days under another."""
+    (view_entry,) = data_entries("*.json")
+    (holidays_entry,) = set(entries) - set(data_entries())
     key, view = json.loads(view_entry.read_bytes())
     release = view[MainView._fields.index("release")]
     exports = release[Release._fields.index("headline")][Headline._fields.index("exports")]
     exports[Figure._fields.index("value_usd")] = "$1"
-    return {
-        entry: json.dumps([key, view]).encode() if entry == view_entry else planted_npz(marker) for entry in entries
+    holidays_key, (years, days) = json.loads(holidays_entry.read_bytes())
+    crafted = {
+        view_entry: json.dumps([key, view]).encode(),
+        holidays_entry: json.dumps([holidays_key, [years, [days[-1], *days[:-1]]]]).encode(),
     }
+    return {entry: crafted.get(entry) or planted_npz(marker) for entry in entries}
 
 
 async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path, shipped_snapshot):
@@ -95,8 +101,8 @@ async def test_entries_planted_in_the_cache_run_nothing_and_are_rebuilt(tmp_path
         main_view(shipped_snapshot, shipped_snapshot.latest, "export", "motie20"),
     )  # the latest month, in the item set of its release
     assert await monitor_exports(directory) == expected  # fills the cache: the snapshot and the start view
-    entries = sorted(cache_dir().iterdir())
-    assert len(entries) == 2
+    entries = sorted(cache_dir().iterdir())  # the holidays' too
+    assert len(data_entries()) == 2 and len(entries) == 3
     marker = tmp_path / "code-ran"
     for plant in (
         lambda: {entry: planted_pickle(marker) for entry in entries},
@@ -120,8 +126,8 @@ def test_an_entry_of_the_right_key_but_the_wrong_shape_is_a_miss(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     snapshot = load_snapshot_cached(directory)
     store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
-    (view_entry,) = cache_dir().glob("*.json")
-    (snapshot_entry,) = cache_dir().glob("*.npz")
+    (view_entry,) = data_entries("*.json")
+    (snapshot_entry,) = data_entries("*.npz")
     key, view = json.loads(view_entry.read_bytes())
     view_entry.write_text(json.dumps([key, view[:-1]]))  # a field short
     assert cached_start_view(directory, None, "motie15") is None
@@ -143,7 +149,7 @@ def test_an_entry_copied_from_another_key_is_a_miss(tmp_path):
     snapshot = load_snapshot_cached(directory)
     store_start_view(snapshot, 2026 * 12, "motie15", main_view(snapshot, 2026 * 12))
     store_start_view(snapshot, None, "motie15", main_view(snapshot, snapshot.latest))
-    january, latest = sorted(cache_dir().glob("*.json"), key=lambda entry: entry.stat().st_mtime_ns)
+    january, latest = sorted(data_entries("*.json"), key=lambda entry: entry.stat().st_mtime_ns)
     latest.write_bytes(january.read_bytes())
     assert cached_start_view(directory, None, "motie15") is None
     assert cached_start_view(directory, 2026 * 12, "motie15") == main_view(snapshot, 2026 * 12)
@@ -170,7 +176,7 @@ def test_a_cache_directory_others_can_write_to_is_neither_read_nor_written(tmp_p
 def test_an_entry_others_can_write_to_is_not_read(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     load_snapshot_cached(directory)
-    (entry,) = cache_dir().iterdir()
+    (entry,) = data_entries()
     entry.chmod(0o620)
     assert cached_snapshot(directory) is None
     entry.chmod(0o600)
@@ -181,7 +187,7 @@ def test_an_entry_others_can_write_to_is_not_read(tmp_path):
 def test_an_entry_of_another_user_is_not_read_even_by_root(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     load_snapshot_cached(directory)
-    (entry,) = cache_dir().iterdir()
+    (entry,) = data_entries()
     os.chown(entry, 12345, -1)
     assert cached_snapshot(directory) is None
     os.chown(entry, 0, -1)
@@ -232,7 +238,7 @@ def test_the_monitor_says_once_why_the_cache_is_not_read(tmp_path):
 def test_an_entry_that_is_a_link_or_a_fifo_is_a_miss_without_waiting(tmp_path):
     directory = copy_of_shipped_data(tmp_path)
     load_snapshot_cached(directory)
-    (entry,) = cache_dir().iterdir()
+    (entry,) = data_entries()
     kept = entry.rename(tmp_path / "kept.npz")
     entry.symlink_to(kept)
     assert cached_snapshot(directory) is None

@@ -3,12 +3,13 @@ the brief's JSON beside the common fields, and read back from the start view's c
 
 import json
 
+from cache_helpers import data_entries
 from dashboard_helpers import copy_of_shipped_data
 
 from core.base.periods import parse_period
 from core.engine.model import DeficitFacts, Notable, RecordFacts, Release, StreakFacts
 from core.engine.snapshot import to_json
-from core.runtime.cache import cache_dir, cached_start_view, load_snapshot_cached, store_start_view
+from core.runtime.cache import cached_start_view, load_snapshot_cached, store_start_view
 from core.views.main_view import MainView, main_view
 
 # Between them every kind of notable: 2023-01 the balance's record deficit, 2025-11 semiconductors' year above the
@@ -52,7 +53,7 @@ def test_a_notable_whose_facts_fit_no_record_is_a_miss(tmp_path):
     snapshot = load_snapshot_cached(directory)
     july = parse_period("2026-07")  # a month with notables (the latest, 2026-09, has no item detail yet)
     store_start_view(snapshot, july, "motie15", main_view(snapshot, july))
-    (entry,) = cache_dir().glob("*.json")
+    (entry,) = data_entries("*.json")
     key, view = json.loads(entry.read_bytes())
     release = view[MainView._fields.index("release")]
     notables = release[Release._fields.index("notables")]

@@ -23,7 +23,8 @@ from core.base.problems import DataError, Problem
 from core.base.release_calendar import now
 from core.base.subjects import ENGLISH, FLOWS, LANGUAGES
 from core.engine.model import DEFAULT_ITEM_SET, Arrival, Release
-from core.runtime.cache import cache_notice, cached_start_view, store_start_view
+from core.runtime.cache import cached_start_view, store_start_view
+from core.runtime.cache_files import cache_notice
 from core.text.arrival import arrival_text
 from core.text.releases import next_release_line
 from core.views.drilldown_view import Subject
@@ -39,9 +40,6 @@ from core.views.navigation import (
 from tui.internals import KeepsCrash, mount_hidden
 from tui.keys import APP_KEYS
 from tui.messages import DataChanged, LoadFailed, SnapshotLoaded
-from tui.screens.drilldown import DrilldownScreen
-from tui.screens.flash import FlashScreen
-from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.state import StateScreen
 
@@ -335,6 +333,8 @@ class TradetopApp(KeepsCrash):
 
     def drill(self, subject: Subject) -> None:
         if self.snapshot_or_wait(partial(self.drill, subject)) is not None:
+            from tui.screens.drilldown import DrilldownScreen  # the other screens too: not on the first frame's way
+
             screen = self.kept_screen(DrilldownScreen)
             if screen not in self.screen_stack:
                 screen.shown_for = None  # opened anew: at the month shown, not where it was left
@@ -345,7 +345,7 @@ class TradetopApp(KeepsCrash):
         """The story view of the month shown; opened anew, it starts at the top, unsearched."""
         if self.snapshot_or_wait(partial(self.show_story, search)) is None:
             return
-        from tui.screens.story import StoryScreen  # once asked for: not on the way to the first frame
+        from tui.screens.story import StoryScreen
 
         screen = self.kept_screen(StoryScreen)
         if screen not in self.screen_stack:
@@ -360,6 +360,8 @@ class TradetopApp(KeepsCrash):
             return
         month = snapshot.flash.pending if month is None else month
         if month is not None:
+            from tui.screens.flash import FlashScreen
+
             screen = self.kept_screen(FlashScreen)
             screen.month = month
             if self.fallback_notice:  # it says which month shows, and the flash month is the one asked for now
@@ -445,5 +447,7 @@ class TradetopApp(KeepsCrash):
         return system_commands(self, super().get_system_commands(screen))
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self))

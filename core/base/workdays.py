@@ -1,7 +1,9 @@
 """Working days as the monthly release counts them.
 
 Weekdays minus public holidays, plus half of each Saturday that is not a holiday. The "bank"
-category adds Workers' Day (May 1), which the release treats as a day off.
+category adds Workers' Day (May 1), which the release treats as a day off. A year's holidays come from the holidays
+package, or from a cache of an earlier run's (seed_holidays: core.runtime.holiday_cache), which spares a cold start
+that package's import.
 """
 
 import calendar
@@ -9,6 +11,7 @@ import datetime as dt
 import importlib.util
 import sys
 import threading
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from types import ModuleType
@@ -17,9 +20,11 @@ from typing import Any, cast
 from core.base.periods import calendar_month, year_of
 
 PACKAGE, KOREA = "holidays", "holidays.countries.south_korea"
+CATEGORIES = ("public", "bank")
 DAY_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.0)  # by weekday, Monday first
 WEEK = sum(DAY_WEIGHTS)
 _adding = threading.Lock()  # a year's holidays added to the one calendar by one thread at a time
+_years: dict[int, tuple[dt.date, ...]] = {}  # each year's holidays, sorted: looked up, or seeded
 
 
 def _holidays_package() -> ModuleType | None:
@@ -88,15 +93,50 @@ def _korea() -> type:
 def _korean_calendar() -> Any:
     """One calendar for every year asked for: it adds a year's holidays when a date of that year is first looked
     up (holidays' `expand`), where a calendar per year costs its set-up (translations) each time."""
-    return _korea()(categories=("public", "bank"))
+    return _korea()(categories=CATEGORIES)
 
 
-@cache
 def _korean_holidays(year: int) -> tuple[dt.date, ...]:
     with _adding:
-        korean = _korean_calendar()
-        korean.get(dt.date(year, 1, 1))  # adds the year's holidays
-        return tuple(sorted(day for day in korean if day.year == year))
+        if year not in _years:
+            korean = _korean_calendar()
+            korean.get(dt.date(year, 1, 1))  # adds the year's holidays
+            _years[year] = tuple(sorted(day for day in korean if day.year == year))
+        return _years[year]
+
+
+def holidays_source() -> tuple[tuple[str, int, int], ...] | None:
+    """What the holidays package would work the Korean holidays out from, without importing it: its Korean
+    calendar's and its own __init__'s path, size and mtime (an upgrade or reinstall rewrites both). None where the
+    package is not found."""
+    try:
+        spec = importlib.util.find_spec(PACKAGE)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    package = Path(spec.submodule_search_locations[0])
+    stamps = []
+    for path in (package / "countries" / "south_korea.py", package / "__init__.py"):
+        try:
+            status = path.stat()
+        except OSError:
+            return None
+        stamps.append((str(path), status.st_size, status.st_mtime_ns))
+    return tuple(stamps)
+
+
+def seed_holidays(years: Mapping[int, tuple[dt.date, ...]]) -> None:
+    """Years whose holidays are known (from holidays_source, in an earlier run): looked up no more."""
+    with _adding:
+        for year, days in years.items():
+            _years.setdefault(year, tuple(sorted(days)))
+
+
+def known_holidays() -> dict[int, tuple[dt.date, ...]]:
+    """Every year's holidays known so far, looked up or seeded."""
+    with _adding:
+        return dict(_years)
 
 
 def working_days_between(start: dt.date, end: dt.date) -> float:

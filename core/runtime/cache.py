@@ -1,31 +1,22 @@
 """Caches of computed results, so a warm start needs neither pandas nor a reload.
 
-Two kinds, both keyed by tradetop's version and engine files, the data directory and each data file's
-name, size and mtime as they were before the files were read: any change to the files or the code misses
-them. The snapshot (for everything after the first frame) is a NumPy .npz read without pickle: its arrays,
-and its plain values as JSON. The start view (the screen the monitor opens on, drawn before numpy is
-imported) is JSON. Nothing read can run code: an entry is checked against its key and rebuilt field by field
-into the record types it must hold, and anything else is a miss. This module imports neither numpy nor
-pandas; the snapshot's functions import them when called.
-
-The caches live in the user's cache directory (created 0700), never beside the data. A directory or an entry
-that is not the user's or that others can write to is not read (nor the directory written): another user
-could have planted what is in it. `cache_notice` says so, once per process.
+Two kinds, both keyed by the data directory and each data file's name, size and mtime as they were before the
+files were read (and, as every entry, by tradetop's version and engine files: core.runtime.cache_files): any
+change to the files or the code misses them. The snapshot (for everything after the first frame) is a NumPy .npz
+read without pickle: its arrays, and its plain values as JSON. The start view (the screen the monitor opens on,
+drawn before numpy is imported) is JSON. Nothing read can run code: an entry is checked against its key and rebuilt
+field by field into the record types it must hold, and anything else is a miss. This module imports neither numpy
+nor pandas; the snapshot's functions import them when called.
 """
 
-import contextlib
 import hashlib
-import os
-import stat
-import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from functools import partial
 from pathlib import Path
 from types import MappingProxyType
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, TypeVar
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
-from core import __version__
 from core.base.catalog import Catalog
 from core.base.catalog import Entry as CatalogEntry
 from core.base.problems import Problem
@@ -33,6 +24,7 @@ from core.base.release_calendar import ReleaseDate
 from core.base.subjects import ENGLISH
 from core.engine.model import Revision, SeriesKey
 from core.ingest.datadir import FileStamp, file_stamps
+from core.runtime import cache_files
 from core.runtime.records_json import dump_json, load_json
 from core.views.main_view import MainView
 
@@ -42,131 +34,18 @@ if TYPE_CHECKING:
 
     from core.engine.snapshot import Snapshot
 
-T = TypeVar("T")
-KEEP_PER_DIRECTORY = 3
-FORMAT = 1  # of the entries; part of every key
 VIEW_SUFFIX, SNAPSHOT_SUFFIX = ".json", ".npz"
 # A file written this recently may be rewritten with the same size and mtime (timestamps are as coarse as
 # a clock tick on Linux, 2 s on FAT), so a load that read it is not cached.
 SETTLED_NS = 2_000_000_000
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "tradetop"
-
-
-_refusal: str | None = None  # the first reason this process did not read the cache
-_refusal_told = False
-
-
-def _refuse(reason: str) -> None:
-    global _refusal
-    if _refusal is None:
-        _refusal = reason
-
-
-def cache_notice() -> str | None:
-    """Why the cache was not read (another user's directory or entry, a directory others can write to):
-    the first reason, the first time it is asked for; None otherwise."""
-    global _refusal_told
-    if _refusal is None or _refusal_told:
-        return None
-    _refusal_told = True
-    return _refusal
-
-
-def _directory_trusted() -> bool:
-    """The cache directory exists and only this user can write to it."""
-    directory = cache_dir()
-    try:
-        status = directory.stat()
-    except OSError:
-        return False
-    if not stat.S_ISDIR(status.st_mode) or status.st_uid != os.geteuid():
-        _refuse(f"the cache {directory} is not this user's; not used")
-        return False
-    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        _refuse(f"the cache {directory} is writable by others; not used (chmod 700 it)")
-        return False
-    return True
-
-
 def _directory_tag(directory: Path) -> str:
     return hashlib.sha256(str(directory.resolve()).encode()).hexdigest()[:16]
 
 
-def _engine_stamp() -> tuple[tuple[str, int, int], ...]:
-    """The engine's own files, so that a changed record type never meets an old entry."""
-    core = Path(__file__).parent.parent
-    return tuple(
-        (str(path.relative_to(core)), path.stat().st_size, path.stat().st_mtime_ns)
-        for path in sorted(core.rglob("*.py"))
-    )
-
-
-class _Entry(NamedTuple):
-    path: Path  # in the cache directory; the file name is a short hash of the key
-    key: str  # a full hash, kept in the file: a file renamed onto another key's name is a miss
-
-
-def _entry(directory: Path, files: tuple[FileStamp, ...], suffix: str, *identity: object) -> _Entry:
-    text = repr((FORMAT, __version__, _engine_stamp(), str(directory.resolve()), files, suffix, *identity))
-    key = hashlib.sha256(text.encode()).hexdigest()
-    return _Entry(cache_dir() / f"{_directory_tag(directory)}-{key[:16]}{suffix}", key)
-
-
-def _read(entry: _Entry, parse: Callable[[IO[bytes]], tuple[str, T]]) -> T | None:
-    """`parse(file)` of the entry, or None: missing, refused, damaged or foreign entries are all a miss."""
-    if not _directory_trusted():
-        return None
-    try:
-        # Not following a link, and not waiting on a FIFO: only a regular file of this user is read.
-        descriptor = os.open(entry.path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
-    except OSError:
-        return None
-    with open(descriptor, "rb") as file:
-        status = os.fstat(descriptor)
-        if status.st_uid != os.geteuid() or status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            _refuse(f"a cache entry that another user owns or can write to was not read: {entry.path}")
-            return None
-        if not stat.S_ISREG(status.st_mode):
-            return None
-        try:
-            key, found = parse(file)
-        except Exception:  # a damaged or foreign entry, whatever its bytes: only a slower start
-            return None
-    if key != entry.key:
-        return None
-    with contextlib.suppress(OSError):  # a read-only cache still serves
-        os.utime(entry.path)  # pruning keeps the most recently used entries: the view opened every day stays
-    return found
-
-
-def _write(entry: _Entry, directory: Path, dump: Callable[[IO[bytes]], object]) -> None:
-    """`dump(file)` to the entry, whole or not at all. Best effort: a read-only or full disk, or a directory
-    not to be trusted, only means no cache. Old entries of the data directory are pruned."""
-    try:
-        entry.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _directory_trusted():
-            return
-        with tempfile.NamedTemporaryFile(dir=entry.path.parent, delete=False, suffix=".tmp") as file:  # 0600
-            try:
-                dump(file)
-            except BaseException:
-                Path(file.name).unlink()
-                raise
-        os.replace(file.name, entry.path)
-        suffix = entry.path.suffix
-        older = sorted(
-            entry.path.parent.glob(f"{_directory_tag(directory)}-*{suffix}"),
-            key=lambda path: path.stat().st_mtime,
-            reverse=True,
-        )
-        for stale in older[KEEP_PER_DIRECTORY:]:
-            stale.unlink(missing_ok=True)
-    except (OSError, TypeError, ValueError):  # the last two: a value JSON cannot hold
-        pass
+def _entry(directory: Path, files: tuple[FileStamp, ...], suffix: str, *identity: object) -> cache_files.Entry:
+    return cache_files.entry(_directory_tag(directory), suffix, str(directory.resolve()), files, *identity)
 
 
 def _settled(files: tuple[FileStamp, ...], before_ns: int) -> bool:
@@ -181,7 +60,7 @@ def cached_start_view(directory: Path, month: int | None, item_set: str | None, 
         entry = _entry(directory, file_stamps(directory), VIEW_SUFFIX, month, item_set, lang)
     except OSError:  # as cached_snapshot
         return None
-    return _read(entry, lambda file: load_json(MainView, file.read()))
+    return cache_files.read(entry, lambda file: load_json(MainView, file.read()))
 
 
 def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str | None, view: MainView) -> None:
@@ -189,7 +68,7 @@ def store_start_view(snapshot: "Snapshot", month: int | None, item_set: str | No
     directory = snapshot.directory
     if _has_snapshot(directory, snapshot.files):
         entry = _entry(directory, snapshot.files, VIEW_SUFFIX, month, item_set, view.lang)
-        _write(entry, directory, lambda file: file.write(dump_json(entry.key, view)))
+        cache_files.write(entry, lambda file: file.write(dump_json(entry.key, view)))
 
 
 class _SnapshotRecord(NamedTuple):
@@ -317,7 +196,7 @@ def _load_snapshot(directory: Path, files: tuple[FileStamp, ...], file: IO[bytes
 
 
 def _has_snapshot(directory: Path, files: tuple[FileStamp, ...]) -> bool:
-    return _entry(directory, files, SNAPSHOT_SUFFIX).path.is_file()
+    return cache_files.exists(_entry(directory, files, SNAPSHOT_SUFFIX))
 
 
 def snapshot_cached(directory: Path) -> bool:
@@ -327,7 +206,7 @@ def snapshot_cached(directory: Path) -> bool:
         files = file_stamps(directory)
     except OSError:  # the directory went: the load says so
         return False
-    return _directory_trusted() and _has_snapshot(directory, files)
+    return cache_files.directory_trusted() and _has_snapshot(directory, files)
 
 
 def cached_snapshot(directory: Path) -> "Snapshot | None":
@@ -336,7 +215,9 @@ def cached_snapshot(directory: Path) -> "Snapshot | None":
         files = file_stamps(directory)
     except OSError:  # no such directory: a miss, so that the load says so as a data problem
         return None
-    return _read(_entry(directory, files, SNAPSHOT_SUFFIX), lambda file: _load_snapshot(directory, files, file))
+    return cache_files.read(
+        _entry(directory, files, SNAPSHOT_SUFFIX), lambda file: _load_snapshot(directory, files, file)
+    )
 
 
 def load_uncached(directory: Path) -> tuple["Snapshot", bool]:
@@ -348,19 +229,24 @@ def load_uncached(directory: Path) -> tuple["Snapshot", bool]:
     written too recently for their stamps to tell, is not to be cached.
     """
     from core.engine.snapshot import load_snapshot  # pandas: only when the cache misses
+    from core.runtime.holiday_cache import read_holidays, store_holidays
 
-    for _attempt in range(2):
-        started_ns = time.time_ns()
-        snapshot = load_snapshot(directory)  # its `files` are stamped before any file is read (core.ingest.loader)
-        if file_stamps(directory) == snapshot.files:
-            return snapshot, _settled(snapshot.files, started_ns)
-    return snapshot, False
+    holidays = read_holidays()
+    try:
+        for _attempt in range(2):
+            started_ns = time.time_ns()
+            snapshot = load_snapshot(directory)  # its `files` are stamped before any is read (core.ingest.loader)
+            if file_stamps(directory) == snapshot.files:
+                return snapshot, _settled(snapshot.files, started_ns)
+        return snapshot, False
+    finally:
+        store_holidays(holidays)
 
 
 def store_snapshot(snapshot: "Snapshot") -> None:
     """Cached under its files' stamps (only for a load_uncached result that may be cached)."""
     entry = _entry(snapshot.directory, snapshot.files, SNAPSHOT_SUFFIX)
-    _write(entry, snapshot.directory, partial(_dump_snapshot, entry.key, snapshot))
+    cache_files.write(entry, partial(_dump_snapshot, entry.key, snapshot))
 
 
 def load_and_cache(directory: Path) -> "Snapshot":
