@@ -234,8 +234,7 @@ class TradetopApp(KeepsCrash):
             action()
         self.call_after_refresh(self._settle_snapshot)
 
-    # A description of its own: Textual's default is the repr of the arguments, the whole snapshot's arrays,
-    # which took 0.2 s of the UI thread before the first figures of a cold start.
+    # Its own description: Textual's default, the arguments' repr (the snapshot's arrays), took 0.2 s of the UI thread.
     @work(thread=True, group="store", description="store the start view")
     def store_start_view(self, snapshot: "Snapshot", view: MainView) -> None:
         store_start_view(snapshot, self.requested_month, self.chosen_set, view)
@@ -247,10 +246,8 @@ class TradetopApp(KeepsCrash):
             self.notify(notice, title="Cache not used", severity="warning", markup=False)
 
     def _settle_snapshot(self) -> None:
-        """After the paint: the new snapshot out of the collector's way, then the precompute.
-
-        A full collection that has to walk the snapshot takes 50-85 ms; once it is frozen, the full collections
-        that fall in a key press walk only what is newer. Unfrozen first, so a replaced snapshot can be freed."""
+        """After the paint: the new snapshot frozen out of the collector's way (a full collection walking it takes
+        50-85 ms of a key press; unfrozen first, so a replaced one can be freed), then the work done ahead."""
         gc.unfreeze()
         gc.collect()
         gc.freeze()
@@ -258,8 +255,9 @@ class TradetopApp(KeepsCrash):
         self.call_after_refresh(self.compose_drilldown)
 
     def compose_drilldown(self) -> None:
-        """The drilldown screen composed and mounted while the user reads (on total exports: Enter shows its own
-        subject), so that the first Enter only lays it out and paints it: composing took a third of that key."""
+        """The drilldown screen composed and mounted while the user reads: the first Enter only lays it out."""
+        from tui.screens.drilldown import DrilldownScreen  # as the other screens: not on the first frame's way
+
         if self.snapshot is not None and not self.is_screen_installed(DrilldownScreen.__name__):
             mount_hidden(self, self.kept_screen(DrilldownScreen))
 
@@ -333,7 +331,7 @@ class TradetopApp(KeepsCrash):
 
     def drill(self, subject: Subject) -> None:
         if self.snapshot_or_wait(partial(self.drill, subject)) is not None:
-            from tui.screens.drilldown import DrilldownScreen  # the other screens too: not on the first frame's way
+            from tui.screens.drilldown import DrilldownScreen
 
             screen = self.kept_screen(DrilldownScreen)
             if screen not in self.screen_stack:
@@ -427,8 +425,7 @@ class TradetopApp(KeepsCrash):
         self.load_data()
 
     def action_copy(self) -> None:
-        """The focused pane to the clipboard through the terminal (OSC 52), which reaches the user's own clipboard
-        over SSH and through tmux (`set -g set-clipboard on`)."""
+        """The focused pane to the clipboard through the terminal (OSC 52): over SSH and tmux (set-clipboard on) too."""
         clip = self.screen.clip() if isinstance(self.screen, StateScreen) else None
         if clip is None:
             self.notify("Nothing to copy here: Tab to a table or a text pane", title="Copy", severity="warning")
