@@ -85,10 +85,10 @@ def crafted_entries(entries, marker) -> dict:
     release = view[MainView._fields.index("release")]
     exports = release[Release._fields.index("headline")][Headline._fields.index("exports")]
     exports[Figure._fields.index("value_usd")] = "$1"
-    holidays_key, (years, days) = json.loads(holidays_entry.read_bytes())
+    holidays_key, (files, years, days) = json.loads(holidays_entry.read_bytes())
     crafted = {
         view_entry: json.dumps([key, view]).encode(),
-        holidays_entry: json.dumps([holidays_key, [years, [days[-1], *days[:-1]]]]).encode(),
+        holidays_entry: json.dumps([holidays_key, [files, years, [days[-1], *days[:-1]]]]).encode(),
     }
     return {entry: crafted.get(entry) or planted_npz(marker) for entry in entries}
 

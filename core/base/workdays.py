@@ -11,8 +11,9 @@ import datetime as dt
 import importlib.util
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cache
+from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
 from typing import Any, cast
@@ -25,6 +26,17 @@ DAY_WEIGHTS = (1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.0)  # by weekday, Monday first
 WEEK = sum(DAY_WEIGHTS)
 _adding = threading.Lock()  # a year's holidays added to the one calendar by one thread at a time
 _years: dict[int, tuple[dt.date, ...]] = {}  # each year's holidays, sorted: looked up, or seeded
+Stamps = tuple[tuple[str, int, int], ...]  # files' paths, sizes and mtimes
+_worked_out_from: Stamps | None = None  # the holidays package's files loaded when it last worked a year out
+
+
+def _package_spec() -> ModuleSpec | None:
+    """The holidays package's, without running its __init__ (found, or already imported); None where not found."""
+    try:
+        spec = sys.modules[PACKAGE].__spec__ if PACKAGE in sys.modules else importlib.util.find_spec(PACKAGE)
+    except (ImportError, ValueError):
+        return None
+    return spec if spec is not None and spec.submodule_search_locations else None
 
 
 def _holidays_package() -> ModuleType | None:
@@ -33,8 +45,8 @@ def _holidays_package() -> ModuleType | None:
     every country, 20-50 ms of a cold start that the Korean calendar does not use. None where it is not found."""
     if PACKAGE in sys.modules:
         return sys.modules[PACKAGE]
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or spec.loader is None or spec.submodule_search_locations is None:
+    spec = _package_spec()
+    if spec is None or spec.loader is None:
         return None
     package = importlib.util.module_from_spec(spec)
     loader = spec.loader
@@ -97,37 +109,44 @@ def _korean_calendar() -> Any:
 
 
 def _korean_holidays(year: int) -> tuple[dt.date, ...]:
+    global _worked_out_from
     with _adding:
         if year not in _years:
             korean = _korean_calendar()
             korean.get(dt.date(year, 1, 1))  # adds the year's holidays
             _years[year] = tuple(sorted(day for day in korean if day.year == year))
+            loaded = (module.__file__ for name, module in list(sys.modules.items()) if name.split(".")[0] == PACKAGE)
+            _worked_out_from = stamps(sorted(path for path in loaded if path))
         return _years[year]
 
 
-def holidays_source() -> tuple[tuple[str, int, int], ...] | None:
-    """What the holidays package would work the Korean holidays out from, without importing it: its Korean
-    calendar's and its own __init__'s path, size and mtime (an upgrade or reinstall rewrites both). None where the
-    package is not found."""
-    try:
-        spec = importlib.util.find_spec(PACKAGE)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    package = Path(spec.submodule_search_locations[0])
-    stamps = []
-    for path in (package / "countries" / "south_korea.py", package / "__init__.py"):
+def stamps(paths: Iterable[str]) -> Stamps | None:
+    """Each file's path, size and mtime; None where one cannot be read."""
+    found = []
+    for path in paths:
         try:
-            status = path.stat()
+            status = Path(path).stat()
         except OSError:
             return None
-        stamps.append((str(path), status.st_size, status.st_mtime_ns))
-    return tuple(stamps)
+        found.append((path, status.st_size, status.st_mtime_ns))
+    return tuple(found)
+
+
+def holidays_location() -> str | None:
+    """Where the holidays package is, without importing it; None where it is not found."""
+    spec = _package_spec()
+    return None if spec is None or not spec.submodule_search_locations else spec.submodule_search_locations[0]
+
+
+def worked_out_from() -> Stamps | None:
+    """The holidays package's files (its modules this process had loaded, stamped then) that worked out the years
+    it last looked up; None if it looked none up."""
+    with _adding:
+        return _worked_out_from
 
 
 def seed_holidays(years: Mapping[int, tuple[dt.date, ...]]) -> None:
-    """Years whose holidays are known (from holidays_source, in an earlier run): looked up no more."""
+    """Years whose holidays are known (kept from an earlier run's, core.runtime.holiday_cache): looked up no more."""
     with _adding:
         for year, days in years.items():
             _years.setdefault(year, tuple(sorted(days)))

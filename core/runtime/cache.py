@@ -229,18 +229,15 @@ def load_uncached(directory: Path) -> tuple["Snapshot", bool]:
     written too recently for their stamps to tell, is not to be cached.
     """
     from core.engine.snapshot import load_snapshot  # pandas: only when the cache misses
-    from core.runtime.holiday_cache import read_holidays, store_holidays
+    from core.runtime.holiday_cache import read_holidays
 
-    holidays = read_holidays()
-    try:
-        for _attempt in range(2):
-            started_ns = time.time_ns()
-            snapshot = load_snapshot(directory)  # its `files` are stamped before any is read (core.ingest.loader)
-            if file_stamps(directory) == snapshot.files:
-                return snapshot, _settled(snapshot.files, started_ns)
-        return snapshot, False
-    finally:
-        store_holidays(holidays)
+    read_holidays()  # stored after the load (store_holidays), by load_and_cache or the loader process
+    for _attempt in range(2):
+        started_ns = time.time_ns()
+        snapshot = load_snapshot(directory)  # its `files` are stamped before any file is read (core.ingest.loader)
+        if file_stamps(directory) == snapshot.files:
+            return snapshot, _settled(snapshot.files, started_ns)
+    return snapshot, False
 
 
 def store_snapshot(snapshot: "Snapshot") -> None:
@@ -251,7 +248,10 @@ def store_snapshot(snapshot: "Snapshot") -> None:
 
 def load_and_cache(directory: Path) -> "Snapshot":
     """Loaded and validated from the files (load_uncached), then cached if it may be."""
+    from core.runtime.holiday_cache import store_holidays
+
     snapshot, cacheable = load_uncached(directory)
+    store_holidays()
     if cacheable:
         store_snapshot(snapshot)
     return snapshot

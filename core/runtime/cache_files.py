@@ -21,7 +21,7 @@ from core import __version__
 
 T = TypeVar("T")
 KEEP_PER_GROUP = 3
-FORMAT = 2  # of the keys; part of every key
+FORMAT = 1  # of the entries; part of every key
 
 
 def cache_dir() -> Path:
@@ -65,7 +65,7 @@ def directory_trusted() -> bool:
     return True
 
 
-@cache  # the code this process runs: what it has loaded, whatever is installed over it meanwhile
+@cache  # once a process: the code it runs is the code it started with
 def _engine_stamp() -> tuple[tuple[str, int, int], ...]:
     """The engine's own files, so that a changed record type never meets an old entry."""
     core = Path(__file__).parent.parent

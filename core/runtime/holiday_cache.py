@@ -1,8 +1,9 @@
 """The Korean holidays of the years loads have counted working days for, cached: a cold start (new data files, so no
 snapshot in the cache) then counts them without the holidays package, whose import is a sixth of its load.
 
-Keyed by what the package would work them out from (core.base.workdays.holidays_source): an upgrade of it is a
-miss. A year not in the entry is worked out by the package, and the entry written again with it.
+An entry holds the holidays package's files that worked its years out, stamped then (core.base.workdays): read, they
+are stamped again, and any change to them (an upgrade, a reinstall, an edit) is a miss. A year not in the entry is
+worked out by the package, and the entry written again with it, after the load's view has gone (store_holidays).
 """
 
 import datetime as dt
@@ -16,41 +17,60 @@ GROUP, SUFFIX = "holidays", ".json"
 
 
 class _Holidays(NamedTuple):
+    files: tuple[tuple[str, int, int], ...]  # core.base.workdays.Stamps
     years: tuple[int, ...]
-    days: tuple[tuple[str, ...], ...]  # of each year, ISO dates
+    days: tuple[tuple[str, ...], ...]  # of each year, ISO dates, in order
+
+
+class _Read(NamedTuple):
+    years: frozenset[int]
+    files: workdays.Stamps | None  # what the entry read was worked out from; None: no entry
+
+
+_read = _Read(frozenset(), None)  # the last read_holidays's, for the store after the load
 
 
 def _entry() -> cache_files.Entry | None:
-    source = workdays.holidays_source()
-    return None if source is None else cache_files.entry(GROUP, SUFFIX, workdays.CATEGORIES, source)
+    location = workdays.holidays_location()
+    return None if location is None else cache_files.entry(GROUP, SUFFIX, workdays.CATEGORIES, location)
 
 
-def _parse(file: IO[bytes]) -> tuple[str, dict[int, tuple[dt.date, ...]]]:
-    """ValueError (a miss) for a date that is not of its year."""
+def _parse(file: IO[bytes]) -> tuple[str, _Holidays]:
+    """ValueError (a miss) for anything but years in order, each with its own days in order, each day once."""
     key, record = load_json(_Holidays, file.read())
-    years = {}
+    if not record.files or list(record.years) != sorted(set(record.years)) or len(record.days) != len(record.years):
+        raise ValueError("not years in order")
     for year, days in zip(record.years, record.days, strict=True):
-        dates = tuple(dt.date.fromisoformat(day) for day in days)
-        if any(date.year != year for date in dates):
-            raise ValueError(f"a holiday of {year} that is not of {year}")
-        years[year] = dates
-    return key, years
+        dates = [dt.date.fromisoformat(day) for day in days]
+        if dates != sorted(set(dates)) or any(date.year != year for date in dates):
+            raise ValueError(f"not the days of {year} in order")
+    return key, record
 
 
-def read_holidays() -> frozenset[int]:
-    """The cached years, given to core.base.workdays (which then looks them up no more); none on a miss."""
+def read_holidays() -> None:
+    """The cached years given to core.base.workdays (which then looks them up no more), where the files that worked
+    them out are as they were."""
+    global _read
     entry = _entry()
-    years = cache_files.read(entry, _parse) if entry is not None else None
-    if not years:
-        return frozenset()
-    workdays.seed_holidays(years)
-    return frozenset(years)
+    record = cache_files.read(entry, _parse) if entry is not None else None
+    if record is None or workdays.stamps(path for path, _size, _mtime in record.files) != record.files:
+        _read = _Read(frozenset(), None)
+        return
+    workdays.seed_holidays(
+        {year: tuple(map(dt.date.fromisoformat, days)) for year, days in zip(record.years, record.days, strict=True)}
+    )
+    _read = _Read(frozenset(record.years), record.files)
 
 
-def store_holidays(read: frozenset[int]) -> None:
-    """Every year core.base.workdays knows cached, where it knows any the cache did not hold (`read`)."""
-    years = workdays.known_holidays()
-    entry = _entry() if not years.keys() <= read else None
-    if entry is not None:
-        record = _Holidays(tuple(years), tuple(tuple(day.isoformat() for day in days) for days in years.values()))
-        cache_files.write(entry, lambda file: file.write(dump_json(entry.key, record)))
+def store_holidays() -> None:
+    """Every year core.base.workdays knows cached, where it worked out any the cache did not hold, from the files
+    the years read (if any) came from."""
+    years, files = workdays.known_holidays(), workdays.worked_out_from()
+    if files is None or years.keys() <= _read.years or _read.files not in (None, files):
+        return
+    entry = _entry()
+    if entry is None:
+        return
+    ordered = sorted(years)
+    record = _Holidays(files, tuple(ordered), tuple(tuple(day.isoformat() for day in years[year]) for year in ordered))
+    cache_files.write(entry, lambda file: file.write(dump_json(entry.key, record)))

@@ -162,9 +162,12 @@ def _load_and_keep(directory: Path, month: int | None, item_set: str | None, lan
 
 def _store_started() -> None:
     """In the child, next: start_loading's snapshot and view cached (as load_and_cache and a warm start would
-    store them), unless its load failed or its files were not settled."""
+    store them), unless its load failed or its files were not settled; the holidays it worked out, in any case."""
+    from core.runtime.holiday_cache import store_holidays
+
     global _unstored
     unstored, _unstored = _unstored, None
+    store_holidays()
     if unstored is not None and unstored.cacheable:
         store_snapshot(unstored.snapshot)
         if unstored.view is not None:
