@@ -3,7 +3,6 @@
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -17,6 +16,7 @@ from core.views.main_view import rows_matching
 from core.views.navigation import next_item_set
 from tui import widgets
 from tui.screens.state import Clip, Monitor, StateScreen
+from tui.widgets.cells import parts_dropped
 from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import NOTICE_KEY, FigureTable
 from tui.widgets.flash_pane import FlashPane
@@ -126,22 +126,26 @@ class MainScreen(StateScreen):
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort, self.balances)
         keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
         flow = FLOWS[app.flow].name
-        Shown = tuple[tuple[ReleaseRow | PartnerBalance, ...], Mapping, str, tuple[Sort, ...], tuple[Column, ...]]
-        items: Shown = (release.items, view.item_trends, f"Items ({release.breadth.set}) · {flow}", SORTS, COLUMNS)
-        partners: Shown = (release.partners, view.partner_trends, f"Partners · {flow}", SORTS, COLUMNS)
+        Shown = tuple[
+            tuple[ReleaseRow | PartnerBalance, ...], Mapping, tuple[str, ...], tuple[Sort, ...], tuple[Column, ...]
+        ]
+        items: Shown = (release.items, view.item_trends, (f"Items ({release.breadth.set})", flow), SORTS, COLUMNS)
+        partners: Shown = (release.partners, view.partner_trends, ("Partners", flow), SORTS, COLUMNS)
         if self.balances:  # both flows, whichever is chosen
-            partners = (release.partner_balances, {}, "Partners · balance", BALANCE_SORTS, BALANCE_COLUMNS)
+            partners = (release.partner_balances, {}, ("Partners", "balance"), BALANCE_SORTS, BALANCE_COLUMNS)
         for table, (rows, trends, title, sorts, columns) in (
             (self.query_one("#items", ReleaseTable), items),
             (self.query_one("#partners", ReleaseTable), partners),
         ):
             query = self.filters.get(table.id or "", "")
+            titles = parts_dropped(*title)
             if query and app.snapshot is not None:  # set once the snapshot, and its catalog's Korean names, are here
                 rows = rows_matching(app.snapshot, table.dimension, rows, query)
-                title += f" · /{query}" + ("" if rows else ": none")
+                found = f"/{query}" + ("" if rows else ": none")  # kept longer than the flow: it hides rows
+                titles = (f"{titles[0]} · {found}", f"{title[0]} · {found}", found, title[0])
             sort = sorts[app.sort]
-            table.border_title = Text(title)
-            table.subtitle = f"{mode} · by {sort.label}"
+            table.set_border(title=titles)
+            table.subtitle = (mode, f"by {sort.label}")
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns)
         if self.overview is not None:
             self.overview.show(view.overview)

@@ -1,5 +1,6 @@
 """Pieces of a cell: sparklines, signed changes in colour, titles; shared by the widgets."""
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 
@@ -72,3 +73,40 @@ CURSOR_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("end,G", "move_to(-1)", "Last", show=False),
     Binding("enter", "select", "Open", show=False),
 ]
+
+
+# A border's corners, and a rule and a blank each side of its text (Textual's render_border_label).
+BORDER_SPARE = 6
+
+
+def parts_dropped(*parts: str) -> tuple[str, ...]:
+    """A border text of parts ("month · by value · z: zoom"), then with its last parts dropped one by one."""
+    shown = [part for part in parts if part]
+    return tuple(" · ".join(shown[:count]) for count in range(len(shown), 0, -1))
+
+
+class FittedBorder:
+    """A pane whose border texts are given as forms, longest first, and fitted to its width when given and on each
+    resize: the first form that fits, so that a figure is never cut (Textual would cut it with "…"). Where none
+    fits, a title's last form is a name that Textual may cut; any other text is left out."""
+
+    title_forms: tuple[str, ...] = ()
+    subtitle_forms: tuple[str, ...] = ()
+
+    def set_border(self, title: tuple[str, ...] | None = None, subtitle: tuple[str, ...] | None = None) -> None:
+        if title is not None:
+            self.title_forms = title
+        if subtitle is not None:
+            self.subtitle_forms = subtitle
+        self.fit_border()
+
+    def fit_border(self) -> None:
+        room = self.outer_size.width - BORDER_SPARE  # type: ignore[attr-defined]  # mixed into a Widget
+        last_title = self.title_forms[-1] if self.title_forms else None
+        title = next((form for form in self.title_forms if cell_len(form) <= room), last_title)
+        subtitle = next((form for form in self.subtitle_forms if cell_len(form) <= room), None)
+        self.border_title = Text(title) if title else None  # type: ignore[attr-defined]
+        self.border_subtitle = Text(subtitle) if subtitle else None  # type: ignore[attr-defined]
+
+    def on_resize(self) -> None:  # Textual calls each class's handler, the widget's own too
+        self.fit_border()
