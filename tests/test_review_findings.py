@@ -6,7 +6,9 @@ from dashboard_helpers import make_app, wait_for_data
 from rich.cells import cell_len
 from textual.widget import Widget
 
-from tui.widgets.cells import BORDER_SPARE
+from core.base import fmt
+from tui.widgets.cells import BORDER_SPARE, DOWN_STYLE
+from tui.widgets.release_table import ReleaseTable
 from tui.widgets.split_table import SplitTable
 
 pytestmark = pytest.mark.anyio
@@ -59,3 +61,21 @@ async def test_border_texts_switch_to_shorter_forms_rather_than_cut_a_figure(dat
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert_borders_whole(app)
+
+
+def test_a_contribution_that_rounds_to_zero_keeps_its_sign():
+    """Ships in 2026-01: -0.088% y/y and a contribution of -0.0044pp, shown "0.0pp" beside Petrochemicals'
+    -0.01pp (-0.0063)."""
+    assert fmt.pp_forms(-0.0044) == ("-0.004pp", "-0pp")
+    assert fmt.pp(-0.0063) == "-0.01pp" and fmt.pp(0.0004) == "0.0pp"  # under 0.0005pp: no sign to keep
+    assert fmt.pct(-0.0044) == "0.0%" and fmt.pct(-0.088) == "-0.1%"  # YoY as it was
+
+
+async def test_ships_contribution_on_screen_has_its_sign(data):
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        items = app.screen.query_one("#items", ReleaseTable)
+        ships = dict(items.rows)["ships"]
+        position = [heading.key for heading in items.headings].index("contribution")
+        assert ships[position].plain == "-0.004pp" and ships[position].style == DOWN_STYLE

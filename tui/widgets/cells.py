@@ -4,8 +4,6 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
 
-from core.base import fmt
-
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
 
@@ -46,16 +44,16 @@ UP_STYLE, DOWN_STYLE = "#5fd75f", "#ff5f5f"
 MONTH_SHOWN_STYLE = "#ffd75f"  # the month on screen, in sparklines and plots
 
 
-def change_style(value: float | None) -> str:
-    """No colour for a change written without a sign (fmt.reads_zero)."""
-    if value is None or fmt.reads_zero(value):
+def change_style(text: str, value: float | None) -> str:
+    """No colour for a change written without a sign (0.0%: fmt.reads_zero)."""
+    if value is None or text[:1] not in "+-":
         return ""
     return UP_STYLE if value > 0 else DOWN_STYLE
 
 
 def change(text: str, value: float | None) -> Text:
     """A change written with its sign (readable without colour), green up, red down."""
-    return Text(text, style=change_style(value))
+    return Text(text, style=change_style(text, value))
 
 
 def titled(title: str, body: Text) -> Text:
