@@ -2,14 +2,21 @@
 tests/dashboard_helpers.py fixes the files' times."""
 
 import pytest
-from dashboard_helpers import make_app, wait_for_data
+from dashboard_helpers import make_app, run_from_palette, wait_for_data
 from rich.cells import cell_len
+from test_story import screen_of
 from textual.widget import Widget
 
 from core.base import fmt
+from core.ingest.table import FileReport, read_table
+from core.ingest.validate import validate_catalog
+from core.views.drilldown_view import Subject
+from tui.screens.drilldown import DrilldownScreen
+from tui.screens.story import StoryScreen
 from tui.widgets.cells import BORDER_SPARE, DOWN_STYLE
 from tui.widgets.release_table import ReleaseTable
 from tui.widgets.split_table import SplitTable
+from tui.widgets.story_pane import StoryPane
 
 pytestmark = pytest.mark.anyio
 
@@ -79,3 +86,45 @@ async def test_ships_contribution_on_screen_has_its_sign(data):
         ships = dict(items.rows)["ships"]
         position = [heading.key for heading in items.headings].index("contribution")
         assert ships[position].plain == "-0.004pp" and ships[position].style == DOWN_STYLE
+
+
+async def test_everyday_names_find_their_subjects_in_the_tables_the_story_and_the_palette(data):
+    """From the catalog's aliases: /chips found nothing in the story, /cars nothing in the items."""
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+
+        def codes(table: str) -> list[str]:
+            return [row.code for row in app.screen.query_one(f"#{table}", ReleaseTable).rows_shown]
+
+        await pilot.press("slash", *"cars", "enter")
+        assert codes("items") == ["automobiles"]
+        await pilot.press("l", "slash", *"usa", "enter")
+        assert codes("partners") == ["us"]
+        await pilot.press("n")  # the story
+        story = await screen_of(pilot, StoryScreen)
+        await pilot.press("slash", *"chips")
+        pane = story.query_one(StoryPane)
+        assert str(pane.border_subtitle) == "1–5 of 5 matching “chips” · 80 in all"
+        assert [group.code for group in pane.view.groups] == ["semiconductors"]
+        await pilot.press("escape", "escape")
+        await run_from_palette(pilot, "chips", "go to item Semiconductors (chips)")
+        drilldown = await screen_of(pilot, DrilldownScreen)
+        assert drilldown.subject == Subject("item", "semiconductors")
+
+
+def test_aliases_from_a_file_are_made_printable(tmp_path):
+    path = tmp_path / "catalog.csv"
+    header = "dimension,code,name_en,name_ko,sets,order,part_of,first_period,aliases\n"
+    path.write_text(header + "item,chips,Chips,반도체,,1,,,chips\x1b[2J; 칩 \n", encoding="utf-8")
+    problems: list = []
+    report = FileReport(path, problems)
+    table = read_table(path, report)
+    assert table is not None
+    (entry,) = validate_catalog(table, report)
+    assert entry.aliases == (r"chips\x1b[2J", "칩") and problems == []
+
+
+def test_check_accepts_the_shipped_catalog_with_its_aliases(data, run_cli):
+    code, out, err = run_cli("check", "--data", str(data))
+    assert code == 0 and "no errors" in out + err
