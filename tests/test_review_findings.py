@@ -5,6 +5,7 @@ import pytest
 from dashboard_helpers import make_app, run_from_palette, wait_for_data
 from rich.cells import cell_len
 from test_story import screen_of
+from textual.geometry import Region
 from textual.widget import Widget
 
 from core.base import fmt
@@ -128,3 +129,27 @@ def test_aliases_from_a_file_are_made_printable(tmp_path):
 def test_check_accepts_the_shipped_catalog_with_its_aliases(data, run_cli):
     code, out, err = run_cli("check", "--data", str(data))
     assert code == 0 and "no errors" in out + err
+
+
+async def test_the_overview_plot_closes_its_frame_around_its_lines_and_labels_two_values(data):
+    """At 120x36 the frame's right edge read "┬───"/"┴───", open, and the only y label was $60bn."""
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        plot = app.screen.query_one("#overview-plot")
+        for _ in range(100):
+            if plot.plotted:
+                break
+            await pilot.pause(0.05)
+        lines = [
+            "".join(segment.text for segment in strip)
+            for strip in plot.render_lines(Region(0, 0, plot.size.width, plot.size.height))
+        ]
+        frame = [index for index, line in enumerate(lines) if "┌" in line or "└" in line]
+        top, bottom = frame
+        assert lines[top].rstrip().endswith("┐") and lines[bottom].rstrip().endswith("┘")
+        inside = lines[top + 1 : bottom]
+        edge = lines[top].rstrip().index("┐")
+        assert all(line[edge] == "│" and not line[edge + 1 :].strip() for line in inside)  # nothing past the edge
+        labels = [line.partition("┤")[0].strip() for line in inside if "┤" in line]
+        assert labels == ["$70bn", "$60bn", "$50bn"]
