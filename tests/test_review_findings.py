@@ -1,6 +1,9 @@
 """Findings of the user tests and reviews of issue 16, each checked as a user meets it (Pilot), on the shipped data;
 tests/dashboard_helpers.py fixes the files' times."""
 
+import csv
+import io
+
 import pytest
 from dashboard_helpers import make_app, run_from_palette, wait_for_data
 from rich.cells import cell_len
@@ -15,6 +18,7 @@ from core.views.drilldown_view import Subject
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.story import StoryScreen
 from tui.widgets.cells import BORDER_SPARE, DOWN_STYLE
+from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.release_table import ReleaseTable
 from tui.widgets.split_table import SplitTable
 from tui.widgets.story_pane import StoryPane
@@ -153,3 +157,21 @@ async def test_the_overview_plot_closes_its_frame_around_its_lines_and_labels_tw
         assert all(line[edge] == "│" and not line[edge + 1 :].strip() for line in inside)  # nothing past the edge
         labels = [line.partition("┤")[0].strip() for line in inside if "┤" in line]
         assert labels == ["$70bn", "$60bn", "$50bn"]
+
+
+async def test_copy_on_the_year_to_date_cards_copies_the_year_to_date(data):
+    """`c` on the cards with `y` copied the month's headline: it copies the cards on screen."""
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("y")
+        app.screen.query_one(HeadlineCards).focus()
+        await pilot.press("c")
+        rows = {row["line"]: row for row in csv.DictReader(io.StringIO(app.clipboard), delimiter="\t")}
+        cards = {card.code: card for card in app.view.cards(True)}
+        assert list(rows) == list(cards) == ["ytd_exports", "imports", "balance", "daily_avg_exports", "exports"]
+        month_imports = app.view.release.headline.imports.value_usd
+        assert float(rows["imports"]["value"]) == pytest.approx(cards["imports"].value_usd)
+        assert float(rows["imports"]["value"]) > 6 * month_imports  # January to July, not July alone
+        assert rows["ytd_exports"]["name"] == "Exports Jan–Jul" and rows["balance"]["yoy_pct"] == ""
+        assert float(rows["balance"]["change"]) == pytest.approx(cards["balance"].change)

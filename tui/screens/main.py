@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
 
-from core.base.periods import describe_period
+from core.base.periods import describe_period, format_period, year_of
 from core.base.subjects import FLOWS
 from core.engine.model import TOP_NOTABLES, PartnerBalance, ReleaseRow
+from core.views.cards import year_to_date_span
 from core.views.drilldown_view import Subject
 from core.views.main_view import rows_matching
 from core.views.navigation import next_item_set
@@ -152,7 +153,7 @@ class MainScreen(StateScreen):
         self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
 
     def clip(self) -> Clip | None:
-        from core.text.export import balances_table, headline_table, rows_table, tsv_text
+        from core.text.export import balances_table, cards_table, headline_table, rows_table, tsv_text
 
         view, focused = self.monitor.view, self.focused
         if view is None:
@@ -167,6 +168,10 @@ class MainScreen(StateScreen):
             flows = "exports, imports and balance" if balances else FLOWS[view.release.flow].name
             what = f"{len(rows)} {focused.dimension}s of {month}, {flows}"
             return Clip(tsv_text(table), f"{what}, as TSV with a header line")
+        if isinstance(focused, HeadlineCards) and self.monitor.ytd:  # the year to date's cards, as on screen
+            span = f"{year_to_date_span(view.month)} {year_of(view.month)}"
+            table = cards_table(view.cards(True), format_period(view.month), span)
+            return Clip(tsv_text(table), f"the year-to-date cards of {span}, as TSV with a header line")
         if isinstance(focused, HeadlineCards):
             return Clip(
                 tsv_text(headline_table(view.release, view.lang)), f"the headline of {month}, as TSV with a header line"
