@@ -5,7 +5,7 @@ import csv
 import io
 
 import pytest
-from dashboard_helpers import make_app, run_from_palette, wait_for_data
+from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
 from rich.cells import cell_len
 from test_story import screen_of
 from textual.geometry import Region
@@ -21,6 +21,7 @@ from tui.widgets.cells import BORDER_SPARE, DOWN_STYLE
 from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.release_table import ReleaseTable
 from tui.widgets.split_table import SplitTable
+from tui.widgets.status import StatusHeader
 from tui.widgets.story_pane import StoryPane
 
 pytestmark = pytest.mark.anyio
@@ -175,3 +176,20 @@ async def test_copy_on_the_year_to_date_cards_copies_the_year_to_date(data):
         assert float(rows["imports"]["value"]) > 6 * month_imports  # January to July, not July alone
         assert rows["ytd_exports"]["name"] == "Exports Jan–Jul" and rows["balance"]["yoy_pct"] == ""
         assert float(rows["balance"]["change"]) == pytest.approx(cards["balance"].change)
+
+
+async def test_the_header_measures_a_korean_folder_name_in_cells(tmp_path):
+    """The right-hand notes were measured with len: a Korean data folder's name pushed them past the edge."""
+    directory = copy_of_shipped_data(tmp_path).rename(tmp_path / "한국무역통계자료")
+    app = make_app(directory, "2026-01")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        status = app.screen.query_one(StatusHeader)
+        shown_with_folder = 0
+        for width in range(60, 121, 2):
+            await pilot.resize_terminal(width, 36)
+            await pilot.pause()
+            line = status.render()
+            assert line.cell_len <= status.content_size.width, (width, line.plain)
+            shown_with_folder += "한국무역통계자료" in line.plain
+        assert shown_with_folder  # where it fits, the folder is named, whole
