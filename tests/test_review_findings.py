@@ -12,6 +12,7 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from core.base import fmt
+from core.base.periods import format_period
 from core.ingest.table import FileReport, read_table
 from core.ingest.validate import validate_catalog
 from core.views.drilldown_view import Subject
@@ -193,3 +194,25 @@ async def test_the_header_measures_a_korean_folder_name_in_cells(tmp_path):
             assert line.cell_len <= status.content_size.width, (width, line.plain)
             shown_with_folder += "한국무역통계자료" in line.plain
         assert shown_with_folder  # where it fits, the folder is named, whole
+
+
+async def test_a_months_missing_detail_is_said_in_one_line_at_80_columns(data):
+    """2026-09 has totals but no item or region detail: the notice took a blank row and 3 (items) or 4 (partners)
+    wrapped lines at 80x24; now one line each, in a shorter form, and Enter still goes to the latest detail."""
+    app = make_app(data, "2026-09")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        for table in app.screen.query(ReleaseTable):
+            assert table.header_rows == 0 and len(table.rows) == 1, table.id
+            assert table.render_line(0).text.strip() == "no detail yet; latest 2026-07", table.id
+            assert table.render_line(1).text.strip() == ""
+        await pilot.resize_terminal(160, 40)  # room for a longer form and where Enter goes
+        await pilot.pause()
+        items = app.screen.query_one("#items", ReleaseTable)
+        assert (
+            items.render_line(0).text.strip()
+            == "no item and region detail for 2026-09; latest 2026-07; Enter goes there"
+        )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert format_period(app.month) == "2026-07"

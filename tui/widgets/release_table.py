@@ -189,7 +189,7 @@ class ReleaseTable(FittedBorder, FigureTable):
         self.left_out = self.gap is None and len(columns) < len(self.columns)
         self._show_subtitle()
         if self.gap is not None:
-            self.show_notice(self.gap.text, self.gap.month is not None)
+            self.show_notice((self.gap.text, *self.gap.shorter), self.gap.month is not None)
             return
         self.show(
             (Heading("name", "name", name_width, "left"), *(heading for heading, _cells in columns)),
