@@ -3,6 +3,7 @@ tests/dashboard_helpers.py fixes the files' times."""
 
 import csv
 import io
+import os
 
 import pytest
 from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
@@ -12,10 +13,11 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from core.base import fmt
-from core.base.periods import format_period
+from core.base.periods import format_period, parse_period
 from core.ingest.table import FileReport, read_table
 from core.ingest.validate import validate_catalog
 from core.views.drilldown_view import Subject
+from core.views.main_view import main_view
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.story import StoryScreen
 from tui.widgets.cells import BORDER_SPARE, DOWN_STYLE
@@ -216,3 +218,20 @@ async def test_a_months_missing_detail_is_said_in_one_line_at_80_columns(data):
         await pilot.press("enter")
         await pilot.pause()
         assert format_period(app.month) == "2026-07"
+
+
+async def test_a_cold_start_names_the_next_release_in_its_first_frame(tmp_path, monkeypatch, shipped_snapshot):
+    """As on an empty cache: the first frame, drawn from the view the loader process computed (stood in for, as
+    in tests/test_korean.py), lacked the header's "next: ..." until the snapshot came."""
+    data = copy_of_shipped_data(tmp_path)
+    for path in data.iterdir():
+        os.utime(path)  # just written: nothing cached, so the view can only come from the started load
+    view = main_view(shipped_snapshot, parse_period("2026-01"))
+    monkeypatch.setattr("core.runtime.isolated.started_view", lambda directory, lang: view)
+    app = make_app(data)  # its clock: 2026-08-21 10:00 KST, after the 1-20 flash of 2026-08
+    async with app.run_test(size=(160, 36)) as pilot:
+        first = app.screen.query_one(StatusHeader).render().plain
+        assert app.snapshot is None and app.start_view is view
+        assert first.endswith("· next: 2026-08 release, 2026-09-01 09:00 KST"), first
+        await wait_for_data(pilot)
+        assert app.screen.query_one(StatusHeader).render().plain.endswith(first[first.index("· next") :])

@@ -293,11 +293,14 @@ class TradetopApp(KeepsCrash):
         return self.snapshot.release(self.month, self.flow, self.item_set, self.lang)
 
     def next_release(self) -> str:
-        """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"), once the snapshot is in."""
+        """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"): from the snapshot's schedule,
+        or before it is in from the start view's (its copy, made by the load)."""
+        known = self.snapshot if self.snapshot is not None else self.start_view
+        # Without a schedule to read, none: the rule's dates need the holidays, not imported before the first frame.
         self.next_release_shown = (
-            ""
-            if self.snapshot is None
-            else next_release_line(self.clock(), self.snapshot.calendar, self.snapshot.latest)
+            next_release_line(self.clock(), known.calendar, known.latest)
+            if known is not None and known.calendar
+            else ""
         )
         return self.next_release_shown
 
