@@ -1,8 +1,11 @@
 """Pieces of a cell: sparklines, signed changes in colour, titles; shared by the widgets."""
 
+from typing import cast
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
+from textual.widget import Widget
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -86,7 +89,8 @@ def parts_dropped(*parts: str) -> tuple[str, ...]:
 class FittedBorder:
     """A pane whose border texts are given as forms, longest first, and fitted to its width when given and on each
     resize: the first form that fits, so that a figure is never cut (Textual would cut it with "…"). Where none
-    fits, a title's last form is a name that Textual may cut; any other text is left out."""
+    fits, a title's last form is a name that Textual may cut; any other text is left out. Mixed in before the
+    pane's own widget class."""
 
     title_forms: tuple[str, ...] = ()
     subtitle_forms: tuple[str, ...] = ()
@@ -99,12 +103,13 @@ class FittedBorder:
         self.fit_border()
 
     def fit_border(self) -> None:
-        room = self.outer_size.width - BORDER_SPARE  # type: ignore[attr-defined]  # mixed into a Widget
+        pane = cast(Widget, self)  # mixed into a widget: Widget's own attributes, not new ones of this class
+        room = pane.outer_size.width - BORDER_SPARE
         last_title = self.title_forms[-1] if self.title_forms else None
         title = next((form for form in self.title_forms if cell_len(form) <= room), last_title)
         subtitle = next((form for form in self.subtitle_forms if cell_len(form) <= room), None)
-        self.border_title = Text(title) if title else None  # type: ignore[attr-defined]
-        self.border_subtitle = Text(subtitle) if subtitle else None  # type: ignore[attr-defined]
+        pane.border_title = Text(title) if title else None
+        pane.border_subtitle = Text(subtitle) if subtitle else None
 
     def on_resize(self) -> None:  # Textual calls each class's handler, the widget's own too
         self.fit_border()
