@@ -63,7 +63,8 @@ async def test_slash_filters_the_focused_table_by_english_or_korean_name(data):
         assert codes(app, "partners") == ["us"] and app.month != parse_period("2026-01")
         await pilot.press("slash", *"xyz", "enter")
         assert codes(app, "partners") == []
-        assert str(app.screen.query_one("#partners").border_title) == "Partners · exports · /xyz: none"
+        # The whole title, "Partners · exports · /xyz: none", has no room at 80 columns: the flow gives way first.
+        assert str(app.screen.query_one("#partners").border_title) == "Partners · /xyz: none"
         await pilot.press("escape")  # Escape on the main screen clears the filters
         assert len(codes(app, "items")) == 15 and len(codes(app, "partners")) == 9
 

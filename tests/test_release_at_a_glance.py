@@ -92,7 +92,7 @@ def test_a_table_s_filter_is_the_view_s(shipped_snapshot):
 
 def test_a_bad_first_period_is_a_catalog_problem(data_dir, run_cli):
     catalog = data_dir / "catalog.csv"
-    catalog.write_text(catalog.read_text(encoding="utf-8").replace(",2026-05\n", ",2026-13\n"), encoding="utf-8")
+    catalog.write_text(catalog.read_text(encoding="utf-8").replace(",2026-05,", ",2026-13,"), encoding="utf-8")
     (data_dir / "trade.csv").write_text("period,flow,item,partner,value_usd\n2026-01,export,total,world,5\n")
     code, out, err = run_cli("check", "--data", str(data_dir))
     assert code == 1 and "first_period '2026-13' is not a month" in out + err

@@ -296,12 +296,11 @@ class TradetopApp(KeepsCrash):
         return self.snapshot.release(self.month, self.flow, self.item_set, self.lang)
 
     def next_release(self) -> str:
-        """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"), once the snapshot is in."""
-        self.next_release_shown = (
-            ""
-            if self.snapshot is None
-            else next_release_line(self.clock(), self.snapshot.calendar, self.snapshot.latest)
-        )
+        """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"), from the snapshot's schedule or,
+        until it is in, the start view's; none without one (the rule's dates need holidays, not on the first frame)."""
+        known = self.snapshot if self.snapshot is not None else self.start_view
+        calendar = known.calendar if known is not None else ()
+        self.next_release_shown = next_release_line(self.clock(), calendar, known.latest) if known and calendar else ""
         return self.next_release_shown
 
     def check_next_release(self) -> None:

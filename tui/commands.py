@@ -14,11 +14,14 @@ from core.views.drilldown_view import Subject
 from tui.screens.help import HelpScreen
 from tui.screens.state import StateScreen
 
+Command = tuple[str, Callable[[], object], str, tuple[str, ...]]
+
 
 class TradetopCommands(Provider):
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
-        """(text, action, help) for every item of every item set (the month's first), every partner of the month,
-        the preliminary month and every month with a release."""
+    def _commands(self) -> list[Command]:
+        """(text, action, help, aliases) for every item of every item set (the month's first), every partner of the
+        month, the preliminary month and every month with a release; an item's or partner's aliases in the catalog
+        ("chips") find it too."""
         screen = self.screen  # the one the palette was opened over: all of tradetop's screens know the app
         if not isinstance(screen, StateScreen | HelpScreen):
             return []
@@ -32,12 +35,22 @@ class TradetopCommands(Provider):
             for item_set in (app.item_set, *catalog.set_names("item"))
             for code in catalog.members(item_set, "item")
         )
-        commands: list[tuple[str, Callable[[], object], str]] = [
-            (f"go to item {catalog.name('item', code)}", partial(app.drill, Subject("item", code)), "drill down")
+        commands: list[Command] = [
+            (
+                f"go to item {catalog.name('item', code)}",
+                partial(app.drill, Subject("item", code)),
+                "drill down",
+                catalog.aliases("item", code),
+            )
             for code in items
         ]
         commands += [
-            (f"go to partner {row.name}", partial(app.drill, Subject("partner", row.code)), "drill down")
+            (
+                f"go to partner {row.name}",
+                partial(app.drill, Subject("partner", row.code)),
+                "drill down",
+                catalog.aliases("partner", row.code),
+            )
             for row in release.partners
         ]
         pending = app.snapshot.flash.pending
@@ -47,6 +60,7 @@ class TradetopCommands(Provider):
                     f"go to month {format_period(pending)} ({describe_period(pending)}, preliminary)",
                     app.show_flash,
                     "show the month's 10-day flash",
+                    (),
                 )
             )
         commands += [
@@ -54,22 +68,26 @@ class TradetopCommands(Provider):
                 f"go to month {format_period(month)} ({describe_period(month)})",
                 partial(app.go_to_month, month),
                 "show this month's release",
+                (),
             )
             for month in reversed(app.snapshot.months)
         ]
         return commands
 
     async def discover(self) -> Hits:
-        for text, action, help_text in self._commands()[:12]:
+        for text, action, help_text, _aliases in self._commands()[:12]:
             yield DiscoveryHit(Text(text), action, text=text, help=help_text)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for text, action, help_text in self._commands():
-            score = matcher.match(text)
+        for text, action, help_text, aliases in self._commands():
+            score, shown = matcher.match(text), text
+            for alias in aliases:  # "chips" finds "go to item Semiconductors (chips)"
+                if score <= 0 and matcher.match(alias) > 0:
+                    score, shown = matcher.match(alias), f"{text} ({alias})"
             if score > 0:
                 # Names come from data files: shown as plain Text, never parsed as markup.
-                yield Hit(score, Text(text), action, text=text, help=help_text)
+                yield Hit(score, Text(shown), action, text=shown, help=help_text)
 
 
 def system_commands(app, textual: Iterable[SystemCommand]) -> Iterable[SystemCommand]:

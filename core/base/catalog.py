@@ -23,6 +23,7 @@ class Entry:
     order: float
     part_of: str = ""  # the code this one is a part of (hs8542 of semiconductors), or nothing
     first_month: int | None = None  # an item set's: the first month the release used it; None from the start
+    aliases: tuple[str, ...] = ()  # names people type for it, in either language: "chips", "USA", "2차전지"
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,15 @@ class Catalog:
         return (self.language == KOREAN and entry.name_ko) or entry.name_en or printable(code)
 
     def matches(self, dimension: str, code: str, query: str) -> bool:
-        """Whether `query` is in the code or the English or Korean name, ignoring case: what `/` finds."""
+        """Whether `query` is in the code, the English or Korean name or an alias, ignoring case: what `/` finds."""
         entry = self.entries.get((dimension, code))
         needle = query.casefold()
-        return any(needle in name.casefold() for name in ((code, entry.name_en, entry.name_ko) if entry else (code,)))
+        names = (code, entry.name_en, entry.name_ko, *entry.aliases) if entry else (code,)
+        return any(needle in name.casefold() for name in names)
+
+    def aliases(self, dimension: str, code: str) -> tuple[str, ...]:
+        entry = self.entries.get((dimension, code))
+        return entry.aliases if entry else ()
 
     def codes(self, dimension: str) -> frozenset[str]:
         return frozenset(code for entry_dimension, code in self.entries if entry_dimension == dimension)

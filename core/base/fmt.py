@@ -67,24 +67,30 @@ def round_usd(value: float) -> str:
     return f"${value / 1e6:,g}mn" if value >= 1e6 else f"${value:,g}"
 
 
-def _signed(value: float) -> str:
-    """With its sign, so a change reads without colour. One decimal; two where one would read 0.0, so that a fall
-    of 0.04% keeps its sign (-0.04); a change that rounds to zero even so has no sign (0.0)."""
-    text = f"{value:+.1f}"
-    if text in ("+0.0", "-0.0"):
-        text = f"{value:+.2f}"
-    return "0.0" if text in ("+0.00", "-0.00") else text
+# Decimals a change may take before it reads as zero: a YoY under 0.005% is no change worth a sign, but a
+# contribution to growth is small by nature (Ships' -0.004pp in 2026-01).
+PCT_DECIMALS, PP_DECIMALS = 2, 3
 
 
-def reads_zero(value: float) -> bool:
-    """Whether a change is written without a sign (0.0): it rounds to zero even at two decimals."""
-    return _signed(value) == "0.0"
+def _signed(value: float, decimals: int = PCT_DECIMALS) -> str:
+    """With its sign, so a change reads without colour. One decimal; more, up to `decimals`, where fewer would read
+    0.0, so that a fall of 0.04% keeps its sign (-0.04); a change that rounds to zero even so has no sign (0.0)."""
+    for places in range(1, decimals + 1):
+        text = f"{value:+.{places}f}"
+        if text.strip("+-0."):
+            return text
+    return "0.0"
 
 
-def _whole(value: float) -> str:
+def reads_zero(value: float, decimals: int = PCT_DECIMALS) -> bool:
+    """Whether a change is written without a sign (0.0): it rounds to zero even at `decimals`."""
+    return _signed(value, decimals) == "0.0"
+
+
+def _whole(value: float, decimals: int = PCT_DECIMALS) -> str:
     """A change without decimals, for a narrow pane: its sign wherever _signed gives it one, even where it rounds
     to 0 (-0.04 is -0)."""
-    return "0" if reads_zero(value) else f"{value:+.0f}"
+    return "0" if reads_zero(value, decimals) else f"{value:+.0f}"
 
 
 def pct(value: float | None) -> str:
@@ -109,8 +115,8 @@ def pp(value: float | None) -> str:
 
 
 def pp_forms(value: float | None) -> tuple[str, ...]:
-    """A change in percentage points, then without its decimals: +10.6pp, +11pp."""
-    return (MISSING,) if value is None else (f"{_signed(value)}pp", f"{_whole(value)}pp")
+    """A change in percentage points, then without its decimals: +10.6pp, +11pp; -0.004pp, -0pp."""
+    return (MISSING,) if value is None else (f"{_signed(value, PP_DECIMALS)}pp", f"{_whole(value, PP_DECIMALS)}pp")
 
 
 def days(value: float | None, signed: bool = False) -> str:

@@ -31,16 +31,18 @@ def detail_gap(
     have = np.flatnonzero(known)
     period = format_period(month)
     if not len(have):
-        return DetailGap(f"no {what} in the data", None, tables)
+        return DetailGap(f"no {what} in the data", None, tables, ("no detail in the data", "no detail"))
     before, after = have[have < index], have[have > index]
     if not len(after):
-        target, where = int(before[-1]), "not yet in the data; latest:"
+        target, where, short = int(before[-1]), "not yet in the data; latest:", ("no detail yet", "latest")
     elif not len(before):
-        target, where = int(after[0]), "not in the data; it begins in"
+        target, where, short = int(after[0]), "not in the data; it begins in", ("no detail", "from")
     else:
-        target, where = int(before[-1]), "not in the data; the latest before it:"
+        target, where, short = int(before[-1]), "not in the data; the latest before it:", ("no detail", "latest")
     target += first_month
-    return DetailGap(f"{what} for {period} {where} {format_period(target)}", target, tables)
+    to = format_period(target)
+    shorter = (f"no {what} for {period}; {short[1]} {to}", f"{short[0]}; {short[1]} {to}")
+    return DetailGap(f"{what} for {period} {where} {to}", target, tables, shorter)
 
 
 def main_detail_gap(snapshot: Snapshot, month: int, flow: str, item_set: str) -> DetailGap | None:

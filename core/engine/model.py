@@ -429,3 +429,4 @@ class DetailGap(NamedTuple):
     text: str  # "item and region detail for 2026-09 not yet in the data; latest: 2026-07"
     month: int | None  # the nearest month with them, where a key goes; None if no month has them
     tables: tuple[str, ...] = ()  # of the main screen: "item", "partner", the tables without any figure
+    shorter: tuple[str, ...] = ()  # the text in shorter forms, for a narrow pane: "no detail yet; latest 2026-07"

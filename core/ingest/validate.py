@@ -191,7 +191,7 @@ def validate_catalog(table: Table, report: FileReport) -> list[Entry]:
     required = ("dimension", "code", "name_en")
     missing = [column for column in required if column not in table.columns]
     if missing:
-        expected = "dimension,code,name_en,name_ko,sets,order,part_of,first_period"
+        expected = "dimension,code,name_en,name_ko,sets,order,part_of,first_period,aliases"
         report.error(1, f"missing column {', '.join(missing)} (expected {expected})")
         return []
     entries: list[Entry] = []
@@ -216,6 +216,7 @@ def validate_catalog(table: Table, report: FileReport) -> list[Entry]:
         else:
             seen[key] = line
             sets = tuple(s.strip() for s in row.get("sets", "").split(";") if s.strip())
+            aliases = tuple(printable(a.strip()) for a in row.get("aliases", "").split(";") if a.strip())
             # Names are shown on terminals as they are stored: made printable here, once.
             entries.append(
                 Entry(
@@ -227,6 +228,7 @@ def validate_catalog(table: Table, report: FileReport) -> list[Entry]:
                     order,
                     row.get("part_of", ""),
                     parse_period(first_text) if first_text else None,
+                    aliases,
                 )
             )
     return entries

@@ -11,7 +11,7 @@ import json
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from core.base import fmt
 from core.base.catalog import WORLD
@@ -146,6 +146,16 @@ def balances_table(rows: Sequence[PartnerBalance], release: Release) -> Table:
     )
 
 
+HEADLINE_COLUMNS = (
+    Column("line", "Code", numeric=False, in_markdown=False),
+    Column("name", "", numeric=False),
+    Column("unit", "Unit", numeric=False, in_markdown=False),
+    Column("value", "Value"),
+    Column("yoy_pct", "YoY"),
+    Column("change", "Change"),
+)
+
+
 def headline_table(release: Release, lang: str = ENGLISH) -> Table:
     """The month's headline lines, one a row, named in `lang`: the value, and its change on a year earlier as growth
     (`yoy_pct`) or, for the balance and working days, as a difference (`change`, in the line's unit)."""
@@ -182,19 +192,48 @@ def headline_table(release: Release, lang: str = ENGLISH) -> Table:
             )
             for code, figure in (("exports", excluded), ("ytd_exports", ytd_excluded))
         ]
-    columns = (
-        Column("line", "Code", numeric=False, in_markdown=False),
-        Column("name", "", numeric=False),
-        Column("unit", "Unit", numeric=False, in_markdown=False),
-        Column("value", "Value"),
-        Column("yoy_pct", "YoY"),
-        Column("change", "Change"),
-    )
     return Table(
         f"Korea trade · {_when(release.period)} · {CUSTOMS_BASIS}",
         {"table": "headline", "period": release.period},
-        columns,
+        HEADLINE_COLUMNS,
         tuple(rows),
+    )
+
+
+class CardFigures(Protocol):
+    """A headline card as the main screen shows it (core.views.cards.Card)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def titles(self) -> tuple[str, ...]: ...
+    @property
+    def value_usd(self) -> float | None: ...
+    @property
+    def change(self) -> float | None: ...
+    @property
+    def signed(self) -> bool: ...
+
+
+def cards_table(cards: Sequence[CardFigures], period: str, span: str) -> Table:
+    """The headline cards shown (the year to date's: `span` says which months), each its title, value and change on
+    a year earlier: growth, or for the balance the difference in dollars."""
+    rows = tuple(
+        (
+            _text(card.code),
+            _text(card.titles[0]),
+            Cell("USD", "USD"),
+            Cell(card.value_usd, fmt.usd(card.value_usd, signed=card.signed)),
+            Cell(None, "") if card.signed else _figure(card.change, fmt.pct),
+            Cell(card.change, fmt.usd(card.change, signed=True)) if card.signed else Cell(None, ""),
+        )
+        for card in cards
+    )
+    return Table(
+        f"Korea trade · {span} · {CUSTOMS_BASIS}",
+        {"table": "cards", "period": period, "span": span},
+        HEADLINE_COLUMNS,
+        rows,
     )
 
 

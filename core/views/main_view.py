@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from core.base.fmt import printable, utc_time
 from core.base.periods import format_period
 from core.base.problems import Problem
+from core.base.release_calendar import ReleaseDate
 from core.base.subjects import CARD_LINES, CUSTOMS_BASIS, ENGLISH, FLOWS, HEADLINE, HEADLINE_LINES
 from core.engine.model import (
     DEFAULT_ITEM_SET,
@@ -56,6 +57,7 @@ class MainView(NamedTuple):
     ytd_cards: tuple[Card, ...]  # the cards of the year to date (`y`); the month's are the fields above
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
+    calendar: tuple[ReleaseDate, ...] = ()  # the snapshot's schedule: the header's next release before it is in
 
     @property
     def flash_in_full(self) -> bool:
@@ -128,6 +130,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
         ytd_facts=release_facts(snapshot, catalog, release, month, ytd=True),
         ytd_cards=ytd_cards(snapshot, month, lang, histories["exports"]),
         detail_gap=main_detail_gap(snapshot, month, flow, item_set),
+        calendar=snapshot.calendar,
     )
 
 

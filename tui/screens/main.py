@@ -3,20 +3,21 @@
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input
 
-from core.base.periods import describe_period
+from core.base.periods import describe_period, format_period, year_of
 from core.base.subjects import FLOWS
 from core.engine.model import TOP_NOTABLES, PartnerBalance, ReleaseRow
+from core.views.cards import year_to_date_span
 from core.views.drilldown_view import Subject
 from core.views.main_view import rows_matching
 from core.views.navigation import next_item_set
 from tui import widgets
 from tui.screens.state import Clip, Monitor, StateScreen
+from tui.widgets.cells import parts_dropped
 from tui.widgets.error_bar import ErrorBar
 from tui.widgets.figure_table import NOTICE_KEY, FigureTable
 from tui.widgets.flash_pane import FlashPane
@@ -126,29 +127,33 @@ class MainScreen(StateScreen):
         arranged_by, self.arranged_by = self.arranged_by, (app.flow, app.ytd, app.sort, self.balances)
         keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
         flow = FLOWS[app.flow].name
-        Shown = tuple[tuple[ReleaseRow | PartnerBalance, ...], Mapping, str, tuple[Sort, ...], tuple[Column, ...]]
-        items: Shown = (release.items, view.item_trends, f"Items ({release.breadth.set}) · {flow}", SORTS, COLUMNS)
-        partners: Shown = (release.partners, view.partner_trends, f"Partners · {flow}", SORTS, COLUMNS)
+        Shown = tuple[
+            tuple[ReleaseRow | PartnerBalance, ...], Mapping, tuple[str, ...], tuple[Sort, ...], tuple[Column, ...]
+        ]
+        items: Shown = (release.items, view.item_trends, (f"Items ({release.breadth.set})", flow), SORTS, COLUMNS)
+        partners: Shown = (release.partners, view.partner_trends, ("Partners", flow), SORTS, COLUMNS)
         if self.balances:  # both flows, whichever is chosen
-            partners = (release.partner_balances, {}, "Partners · balance", BALANCE_SORTS, BALANCE_COLUMNS)
+            partners = (release.partner_balances, {}, ("Partners", "balance"), BALANCE_SORTS, BALANCE_COLUMNS)
         for table, (rows, trends, title, sorts, columns) in (
             (self.query_one("#items", ReleaseTable), items),
             (self.query_one("#partners", ReleaseTable), partners),
         ):
             query = self.filters.get(table.id or "", "")
+            titles = parts_dropped(*title)
             if query and app.snapshot is not None:  # set once the snapshot, and its catalog's Korean names, are here
                 rows = rows_matching(app.snapshot, table.dimension, rows, query)
-                title += f" · /{query}" + ("" if rows else ": none")
+                found = f"/{query}" + ("" if rows else ": none")  # kept longer than the flow: it hides rows
+                titles = (f"{titles[0]} · {found}", f"{title[0]} · {found}", found, title[0])
             sort = sorts[app.sort]
-            table.border_title = Text(title)
-            table.subtitle = f"{mode} · by {sort.label}"
+            table.set_border(title=titles)
+            table.subtitle = (mode, f"by {sort.label}")
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns)
         if self.overview is not None:
             self.overview.show(view.overview)
         self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
 
     def clip(self) -> Clip | None:
-        from core.text.export import balances_table, headline_table, rows_table, tsv_text
+        from core.text.export import balances_table, cards_table, headline_table, rows_table, tsv_text
 
         view, focused = self.monitor.view, self.focused
         if view is None:
@@ -163,6 +168,10 @@ class MainScreen(StateScreen):
             flows = "exports, imports and balance" if balances else FLOWS[view.release.flow].name
             what = f"{len(rows)} {focused.dimension}s of {month}, {flows}"
             return Clip(tsv_text(table), f"{what}, as TSV with a header line")
+        if isinstance(focused, HeadlineCards) and self.monitor.ytd:  # the year to date's cards, as on screen
+            span = f"{year_to_date_span(view.month)} {year_of(view.month)}"
+            table = cards_table(view.cards(True), format_period(view.month), span)
+            return Clip(tsv_text(table), f"the year-to-date cards of {span}, as TSV with a header line")
         if isinstance(focused, HeadlineCards):
             return Clip(
                 tsv_text(headline_table(view.release, view.lang)), f"the headline of {month}, as TSV with a header line"

@@ -51,7 +51,7 @@ class StoryScreen(StateScreen):
         )
         self.query_one(ErrorBar).show(app.problems)
         pane = self.query_one(StoryPane)
-        pane.border_title = "Notables by subject, most newsworthy first"
+        pane.set_border(title=("Notables by subject, most newsworthy first", "Notables by subject", "Notables"))
         shown_for, self.shown_for = self.shown_for, (view.month, view.flow, view.query)
         pane.show_story(view, keep_cursor=shown_for == self.shown_for)
 

@@ -1,9 +1,11 @@
 """Pieces of a cell: sparklines, signed changes in colour, titles; shared by the widgets."""
 
+from typing import cast
+
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
-
-from core.base import fmt
+from textual.widget import Widget
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
 
@@ -45,16 +47,16 @@ UP_STYLE, DOWN_STYLE = "#5fd75f", "#ff5f5f"
 MONTH_SHOWN_STYLE = "#ffd75f"  # the month on screen, in sparklines and plots
 
 
-def change_style(value: float | None) -> str:
-    """No colour for a change written without a sign (fmt.reads_zero)."""
-    if value is None or fmt.reads_zero(value):
+def change_style(text: str, value: float | None) -> str:
+    """No colour for a change written without a sign (0.0%: fmt.reads_zero)."""
+    if value is None or text[:1] not in "+-":
         return ""
     return UP_STYLE if value > 0 else DOWN_STYLE
 
 
 def change(text: str, value: float | None) -> Text:
     """A change written with its sign (readable without colour), green up, red down."""
-    return Text(text, style=change_style(value))
+    return Text(text, style=change_style(text, value))
 
 
 def titled(title: str, body: Text) -> Text:
@@ -72,3 +74,42 @@ CURSOR_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("end,G", "move_to(-1)", "Last", show=False),
     Binding("enter", "select", "Open", show=False),
 ]
+
+
+# A border's corners, and a rule and a blank each side of its text (Textual's render_border_label).
+BORDER_SPARE = 6
+
+
+def parts_dropped(*parts: str) -> tuple[str, ...]:
+    """A border text of parts ("month · by value · z: zoom"), then with its last parts dropped one by one."""
+    shown = [part for part in parts if part]
+    return tuple(" · ".join(shown[:count]) for count in range(len(shown), 0, -1))
+
+
+class FittedBorder:
+    """A pane whose border texts are given as forms, longest first, and fitted to its width when given and on each
+    resize: the first form that fits, so that a figure is never cut (Textual would cut it with "…"). Where none
+    fits, a title's last form is a name that Textual may cut; any other text is left out. Mixed in before the
+    pane's own widget class."""
+
+    title_forms: tuple[str, ...] = ()
+    subtitle_forms: tuple[str, ...] = ()
+
+    def set_border(self, title: tuple[str, ...] | None = None, subtitle: tuple[str, ...] | None = None) -> None:
+        if title is not None:
+            self.title_forms = title
+        if subtitle is not None:
+            self.subtitle_forms = subtitle
+        self.fit_border()
+
+    def fit_border(self) -> None:
+        pane = cast(Widget, self)  # mixed into a widget: Widget's own attributes, not new ones of this class
+        room = pane.outer_size.width - BORDER_SPARE
+        last_title = self.title_forms[-1] if self.title_forms else None
+        title = next((form for form in self.title_forms if cell_len(form) <= room), last_title)
+        subtitle = next((form for form in self.subtitle_forms if cell_len(form) <= room), None)
+        pane.border_title = Text(title) if title else None
+        pane.border_subtitle = Text(subtitle) if subtitle else None
+
+    def on_resize(self) -> None:  # Textual calls each class's handler, the widget's own too
+        self.fit_border()

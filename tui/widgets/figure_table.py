@@ -2,6 +2,7 @@
 
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
@@ -89,19 +90,25 @@ class FigureTable(ScrollView, can_focus=True):
         self.headings: tuple[Heading, ...] = ()
         self.rows: list[tuple[str, tuple[Text, ...]]] = []  # (key, cells)
         self.cursor_row = 0
+        self.header_rows = 1  # the headings' line; none over a notice
         self._fitted_width = -1  # the width the rows were last shown at
 
     def show(
-        self, headings: tuple[Heading, ...], rows: list[tuple[str, tuple[Text, ...]]], keep_cursor: bool = True
+        self,
+        headings: tuple[Heading, ...],
+        rows: list[tuple[str, tuple[Text, ...]]],
+        keep_cursor: bool = True,
+        header: bool = True,
     ) -> None:
-        """New rows; the cursor stays on the row with the same key if asked and there is one, else goes to the
-        top."""
+        """New rows, under the headings' line unless told; the cursor stays on the row with the same key if asked
+        and there is one, else goes to the top."""
         self._fitted_width = self.size.width
+        self.header_rows = int(header)
         keys = [key for key, _cells in rows]
         selected = self.cursor_key if keep_cursor else None
         self.headings, self.rows = headings, rows
         self.cursor_row = keys.index(selected) if selected in keys else 0
-        size = Size(TABLE_MARGIN + sum(heading.width for heading in headings), len(rows) + 1)
+        size = Size(TABLE_MARGIN + sum(heading.width for heading in headings), len(rows) + self.header_rows)
         if size.height != self.virtual_size.height and self.styles.height and self.styles.height.is_auto:
             self.virtual_size = size  # a layout pass: the table's height follows its rows
         elif size != self.virtual_size:
@@ -113,13 +120,15 @@ class FigureTable(ScrollView, can_focus=True):
         """The rows shown again fitted to the table's width: a table whose columns fit its width (column_fit) says
         how; render_line calls it on a new width."""
 
-    def show_notice(self, notice: str, can_go: bool) -> None:
-        """One notice in place of rows of n/a, wrapped to the table's width; Enter or a click on it selects
-        NOTICE_KEY (the owner goes where it says)."""
+    def show_notice(self, forms: tuple[str, ...], can_go: bool) -> None:
+        """One notice in place of rows of n/a, without headings: the longest of its `forms` that fits one line,
+        with where Enter goes if there is room, else the shortest wrapped; Enter or a click on it selects NOTICE_KEY
+        (the owner goes where it says)."""
         width = max(1, self.size.width - self.styles.scrollbar_size_vertical - TABLE_MARGIN)
-        text = Text(notice + ("; Enter goes there" if can_go else ""), style="italic")
-        lines = text.wrap(self.app.console, width)
-        self.show((Heading("notice", "", width, "left"),), [(NOTICE_KEY, (line,)) for line in lines], False)
+        candidates = [*(f"{form}; Enter goes there" for form in forms if can_go), *forms]
+        notice = next((form for form in candidates if cell_len(form) <= width), candidates[-1])
+        lines = Text(notice, style="italic").wrap(self.app.console, width)
+        self.show((Heading("notice", "", width, "left"),), [(NOTICE_KEY, (line,)) for line in lines], False, False)
 
     @property
     def cursor_key(self) -> str | None:
@@ -132,13 +141,13 @@ class FigureTable(ScrollView, can_focus=True):
         row = max(0, min(len(self.rows) - 1, row))
         if row == self.cursor_row:
             return
-        self.refresh_line(self.cursor_row + 1)  # the header is line 0
+        self.refresh_line(self.cursor_row + self.header_rows)  # the header is line 0
         self.cursor_row = row
-        self.refresh_line(row + 1)
+        self.refresh_line(row + self.header_rows)
         self._cursor_into_view()
 
     def _cursor_into_view(self) -> None:
-        in_view = self.scrollable_content_region.height - 1  # rows under the header
+        in_view = self.scrollable_content_region.height - self.header_rows  # rows under the header
         if in_view <= 0:
             return
         top = self.scroll_offset.y
@@ -152,7 +161,7 @@ class FigureTable(ScrollView, can_focus=True):
 
     def action_page(self, direction: int) -> None:
         """As DataTable does: the view moves a page and the cursor with it."""
-        in_view = max(1, self.scrollable_content_region.height - 1)
+        in_view = max(1, self.scrollable_content_region.height - self.header_rows)
         self.scroll_to(y=self.scroll_offset.y + direction * in_view, animate=False)
         self._move_cursor(self.cursor_row + direction * in_view)
 
@@ -165,8 +174,9 @@ class FigureTable(ScrollView, can_focus=True):
 
     def on_click(self, event) -> None:
         offset = event.get_content_offset(self)
-        if offset is not None and offset.y >= 1 and offset.y - 1 + self.scroll_offset.y < len(self.rows):
-            self._move_cursor(offset.y - 1 + self.scroll_offset.y)
+        row = None if offset is None or offset.y < self.header_rows else offset.y - self.header_rows
+        if row is not None and row + self.scroll_offset.y < len(self.rows):
+            self._move_cursor(row + self.scroll_offset.y)
             self.action_select()
 
     def render_line(self, y: int) -> Strip:
@@ -177,14 +187,14 @@ class FigureTable(ScrollView, can_focus=True):
             self.refit()
         width = self.scrollable_content_region.width
         base = self.rich_style
-        if y == 0:
+        if y < self.header_rows:
             return self._line(
                 [Text(heading.label) for heading in self.headings],
                 base + self.get_component_rich_style("figure-table--header"),
                 Style(),
                 width,
             )
-        row = y - 1 + self.scroll_offset.y
+        row = y - self.header_rows + self.scroll_offset.y
         if row >= len(self.rows):
             return Strip.blank(width, base)
         if row == self.cursor_row:

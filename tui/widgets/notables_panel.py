@@ -4,10 +4,11 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 
+from tui.widgets.cells import FittedBorder
 from tui.widgets.text_pane import TextPane
 
 
-class NotablesPanel(TextPane):
+class NotablesPanel(FittedBorder, TextPane):
     """The release's most newsworthy notable facts, then the breadth line; the border counts them all."""
 
     BINDINGS = [Binding("enter", "open", "Story", show=False)]
@@ -33,12 +34,14 @@ class NotablesPanel(TextPane):
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.border_title = "Notable"
+        self.title_forms = ("Notable",)
 
     def show_top(self, lines: tuple[str, ...], total: int, top: int) -> None:
         """`lines`: the `top` most newsworthy of `total` (MainView.notables), then the breadth line."""
-        self.border_title = f"Notable · top {top} of {total}" if total > top else f"Notable · {total}"
-        self.border_subtitle = "Enter: all, by subject" if total else ""
+        count = f"top {top} of {total}" if total > top else f"{total}"
+        self.set_border(
+            ("Notable · " + count, count, "Notable"), ("Enter: all, by subject", "Enter: all") if total else ()
+        )
         self.show([Text(f"• {line}") for line in lines] or [Text("none this month", style="dim")])
 
     def action_open(self) -> None:

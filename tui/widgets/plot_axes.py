@@ -208,15 +208,21 @@ def month_ticks(chart: MonthChart, marked: list[int]) -> list[tuple[int, str]]:
 
 
 def set_value_axis(panel, low: float, high: float, rows: int, label: Callable[[float], str]) -> None:
-    """A line plot's y axis from `low` to `high` over `rows` rows, round values ticked, one a row."""
+    """A line plot's y axis from `low` to `high` over `rows` rows, round values ticked, one a row: two rows apart,
+    else one where that leaves fewer than two (one label cannot say the scale); the frame closed on the right, so
+    that the lines end inside it."""
     panel.ylim(low, high)
     per_row = (high - low) / max(1, rows - 1)
     chosen: dict[int, float] = {}
-    for tick in round_ticks(low, high, per_row):
-        if low <= tick <= high:
-            chosen.setdefault(math.floor(0.5 + (tick - low) / per_row), tick)
+    for spacing in (per_row, per_row / 2):  # round_ticks keeps ticks two spacings apart
+        chosen = {}
+        for tick in round_ticks(low, high, spacing):
+            if low <= tick <= high:
+                chosen.setdefault(math.floor(0.5 + (tick - low) / per_row), tick)
+        if len(chosen) >= 2:
+            break
     panel.yticks(list(chosen.values()), [label(tick).rjust(LABEL_WIDTH) for tick in chosen.values()])
-    panel.yaxes(True, False)
+    panel.yaxes(True, True)
 
 
 def fitted(texts: tuple[str, ...], width: int) -> str:

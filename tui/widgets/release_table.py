@@ -10,7 +10,7 @@ from rich.text import Text
 from core.base import fmt
 from core.engine.model import DetailGap, PartnerBalance, ReleaseRow
 from core.views.main_view import TREND_MONTHS
-from tui.widgets.cells import spark_text
+from tui.widgets.cells import FittedBorder, parts_dropped, spark_text
 from tui.widgets.column_fit import Cells, changes, fit, plain
 from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
 
@@ -115,7 +115,7 @@ def sort_rows(rows: tuple[ReleaseRow | PartnerBalance, ...], sort: Sort, ytd: bo
     ]
 
 
-class ReleaseTable(FigureTable):
+class ReleaseTable(FittedBorder, FigureTable):
     """Items or partners of the month; columns give way, least useful first, when the table is narrow
     (_layout)."""
 
@@ -137,7 +137,7 @@ class ReleaseTable(FigureTable):
         self.ytd = False
         self.sort = SORTS[0]
         self.gap: DetailGap | None = None  # the month has no figures for this table: said in one notice
-        self.subtitle = ""  # the border's, before the hint that columns are left out
+        self.subtitle: tuple[str, ...] = ()  # the border's parts, before the hint that columns are left out
         self.left_out = False  # columns the width has no room for
 
     def _layout(self) -> tuple[int, list[tuple[Heading, list[Text]]]]:
@@ -182,14 +182,14 @@ class ReleaseTable(FigureTable):
 
     def _show_subtitle(self) -> None:
         zoomed = self.is_mounted and self.screen.maximized is self  # zoomed in, nothing more can be shown
-        self.border_subtitle = self.subtitle + (" · z: zoom" if self.left_out and not zoomed else "")
+        self.set_border(subtitle=parts_dropped(*self.subtitle, "z: zoom" if self.left_out and not zoomed else ""))
 
     def refit(self, keep_cursor: bool = True) -> None:
         name_width, columns = self._layout()
         self.left_out = self.gap is None and len(columns) < len(self.columns)
         self._show_subtitle()
         if self.gap is not None:
-            self.show_notice(self.gap.text, self.gap.month is not None)
+            self.show_notice((self.gap.text, *self.gap.shorter), self.gap.month is not None)
             return
         self.show(
             (Heading("name", "name", name_width, "left"), *(heading for heading, _cells in columns)),

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from core.base import fmt
 from core.base.catalog import WORLD
+from tui.widgets.cells import FittedBorder, parts_dropped
 from tui.widgets.column_fit import Cells, changes, fit, plain
 from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
 
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from core.engine.destinations import Split, SplitRow
 
 
-class SplitTable(FigureTable):
+class SplitTable(FittedBorder, FigureTable):
     """The rows of one or more splits, each after the first under a title row; `row_of` a selected key is the
     split's row (None for a title row)."""
 
@@ -33,10 +34,15 @@ class SplitTable(FigureTable):
         """The first split's title and whole in the border; its rows, then each other split's under its title."""
         self.splits = splits
         first = splits[0] if splits else None
-        self.border_title = None if first is None else Text(first.heading)
-        whole = None if first is None else f"all {fmt.usd(first.value_usd)} {fmt.pct(first.yoy_pct)}"
-        since = None if first is None or first.since is None else f"data from {first.since}"
-        self.border_subtitle = " · ".join(part for part in (whole, since) if part) or None
+        if first is None:
+            self.set_border((), ())
+        else:  # the whole in a shorter form, then without its data's start, rather than a cut figure
+            since = "" if first.since is None else f"data from {first.since}"
+            values, yoys = fmt.usd_forms(first.value_usd)[:2], fmt.pct_forms(first.yoy_pct)
+            wholes = [f"all {value} {change}" for value, change in zip(values, yoys, strict=False)]
+            self.set_border(
+                (first.heading, first.title), (*parts_dropped(wholes[0], since), *wholes[1:], f"all {values[-1]}")
+            )
         self.refit(keep_cursor)
 
     def row_of(self, key: str) -> "SplitRow | None":

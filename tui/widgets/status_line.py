@@ -1,5 +1,6 @@
 """A one-line bar at the top of a screen: the month and subject on the left, a note on the right where it fits."""
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
@@ -30,7 +31,7 @@ class StatusLine(Widget):
         width = self.content_size.width
         for right in self.rights:
             for left in self.lefts:
-                gap = width - left.cell_len - len(right)
+                gap = width - left.cell_len - cell_len(right)  # cells: a Korean folder name is two a character
                 if gap >= 2:
                     return left + Text(" " * gap) + Text(right, style="dim")
         return self.lefts[0]

@@ -7,11 +7,11 @@ from textual.strip import Strip
 
 from core.base.periods import describe_period
 from core.views.story_view import StoryEntry, StoryGroup, StoryView
-from tui.widgets.cells import CURSOR_KEYS
+from tui.widgets.cells import CURSOR_KEYS, FittedBorder, parts_dropped
 from tui.widgets.text_pane import TextPane
 
 
-class StoryPane(TextPane):
+class StoryPane(FittedBorder, TextPane):
     """Subject headings, each with its numbered notables, wrapped to the width; the cursor is on a notable and
     Enter (or a click) opens its subject. The border's subtitle counts the notables in view ("1–10 of 67")."""
 
@@ -115,7 +115,8 @@ class StoryPane(TextPane):
             if line in self.notables
         ]
         shown = f"{numbers[0]}–{numbers[-1]} of {view.listed}" if numbers else f"0 of {view.listed}"
-        self.border_subtitle = Text(shown + (f" matching “{view.query}” · {view.total} in all" if view.query else ""))
+        found = f"{shown} matching “{view.query}”" if view.query else shown
+        self.set_border(subtitle=(*parts_dropped(found, f"{view.total} in all" if view.query else ""), shown))
 
     def _cursor_into_view(self) -> None:
         """The cursor's notable in view, with its subject's heading when it is the subject's first."""
