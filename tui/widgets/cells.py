@@ -5,6 +5,8 @@ from typing import cast
 from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 SPARK_BLOCKS = "▁▂▃▄▅▆▇█"
@@ -94,6 +96,7 @@ class FittedBorder:
 
     title_forms: tuple[str, ...] = ()
     subtitle_forms: tuple[str, ...] = ()
+    fitted_width = -1  # the width the border texts were last fitted to
 
     def set_border(self, title: tuple[str, ...] | None = None, subtitle: tuple[str, ...] | None = None) -> None:
         if title is not None:
@@ -104,12 +107,18 @@ class FittedBorder:
 
     def fit_border(self) -> None:
         pane = cast(Widget, self)  # mixed into a widget: Widget's own attributes, not new ones of this class
-        room = pane.outer_size.width - BORDER_SPARE
+        self.fitted_width = pane.outer_size.width
+        room = self.fitted_width - BORDER_SPARE
         last_title = self.title_forms[-1] if self.title_forms else None
         title = next((form for form in self.title_forms if cell_len(form) <= room), last_title)
         subtitle = next((form for form in self.subtitle_forms if cell_len(form) <= room), None)
         pane.border_title = Text(title) if title else None
         pane.border_subtitle = Text(subtitle) if subtitle else None
 
-    def on_resize(self) -> None:  # Textual calls each class's handler, the widget's own too
-        self.fit_border()
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """Fitted to the width it is painted at, in the paint itself: a Resize event comes after the first paint at
+        a new size, whose border would then change in a second one (the first drilldown's, 30 ms later)."""
+        pane = cast(Widget, self)
+        if self.fitted_width != pane.outer_size.width:
+            self.fit_border()
+        return super().render_lines(crop)  # type: ignore[misc]  # Widget's, the class this is mixed into
