@@ -4,6 +4,8 @@ import html
 import os
 import re
 import shutil
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
@@ -107,6 +109,23 @@ async def wait_for_data(pilot) -> None:
     ):
         await pilot.pause(0.02)
     await pilot.pause()
+
+
+@asynccontextmanager
+async def opened(directory: Path, period: str | None = "2026-01", size: tuple[int, int] = (80, 24)) -> AsyncIterator:
+    """The monitor on `directory` at `period` and `size`, its data in: (app, pilot)."""
+    app = make_app(directory, period)
+    async with app.run_test(size=size) as pilot:
+        await wait_for_data(pilot)
+        yield app, pilot
+
+
+async def year_to_date_cards(pilot) -> None:
+    """`y`, and the cards focused."""
+    from tui.widgets.headline_cards import HeadlineCards
+
+    await pilot.press("y")
+    pilot.app.screen.query_one(HeadlineCards).focus()
 
 
 async def run_from_palette(pilot, query: str, expected: str) -> None:

@@ -6,7 +6,14 @@ import io
 import os
 
 import pytest
-from dashboard_helpers import copy_of_shipped_data, make_app, run_from_palette, wait_for_data
+from dashboard_helpers import (
+    copy_of_shipped_data,
+    make_app,
+    opened,
+    run_from_palette,
+    wait_for_data,
+    year_to_date_cards,
+)
 from rich.cells import cell_len
 from test_story import screen_of
 from textual.geometry import Region
@@ -21,7 +28,6 @@ from core.views.main_view import main_view
 from tui.screens.drilldown import DrilldownScreen
 from tui.screens.story import StoryScreen
 from tui.widgets.cells import BORDER_SPARE, DOWN_STYLE
-from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.release_table import ReleaseTable
 from tui.widgets.split_table import SplitTable
 from tui.widgets.status import StatusHeader
@@ -165,11 +171,8 @@ async def test_the_overview_plot_closes_its_frame_around_its_lines_and_labels_tw
 
 async def test_copy_on_the_year_to_date_cards_copies_the_year_to_date(data):
     """`c` on the cards with `y` copied the month's headline: it copies the cards on screen."""
-    app = make_app(data, "2026-07")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for_data(pilot)
-        await pilot.press("y")
-        app.screen.query_one(HeadlineCards).focus()
+    async with opened(data, "2026-07", (120, 36)) as (app, pilot):
+        await year_to_date_cards(pilot)
         await pilot.press("c")
         rows = {row["line"]: row for row in csv.DictReader(io.StringIO(app.clipboard), delimiter="\t")}
         cards = {card.code: card for card in app.view.cards(True)}

@@ -3,13 +3,12 @@ average summed since January, each against the same months a year earlier and in
 fifth card shows the month's exports. Figures of the shipped (real) data, checked by hand from data/monthly.csv."""
 
 import pytest
-from dashboard_helpers import make_app, screen_rows, wait_for_data
+from dashboard_helpers import make_app, opened, screen_rows, wait_for_data, year_to_date_cards
 from test_layout import assert_no_figure_cut, card_lines
 
 from core.base.periods import parse_period
 from core.views.main_view import main_view
 from tui.screens.drilldown import DrilldownScreen
-from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.release_facts import ReleaseFactsLine
 
 JULY = parse_period("2026-07")
@@ -130,11 +129,8 @@ async def test_june_2025_s_year_to_date_exports_keep_the_sign_of_their_fall_at_1
 
 @pytest.mark.anyio
 async def test_enter_on_a_year_to_date_card_opens_its_subject_s_drilldown(data):
-    app = make_app(data, "2026-07")
-    async with app.run_test(size=(120, 36)) as pilot:
-        await wait_for_data(pilot)
-        await pilot.press("y")
-        app.screen.query_one(HeadlineCards).focus()
+    async with opened(data, "2026-07", (120, 36)) as (app, pilot):
+        await year_to_date_cards(pilot)
         await pilot.press("enter")
         assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == "ytd_exports"
         await pilot.press("escape", "left", "enter")  # the fifth card: the month's exports
