@@ -99,7 +99,7 @@ class StateScreen(Screen):
         """Below the smallest size that shows every pane with its figures whole (MIN_SIZE), one message over the
         panes, on a layer of its own (tradetop.tcss)."""
         if self.set_size_classes(size):
-            self.update_node_styles()
+            self.app.update_styles(self)  # as update_node_styles, which Textual 6.2 (the floor) lacks
         small = self.has_class("-too-small")
         if small or self.too_small is not None:
             if self.too_small is None:
