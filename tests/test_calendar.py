@@ -168,6 +168,11 @@ async def test_the_header_names_the_next_release_and_moves_on_when_it_is_out(dat
         header = app.screen.query_one("#status").render().plain
         # The 2026-10 release is out and the files do not have it: that comes before the next flash.
         assert header.endswith("latest 2026-09 · 2026-10 out 2026-11-01, not in these files"), header
+        clock[0] = kst(2026, 12, 2, 10, 0)  # the 2026-11 release is out too: the files are two behind
+        app.check_next_release()
+        await pilot.pause()
+        header = app.screen.query_one("#status").render().plain
+        assert header.endswith("2026-10, 2026-11 out by 2026-12-01, not in these files"), header
 
 
 def test_releases_out_that_the_files_lack_come_first_in_the_calendar(run_cli):
