@@ -27,12 +27,13 @@ def next_release_text(entry: ReleaseDate | None) -> str:
 
 
 def missed_text(entries: tuple[ReleaseDate, ...]) -> str:
-    """'2026-11 out 2026-12-01, not in these files'; with more than one, each month ('2026-10, 2026-11 out by
-    2026-12-01, ...'): how far behind the files are. Empty when they are up to date."""
+    """'2026-11 out 2026-12-01, not in these files'; with more than one, each month and no date ('2026-10, 2026-11
+    out, ...', as short): how far behind the files are. Empty when they are up to date."""
     if not entries:
         return ""
     months = ", ".join(dict.fromkeys(format_period(entry.period) for entry in entries))
-    return f"{months} out {'by ' if ',' in months else ''}{entries[-1].at:%Y-%m-%d}, not in these files"
+    when = "" if "," in months else f" {entries[-1].at:%Y-%m-%d}"
+    return f"{months} out{when}, not in these files"
 
 
 def next_release_line(moment: datetime, dates: Iterable[ReleaseDate], latest: int) -> str:
