@@ -116,7 +116,9 @@ def _korean_holidays(year: int) -> tuple[dt.date, ...]:
             korean.get(dt.date(year, 1, 1))  # adds the year's holidays
             _years[year] = tuple(sorted(day for day in korean if day.year == year))
             loaded = (module.__file__ for name, module in list(sys.modules.items()) if name.split(".")[0] == PACKAGE)
-            _worked_out_from = stamps(sorted(path for path in loaded if path))
+            paths = sorted(path for path in loaded if path)
+            if _worked_out_from is None or len(_worked_out_from) != len(paths):  # stamped as loaded, not each year
+                _worked_out_from = stamps(paths)
         return _years[year]
 
 
