@@ -2,13 +2,13 @@
 
 from rich.text import Text
 from textual.message import Message
-from textual.widget import Widget
 
 from core.base import fmt
 from core.base.periods import format_period
 from core.engine.model import INTERVAL_NOMINAL_PCT, FlashView, Nowcast
 from core.views.main_view import MainView
 from tui.widgets.cells import change
+from tui.widgets.painted_text import PaintedText
 
 
 def window_pieces(view: FlashView) -> list[Text]:
@@ -62,7 +62,7 @@ def flowed(pieces: list[Text], width: int, separator: str = " · ") -> list[Text
 FLASH_ITEM_WIDTH = 26  # a name and its YoY, one cell of the flash pane's item grid
 
 
-class FlashPane(Widget):
+class FlashPane(PaintedText):
     """The pending flash month between releases. Over the latest release (MainView.flash_in_full): its latest window,
     the nowcast, then as many of the flash items' YoY (largest first) as the pane has room for; over an earlier
     month, one line that names it. Shown only while the snapshot has a pending month."""

@@ -7,13 +7,13 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
 
 from core.base import fmt
 from core.base.subjects import CARD_LINES
 from core.views.cards import Card
 from core.views.main_view import MainView
 from tui.widgets.cells import change, spark_scale, spark_text
+from tui.widgets.painted_text import PaintedText
 
 
 class CardFigure(NamedTuple):
@@ -35,7 +35,7 @@ ROUND_BOX, HEAVY_BOX = "╭─╮│╰╯", "┏━┓┃┗┛"  # corners and
 UNIT = " $bn "  # the caption of a card whose figure shows in its shortest form, without its unit
 
 
-class HeadlineCards(Widget, can_focus=True):
+class HeadlineCards(PaintedText, can_focus=True):
     """The headline figures as a row of cards: a value, its change on a year earlier and a sparkline that fills
     the card. Left/right choose a card; Enter or a click drills into it.
 

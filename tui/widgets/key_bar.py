@@ -6,7 +6,8 @@ from typing import NamedTuple
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
-from textual.widget import Widget
+
+from tui.widgets.painted_text import PaintedText
 
 
 class KeyEntry(NamedTuple):
@@ -15,7 +16,7 @@ class KeyEntry(NamedTuple):
     label: str
 
 
-class KeyBar(Widget):
+class KeyBar(PaintedText):
     """The keys of the screen and the focused pane on one line, paired keys grouped (`[] Month`), the command
     palette on the right; a click presses the key. One widget: Textual's Footer builds one per key and
     rebuilds them whenever the keys change, which cost every screen change tens of milliseconds."""

@@ -3,13 +3,13 @@
 import math
 
 from rich.text import Text
-from textual.widget import Widget
 
 from core.base import fmt
 from core.engine.model import Figure
 from core.views.release_facts import ReleaseFacts
 from tui.widgets.cells import change
 from tui.widgets.flash_pane import flowed
+from tui.widgets.painted_text import PaintedText
 
 # Rows the line takes: a number fixed by the terminal's size, never by the month, so that stepping through months
 # lays nothing out again and the tables stay put. At 80x24 three; below 24 rows one, so every pane keeps a row at
@@ -26,7 +26,7 @@ def rows(width: int, height: int) -> int:
     return min(most, math.ceil(LONG_LINE / max(1, width)))
 
 
-class ReleaseFactsLine(Widget):
+class ReleaseFactsLine(PaintedText):
     """Working days against a year earlier, exports without semiconductors (the month and the year to date) and
     how many of the set's items rose, and which fell (or rose, the fewer): phrases that break between them, in the
     rows the terminal's size gives (rows)."""

@@ -2,10 +2,11 @@
 
 from rich.cells import cell_len
 from rich.text import Text
-from textual.widget import Widget
+
+from tui.widgets.painted_text import PaintedText
 
 
-class StatusLine(Widget):
+class StatusLine(PaintedText):
     """`left`, then the longest of the `rights` that fits beside it, dim; where only a shorter right fits beside
     `left`, `short_left` with the longer right if that fits. Always one line tall, so a new text costs no layout
     pass."""
