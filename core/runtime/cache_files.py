@@ -66,13 +66,20 @@ def directory_trusted() -> bool:
 
 
 @cache  # once a process: the code it runs is the code it started with
+@cache
 def _engine_stamp() -> tuple[tuple[str, int, int], ...]:
-    """The engine's own files, so that a changed record type never meets an old entry."""
+    """The engine's own files, so that a changed record type never meets an old entry. Once a process: the code
+    that runs is the code imported, whatever is installed over it later; one stat a file (each start keys two or
+    three entries)."""
     core = Path(__file__).parent.parent
-    return tuple(
-        (str(path.relative_to(core)), path.stat().st_size, path.stat().st_mtime_ns)
-        for path in sorted(core.rglob("*.py"))
-    )
+    stamps = []
+    for folder, folders, names in os.walk(core):
+        folders.sort()
+        for name in names:
+            if name.endswith(".py"):
+                status = os.stat(os.path.join(folder, name))
+                stamps.append((os.path.relpath(os.path.join(folder, name), core), status.st_size, status.st_mtime_ns))
+    return tuple(sorted(stamps))
 
 
 class Entry(NamedTuple):
