@@ -280,3 +280,21 @@ async def test_the_overview_marks_the_month_shown(data):
         assert "3 years to 2026-02" in lines[0]
         # January 2026's year label would touch the month shown's: the month shown wins.
         assert lines[-1].split() == ["2024", "2025", "2026-02"]
+
+
+@pytest.mark.parametrize("size", [(120, 36), (160, 45)])
+async def test_the_overview_marks_the_month_shown_inside_its_frame(data, size):
+    """A user saw the month shown's line run into the frame, a '┬' in its top side and a '┴' in its bottom."""
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=size) as pilot:
+        await wait_for_data(pilot)
+        lines = text(app.screen.query_one("#overview-plot"))
+        top = next(index for index, line in enumerate(lines) if "┌" in line)
+        bottom = next(index for index, line in enumerate(lines) if "└" in line)
+        assert lines[top].strip() == "┌" + "─" * (len(lines[top].strip()) - 2) + "┐"
+        assert set(lines[bottom].strip()[1:-1]) == {"─", "┬"}  # ticks under the labels, nothing else
+        # The mark: a line in the canvas above the last tick, the month shown's (named last), short of the right side.
+        column = lines[bottom].rindex("┬")
+        assert lines[-1].rstrip().endswith("2026-01") and column < lines[bottom].index("┘") - 1
+        assert {line[column] for line in lines[top + 1 : bottom]} <= set("│▖▗▘▝▚▞▀▄▌▐▙▛▜▟█•")
+        assert sum(line[column] == "│" for line in lines[top + 1 : bottom]) >= 2

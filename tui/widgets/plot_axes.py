@@ -177,6 +177,13 @@ def by_sign(point: int, value: float) -> tuple[str, str, tuple]:
     return (RISE[0], FALL[0], RISE[1] if value >= 0 else FALL[1])
 
 
+def mark_line(panel, x: float, colour: tuple, low: float, high: float, rows: int) -> None:
+    """A line down the canvas at `x`, a cell a row from `low` to `high` (the panel's y limits, on `rows` rows), under
+    what is drawn after it. Inside the frame: plotext's vertical_line also cuts into it (┬ above, ┴ below)."""
+    step = (high - low) / max(1, rows - 1)
+    panel.scatter([x] * rows, [low + step * row for row in range(rows)], marker="│", color=colour)
+
+
 def set_x_ticks(panel, ticks: list[tuple[float, str]], limits: tuple[float, float], width: int) -> None:
     """The x axis from `limits`, with (x, label) ticks, the first ones first: a label that would touch one already
     placed is left out here, since plotext, which would leave it out too, keeps the ticks in no fixed order."""
