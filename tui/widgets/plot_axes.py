@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 from core.base.periods import calendar_month, format_period, year_of
 from core.engine.model import MonthChart
-from tui.widgets.chart import AXIS, FALL, LABEL_WIDTH, RISE
+from tui.widgets.chart import AXIS, FALL, LABEL_WIDTH, RISE, canvas_width
 
 
 def nice_at_least(value: float) -> float:
@@ -122,17 +122,19 @@ def pct_tick(value: float) -> str:
 
 
 class Layout(NamedTuple):
-    """`points` bars across a canvas `width` cells wide (at least one cell each). With room for two cells each, every
-    bar is as wide as the others with a one-cell gap after it, the last at the right; with less, the bars touch,
-    filling the width (one or two cells wide, which shows only at the marked bars)."""
+    """`points` bars across a canvas `width` cells wide (at least one cell each). With room for two cells each less
+    the last one's gap, every bar is as wide as the others with a one-cell gap between two, the last at the right,
+    with a gap before the frame where there is a cell for it; with less, the bars touch, filling the width (one or two
+    cells wide, which shows only at the marked bars)."""
 
     width: int
     points: int
 
     def columns(self, point: int) -> range:
-        if self.width >= 2 * self.points:
-            per_point = self.width // self.points
-            start = self.width - (self.points - point) * per_point
+        if self.width + 1 >= 2 * self.points:
+            per_point = (self.width + 1) // self.points
+            end = self.width + (self.width + 1 == self.points * per_point)  # the last bar's gap, if there is room
+            start = end - (self.points - point) * per_point
             return range(start, start + per_point - 1)
         return range(point * self.width // self.points, (point + 1) * self.width // self.points)
 
@@ -170,7 +172,7 @@ def draw_panel(
         panel.scatter(list(range(layout.width)), [bars.zero] * layout.width, marker="─", color=AXIS)
     ticks = bars.ticks(values)
     panel.yticks([row for row, _value in ticks], [label(value).rjust(LABEL_WIDTH) for _row, value in ticks])
-    panel.yaxes(True, False)
+    panel.yaxes(True, True)
 
 
 def by_sign(point: int, value: float) -> tuple[str, str, tuple]:
@@ -188,11 +190,11 @@ def set_x_ticks(panel, ticks: list[tuple[float, str]], limits: tuple[float, floa
     """The x axis from `limits`, with (x, label) ticks, the first ones first: a label that would touch one already
     placed is left out here, since plotext, which would leave it out too, keeps the ticks in no fixed order."""
     panel.xlim(*limits)
-    canvas_width, start = width - 1 - LABEL_WIDTH, 1 + LABEL_WIDTH
+    columns, start = canvas_width(width), 1 + LABEL_WIDTH
     taken: list[tuple[int, int]] = []  # the cells each placed label covers, with a cell of room either side
     kept: list[tuple[float, str]] = []
     for x, label in ticks:
-        column = math.floor(0.5 + (canvas_width - 1) * (x - limits[0]) / (limits[1] - limits[0]))  # as plotext maps x
+        column = math.floor(0.5 + (columns - 1) * (x - limits[0]) / (limits[1] - limits[0]))  # as plotext maps x
         left = min(max(0, start + column - len(label) // 2), width - len(label))
         if all(left + len(label) < other_left or other_right < left for other_left, other_right in taken):
             taken.append((left - 1, left + len(label)))
