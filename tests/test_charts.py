@@ -1,6 +1,8 @@
 """The plots as drawn: the drilldown's aligned level and change panels, the flash month's cumulative exports and
 nowcast, the overview; read from the cells a plot paints and from the series it says it plotted (shipped data)."""
 
+import re
+
 import pytest
 from dashboard_helpers import make_app, wait_for_data
 from textual.geometry import Region
@@ -63,7 +65,7 @@ async def test_a_drilldown_plots_the_level_over_the_yoy_bars_on_the_same_columns
         # The YoY panel's zero line; the month shown and the same month a year earlier named on the month axis.
         [zero] = zero_lines(lines)
         assert lines[zero].startswith("     0%┤")
-        assert "2025-01" in lines[-1] and lines[-1].rstrip().endswith("2026-01") and "2024" in lines[-1]
+        assert lines[-1].split() == ["2024-01", "2025-01", "2026-01"]
         # Each month's bar in the same columns in both panels: 36 months on 71 columns, a bar and a gap between two.
         rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "├")  # between the panels
         level = {
@@ -105,6 +107,17 @@ async def test_a_drilldowns_panels_are_framed_on_every_side(data, size, keys):
         [rule] = [index for index, line in enumerate(lines) if "├" in line]
         assert lines[rule][left : right + 1] == "├" + "─" * (right - left - 1) + "┤"
         assert bottom == len(lines) - 2 and "│" not in lines[-1]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("keys", [("enter",), ("shift+tab", "enter", "a")])  # Semiconductors, 3 years; Exports, all
+async def test_every_month_on_a_drilldowns_axis_reads_year_and_month(data, size, keys):
+    """A user saw mixed forms on one axis: '2024' beside '2025-01' and '2026-01'."""
+    app = make_app(data)
+    async with app.run_test(size=size) as pilot:
+        labels = text(await open_drilldown(pilot, *keys))[-1].split()
+        assert len(labels) >= 3 and labels[-1] == "2026-01"
+        assert all(re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", label) for label in labels), labels
 
 
 async def test_months_before_an_items_data_begins_stay_blank(data):
@@ -309,8 +322,8 @@ async def test_the_overview_marks_the_month_shown(data):
         assert plotted["exports"].x[-1] == parse_period("2026-02") and len(plotted["exports"].x) == 36
         lines = text(plot)
         assert "3 years to 2026-02" in lines[0]
-        # January 2026's year label would touch the month shown's: the month shown wins.
-        assert lines[-1].split() == ["2024", "2025", "2026-02"]
+        # January 2026's label would touch the month shown's: the month shown wins.
+        assert lines[-1].split() == ["2024-01", "2025-01", "2026-02"]
 
 
 @pytest.mark.parametrize("size", [(120, 36), (160, 45)])

@@ -104,7 +104,10 @@ class MonthsPlot(Chart):
         )
         set_x_ticks(
             bottom,
-            [(layout.centre(point), text) for point, text in month_ticks(chart, list(marks))],
+            [
+                (layout.centre(point), text)
+                for point, text in month_ticks(chart.months, list(marks), chart.months_per_point)
+            ],
             (0, columns - 1),
             width,
         )

@@ -1,10 +1,10 @@
 """The main screen's overview: exports and imports over the last years."""
 
-from core.base.periods import calendar_month, format_period, year_of
+from core.base.periods import format_period
 from core.base.subjects import FLOWS
 from core.engine.model import History
 from tui.widgets.chart import BN, LABEL_WIDTH, LEVEL, MUTED, SHOWN, Chart, Plotted
-from tui.widgets.plot_axes import fitted, mark_line, set_value_axis, set_x_ticks, usd_tick
+from tui.widgets.plot_axes import fitted, mark_line, month_ticks, set_value_axis, set_x_ticks, usd_tick
 
 
 class OverviewPlot(Chart):
@@ -41,12 +41,7 @@ class OverviewPlot(Chart):
         for plotted, x, marker, colour in lines:
             plt.plot(x, plotted.y, marker=marker, color=colour)
         set_value_axis(plt, low, high, rows, usd_tick)
-        januaries = [
-            (position, str(year_of(month)))
-            for position, month in enumerate(months)
-            if calendar_month(month) == 1 and position != shown
-        ]
-        set_x_ticks(plt, [(shown, format_period(months[shown])), *januaries], (0, shown + 1), width)
+        set_x_ticks(plt, month_ticks(months, [shown]), (0, shown + 1), width)
         plt.title(
             fitted(
                 (

@@ -1,11 +1,10 @@
 """Bars, ticks and axes for the plots: round ticks, bars by eighths of a cell, month labels."""
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from core.base.periods import calendar_month, format_period, year_of
-from core.engine.model import MonthChart
+from core.base.periods import calendar_month, format_period
 from tui.widgets.chart import AXIS, FALL, LABEL_WIDTH, RISE, canvas_width
 
 
@@ -186,7 +185,7 @@ def mark_line(panel, x: float, colour: tuple, low: float, high: float, rows: int
     panel.scatter([x] * rows, [low + step * row for row in range(rows)], marker="│", color=colour)
 
 
-def set_x_ticks(panel, ticks: list[tuple[float, str]], limits: tuple[float, float], width: int) -> None:
+def set_x_ticks(panel, ticks: Sequence[tuple[float, str]], limits: tuple[float, float], width: int) -> None:
     """The x axis from `limits`, with (x, label) ticks, the first ones first: a label that would touch one already
     placed is left out here, since plotext, which would leave it out too, keeps the ticks in no fixed order."""
     panel.xlim(*limits)
@@ -202,17 +201,17 @@ def set_x_ticks(panel, ticks: list[tuple[float, str]], limits: tuple[float, floa
     panel.xticks([x for x, _label in kept], [label for _x, label in kept])
 
 
-def month_ticks(chart: MonthChart, marked: list[int]) -> list[tuple[int, str]]:
-    """The marked months first (they win when labels have no room), then every January, or every quarter on a span
-    shorter than two years."""
-    per_point = chart.months_per_point
-    quarterly = len(chart.months) * per_point < 24
-    ticks = [(point, format_period(chart.months[point])) for point in marked]
-    for point, end in enumerate(chart.months):
+def month_ticks(months: tuple[int, ...], marked: list[int], per_point: int = 1) -> list[tuple[int, str]]:
+    """(point, label) of `months` (a point's last month, each the end of a run of `per_point`): the marked points
+    first (they win when labels have no room), then every January, or every quarter on a span shorter than two
+    years; each labelled with its month as YYYY-MM, in one form on every axis."""
+    quarterly = len(months) * per_point < 24
+    ticks = [(point, format_period(months[point])) for point in marked]
+    for point, end in enumerate(months):
         run = range(end - per_point + 1, end + 1)
         start = next((month for month in run if calendar_month(month) in ((1, 4, 7, 10) if quarterly else (1,))), None)
         if start is not None and point not in marked:
-            ticks.append((point, format_period(start) if quarterly else str(year_of(start))))
+            ticks.append((point, format_period(start)))
     return ticks
 
 
