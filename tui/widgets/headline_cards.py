@@ -142,10 +142,10 @@ class HeadlineCards(Widget, can_focus=True):
                 text.truncate(inner, pad=True)
                 rows[row].append(Text.assemble((box[3], border), " ", text, " ", (box[3], border)))
             # The sparkline's scale on the bottom edge, as a border subtitle, where it fits.
-            caption = f" {spark_scale(figure.history, inner, 'y' if figure.yearly else 'm')} "
+            scales = [f" {form} " for form in spark_scale(figure.history, inner, "y" if figure.yearly else "m")]
             if figure.unitless(value, change_line):
-                caption = UNIT
-            caption = caption if figure.history and not figure.begins and len(caption) <= width - 4 else ""
+                scales = [UNIT]
+            caption = next((form for form in scales if len(form) <= width - 4 and not figure.begins), "")
             rows[4].append(
                 Text.assemble(
                     (box[4] + box[1] * max(0, width - 3 - len(caption)), border),
