@@ -1,6 +1,8 @@
 """The plots as drawn: the drilldown's aligned level and change panels, the flash month's cumulative exports and
 nowcast, the overview; read from the cells a plot paints and from the series it says it plotted (shipped data)."""
 
+import re
+
 import pytest
 from dashboard_helpers import make_app, wait_for_data
 from textual.geometry import Region
@@ -57,18 +59,17 @@ async def test_a_drilldown_plots_the_level_over_the_yoy_bars_on_the_same_columns
         assert plotted["change"].y[-1] == pytest.approx(102.8, abs=0.05)  # YoY %
         lines = text(plot)
         assert "Semiconductors: $bn a month, YoY % below · 3 years" in lines[0]
-        # Units on the y axes, which line up: one axis column for both panels, no second axis on the right.
+        # Units on the y axes, which line up: one axis column for both panels; on the right, only the frame.
         assert any("$20bn┤" in line for line in lines) and any("+100%┤" in line for line in lines)
-        assert {line.index("┤") for line in lines if "┤" in line} == {7}
-        assert all(not line.rstrip().endswith("┤") for line in lines)
+        assert {line.index("┤") for line in lines if "┤" in line and "├" not in line} == {7}
         # The YoY panel's zero line; the month shown and the same month a year earlier named on the month axis.
         [zero] = zero_lines(lines)
         assert lines[zero].startswith("     0%┤")
-        assert "2025-01" in lines[-1] and lines[-1].rstrip().endswith("2026-01") and "2024" in lines[-1]
-        # Each month's bar in the same columns in both panels: 36 months on 72 columns, a bar and a gap each.
-        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "┌")  # between the panels
+        assert lines[-1].split() == ["2024-01", "2025-01", "2026-01"]
+        # Each month's bar in the same columns in both panels: 36 months on 71 columns, a bar and a gap between two.
+        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "├")  # between the panels
         level = {
-            column for line in lines[1:rule] for column, character in enumerate(line[CANVAS:]) if character in RISES
+            column for line in lines[2:rule] for column, character in enumerate(line[CANVAS:]) if character in RISES
         }
         change = {
             column
@@ -79,13 +80,56 @@ async def test_a_drilldown_plots_the_level_over_the_yoy_bars_on_the_same_columns
         assert level == set(range(0, 72, 2)) and change <= level and 70 in change  # January 2026 rose
 
 
+def frame(lines: list[str]) -> tuple[int, int, int, int]:
+    """A plot's frame, closed on every side: its top, bottom, left and right (row, row, column, column)."""
+    top = next(index for index, line in enumerate(lines) if "┌" in line)
+    bottom = next(index for index, line in enumerate(lines) if "└" in line)
+    left, right = lines[top].index("┌"), lines[top].index("┐")
+    assert lines[top][left : right + 1] == "┌" + "─" * (right - left - 1) + "┐"
+    assert lines[bottom][left] == "└" and lines[bottom][right] == "┘"
+    assert set(lines[bottom][left + 1 : right]) <= {"─", "┬"}  # ticks under the labels
+    for line in lines[top + 1 : bottom]:
+        assert line[left] in "│┤├" and line[right] in "│┤", line
+    return top, bottom, left, right
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("keys", [("enter",), ("shift+tab", "right", "right", "enter")])
+async def test_a_drilldowns_panels_are_framed_on_every_side(data, size, keys):
+    """A user saw the drilldown's panels open at the top and on the right. Semiconductors and the Balance."""
+    app = make_app(data)
+    async with app.run_test(size=size) as pilot:
+        plot = await open_drilldown(pilot, *keys)
+        lines = text(plot)
+        top, bottom, left, right = frame(lines)
+        assert (top, left, right) == (1, CANVAS - 1, plot.size.width - 1)
+        # The rule between the panels joins the sides; the marks of the months stay inside the frame.
+        [rule] = [index for index, line in enumerate(lines) if "├" in line]
+        assert lines[rule][left : right + 1] == "├" + "─" * (right - left - 1) + "┤"
+        assert bottom == len(lines) - 2 and "│" not in lines[-1]
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+@pytest.mark.parametrize("keys", [("enter",), ("shift+tab", "enter", "a")])  # Semiconductors, 3 years; Exports, all
+async def test_every_month_on_a_drilldowns_axis_reads_year_and_month(data, size, keys):
+    """A user saw mixed forms on one axis: '2024' beside '2025-01' and '2026-01'."""
+    app = make_app(data)
+    async with app.run_test(size=size) as pilot:
+        labels = text(await open_drilldown(pilot, *keys))[-1].split()
+        assert len(labels) >= 3 and labels[-1] == "2026-01"
+        assert all(re.fullmatch(r"20\d\d-(0[1-9]|1[0-2])", label) for label in labels), labels
+
+
 async def test_months_before_an_items_data_begins_stay_blank(data):
     app = make_app(data, "2023-01")
     async with app.run_test(size=(80, 24)) as pilot:
         plot = await open_drilldown(pilot, "enter")  # semiconductors: items start in 2022-01
         lines = text(plot)
-        # 36 months on 72 columns, a bar and a gap each: January 2022 to January 2023 are the last 13 bars.
-        drawn = {column for line in lines[1:4] for column, character in enumerate(line[CANVAS:]) if character in RISES}
+        # 36 months on 71 columns, a bar and a gap each: January 2022 to January 2023 are the last 13 bars.
+        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "├")
+        drawn = {
+            column for line in lines[2:rule] for column, character in enumerate(line[CANVAS:]) if character in RISES
+        }
         assert drawn and min(drawn) == 72 - 13 * 2
 
 
@@ -94,14 +138,14 @@ async def test_a_toggles_all_history_and_a_resize_replots_with_fewer_points_than
     async with app.run_test(size=(80, 24)) as pilot:
         plot = await open_drilldown(pilot, "shift+tab", "enter", "a")  # the Exports card
         assert "all history, 2-month averages" in text(plot)[0]
-        # 121 months (2016-01 to 2026-01) on 72 columns: runs of 2 months, the oldest left over.
+        # 121 months (2016-01 to 2026-01) on 71 columns: runs of 2 months, the oldest left over.
         level = series(plot)["level"]
         assert len(level.x) == 60 and level.x[-1] == parse_period("2026-01")
         # December 2025 and January 2026: ($69.51bn + $65.84bn) / 2.
         assert level.y[-1] == pytest.approx((69.51 + 65.84) / 2, abs=0.01)
         await pilot.resize_terminal(140, 30)
         await pilot.pause()
-        assert len(series(plot)["level"].x) == 121  # 132 columns: every month
+        assert len(series(plot)["level"].x) == 121  # 131 columns: every month
         await pilot.press("a")
         assert len(series(plot)["level"].x) == 36 and "3 years" in text(plot)[0]
 
@@ -115,7 +159,7 @@ async def test_the_balance_of_january_2023_is_a_deficit_below_the_zero_line(data
         level_zero, change_zero = zero_lines(lines)
         assert lines[level_zero].startswith("      0┤")
         below = "".join(line[-4:] for line in lines[level_zero + 1 : change_zero - 1])
-        above = "".join(line[-4:] for line in lines[1:level_zero])
+        above = "".join(line[-4:] for line in lines[2:level_zero])
         assert set(below) & FALLS and not set(above) & RISES  # the month shown, at the right: a deficit
         assert "change on a year earlier" in lines[0]
 
@@ -128,11 +172,11 @@ async def test_every_nonzero_balance_and_change_shows_on_its_side_of_the_zero_li
     async with app.run_test(size=(80, 24)) as pilot:
         plot = await open_drilldown(pilot, "shift+tab", "right", "right", "enter")
         lines = text(plot)
-        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "┌")
+        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "├")
         level_zero, change_zero = zero_lines(lines)
         plotted = series(plot)
-        assert len(plotted["level"].y) == 36  # a bar and a gap each on 72 columns: a month's bar in column 2 * point
-        panels = (("level", level_zero, (1, rule)), ("change", change_zero, (rule + 1, len(lines) - 2)))
+        assert len(plotted["level"].y) == 36  # a bar and a gap between two on 71 columns: a month's in column 2 * point
+        panels = (("level", level_zero, (2, rule)), ("change", change_zero, (rule + 1, len(lines) - 2)))
         for label, zero, (start, end) in panels:
             for point, value in enumerate(plotted[label].y):
                 column = CANVAS + 2 * point
@@ -171,10 +215,10 @@ async def test_without_colour_rises_and_falls_keep_their_own_glyphs_and_sides(da
         drawn = [style.color.triplet for row in rows for _character, style in row if style and style.color]
         assert drawn and all(red == green == blue for red, green, blue in drawn)  # grey: NO_COLOR is on
         lines = text(plot)
-        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "┌")  # between the panels
+        rule = next(index for index, line in enumerate(lines) if line[CANVAS - 1] == "├")  # between the panels
         above, below = set(), set()
         for zero in zero_lines(lines):  # the level's (the balance's) and the change's
-            start, end = (1, rule) if zero < rule else (rule + 1, len(lines) - 2)
+            start, end = (2, rule) if zero < rule else (rule + 1, len(lines) - 2)
             above |= {character for line in lines[start:zero] for character in line[CANVAS:]}
             below |= {character for line in lines[zero + 1 : end] for character in line[CANVAS:]}
         assert above & RISES and below & FALLS
@@ -278,5 +322,20 @@ async def test_the_overview_marks_the_month_shown(data):
         assert plotted["exports"].x[-1] == parse_period("2026-02") and len(plotted["exports"].x) == 36
         lines = text(plot)
         assert "3 years to 2026-02" in lines[0]
-        # January 2026's year label would touch the month shown's: the month shown wins.
-        assert lines[-1].split() == ["2024", "2025", "2026-02"]
+        # January 2026's label would touch the month shown's: the month shown wins.
+        assert lines[-1].split() == ["2024-01", "2025-01", "2026-02"]
+
+
+@pytest.mark.parametrize("size", [(120, 36), (160, 45)])
+async def test_the_overview_marks_the_month_shown_inside_its_frame(data, size):
+    """A user saw the month shown's line run into the frame, a '┬' in its top side and a '┴' in its bottom."""
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=size) as pilot:
+        await wait_for_data(pilot)
+        lines = text(app.screen.query_one("#overview-plot"))
+        top, bottom, _left, right = frame(lines)
+        # The mark: a line in the canvas above the last tick, the month shown's (named last), short of the right side.
+        column = lines[bottom].rindex("┬")
+        assert lines[-1].rstrip().endswith("2026-01") and column < right - 1
+        assert {line[column] for line in lines[top + 1 : bottom]} <= set("│▖▗▘▝▚▞▀▄▌▐▙▛▜▟█•")
+        assert sum(line[column] == "│" for line in lines[top + 1 : bottom]) >= 2

@@ -215,3 +215,31 @@ async def test_a_screenshot_is_never_written_into_the_data_directory(data, monke
         await pilot.press("p")
         assert app.said[-1][1].startswith(f"Not saved: {data} is the data directory, which tradetop never writes")
     assert sorted(path.name for path in data.iterdir()) == before
+
+
+@pytest.mark.anyio
+async def test_a_screenshot_leaves_out_the_toasts_and_says_where_it_went_in_printable_text(data, tmp_path, monkeypatch):
+    """A user's second screenshot pictured the first one's toast, "Saved …"; a folder's name may hold an escape
+    sequence, which the toast shows escaped (ESC as \\x1b), not sent to the terminal."""
+    shots = tmp_path / "shots\x1b[31m"
+    shots.mkdir()
+    monkeypatch.setenv("TRADETOP_SCREENSHOTS", str(shots))
+    app = told(data)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:  # toasts, which tests leave out by default
+        await wait_for_data(pilot)
+        await pilot.press("c")  # a toast of its own: "Copied 15 items …"
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("p")  # with the first one's "Saved …" on screen
+        wait_started = time.monotonic()
+        while len(list(shots.iterdir())) < 2 and time.monotonic() - wait_started < 5:
+            await pilot.pause(0.05)
+        saved = list(shots.iterdir())
+        assert len(saved) == 2
+        for path in saved:
+            text = svg_text(path).replace(" ", "")  # a toast's words come in runs split by its styles: "Sav e d"
+            assert "$65.84bn" in text and "Saved" not in text and "Copied" not in text and "Screenshot" not in text
+        title, message = app.said[-1]
+        assert title == "Screenshot"
+        assert message in {f"Saved {tmp_path}/shots\\x1b[31m/{path.name}" for path in saved}
+        assert "\x1b" not in message

@@ -494,7 +494,9 @@ def test_a_sparkline_scales_from_zero_to_its_highest_so_its_heights_are_the_valu
     assert spark((5, 5), 4) == "██" and spark((), 4) == ""
     # A line that goes below zero (the balance) is scaled from its lowest, and its caption says where zero is.
     assert spark((-4, 0, 4), 3) == "▁▅█"
-    assert spark_scale((-4, 0, 4), 3, "m") == "3m, 0 at ▅" and spark_scale((1, 2), 12, "y") == "2y from 0"
+    assert spark_scale((-4, 0, 4), 3, "m") == ("3m, 0 at ▅", "3m") and spark_scale((1, 2), 12, "y")[0] == "2y from 0"
+    # Its span starts at its first value: blanks before a series' data begins are not part of it.
+    assert spark_scale((None, None, 1, None, 2), 12, "y") == ("3y from 0", "3y") and spark_scale((None,), 4, "m") == ()
 
 
 async def test_reload_without_the_month_shown_falls_back_to_the_latest(tmp_path):

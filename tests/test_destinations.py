@@ -6,6 +6,7 @@ data/exports_us_2016_2021.csv (2026-01 lines quoted where a test uses them).
 
 import html
 import json
+import re
 
 import numpy as np
 import pytest
@@ -86,6 +87,23 @@ def test_hs8542_by_destination_in_january_2026(run_cli):
     assert china["usd_per_kg"] == pytest.approx(13_733, abs=0.5)
     _code, out, _err = run_cli("brief", "--period", "2026-01")
     assert "  China                                          $5.98bn  +107.9%   36.5%  $13,733" in out.splitlines()
+
+
+def test_every_amount_of_the_brief_is_in_one_signed_format(run_cli):
+    """A user saw "$168,408" (HS 8542 to the United Kingdom, 2026-01: exports_by_destination_hs8542.csv 168,408)
+    beside "$65.85bn" style figures. Every amount reads $N.NNbn or $N.Nmn, the sign first; only the $/kg column
+    (a price, not an amount) and the notables' round thresholds ($60bn) read otherwise."""
+    for form in ("text", "md"):
+        _code, out, _err = run_cli("brief", "--period", "2026-01", "--format", form)
+        amounts, in_prices = [], False
+        for line in out.splitlines():
+            in_prices = "$/kg" in line or (in_prices and bool(line.strip()))
+            amounts += re.findall(r"[-+]?\$[\d,.]+[a-z]*", line.rstrip().rsplit(" ", 1)[0] if in_prices else line)
+        assert amounts
+        odd = [a for a in amounts if not re.fullmatch(r"[-+]?\$\d{1,3}\.\d{1,2}(bn|mn)|\$\d+bn", a)]
+        assert not odd, (form, odd)
+    _code, out, _err = run_cli("brief", "--period", "2026-01")
+    assert "  United Kingdom                                 $0.17mn   -68.8%    0.0%     $920" in out.splitlines()
 
 
 def test_the_semiconductors_drilldown_has_hs8542_by_destination(shipped_snapshot):

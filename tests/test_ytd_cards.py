@@ -9,6 +9,7 @@ from test_layout import assert_no_figure_cut, card_lines
 from core.base.periods import parse_period
 from core.views.main_view import main_view
 from tui.screens.drilldown import DrilldownScreen
+from tui.widgets.headline_cards import HeadlineCards
 from tui.widgets.release_facts import ReleaseFactsLine
 
 JULY = parse_period("2026-07")
@@ -86,7 +87,7 @@ async def test_y_turns_the_cards_to_the_year_to_date_at_120x36_and_80x24(data):
         assert card_lines(app)["exports"] == month["exports"]
         for title in ("Exports Jan–Jul", "Imports Jan–Jul", "Balance Jan–Jul", "Daily avg Jan–Jul", "Exports Jul"):
             assert f" {title} " in screen
-        assert screen.count("11y from 0") == 3 and "20m from 0" in screen  # years to date; the month's 20 months
+        assert screen.count("11y from 0") == 2 and "20m from 0" in screen  # years to date; the month's 20 months
         assert assert_no_figure_cut(app) > 10
         # The release line keeps what the cards do not show, and no longer the year's imports, balance, average.
         line = app.screen.query_one(ReleaseFactsLine).render().plain
@@ -137,3 +138,33 @@ async def test_enter_on_a_year_to_date_card_opens_its_subject_s_drilldown(data):
         assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == "exports"
         await pilot.press("escape", "left", "left", "enter")  # the year's balance: the balance's drilldown
         assert isinstance(app.screen, DrilldownScreen) and app.screen.subject.code == "balance"
+
+
+def card_captions(app) -> dict[str, str]:
+    """Each card's caption on its bottom edge, by its subject."""
+    cards = app.screen.query_one(HeadlineCards)
+    bottom = cards.render().plain.splitlines()[4]
+    width = cards.size.width
+    edges = [width * index // len(app.view.cards(app.ytd)) for index in range(len(app.view.cards(app.ytd)) + 1)]
+    return {
+        card.code: bottom[edges[index] : edges[index + 1]].strip("╰╯┗┛─━ ")
+        for index, card in enumerate(app.view.cards(app.ytd))
+    }
+
+
+@pytest.mark.anyio
+@pytest.mark.parametrize("size, months", [((120, 36), "20m"), ((80, 24), "12m")])
+async def test_every_year_to_date_card_states_the_span_its_sparkline_covers(data, size, months):
+    """A user saw '11y' under imports drawn over 5 years (their years to date begin in 2022: imports in 2021-08),
+    and at 80 columns no caption under the balance ('11y, 0 at ▂' was too long)."""
+    app = make_app(data, "2026-07")
+    async with app.run_test(size=size) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("y")
+        assert card_captions(app) == {
+            "ytd_exports": "11y from 0",  # 2016 to 2026
+            "imports": "5y from 0",  # 2022 to 2026
+            "balance": "5y, 0 at ▂",  # deficits in Jan-Jul 2022 and 2023
+            "daily_avg_exports": "11y from 0",
+            "exports": f"{months} from 0",
+        }

@@ -22,7 +22,16 @@ def screenshot_folder() -> Path:
 
 
 def save_screenshot(app) -> None:
-    """Save the screen as a new SVG file and say where in a toast; or say why it could not be saved."""
+    """Save the screen as a new SVG file and say where in a toast; or say why it could not be saved. Toasts on
+    screen (the last one's "Saved …") are no part of the picture: cleared, and the screen shot once they are gone."""
+    if app.screen.query("Toast"):
+        app.clear_notifications()
+        app.call_after_refresh(_save, app)
+    else:
+        _save(app)
+
+
+def _save(app) -> None:
     from core.base.fmt import printable
     from core.ingest.datadir import embedded_data_dir, within, write_new_file
 

@@ -23,14 +23,15 @@ def printable(text: str) -> str:
 
 
 def usd(value: float | None, signed: bool = False) -> str:
-    """$65.84bn, $512.3mn, $1,234; a sign in front when signed or negative."""
+    """$65.84bn, $512.3mn, $0.17mn; a sign in front when signed or negative."""
     return usd_forms(value, signed)[0]
 
 
 def usd_forms(value: float | None, signed: bool = False) -> tuple[str, ...]:
     """An amount from its longest form to its shortest, each with all its whole digits, for a pane without room
     for the first: $65.84bn, $65.8bn, then 65.8 (in $bn: the pane says the unit). One signed format in every
-    form: the sign first, then the $ (-$4.74bn, -$4.7bn, -4.7)."""
+    form: the sign first, then the $ (-$4.74bn, -$4.7bn, -4.7); under $1mn in millions too ($0.17mn, not
+    $168,408 beside $65.84bn), down to $5,000 ($0.01mn): below, in dollars ($22, $0), not as a zero in millions."""
     if value is None:
         return (MISSING,)
     sign = "-" if value < 0 else "+" if signed else ""
@@ -40,7 +41,7 @@ def usd_forms(value: float | None, signed: bool = False) -> tuple[str, ...]:
     elif size >= 1e6:
         forms = [f"${size / 1e6:,.1f}mn", f"${size / 1e6:,.0f}mn"]
     else:
-        forms = [f"${size:,.0f}"]
+        forms = [f"${size / 1e6:.2f}mn" if size >= 5e3 else f"${size:,.0f}"]
     return tuple(sign + form for form in (*forms, f"{size / 1e9:,.1f}"))
 
 

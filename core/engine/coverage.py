@@ -1,12 +1,13 @@
 """What a month's figures do not cover yet: said in one line (`DetailGap`), with the nearest month that has them,
 rather than as rows of n/a, and never by showing another month's figures in their place."""
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
 from core.base.periods import format_period
-from core.engine.model import DetailGap
+from core.base.subjects import HEADLINE_LINES
+from core.engine.model import DetailGap, LaterRows
 from core.engine.snapshot import PARTNER_SET, Snapshot
 
 
@@ -65,3 +66,60 @@ def main_detail_gap(snapshot: Snapshot, month: int, flow: str, item_set: str) ->
         return detail_gap("item and region detail", month, items | partners, snapshot.first_month, missing)
     what, known = ("item detail", items) if missing == ("item",) else ("region detail", partners)
     return detail_gap(what, month, known, snapshot.first_month, missing)
+
+
+def begins_after(arrays: Sequence[np.ndarray], index: int) -> int | None:
+    """The first index with a value in any of `arrays` if none has one at `index` or before: a series that begins
+    after the month, not one with a gap (whose months stay n/a)."""
+    starts = [int(known[0]) for array in arrays if len(known := np.flatnonzero(~np.isnan(array)))]
+    return min(starts) if starts and min(starts) > index else None
+
+
+def data_begins(month: int) -> tuple[str, ...]:
+    """A figure of a month before its data begins, in words, longest first: said once, in place of n/a."""
+    return (f"data begins in {format_period(month)}", f"from {format_period(month)}")
+
+
+def later_rows(snapshot: Snapshot, month: int, series: Mapping[str, Sequence[np.ndarray]]) -> LaterRows | None:
+    """Of a table's rows (code -> its series), those whose data begins after the month, if any."""
+    index = snapshot.index(month)
+    begins = {code: start for code, arrays in series.items() if (start := begins_after(arrays, index)) is not None}
+    if not begins or len(begins) == len(series):  # none, or a table without any figure: a DetailGap's
+        return None
+    first, last = (snapshot.first_month + start for start in (min(begins.values()), max(begins.values())))
+    span = format_period(first) + ("" if first == last else f" to {format_period(last)}")
+    count = len(begins)
+    return LaterRows(
+        tuple(begins), (f"{count} more: data begins in {span}", f"{count} more from {format_period(first)}"), first
+    )
+
+
+def main_later_rows(snapshot: Snapshot, month: int, flow: str, item_set: str) -> dict[str, LaterRows]:
+    """The main screen's tables' rows whose data begins after the month, by table: "item", "partner" (of the flow)
+    and "balance" (the partners' trade in both flows: rows with neither)."""
+    catalog = snapshot.catalog
+    partners = catalog.members(PARTNER_SET, "partner")
+    tables: dict[str, dict[str, tuple[np.ndarray, ...]]] = {
+        "item": {code: (snapshot.series(flow, item=code),) for code in catalog.members(item_set, "item")},
+        "partner": {code: (snapshot.series(flow, partner=code),) for code in partners},
+        "balance": {
+            code: (snapshot.series("export", partner=code), snapshot.series("import", partner=code))
+            for code in partners
+        },
+    }
+    found = {table: later_rows(snapshot, month, series) for table, series in tables.items()}
+    return {table: rows for table, rows in found.items() if rows is not None}
+
+
+def headline_begins(snapshot: Snapshot, month: int, lines: Iterable[str], ytd: bool) -> dict[str, tuple[str, ...]]:
+    """Headline lines (core.base.subjects) without a figure in the month, or its year to date (`ytd`), because
+    their data begins after it: what their card says (data_begins), by line."""
+    index = snapshot.index(month)
+    found = {}
+    for line in lines:
+        array = snapshot.headline[line]
+        running = ytd and not HEADLINE_LINES[line].year_to_date
+        start = begins_after((snapshot.ytd(array) if running else array,), index)
+        if start is not None:
+            found[line] = data_begins(snapshot.first_month + start)
+    return found

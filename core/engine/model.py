@@ -430,3 +430,12 @@ class DetailGap(NamedTuple):
     month: int | None  # the nearest month with them, where a key goes; None if no month has them
     tables: tuple[str, ...] = ()  # of the main screen: "item", "partner", the tables without any figure
     shorter: tuple[str, ...] = ()  # the text in shorter forms, for a narrow pane: "no detail yet; latest 2026-07"
+
+
+class LaterRows(NamedTuple):
+    """Rows of a table without a figure in the month because their data begins after it: left out of the table and
+    said in one line, with the month their data begins (where a key goes)."""
+
+    codes: tuple[str, ...]
+    texts: tuple[str, ...]  # longest first: "8 more: data begins in 2021-08", "8 more from 2021-08"
+    month: int

@@ -15,7 +15,7 @@ from core.base.subjects import (
     HeadlineLine,
     excluding,
 )
-from core.engine.coverage import main_detail_gap
+from core.engine.coverage import headline_begins, main_detail_gap, main_later_rows
 from core.engine.destinations import Split, by_destination
 from core.engine.model import (
     INTERVAL_NOMINAL_PCT,
@@ -24,6 +24,7 @@ from core.engine.model import (
     Figure,
     FlashView,
     FlashWindow,
+    LaterRows,
     Notable,
     Nowcast,
     NowcastReview,
@@ -99,14 +100,16 @@ def by_value(rows: tuple[ReleaseRow, ...]) -> list[ReleaseRow]:
     return sorted(rows, key=lambda row: -(row.value_usd or 0))
 
 
-def _table(title: str, rows: tuple[ReleaseRow, ...]) -> list[str]:
+def _table(title: str, rows: tuple[ReleaseRow, ...], later: LaterRows | None) -> list[str]:
+    """Rows largest first; those whose data begins after the month (`later`) said in one line under them."""
     lines = [f"{title:<30}{'value':>10}{'YoY':>9}{'share':>8}{'Δshare':>9}{'contrib':>9}"]
     for row in by_value(rows):
-        lines.append(
-            f"  {fmt.padded(row.name, 27)} {fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
-            f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}"
-        )
-    return lines
+        if later is None or row.code not in later.codes:
+            lines.append(
+                f"  {fmt.padded(row.name, 27)} {fmt.usd(row.value_usd):>10}{fmt.pct(row.yoy_pct):>9}"
+                f"{fmt.share(row.share_pct):>8}{fmt.pp(row.share_change_pp):>9}{fmt.pp(row.contribution_pp):>9}"
+            )
+    return lines + ([] if later is None else [f"  {later.texts[0]}"])
 
 
 def _other_records(snapshot: Snapshot, release: Release, rest: tuple[Notable, ...], lang: str) -> list[str]:
@@ -153,6 +156,16 @@ def _headline_row(line: HeadlineLine, figure: Figure | Balance | WorkingDays) ->
     return f"  {fmt.padded(line.title, 22)}{value:>10}  {change}"
 
 
+def _begin_later(begins: dict[str, tuple[str, ...]], lang: str) -> list[str]:
+    """The headline lines whose data begins after the month (core.engine.coverage.headline_begins), in one line
+    for each month they begin in: "Imports and Balance: data begins in 2021-08"."""
+    return [
+        f"{joined([HEADLINE_LINES[code].in_language(lang).title for code, forms in begins.items() if forms == said])}"
+        f": {said[0]}"
+        for said in dict.fromkeys(begins.values())
+    ]
+
+
 def _period(month: int | None) -> str | None:
     return None if month is None else format_period(month)
 
@@ -177,8 +190,13 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False,
         f"data: {fmt.printable(str(snapshot.directory))} "
         f"({format_period(snapshot.months[0])} to {format_period(snapshot.latest)})",
         "",
-        *(_headline_row(line.in_language(lang), getattr(headline, line.code)) for line in HEADLINE_LINES.values()),
     ]
+    # Lines whose data begins after the month: one line for them, not rows of n/a.
+    begins = headline_begins(snapshot, month, HEADLINE_LINES, ytd=False)
+    for line in HEADLINE_LINES.values():
+        if line.code not in begins:
+            lines.append(_headline_row(line.in_language(lang), getattr(headline, line.code)))
+    lines += [f"  {line}" for line in _begin_later(begins, lang)]
     excluded = headline.exports_ex.get(HEADLINE_EX_ITEM)
     if excluded:
         ytd = headline.ytd_exports_ex[HEADLINE_EX_ITEM]
@@ -189,6 +207,7 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False,
             f"  (year to date {fmt.usd(ytd.value_usd)}, {fmt.pct(ytd.yoy_pct)})"
         )
     gap = main_detail_gap(snapshot, month, release.flow, release.breadth.set)
+    later = main_later_rows(snapshot, month, release.flow, release.breadth.set)
     missing = gap.tables if gap else ()
     if gap is not None and len(missing) == 2:  # one line, not two tables of n/a
         lines += ["", gap.text[:1].upper() + gap.text[1:] + "."]
@@ -198,7 +217,9 @@ def brief_text(snapshot: Snapshot, release: Release, all_notables: bool = False,
             ("partner", "Partners", release.partners),
         ):
             lines += (
-                ["", f"{title}: {gap.text}."] if gap is not None and table in missing else ["", *_table(title, rows)]
+                ["", f"{title}: {gap.text}."]
+                if gap is not None and table in missing
+                else ["", *_table(title, rows, later.get(table))]
             )
     for split in by_destination(snapshot, release.flow, month, lang):
         lines += ["", *_split_table(split)]
@@ -224,13 +245,25 @@ def _notables(snapshot: Snapshot, release: Release, all_notables: bool, lang: st
 def brief_markdown(snapshot: Snapshot, release: Release, all_notables: bool = False, lang: str = ENGLISH) -> str:
     """The brief for a chat or a note: the headline, items and partners as Markdown tables (as `tradetop export`
     writes them, items and partners largest first), then the notables as a list; names in `lang`."""
-    lines = [
-        markdown_text(headline_table(release, lang)),
-        "",
-        markdown_text(rows_table("item", by_value(release.items), release)),
-        "",
-        markdown_text(rows_table("partner", by_value(release.partners), release)),
-    ]
+    month = parse_period(release.period)
+    # As the text brief: what begins after the month, and tables without any figure, said in one line each.
+    begins = headline_begins(snapshot, month, HEADLINE_LINES, ytd=False)
+    headline = headline_table(release, lang)
+    lines = [markdown_text(headline._replace(rows=tuple(row for row in headline.rows if row[0].value not in begins)))]
+    lines += [text for line in _begin_later(begins, lang) for text in ("", markdown_escaped(line))]
+    gap = main_detail_gap(snapshot, month, release.flow, release.breadth.set)
+    later = main_later_rows(snapshot, month, release.flow, release.breadth.set)
+    for table, title, rows in (
+        ("item", f"Items ({release.breadth.set})", release.items),
+        ("partner", "Partners", release.partners),
+    ):
+        left_out = later.get(table)
+        if gap is not None and table in gap.tables:
+            lines += ["", markdown_escaped(f"{title}: {gap.text}.")]
+            continue
+        kept = [row for row in by_value(rows) if left_out is None or row.code not in left_out.codes]
+        lines += ["", markdown_text(rows_table(table, kept, release))]
+        lines += [] if left_out is None else ["", markdown_escaped(left_out.texts[0])]
     if release.breadth.total:
         lines += ["", markdown_escaped(breadth_line(snapshot.catalog.in_language(lang), release.breadth))]
     shown, after = _notables(snapshot, release, all_notables, lang)

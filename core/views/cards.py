@@ -23,6 +23,7 @@ class Card(NamedTuple):
     signed: bool  # the balance: its value with its sign, its change in dollars
     history: tuple[float | None, ...]  # for the sparkline, the card's figure last
     yearly: bool  # the history has one value a year (the same months of each), else one a month
+    begins: tuple[str, ...] = ()  # before its data begins, what the card says in place of n/a, longest first
 
 
 def year_to_date_span(month: int) -> str:
@@ -42,14 +43,29 @@ def year_to_date_by_year(snapshot: "Snapshot", line: str, month: int) -> tuple[f
 
 
 def month_cards(
-    headline: Headline, titles: Mapping[str, str], histories: Mapping[str, tuple[float | None, ...]]
+    headline: Headline,
+    titles: Mapping[str, str],
+    histories: Mapping[str, tuple[float | None, ...]],
+    begins: Mapping[str, tuple[str, ...]],
 ) -> tuple[Card, ...]:
-    """The month's cards (CARD_LINES), from the release's headline and the view's titles and histories."""
+    """The month's cards (CARD_LINES), from the release's headline and the view's titles, histories and lines whose
+    data begins after the month."""
     cards = []
     for line in CARD_LINES:
         value, change = getattr(headline, line.code)  # a Figure, or the balance's Balance
         history = histories[line.code]
-        cards.append(Card(line.code, (titles[line.code],), value, change, line.signed, history, line.year_to_date))
+        cards.append(
+            Card(
+                line.code,
+                (titles[line.code],),
+                value,
+                change,
+                line.signed,
+                history,
+                line.year_to_date,
+                begins.get(line.code, ()),
+            )
+        )
     return tuple(cards)
 
 
@@ -59,6 +75,7 @@ def ytd_cards(
     """The year to date's exports, imports, balance and daily-average exports, each against the same months a year
     earlier and in every year as its sparkline; then the month's exports (`exports_history`, its months), which the
     month's year-to-date exports card gives way to: no figure lost, none twice."""
+    from core.engine.coverage import headline_begins
     from core.engine.series import difference, growth_pct
 
     exports, imports, days = (
@@ -74,6 +91,7 @@ def ytd_cards(
         ),
     }
     span, ytd = year_to_date_span(month), "누적" if lang == KOREAN else "YTD"
+    begins = headline_begins(snapshot, month, by_line, ytd=True)
     cards = []
     for code, history in by_line.items():
         # The year to date's exports are titled as exports; Enter opens their own line's drilldown (ytd_exports).
@@ -85,11 +103,20 @@ def ytd_cards(
         # not "Exports Jan", the month's card's title.
         spanned = (f"{line.short} {span}",) if month % 12 else ()
         titles = (*spanned, f"{ytd} {short}", f"{ytd} {short.split()[0]}", line.short)
-        cards.append(Card(code, titles, now, change, line.signed, history, yearly=True))
+        cards.append(Card(code, titles, now, change, line.signed, history, True, begins.get(code, ())))
     line = HEADLINE_LINES["exports"].in_language(lang)
     figure = snapshot.headline_figure("exports", month)
     this_month = f"{line.short} {month_name(month)[:3]}"
     cards.append(
-        Card("exports", (this_month, line.short), figure.value_usd, figure.yoy_pct, False, exports_history, False)
+        Card(
+            "exports",
+            (this_month, line.short),
+            figure.value_usd,
+            figure.yoy_pct,
+            False,
+            exports_history,
+            False,
+            headline_begins(snapshot, month, ("exports",), ytd=False).get("exports", ()),
+        )
     )
     return tuple(cards)

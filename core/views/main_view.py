@@ -6,6 +6,7 @@ numpy is imported, so this module imports no numpy either (the snapshot's own me
 
 from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from core.base.fmt import printable, utc_time
@@ -19,6 +20,7 @@ from core.engine.model import (
     DetailGap,
     FlashView,
     History,
+    LaterRows,
     PartnerBalance,
     Release,
     ReleaseRow,
@@ -58,6 +60,10 @@ class MainView(NamedTuple):
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
     calendar: tuple[ReleaseDate, ...] = ()  # the snapshot's schedule: the header's next release before it is in
+    # Before their data begins: the month's cards' lines (what each says), the tables' rows ("item", "partner",
+    # "balance": left out, said in one line)
+    card_begins: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    later: Mapping[str, LaterRows] = MappingProxyType({})
 
     @property
     def flash_in_full(self) -> bool:
@@ -67,7 +73,9 @@ class MainView(NamedTuple):
 
     def cards(self, ytd: bool) -> tuple[Card, ...]:
         """The headline cards of the month, or of the year to date."""
-        return self.ytd_cards if ytd else month_cards(self.release.headline, self.card_titles, self.card_histories)
+        if ytd:
+            return self.ytd_cards
+        return month_cards(self.release.headline, self.card_titles, self.card_histories, self.card_begins)
 
 
 def header_notes(view: MainView, directory: Path, next_release: str = "") -> tuple[str, ...]:
@@ -96,7 +104,8 @@ def main_view(
 
 
 def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str) -> MainView:
-    from core.engine.coverage import main_detail_gap  # numpy: there is a snapshot by now, and so numpy
+    # numpy: there is a snapshot by now, and so numpy
+    from core.engine.coverage import headline_begins, main_detail_gap, main_later_rows
     from core.engine.notables.wording import breadth_line
 
     release = snapshot.release(month, flow, item_set, lang)
@@ -131,6 +140,8 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
         ytd_cards=ytd_cards(snapshot, month, lang, histories["exports"]),
         detail_gap=main_detail_gap(snapshot, month, flow, item_set),
         calendar=snapshot.calendar,
+        card_begins=headline_begins(snapshot, month, histories, ytd=False),
+        later=main_later_rows(snapshot, month, flow, item_set),
     )
 
 

@@ -147,7 +147,8 @@ class MainScreen(StateScreen):
             sort = sorts[app.sort]
             table.set_border(title=titles)
             table.subtitle = (mode, f"by {sort.label}")
-            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns)
+            later = view.later.get("balance" if columns is BALANCE_COLUMNS else table.dimension)
+            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns, later)
         if self.overview is not None:
             self.overview.show(view.overview)
         self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
@@ -237,9 +238,9 @@ class MainScreen(StateScreen):
 
     def on_figure_table_selected(self, event: FigureTable.Selected) -> None:
         if isinstance(event.table, ReleaseTable):
-            if event.key == NOTICE_KEY:  # the month has no figures for the table: to the nearest one that has
-                if event.table.gap is not None and event.table.gap.month is not None:
-                    self.monitor.go_to_month(event.table.gap.month)
+            if event.key == NOTICE_KEY:  # figures the month lacks: to the nearest month that has them
+                if event.table.notice_month is not None:
+                    self.monitor.go_to_month(event.table.notice_month)
             else:
                 self.monitor.drill(Subject(event.table.dimension, event.key))
 

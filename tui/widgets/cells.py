@@ -37,11 +37,17 @@ def spark_text(values: tuple[float | None, ...], width: int) -> Text:
     return Text.assemble((line[:-1], "cyan"), (line[-1:], MONTH_SHOWN_STYLE))
 
 
-def spark_scale(values: tuple[float | None, ...], width: int, unit: str) -> str:
-    """What a sparkline shows, for its caption: how many blocks (`unit` each) and where its scale starts."""
+def spark_scale(values: tuple[float | None, ...], width: int, unit: str) -> tuple[str, ...]:
+    """What a sparkline shows, for its caption, longest first: its span, from its first value to its last (blanks
+    before a series' data begins are not part of it), in blocks of `unit`, and where its scale starts; else the
+    span alone. None for a sparkline without a value."""
     shown = values[-width:] if width > 0 else ()
+    first = next((index for index, value in enumerate(shown) if value is not None), None)
+    if first is None:
+        return ()
+    span = f"{len(shown) - first}{unit}"
     low, high = spark_range(shown)
-    return f"{len(shown)}{unit} from 0" if low >= 0 else f"{len(shown)}{unit}, 0 at {spark_block(0.0, low, high)}"
+    return (f"{span} from 0" if low >= 0 else f"{span}, 0 at {spark_block(0.0, low, high)}", span)
 
 
 # Exact xterm-256 colours, light enough to stay legible when NO_COLOR turns them grey.

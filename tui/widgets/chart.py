@@ -31,6 +31,11 @@ LABEL_WIDTH = 7  # every y label, so that panels stacked in one plot line up: +$
 BN = 1e9
 
 
+def canvas_width(width: int) -> int:
+    """The columns inside a plot `width` cells wide: every plot has its y labels and a frame closed on both sides."""
+    return width - LABEL_WIDTH - 2
+
+
 NO_PLOT = "(no plot: these values cannot be drawn)"
 
 
@@ -48,7 +53,7 @@ class Chart(PlotextPlot):
     Painted line by line from the figure's cells: as a Text, its conversion to Textual's Content and back to strips
     cost as much as drawing the figure."""
 
-    MIN_SIZE = (1 + LABEL_WIDTH + 12, 6)  # below this there is no room for the plot; it stays blank
+    MIN_SIZE = (LABEL_WIDTH + 2 + 12, 6)  # below this there is no room for the plot; it stays blank
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)

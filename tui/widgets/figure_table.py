@@ -197,16 +197,21 @@ class FigureTable(ScrollView, can_focus=True):
         row = y - self.header_rows + self.scroll_offset.y
         if row >= len(self.rows):
             return Strip.blank(width, base)
+        key, cells = self.rows[row]
+        # A notice under rows (rows left out, said in one line) spans the columns.
+        headings = self.headings
+        if key == NOTICE_KEY:
+            headings = (Heading(key, "", sum(heading.width for heading in headings), "left"),)
         if row == self.cursor_row:
             cursor = self.get_component_rich_style("figure-table--cursor")
             # As DataTable does: the cursor's colour wins over the cells' (green, red), so the row stays legible.
-            return self._line(self.rows[row][1], base + cursor, Style(color=cursor.color), width)
+            return self._line(cells, base + cursor, Style(color=cursor.color), width, headings)
         stripe = self.get_component_rich_style("figure-table--even-row") if row % 2 == 0 else Style()
-        return self._line(self.rows[row][1], base + stripe, Style(), width)
+        return self._line(cells, base + stripe, Style(), width, headings)
 
-    def _line(self, cells, style: Style, post_style: Style, width: int) -> Strip:
+    def _line(self, cells, style: Style, post_style: Style, width: int, headings: tuple[Heading, ...] = ()) -> Strip:
         aligned = [Text(" " * TABLE_MARGIN)]
-        for cell, heading in zip(cells, self.headings, strict=False):
+        for cell, heading in zip(cells, headings or self.headings, strict=False):
             cell = cell.copy()
             cell.truncate(heading.width, overflow="ellipsis")  # by cells: wide characters count two
             cell.align(heading.justify, heading.width)

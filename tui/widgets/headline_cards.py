@@ -22,6 +22,7 @@ class CardFigure(NamedTuple):
     history: tuple[float | None, ...]  # for the sparkline
     change_in_usd: bool = False  # else in %
     yearly: bool = False  # the sparkline has a block a year, else a month
+    begins: tuple[str, ...] = ()  # before its data begins, what it says in place of the figure (core.views.cards)
 
     def unitless(self, value: Text, change_line: Text) -> bool:
         """Whether an amount shows in its last form, which leaves its unit to the card's caption."""
@@ -126,6 +127,8 @@ class HeadlineCards(PaintedText, can_focus=True):
             value = _longest([Text(form, style="bold") for form in figure.values], inner)
             first = figure.changes[0]
             change_line = _longest([first + " y/y" if first else first, *figure.changes], inner)
+            if figure.begins:  # said once, over the figure's two lines, rather than n/a twice
+                value, change_line = self._two_lines(figure.begins, inner)
             heading = _longest([Text(f" {form} ", style=title) for form in self.titles[code]], width - 3, last=True)
             rows[0].append(
                 Text.assemble(
@@ -139,10 +142,10 @@ class HeadlineCards(PaintedText, can_focus=True):
                 text.truncate(inner, pad=True)
                 rows[row].append(Text.assemble((box[3], border), " ", text, " ", (box[3], border)))
             # The sparkline's scale on the bottom edge, as a border subtitle, where it fits.
-            caption = f" {spark_scale(figure.history, inner, 'y' if figure.yearly else 'm')} "
+            scales = [f" {form} " for form in spark_scale(figure.history, inner, "y" if figure.yearly else "m")]
             if figure.unitless(value, change_line):
-                caption = UNIT
-            caption = caption if figure.history and len(caption) <= width - 4 else ""
+                scales = [UNIT]
+            caption = next((form for form in scales if len(form) <= width - 4 and not figure.begins), "")
             rows[4].append(
                 Text.assemble(
                     (box[4] + box[1] * max(0, width - 3 - len(caption)), border),
@@ -151,6 +154,15 @@ class HeadlineCards(PaintedText, can_focus=True):
                 )
             )
         return Text("\n").join(Text.assemble(*row, no_wrap=True) for row in rows)
+
+    def _two_lines(self, forms: tuple[str, ...], width: int) -> tuple[Text, Text]:
+        """The longest of `forms` that wraps into two lines of `width`, else the last one's first two lines."""
+        wrapped = [Text(form, style="italic").wrap(self.app.console, max(1, width)) for form in forms]
+        lines = next(
+            (lines for lines in wrapped if len(lines) <= 2 and all(line.cell_len <= width for line in lines)),
+            wrapped[-1],
+        )
+        return lines[0], lines[1] if len(lines) > 1 else Text("")
 
 
 def _longest(forms: list[Text], width: int, last: bool = False) -> Text:
@@ -167,8 +179,7 @@ def _card_figure(card: Card) -> CardFigure:
     """A signed line's (the balance's) value with its sign and its change in dollars; others' growth rate."""
     if card.signed:
         changes = tuple(change(form, card.change) for form in fmt.usd_forms(card.change, signed=True))
-        return CardFigure(
-            fmt.usd_forms(card.value_usd, signed=True), changes, card.history, change_in_usd=True, yearly=card.yearly
-        )
+        values = fmt.usd_forms(card.value_usd, signed=True)
+        return CardFigure(values, changes, card.history, True, card.yearly, card.begins)
     changes = tuple(change(form, card.change) for form in fmt.pct_forms(card.change))
-    return CardFigure(fmt.usd_forms(card.value_usd), changes, card.history, yearly=card.yearly)
+    return CardFigure(fmt.usd_forms(card.value_usd), changes, card.history, False, card.yearly, card.begins)

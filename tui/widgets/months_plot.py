@@ -1,13 +1,14 @@
 """A subject's history: its value and its change on a year earlier, month by month."""
 
 from core.engine.model import MonthChart
-from tui.widgets.chart import BN, LABEL_WIDTH, LEVEL, MUTED, SHOWN, Chart, Plotted
+from tui.widgets.chart import BN, LABEL_WIDTH, LEVEL, MUTED, SHOWN, Chart, Plotted, canvas_width
 from tui.widgets.plot_axes import (
     Layout,
     bar_panel,
     by_sign,
     draw_panel,
     fitted,
+    mark_line,
     month_ticks,
     pct_tick,
     set_x_ticks,
@@ -21,27 +22,35 @@ class MonthsPlot(Chart):
     the same month a year earlier are marked by a line through both panels and named on the month axis; years are
     ticked (quarters on short spans)."""
 
-    MIN_SIZE = (Chart.MIN_SIZE[0], 9)  # a title, two rows of level, a rule, three of change, an axis, its labels
+    MIN_SIZE = (Chart.MIN_SIZE[0], 10)  # a title, the frame's top, 2 rows of level, a rule, 3 of change, axis, labels
 
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.chart: MonthChart | None = None
         self.subject = self.span = ""
+        self.rule = 0  # the row of the rule between the panels
 
     def show(self, chart: MonthChart, subject: str, span: str) -> None:
         """`chart` as the drilldown of `subject` (its name) has it, over `span` (said in the title)."""
         self.chart, self.subject, self.span = chart, subject, span
         self.refresh()
 
+    def drawn(self):
+        rows = super().drawn()
+        if self.plotted:  # the rule, drawn as the top panel's lower side with corners, joins the frame's sides
+            rows[self.rule] = [(text.replace("└", "├").replace("┘", "┤"), style) for text, style in rows[self.rule]]
+        return rows
+
     def draw(self, plt, width: int, height: int) -> tuple[Plotted, ...]:
         if self.chart is None or not self.chart.months:
             return ()
-        canvas_width = width - 1 - LABEL_WIDTH  # the left axis and its labels; there is no right axis
-        chart = self.chart.downsampled(canvas_width)
-        layout = Layout(canvas_width, len(chart.months))
-        # Rows: the title and the top panel; a rule, the bottom panel, its axis and the month labels.
-        level_rows = max(2, (height - 4) // 2)  # rises and falls share the change's rows, so it gets the odd one
-        change_rows = max(3, height - 4 - level_rows)
+        columns = canvas_width(width)
+        chart = self.chart.downsampled(columns)
+        layout = Layout(columns, len(chart.months))
+        # Rows: the title, the frame's top and the top panel; a rule, the bottom panel, its axis and the month labels.
+        level_rows = max(2, (height - 5) // 2)  # rises and falls share the change's rows, so it gets the odd one
+        change_rows = max(3, height - 5 - level_rows)
+        self.rule = 2 + level_rows
         levels = tuple(None if value is None else value / BN for value in chart.level_usd)
         changes = (
             tuple(None if value is None else value / BN for value in chart.change)
@@ -53,8 +62,8 @@ class MonthsPlot(Chart):
 
         plt.subplots(2, 1)
         top, bottom = plt.subplot(1, 1), plt.subplot(2, 1)
-        top.plotsize(width, level_rows + 1)
-        bottom.plotsize(width, change_rows + 3)
+        top.plotsize(width, level_rows + 3)
+        bottom.plotsize(width, change_rows + 2)
         span = self.span if chart.months_per_point == 1 else f"{self.span}, {chart.months_per_point}-month averages"
         change = "change on a year earlier" if chart.change_in_usd else "YoY %"
         top.title(
@@ -68,11 +77,12 @@ class MonthsPlot(Chart):
                 width - LABEL_WIDTH,  # plotext leaves out a title wider than the plot less its y labels
             )
         )
-        top.xaxes(False, False)
+        top.xaxes(True, True)  # the frame's top, and the rule between the panels
+        bottom.xaxes(True, False)
         top.xticks([], [])
-        for panel in (top, bottom):
+        for panel, rows in ((top, level_rows), (bottom, change_rows)):
             for point, colour in marks.items():
-                panel.vertical_line(layout.centre(point), colour)
+                mark_line(panel, layout.centre(point), colour, 0, rows - 1, rows)  # a panel's y are its rows
         if chart.change_in_usd:  # a line that can be negative: its level has bars by sign too
             draw_panel(top, layout, bar_panel(levels, level_rows, True), levels, by_sign, usd_tick)
         else:
@@ -94,8 +104,11 @@ class MonthsPlot(Chart):
         )
         set_x_ticks(
             bottom,
-            [(layout.centre(point), text) for point, text in month_ticks(chart, list(marks))],
-            (0, canvas_width - 1),
+            [
+                (layout.centre(point), text)
+                for point, text in month_ticks(chart.months, list(marks), chart.months_per_point)
+            ],
+            (0, columns - 1),
             width,
         )
         return (Plotted("level", chart.months, levels), Plotted("change", chart.months, changes))

@@ -1,10 +1,10 @@
 """The main screen's overview: exports and imports over the last years."""
 
-from core.base.periods import calendar_month, format_period, year_of
+from core.base.periods import format_period
 from core.base.subjects import FLOWS
 from core.engine.model import History
 from tui.widgets.chart import BN, LABEL_WIDTH, LEVEL, MUTED, SHOWN, Chart, Plotted
-from tui.widgets.plot_axes import fitted, set_value_axis, set_x_ticks, usd_tick
+from tui.widgets.plot_axes import fitted, mark_line, month_ticks, set_value_axis, set_x_ticks, usd_tick
 
 
 class OverviewPlot(Chart):
@@ -23,28 +23,25 @@ class OverviewPlot(Chart):
             return ()
         exports, imports = self.lines
         months = exports.months
-        plotted = []
         # Lines differ by marker, not only colour, so they stay apart with NO_COLOR. Exports are drawn last, on top.
         drawn = ((FLOWS["import"].name, imports, "•", MUTED), (FLOWS["export"].name, exports, "hd", LEVEL[1]))
+        lines = []
         for label, history, marker, colour in drawn:
             points = [(position, value / BN) for position, value in enumerate(history.values) if value is not None]
             if points:
                 x, y = zip(*points, strict=True)
-                plt.plot(x, y, marker=marker, color=colour)
-                plotted.append(Plotted(label, tuple(months[position] for position in x), y))
-        if not plotted:
+                lines.append((Plotted(label, tuple(months[position] for position in x), y), x, marker, colour))
+        if not lines:
             return ()
-        shown = len(months) - 1
-        plt.vertical_line(shown, SHOWN)
-        known = [value for series in plotted for value in series.y]
+        known = [value for plotted, *_drawn in lines for value in plotted.y]
         margin = (max(known) - min(known)) * 0.05 or 1.0
-        set_value_axis(plt, min(known) - margin, max(known) + margin, height - 4, usd_tick)
-        januaries = [
-            (position, str(year_of(month)))
-            for position, month in enumerate(months)
-            if calendar_month(month) == 1 and position != shown
-        ]
-        set_x_ticks(plt, [(shown, format_period(months[shown])), *januaries], (0, shown + 1), width)
+        low, high, rows = min(known) - margin, max(known) + margin, height - 4
+        shown = len(months) - 1
+        mark_line(plt, shown, SHOWN, low, high, rows)  # under the lines
+        for plotted, x, marker, colour in lines:
+            plt.plot(x, plotted.y, marker=marker, color=colour)
+        set_value_axis(plt, low, high, rows, usd_tick)
+        set_x_ticks(plt, month_ticks(months, [shown]), (0, shown + 1), width)
         plt.title(
             fitted(
                 (
@@ -54,4 +51,4 @@ class OverviewPlot(Chart):
                 width - 1 - LABEL_WIDTH,
             )
         )
-        return tuple(plotted)
+        return tuple(plotted for plotted, *_drawn in lines)

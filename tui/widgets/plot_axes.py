@@ -1,12 +1,11 @@
 """Bars, ticks and axes for the plots: round ticks, bars by eighths of a cell, month labels."""
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
-from core.base.periods import calendar_month, format_period, year_of
-from core.engine.model import MonthChart
-from tui.widgets.chart import AXIS, FALL, LABEL_WIDTH, RISE
+from core.base.periods import calendar_month, format_period
+from tui.widgets.chart import AXIS, FALL, LABEL_WIDTH, RISE, canvas_width
 
 
 def nice_at_least(value: float) -> float:
@@ -122,17 +121,19 @@ def pct_tick(value: float) -> str:
 
 
 class Layout(NamedTuple):
-    """`points` bars across a canvas `width` cells wide (at least one cell each). With room for two cells each, every
-    bar is as wide as the others with a one-cell gap after it, the last at the right; with less, the bars touch,
-    filling the width (one or two cells wide, which shows only at the marked bars)."""
+    """`points` bars across a canvas `width` cells wide (at least one cell each). With room for two cells each less
+    the last one's gap, every bar is as wide as the others with a one-cell gap between two, the last at the right,
+    with a gap before the frame where there is a cell for it; with less, the bars touch, filling the width (one or two
+    cells wide, which shows only at the marked bars)."""
 
     width: int
     points: int
 
     def columns(self, point: int) -> range:
-        if self.width >= 2 * self.points:
-            per_point = self.width // self.points
-            start = self.width - (self.points - point) * per_point
+        if self.width + 1 >= 2 * self.points:
+            per_point = (self.width + 1) // self.points
+            end = self.width + (self.width + 1 == self.points * per_point)  # the last bar's gap, if there is room
+            start = end - (self.points - point) * per_point
             return range(start, start + per_point - 1)
         return range(point * self.width // self.points, (point + 1) * self.width // self.points)
 
@@ -170,22 +171,29 @@ def draw_panel(
         panel.scatter(list(range(layout.width)), [bars.zero] * layout.width, marker="─", color=AXIS)
     ticks = bars.ticks(values)
     panel.yticks([row for row, _value in ticks], [label(value).rjust(LABEL_WIDTH) for _row, value in ticks])
-    panel.yaxes(True, False)
+    panel.yaxes(True, True)
 
 
 def by_sign(point: int, value: float) -> tuple[str, str, tuple]:
     return (RISE[0], FALL[0], RISE[1] if value >= 0 else FALL[1])
 
 
-def set_x_ticks(panel, ticks: list[tuple[float, str]], limits: tuple[float, float], width: int) -> None:
+def mark_line(panel, x: float, colour: tuple, low: float, high: float, rows: int) -> None:
+    """A line down the canvas at `x`, a cell a row from `low` to `high` (the panel's y limits, on `rows` rows), under
+    what is drawn after it. Inside the frame: plotext's vertical_line also cuts into it (┬ above, ┴ below)."""
+    step = (high - low) / max(1, rows - 1)
+    panel.scatter([x] * rows, [low + step * row for row in range(rows)], marker="│", color=colour)
+
+
+def set_x_ticks(panel, ticks: Sequence[tuple[float, str]], limits: tuple[float, float], width: int) -> None:
     """The x axis from `limits`, with (x, label) ticks, the first ones first: a label that would touch one already
     placed is left out here, since plotext, which would leave it out too, keeps the ticks in no fixed order."""
     panel.xlim(*limits)
-    canvas_width, start = width - 1 - LABEL_WIDTH, 1 + LABEL_WIDTH
+    columns, start = canvas_width(width), 1 + LABEL_WIDTH
     taken: list[tuple[int, int]] = []  # the cells each placed label covers, with a cell of room either side
     kept: list[tuple[float, str]] = []
     for x, label in ticks:
-        column = math.floor(0.5 + (canvas_width - 1) * (x - limits[0]) / (limits[1] - limits[0]))  # as plotext maps x
+        column = math.floor(0.5 + (columns - 1) * (x - limits[0]) / (limits[1] - limits[0]))  # as plotext maps x
         left = min(max(0, start + column - len(label) // 2), width - len(label))
         if all(left + len(label) < other_left or other_right < left for other_left, other_right in taken):
             taken.append((left - 1, left + len(label)))
@@ -193,17 +201,17 @@ def set_x_ticks(panel, ticks: list[tuple[float, str]], limits: tuple[float, floa
     panel.xticks([x for x, _label in kept], [label for _x, label in kept])
 
 
-def month_ticks(chart: MonthChart, marked: list[int]) -> list[tuple[int, str]]:
-    """The marked months first (they win when labels have no room), then every January, or every quarter on a span
-    shorter than two years."""
-    per_point = chart.months_per_point
-    quarterly = len(chart.months) * per_point < 24
-    ticks = [(point, format_period(chart.months[point])) for point in marked]
-    for point, end in enumerate(chart.months):
+def month_ticks(months: tuple[int, ...], marked: list[int], per_point: int = 1) -> list[tuple[int, str]]:
+    """(point, label) of `months` (a point's last month, each the end of a run of `per_point`): the marked points
+    first (they win when labels have no room), then every January, or every quarter on a span shorter than two
+    years; each labelled with its month as YYYY-MM, in one form on every axis."""
+    quarterly = len(months) * per_point < 24
+    ticks = [(point, format_period(months[point])) for point in marked]
+    for point, end in enumerate(months):
         run = range(end - per_point + 1, end + 1)
         start = next((month for month in run if calendar_month(month) in ((1, 4, 7, 10) if quarterly else (1,))), None)
         if start is not None and point not in marked:
-            ticks.append((point, format_period(start) if quarterly else str(year_of(start))))
+            ticks.append((point, format_period(start)))
     return ticks
 
 

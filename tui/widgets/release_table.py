@@ -8,11 +8,11 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from core.base import fmt
-from core.engine.model import DetailGap, PartnerBalance, ReleaseRow
+from core.engine.model import DetailGap, LaterRows, PartnerBalance, ReleaseRow
 from core.views.main_view import TREND_MONTHS
 from tui.widgets.cells import FittedBorder, parts_dropped, spark_text
 from tui.widgets.column_fit import Cells, changes, fit, plain
-from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
+from tui.widgets.figure_table import NOTICE_KEY, TABLE_MARGIN, FigureTable, Heading
 
 
 class Column(NamedTuple):
@@ -137,6 +137,7 @@ class ReleaseTable(FittedBorder, FigureTable):
         self.ytd = False
         self.sort = SORTS[0]
         self.gap: DetailGap | None = None  # the month has no figures for this table: said in one notice
+        self.later: LaterRows | None = None  # rows whose data begins after the month: left out, said under the rest
         self.subtitle: tuple[str, ...] = ()  # the border's parts, before the hint that columns are left out
         self.left_out = False  # columns the width has no room for
 
@@ -170,12 +171,23 @@ class ReleaseTable(FittedBorder, FigureTable):
         keep_cursor: bool = True,
         gap: DetailGap | None = None,
         columns: tuple[Column, ...] = COLUMNS,
+        later: LaterRows | None = None,
     ) -> None:
-        """Rows of a flow (COLUMNS), or the partners' balances (BALANCE_COLUMNS, sorted by one of BALANCE_SORTS)."""
+        """Rows of a flow (COLUMNS), or the partners' balances (BALANCE_COLUMNS, sorted by one of BALANCE_SORTS);
+        those in `later` left out, and said in one line under the rest."""
+        if later is not None:
+            rows = tuple(row for row in rows if row.code not in later.codes)
         self.rows_shown, self.trends, self.ytd, self.sort = sort_rows(rows, sort, ytd), trends, ytd, sort
-        self.columns = columns
+        self.columns, self.later = columns, later
         self.gap = gap if gap is not None and self.dimension in gap.tables else None
         self.refit(keep_cursor)
+
+    @property
+    def notice_month(self) -> int | None:
+        """Where Enter on the table's notice goes: the nearest month with figures, or where the rows left out begin."""
+        if self.gap is not None:
+            return self.gap.month
+        return None if self.later is None else self.later.month
 
     def on_resize(self) -> None:  # FigureTable's handler runs too (Textual calls each class's)
         self._show_subtitle()  # a border changed while painting (render_line) is not painted until the next change
@@ -191,11 +203,15 @@ class ReleaseTable(FittedBorder, FigureTable):
         if self.gap is not None:
             self.show_notice((self.gap.text, *self.gap.shorter), self.gap.month is not None)
             return
-        self.show(
-            (Heading("name", "name", name_width, "left"), *(heading for heading, _cells in columns)),
-            [
-                (row.code, (Text(row.name), *(cells[index] for _heading, cells in columns)))
-                for index, row in enumerate(self.rows_shown)
-            ],
-            keep_cursor,
-        )
+        headings = (Heading("name", "name", name_width, "left"), *(heading for heading, _cells in columns))
+        rows = [
+            (row.code, (Text(row.name), *(cells[index] for _heading, cells in columns)))
+            for index, row in enumerate(self.rows_shown)
+        ]
+        if self.later is not None:
+            width = sum(heading.width for heading in headings)
+            texts = self.later.texts
+            rows.append(
+                (NOTICE_KEY, (Text(next((text for text in texts if len(text) <= width), texts[-1]), "italic"),))
+            )
+        self.show(headings, rows, keep_cursor)
