@@ -255,15 +255,12 @@ class TradetopApp(KeepsCrash):
         self.call_after_refresh(self.compose_drilldown)
 
     async def compose_drilldown(self) -> None:
-        """The drilldown screen composed, mounted and laid out while the user reads: the first Enter only paints it
-        (and lays out what its subject changes)."""
+        """The drilldown screen composed, mounted and laid out while the user reads: the first Enter paints it."""
         from tui.screens.drilldown import DrilldownScreen  # as the other screens: not on the first frame's way
 
         if self.snapshot is not None and not self.is_screen_installed(DrilldownScreen.__name__):
-            screen = self.kept_screen(DrilldownScreen)
-            await mount_hidden(self, screen)
-            if not screen.is_current:  # an Enter while it mounted has shown it already
-                lay_out_hidden(screen, self.size)
+            await mount_hidden(self, screen := self.kept_screen(DrilldownScreen))
+            lay_out_hidden(screen, self.size)
 
     @work(thread=True, exclusive=True, group="precompute")
     def precompute_reachable(self) -> None:

@@ -52,8 +52,9 @@ def mount_hidden(app: App, screen: Screen) -> AwaitMount:
 def lay_out_hidden(screen: Screen, size: Size) -> None:
     """A screen not shown laid out at `size`, its widgets sized (their Resize events handled) while the user reads.
     Else its first push lays it out twice: once as it resumes, again for the Resize the first layout sends the
-    screen itself (Screen._refresh_layout, which has no public counterpart)."""
-    screen._refresh_layout(size)
+    screen itself (Screen._refresh_layout, which has no public counterpart). One shown meanwhile has its layout."""
+    if not screen.is_current:
+        screen._refresh_layout(size)
 
 
 def size_figure(plt: Any, width: int, height: int) -> None:
