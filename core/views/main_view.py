@@ -70,19 +70,20 @@ class MainView(NamedTuple):
         return self.ytd_cards if ytd else month_cards(self.release.headline, self.card_titles, self.card_histories)
 
 
-def header_notes(view: MainView, directory: Path, next_release: str = "") -> tuple[str, ...]:
+def header_notes(view: MainView, directory: Path, next_release: str = "", behind: str = "") -> tuple[str, ...]:
     """The main screen's header beside the month, longest first (the screen shows the longest that fits): what the
     figures are (their release date where the files give one), the data directory, the latest month it holds when
     another is shown, and when its files last changed, worded so that this cannot pass for the date of the figures;
     then when the next figures come (core.text.releases). The file time gives way first, then the directory, then
-    the latest month, then the next release."""
+    the latest month, then the next release. Where the files lack releases that are out (`behind`, that note's
+    shortest form), the note stays instead: the rest gives way to it, and it to its shortest form."""
     figures = f"released {view.released} · {CUSTOMS_BASIS}" if view.released else f"{CUSTOMS_BASIS}, confirmed"
     folder = f" · {printable(directory.name)}/"  # a file name: it could hold an escape sequence
     latest = f" · latest {format_period(view.latest)}" if view.latest != view.month else ""
     changed = f" · files modified {utc_time(view.newest_file_ns)}" if view.newest_file_ns else ""
     notes = (figures + folder + latest + changed, figures + folder + latest, figures + latest, figures)
     coming = tuple(f"{note} · {next_release}" for note in notes) if next_release else ()
-    return (*coming, *notes)
+    return (*coming, next_release, behind) if behind else (*coming, *notes)
 
 
 def main_view(

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from core.base.problems import Problem
 from core.engine.model import Release
+from core.text.releases import ReleaseNote
 from core.views.drilldown_view import Subject
 from core.views.main_view import MainView
 
@@ -50,7 +51,7 @@ class Monitor(Protocol):
 
     def release(self) -> Release: ...
 
-    def next_release(self) -> str: ...
+    def next_release(self) -> ReleaseNote: ...
 
     def show_state(self) -> None: ...
 
