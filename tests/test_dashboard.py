@@ -11,6 +11,7 @@ from dashboard_helpers import (
     make_app,
     record_notifications,
     run_from_palette,
+    screen_rows,
     wait_for_data,
 )
 from rich.cells import cell_len
@@ -557,15 +558,29 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         assert not any(text in facts for text in about_chips) and "Notables\n—" in facts
 
 
-async def test_the_overview_plot_waits_for_room_and_the_notables_get_it_first(data):
-    app = make_app(data, "2026-07")
-    async with app.run_test(size=(120, 29)) as pilot:
+async def test_at_120x36_every_item_and_three_notables_fit_and_the_plot_waits_for_50_rows(data, flash_pending):
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
         assert not app.screen.query("#overview-plot")
-        assert app.screen.query_one("#notables").scrollable_content_region.height >= 3
-        await pilot.resize_terminal(120, 30)
-        await pilot.pause()
-        assert app.screen.query_one("#overview-plot").size.height >= 6
+        screen = screen_rows(app)
+        names = [row.name for row in app.release().items]
+        assert len(names) == 15 and all(name[:19] in screen for name in names)  # (a long name may end in "…")
+        assert "Home appliances" in screen and "Secondary batteries" in screen  # the last two, by value
+        notables = app.screen.query_one("#notables")
+        assert notables.scroll_offset.y == 0
+        assert notables.rows_of(2).stop <= notables.scrollable_content_region.height  # the first 3 whole
+        for height in (49, 50):
+            await pilot.resize_terminal(120, height)
+            await pilot.pause()
+            assert bool(app.screen.query("#overview-plot")) == (height == 50)
+        assert app.screen.query_one("#overview-plot").size.height >= 8
+        assert all(name[:19] in screen_rows(app) for name in names)  # the tables keep their rows under the plot
+        assert notables.rows_of(2).stop <= notables.scrollable_content_region.height
+    app = make_app(flash_pending, "2026-07")  # the flash strip at its tallest, over the latest release
+    async with app.run_test(size=(120, 50)) as pilot:
+        await wait_for_data(pilot)
+        assert app.screen.query_one("#overview-plot").size.height >= 8
 
 
 async def test_a_month_without_notables_says_so(data):
