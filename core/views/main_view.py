@@ -25,6 +25,7 @@ from core.engine.model import (
 )
 from core.views.cards import Card, month_cards, ytd_cards
 from core.views.release_facts import ReleaseFacts, release_facts
+from core.views.table_widths import Widest, widest_cells
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -55,6 +56,7 @@ class MainView(NamedTuple):
     facts: ReleaseFacts  # working days, exports without semiconductors, breadth: of the month
     ytd_facts: ReleaseFacts  # ... of the year to date
     ytd_cards: tuple[Card, ...]  # the cards of the year to date (`y`); the month's are the fields above
+    widest: Widest  # the tables' widest cells over every month, so that their columns keep their widths
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
     calendar: tuple[ReleaseDate, ...] = ()  # the snapshot's schedule: the header's next release before it is in
@@ -130,6 +132,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
         facts=release_facts(snapshot, catalog, release, month, ytd=False),
         ytd_facts=release_facts(snapshot, catalog, release, month, ytd=True),
         ytd_cards=ytd_cards(snapshot, month, lang, histories["exports"]),
+        widest=widest_cells(snapshot, flow, item_set),
         detail_gap=main_detail_gap(snapshot, month, flow, item_set),
         calendar=snapshot.calendar,
     )

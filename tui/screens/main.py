@@ -128,13 +128,33 @@ class MainScreen(StateScreen):
         keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
         flow = FLOWS[app.flow].name
         Shown = tuple[
-            tuple[ReleaseRow | PartnerBalance, ...], Mapping, tuple[str, ...], tuple[Sort, ...], tuple[Column, ...]
+            tuple[ReleaseRow | PartnerBalance, ...],
+            Mapping,
+            tuple[str, ...],
+            tuple[Sort, ...],
+            tuple[Column, ...],
+            Mapping[str, tuple[int, ...]],
         ]
-        items: Shown = (release.items, view.item_trends, (f"Items ({release.breadth.set})", flow), SORTS, COLUMNS)
-        partners: Shown = (release.partners, view.partner_trends, ("Partners", flow), SORTS, COLUMNS)
+        widest = view.widest
+        items: Shown = (
+            release.items,
+            view.item_trends,
+            (f"Items ({release.breadth.set})", flow),
+            SORTS,
+            COLUMNS,
+            widest["item"],
+        )
+        partners: Shown = (release.partners, view.partner_trends, ("Partners", flow), SORTS, COLUMNS, widest["partner"])
         if self.balances:  # both flows, whichever is chosen
-            partners = (release.partner_balances, {}, ("Partners", "balance"), BALANCE_SORTS, BALANCE_COLUMNS)
-        for table, (rows, trends, title, sorts, columns) in (
+            partners = (
+                release.partner_balances,
+                {},
+                ("Partners", "balance"),
+                BALANCE_SORTS,
+                BALANCE_COLUMNS,
+                widest["balance"],
+            )
+        for table, (rows, trends, title, sorts, columns, least) in (
             (self.query_one("#items", ReleaseTable), items),
             (self.query_one("#partners", ReleaseTable), partners),
         ):
@@ -147,7 +167,7 @@ class MainScreen(StateScreen):
             sort = sorts[app.sort]
             table.set_border(title=titles)
             table.subtitle = (mode, f"by {sort.label}")
-            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns)
+            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns, least)
         if self.overview is not None:
             self.overview.show(view.overview)
         self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
