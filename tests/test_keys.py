@@ -4,7 +4,7 @@ key, and the README's key table lists the same keys as the help. Pilot on the sh
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import help_text, make_app, wait_for_data
+from dashboard_helpers import help_text, make_app, screen_rows, wait_for_data
 
 from core.base.periods import parse_period
 from tui.screens.help import HelpScreen, key_help
@@ -98,3 +98,20 @@ async def test_ctrl_c_quits_as_q_does(data):
         await pilot.press("slash", "s", "ctrl+c")  # also from the search line, whose Ctrl+C would copy
         assert app.return_code == 0  # exiting, before the test leaves the app
     assert not [note for note in app._notifications if "ctrl+q" in note.message]
+
+
+async def test_the_search_line_takes_the_key_bars_row_and_the_filtered_table_keeps_its_rows(data):
+    """The search line took a row of the screen: the table it filtered lost a row as it opened."""
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        regions = {table.id: table.region for table in app.screen.query(ReleaseTable)}
+        assert "s Sort" in screen_rows(app).splitlines()[-1]
+        await pilot.press("slash", *"auto")
+        last = screen_rows(app).splitlines()[-1]
+        assert last.strip() == "auto" and "Sort" not in last  # the search line in the key bar's row
+        assert {table.id: table.region for table in app.screen.query(ReleaseTable)} == regions
+        assert codes(app, "items") == ["automobiles", "auto_parts"]
+        await pilot.press("enter")  # the filter kept, the key bar back
+        assert "s Sort" in screen_rows(app).splitlines()[-1]
+        assert {table.id: table.region for table in app.screen.query(ReleaseTable)} == regions
