@@ -192,7 +192,8 @@ async def test_cards_say_what_their_second_line_is_where_it_fits_and_the_balance
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         cards = app.screen.query_one(HeadlineCards).render().plain.splitlines()
-        assert "│ +63.0% y/y   ││" in cards[2] and "│ +$23.88bn    │" in cards[2]  # "y/y" makes way, not the $
+        # The balance's change keeps its "y/y" and its $ in a shorter form, not the cents.
+        assert "│ +63.0% y/y   ││" in cards[2] and "│ +$23.9bn y/y │" in cards[2]
         # A block a month; the YTD card's a block a year, January-July 2016 to 2026, the latest on the right, from
         # zero: 2026's $595.06bn is a full block, 2016's $282.09bn (3.3 of 7 steps up) a half one.
         assert cards[3].endswith("│  ▄▅▅▅▄▅▆▅▆▆█ │") and len(cards[3].split("│")[1].strip()) == 12

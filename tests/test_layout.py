@@ -5,7 +5,7 @@ On the shipped data unless said; tests/dashboard_helpers.py fixes the files' tim
 from datetime import datetime
 
 import pytest
-from dashboard_helpers import make_app, wait_for_data
+from dashboard_helpers import make_app, screen_rows, wait_for_data
 from rich.cells import cell_len
 
 from core.base import fmt
@@ -68,7 +68,8 @@ def card_forms(app) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
             value, change = fmt.usd_forms(card.value_usd, signed=True), fmt.usd_forms(card.change, signed=True)
         else:
             value, change = fmt.usd_forms(card.value_usd), fmt.pct_forms(card.change)
-        forms[card.code] = (value, (f"{change[0]} y/y", *change))
+        labelled = change[:-1] if card.signed else change[:1]  # the balance's change keeps "y/y" in a shorter form
+        forms[card.code] = (value, (*(f"{form} y/y" for form in labelled), *change))
     return forms
 
 
@@ -366,3 +367,17 @@ async def test_the_tables_columns_keep_their_widths_from_month_to_month(data, si
             await pilot.pause()
         assert format_period(app.month) == "2025-01" and len(headers) == 4
         assert all(len(shown) == 1 for shown in headers.values()), headers
+
+
+async def test_the_balance_card_keeps_its_y_y_at_80_columns_in_a_shorter_form(data):
+    """At 80 columns the balance's change read "+$10.70bn" under "+$8.70bn": two signed amounts, the second without
+    what it is. monthly.csv, 2026-01: the balance +$8.70bn, -$2.00bn a year earlier."""
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        lines = card_lines(app)
+        assert lines["balance"] == ["+$8.70bn", "+$10.7bn y/y"]
+        assert all(change.endswith(" y/y") for _value, change in lines.values()), lines
+        assert "+$10.7bn y/y" in screen_rows(app)
+        await resized(pilot, 120, 36)
+        assert card_lines(app)["balance"] == ["+$8.70bn", "+$10.70bn y/y"]
