@@ -725,7 +725,28 @@ async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid
         await pilot.press("right_square_bracket")
         flash_items = app.screen.query_one("#flash-items")
         assert row_at(flash_items, 0)[0] == "반도체 [b]칩[/b] 수출 품목"
-        # Cut by cells to its 24-cell column, so the figures after it stay in their columns.
-        row = painted(flash_items)[1]
-        assert row.startswith(" 반도체 [b]칩[/b] 수출 … ") and cell_len(row[: row.index("…") + 1]) == 24
+        assert painted(flash_items)[1].startswith(" 반도체 [b]칩[/b] 수출 품목  $26.03bn")  # whole at 80 columns
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        await pilot.pause()
+        # Cut by cells to its column (a wide character that would straddle its edge left out), so the figures after
+        # it stay in their columns.
+        row, width = painted(flash_items)[1], flash_items.headings[0].width
+        assert row.startswith(" 반도체 [b]칩[/b] 수 … ") and cell_len(row[: row.index("…") + 1]) == 1 + width
         assert row.split()[-2:] == ["$26.03bn", "+198.8%"]
+
+
+async def test_the_flash_items_names_are_whole_where_the_screen_has_room(flash_pending):
+    """The items' table was 48 cells wide at any size: at 120 columns "Wireless communication devices" was cut
+    beside half a screen of nowcast and plot. flash.csv, 2026-08 days 1-20: $1.04bn, +4.5%."""
+    app = make_app(flash_pending, "2026-08")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.pause()
+        rows = screen_rows(app)
+        assert "Wireless communication devices  $1.04bn   +4.5%" in rows and "…" not in rows
+        await pilot.resize_terminal(80, 24)  # as narrow as before: the longest names give way, no figure
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#flash-items").outer_size.width == 48
+        assert "Wireless communication dev…  $1.04bn   +4.5%" in screen_rows(app)  # 23 cells before
