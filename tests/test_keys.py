@@ -1,6 +1,7 @@
 """The keys people expect of a terminal monitor: `/` filters, `g`/`G`, `h`/`l`, Ctrl+C quits, `?` lists every
 key, and the README's key table lists the same keys as the help. Pilot on the shipped data, January 2026."""
 
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,43 @@ async def test_the_search_line_takes_the_key_bars_row_and_the_filtered_table_kee
         await pilot.press("enter")  # the filter kept, the key bar back
         assert "s Sort" in screen_rows(app).splitlines()[-1]
         assert {table.id: table.region for table in app.screen.query(ReleaseTable)} == regions
+
+
+async def test_the_help_names_every_key_tradetop_binds(data):
+    """Every key bound by the app, a screen or a widget of tradetop, and Textual's own app-wide keys (Ctrl+Q, Tab,
+    the palette's Ctrl+P), is on a line of the help: G (the last row, the bottom of a text pane) among them."""
+    import inspect
+
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+    from textual.screen import Screen
+
+    from tui import app, widgets
+    from tui.screens import drilldown, flash, help, main, story
+    from tui.screens.help import key_name
+
+    modules = [app, drilldown, flash, help, main, story, *(import_module(widget) for widget in widget_modules())]
+    classes = [App, Screen] + [
+        cls
+        for module in modules
+        for _name, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, DOMNode) and cls.__module__.startswith("tui")
+    ]
+    bound = {
+        key.strip()
+        for cls in classes
+        for binding in cls.__dict__.get("BINDINGS", [])
+        for key in (binding if isinstance(binding, Binding) else Binding(*binding)).key.split(",")
+    } | {app.TradetopApp.COMMAND_PALETTE_BINDING}
+    assert "G" in bound and "ctrl+q" in bound
+    helped = help.key_help(make_app(data))
+    named = {name for keys, _what in helped for name in keys.replace(", ", " / ").split(" / ")}
+    assert {key for key in bound if key_name(key) not in named} <= {"super+c"}, named  # copy: Ctrl+C quits first
+    assert widgets.WIDGETS  # every widget module was looked at
+
+
+def widget_modules() -> list[str]:
+    from tui import widgets
+
+    return [f"tui.widgets.{module}" for module in sorted(set(widgets.WIDGETS.values()))]
