@@ -5,9 +5,9 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import help_text, make_app, screen_rows, wait_for_data
+from dashboard_helpers import Notice, help_text, make_app, record_notifications, screen_rows, wait_for_data
 
-from core.base.periods import parse_period
+from core.base.periods import format_period, parse_period
 from tui.screens.help import HelpScreen, key_help
 from tui.widgets.release_table import ReleaseTable
 
@@ -156,3 +156,18 @@ def widget_modules() -> list[str]:
     from tui import widgets
 
     return [f"tui.widgets.{module}" for module in sorted(set(widgets.WIDGETS.values()))]
+
+
+async def test_brackets_past_either_end_of_the_data_say_so(data):
+    """`]` on the latest month and `[` on the first only rang the bell: nothing on screen said why nothing moved."""
+    for period, key, said in (
+        ("2026-09", "right_square_bracket", "2026-09 is the latest month in the data"),
+        ("2016-01", "left_square_bracket", "2016-01 is the first month in the data"),
+    ):
+        app = make_app(data, period)
+        notices = record_notifications(app)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for_data(pilot)
+            await pilot.press(key)
+            await pilot.pause()
+            assert format_period(app.month) == period and notices[-1] == Notice("Month", said)  # a toast

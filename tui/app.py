@@ -396,10 +396,10 @@ class TradetopApp(KeepsCrash):
             return
         assert self.month is not None  # set with the snapshot
         landing = stepped_month(snapshot, self.month, step)
-        if landing is None:
-            self.bell()
-        elif landing.flash is not None:
+        if landing.flash is not None:
             self.show_flash(landing.flash)  # the month after the latest release, while only its flash is out
+        elif landing.notice:  # past either end: said, where a bell alone showed nothing
+            self.notify(landing.notice, title="Month", markup=False)
         else:
             self.go_to_month(landing.month)
 
