@@ -25,7 +25,6 @@ from core.engine.model import (
 )
 from core.views.cards import Card, month_cards, ytd_cards
 from core.views.release_facts import ReleaseFacts, release_facts
-from core.views.table_widths import Widest, widest_cells
 
 if TYPE_CHECKING:
     from core.engine.snapshot import Snapshot
@@ -56,7 +55,8 @@ class MainView(NamedTuple):
     facts: ReleaseFacts  # working days, exports without semiconductors, breadth: of the month
     ytd_facts: ReleaseFacts  # ... of the year to date
     ytd_cards: tuple[Card, ...]  # the cards of the year to date (`y`); the month's are the fields above
-    widest: Widest  # the tables' widest cells over every month, so that their columns keep their widths
+    # The tables' widest cells over every month (core.views.table_widths), so that their columns keep their widths
+    widest: Mapping[str, Mapping[str, tuple[int, ...]]]
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
     calendar: tuple[ReleaseDate, ...] = ()  # the snapshot's schedule: the header's next release before it is in
@@ -101,6 +101,7 @@ def main_view(
 def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str) -> MainView:
     from core.engine.coverage import main_detail_gap  # numpy: there is a snapshot by now, and so numpy
     from core.engine.notables.wording import breadth_line
+    from core.views.table_widths import widest_cells
 
     release = snapshot.release(month, flow, item_set, lang)
 

@@ -1,5 +1,5 @@
-"""How the main screen's tables write each figure, and the widest cell of each column over every month of the data:
-the monitor sizes its columns by these, so that they keep their widths from month to month."""
+"""The widest cell of each column of the main screen's tables over every month of the data, as core.base.fmt's
+TABLE_FORMS writes it: the monitor sizes its columns by these, so that they keep their widths from month to month."""
 
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
@@ -11,30 +11,7 @@ if TYPE_CHECKING:
     from core.engine.series import Values
     from core.engine.snapshot import Snapshot
 
-Forms = Callable[[float | None], tuple[str, ...]]
 Widest = Mapping[str, Mapping[str, tuple[int, ...]]]  # by table ("item", "partner", "balance"), by field: by form
-
-
-def _money(value: float | None) -> tuple[str, ...]:
-    return fmt.usd_forms(value)[:2]  # the forms that keep their unit: a table's rows mix $bn and $mn
-
-
-def _signed_money(value: float | None) -> tuple[str, ...]:
-    return fmt.usd_forms(value, signed=True)[:2]
-
-
-# A table's figure by its field (ReleaseRow's, PartnerBalance's; a ytd_ field as the field without it): its forms.
-FIGURE_FORMS: Mapping[str, Forms] = {
-    "value_usd": _money,
-    "yoy_pct": fmt.pct_forms,
-    "share_pct": fmt.share_forms,
-    "share_change_pp": fmt.pp_forms,
-    "contribution_pp": fmt.pp_forms,
-    "exports_usd": _money,
-    "imports_usd": _money,
-    "balance_usd": _signed_money,
-    "balance_change_usd": _signed_money,
-}
 
 
 def widest_cells(snapshot: "Snapshot", flow: str, item_set: str) -> Widest:
@@ -44,7 +21,7 @@ def widest_cells(snapshot: "Snapshot", flow: str, item_set: str) -> Widest:
 
     def widths(series: list[tuple["Values", ...]], fields: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
         return {
-            field: _widest([figures[position] for figures in series], FIGURE_FORMS[field.removeprefix("ytd_")])
+            field: _widest([figures[position] for figures in series], fmt.TABLE_FORMS[field.removeprefix("ytd_")])
             for position, field in enumerate(fields)
         }
 
@@ -69,10 +46,10 @@ UNIT_ENDS = (float("inf"), 1e9, 1e6)
 DECIMAL_STEPS = (5e-2, 6e-2, 5e-3, 6e-3, 5e-4, 6e-4, 5e-5, 6e-5)
 
 
-def _widest(series: list["Values"], forms: Forms) -> tuple[int, ...]:
+def _widest(series: list["Values"], forms: Callable[[float | None], tuple[str, ...]]) -> tuple[int, ...]:
     """The widest of the series' figures in each form. Not every figure is written: on each side of zero, the
     largest in each unit's range (the most digits in it) and the smallest from each decimal step up (the most
-    decimals) are the widest a form of FIGURE_FORMS can be."""
+    decimals) are the widest a form of fmt.TABLE_FORMS can be."""
     import numpy as np
 
     values = np.concatenate(series) if series else np.array([])

@@ -7,9 +7,9 @@ from typing import Any, NamedTuple
 from rich.cells import cell_len
 from rich.text import Text
 
+from core.base.fmt import TABLE_FORMS
 from core.engine.model import DetailGap, PartnerBalance, ReleaseRow
 from core.views.main_view import TREND_MONTHS
-from core.views.table_widths import FIGURE_FORMS
 from tui.widgets.cells import FittedBorder, parts_dropped, spark_text
 from tui.widgets.column_fit import Cells, changes, fit, plain
 from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
@@ -33,11 +33,11 @@ def _pick(row: ReleaseRow | PartnerBalance, ytd: bool, name: str):
 
 
 def _figure(key: str, label: str, drop_order: int, field: str, coloured: bool = False) -> Column:
-    """A column of a row's figure `field`, in its forms (FIGURE_FORMS); `coloured`: a change, green up, red down."""
+    """A column of a row's figure `field`, in its forms (TABLE_FORMS); `coloured`: a change, green up, red down."""
 
     def cell(row: ReleaseRow | PartnerBalance, ytd: bool, trend: tuple) -> tuple[Text, ...]:
         value = _pick(row, ytd, field)
-        texts = FIGURE_FORMS[field](value)
+        texts = TABLE_FORMS[field](value)
         return changes(texts, value) if coloured else plain(texts)
 
     return Column(key, label, drop_order, cell, field)
