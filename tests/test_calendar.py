@@ -175,6 +175,28 @@ async def test_the_header_names_the_next_release_and_moves_on_when_it_is_out(dat
         assert header.endswith("2026-10, 2026-11 out, not in these files"), header
 
 
+@pytest.mark.anyio
+async def test_at_80_columns_the_header_keeps_the_releases_the_files_lack_in_place_of_the_rest(data):
+    # On 2026-12-02 the shipped files (to 2026-09) lack the releases of 2026-10 and 2026-11: at 80 columns that
+    # note stays and what the figures are, the directory and the latest month give way; at 60 a shorter form.
+    app = make_app(data, "2026-01", now=kst(2026, 12, 2, 10, 0))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        header = app.screen.query_one("#status").render().plain
+        assert header.startswith("2026-01 · exports · month ") and header.endswith(
+            " 2026-10, 2026-11 out, not in these files"
+        ), header
+        assert "data/" not in header
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        header = app.screen.query_one("#status").render().plain
+        assert header.startswith("2026-01 · exports · month ") and header.endswith(" files lack 2026-10, 2026-11")
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        header = app.screen.query_one("#status").render().plain
+        assert header.endswith("confirmed · latest 2026-09 · 2026-10, 2026-11 out, not in these files"), header
+
+
 def test_releases_out_that_the_files_lack_come_first_in_the_calendar(run_cli):
     # The shipped files end with 2026-09 (out 2026-10-01); by 2026-12-02 the releases of 2026-10 (2026-11-01, a
     # Sunday: expected) and 2026-11 (2026-12-01) are out, and the files have neither.

@@ -315,7 +315,7 @@ async def test_once_the_month_is_out_the_flash_screen_plots_the_final_figure(dat
 
 async def test_the_overview_marks_the_month_shown(data):
     app = make_app(data, "2026-02")
-    async with app.run_test(size=(120, 30)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await wait_for_data(pilot)
         plot = app.screen.query_one("#overview-plot")
         plotted = series(plot)

@@ -11,6 +11,7 @@ from dashboard_helpers import (
     make_app,
     record_notifications,
     run_from_palette,
+    screen_rows,
     wait_for_data,
 )
 from rich.cells import cell_len
@@ -191,7 +192,8 @@ async def test_cards_say_what_their_second_line_is_where_it_fits_and_the_balance
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_for_data(pilot)
         cards = app.screen.query_one(HeadlineCards).render().plain.splitlines()
-        assert "│ +63.0% y/y   ││" in cards[2] and "│ +$23.88bn    │" in cards[2]  # "y/y" makes way, not the $
+        # The balance's change keeps its "y/y" and its $ in a shorter form, not the cents.
+        assert "│ +63.0% y/y   ││" in cards[2] and "│ +$23.9bn y/y │" in cards[2]
         # A block a month; the YTD card's a block a year, January-July 2016 to 2026, the latest on the right, from
         # zero: 2026's $595.06bn is a full block, 2016's $282.09bn (3.3 of 7 steps up) a half one.
         assert cards[3].endswith("│  ▄▅▅▅▄▅▆▅▆▆█ │") and len(cards[3].split("│")[1].strip()) == 12
@@ -559,15 +561,29 @@ async def test_notables_pane_and_the_drilldown_show_the_release_notables(data):
         assert not any(text in facts for text in about_chips) and "Notables\n—" in facts
 
 
-async def test_the_overview_plot_waits_for_room_and_the_notables_get_it_first(data):
-    app = make_app(data, "2026-07")
-    async with app.run_test(size=(120, 29)) as pilot:
+async def test_at_120x36_every_item_and_three_notables_fit_and_the_plot_waits_for_50_rows(data, flash_pending):
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(120, 36)) as pilot:
         await wait_for_data(pilot)
         assert not app.screen.query("#overview-plot")
-        assert app.screen.query_one("#notables").scrollable_content_region.height >= 3
-        await pilot.resize_terminal(120, 30)
-        await pilot.pause()
-        assert app.screen.query_one("#overview-plot").size.height >= 6
+        screen = screen_rows(app)
+        names = [row.name for row in app.release().items]
+        assert len(names) == 15 and all(name[:19] in screen for name in names)  # (a long name may end in "…")
+        assert "Home appliances" in screen and "Secondary batteries" in screen  # the last two, by value
+        notables = app.screen.query_one("#notables")
+        assert notables.scroll_offset.y == 0
+        assert notables.rows_of(2).stop <= notables.scrollable_content_region.height  # the first 3 whole
+        for height in (49, 50):
+            await pilot.resize_terminal(120, height)
+            await pilot.pause()
+            assert bool(app.screen.query("#overview-plot")) == (height == 50)
+        assert app.screen.query_one("#overview-plot").size.height >= 8
+        assert all(name[:19] in screen_rows(app) for name in names)  # the tables keep their rows under the plot
+        assert notables.rows_of(2).stop <= notables.scrollable_content_region.height
+    app = make_app(flash_pending, "2026-07")  # the flash strip at its tallest, over the latest release
+    async with app.run_test(size=(120, 50)) as pilot:
+        await wait_for_data(pilot)
+        assert app.screen.query_one("#overview-plot").size.height >= 8
 
 
 async def test_a_month_without_notables_says_so(data):
@@ -711,7 +727,28 @@ async def test_flash_item_names_are_shown_literally_and_wide_names_keep_the_grid
         await pilot.press("right_square_bracket")
         flash_items = app.screen.query_one("#flash-items")
         assert row_at(flash_items, 0)[0] == "반도체 [b]칩[/b] 수출 품목"
-        # Cut by cells to its 24-cell column, so the figures after it stay in their columns.
-        row = painted(flash_items)[1]
-        assert row.startswith(" 반도체 [b]칩[/b] 수출 … ") and cell_len(row[: row.index("…") + 1]) == 24
+        assert painted(flash_items)[1].startswith(" 반도체 [b]칩[/b] 수출 품목  $26.03bn")  # whole at 80 columns
+        await pilot.resize_terminal(70, 24)
+        await pilot.pause()
+        await pilot.pause()
+        # Cut by cells to its column (a wide character that would straddle its edge left out), so the figures after
+        # it stay in their columns.
+        row, width = painted(flash_items)[1], flash_items.headings[0].width
+        assert row.startswith(" 반도체 [b]칩[/b] 수 … ") and cell_len(row[: row.index("…") + 1]) == 1 + width
         assert row.split()[-2:] == ["$26.03bn", "+198.8%"]
+
+
+async def test_the_flash_items_names_are_whole_where_the_screen_has_room(flash_pending):
+    """The items' table was 48 cells wide at any size: at 120 columns "Wireless communication devices" was cut
+    beside half a screen of nowcast and plot. flash.csv, 2026-08 days 1-20: $1.04bn, +4.5%."""
+    app = make_app(flash_pending, "2026-08")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.pause()
+        rows = screen_rows(app)
+        assert "Wireless communication devices  $1.04bn   +4.5%" in rows and "…" not in rows
+        await pilot.resize_terminal(80, 24)  # as narrow as before: the longest names give way, no figure
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#flash-items").outer_size.width == 48
+        assert "Wireless communication dev…  $1.04bn   +4.5%" in screen_rows(app)  # 23 cells before

@@ -21,6 +21,11 @@ def test_main_screen(snap_compare, flash_pending, size):
     assert snap_compare(make_app(flash_pending), terminal_size=size, run_before=wait_for_data)
 
 
+def test_main_screen_with_the_overview_plot(snap_compare, data):
+    # From 50 rows (StateScreen.PLOT_ROWS): the plot of exports and imports under tables as tall as at 120x36.
+    assert snap_compare(make_app(data), terminal_size=(120, 50), run_before=wait_for_data)
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
 def test_main_screen_in_korean(snap_compare, data, size):
     # tradetop --lang ko: 반도체, 중국 and the cards' 수출 ... in tables whose columns stay straight.

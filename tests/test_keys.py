@@ -1,12 +1,13 @@
 """The keys people expect of a terminal monitor: `/` filters, `g`/`G`, `h`/`l`, Ctrl+C quits, `?` lists every
 key, and the README's key table lists the same keys as the help. Pilot on the shipped data, January 2026."""
 
+from importlib import import_module
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import help_text, make_app, wait_for_data
+from dashboard_helpers import Notice, help_text, make_app, record_notifications, screen_rows, wait_for_data
 
-from core.base.periods import parse_period
+from core.base.periods import format_period, parse_period
 from tui.screens.help import HelpScreen, key_help
 from tui.widgets.release_table import ReleaseTable
 
@@ -98,3 +99,75 @@ async def test_ctrl_c_quits_as_q_does(data):
         await pilot.press("slash", "s", "ctrl+c")  # also from the search line, whose Ctrl+C would copy
         assert app.return_code == 0  # exiting, before the test leaves the app
     assert not [note for note in app._notifications if "ctrl+q" in note.message]
+
+
+async def test_the_search_line_takes_the_key_bars_row_and_the_filtered_table_keeps_its_rows(data):
+    """The search line took a row of the screen: the table it filtered lost a row as it opened."""
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        regions = {table.id: table.region for table in app.screen.query(ReleaseTable)}
+        assert "s Sort" in screen_rows(app).splitlines()[-1]
+        await pilot.press("slash", *"auto")
+        last = screen_rows(app).splitlines()[-1]
+        assert last.strip() == "auto" and "Sort" not in last  # the search line in the key bar's row
+        assert {table.id: table.region for table in app.screen.query(ReleaseTable)} == regions
+        assert codes(app, "items") == ["automobiles", "auto_parts"]
+        await pilot.press("enter")  # the filter kept, the key bar back
+        assert "s Sort" in screen_rows(app).splitlines()[-1]
+        assert {table.id: table.region for table in app.screen.query(ReleaseTable)} == regions
+
+
+async def test_the_help_names_every_key_tradetop_binds(data):
+    """Every key bound by the app, a screen or a widget of tradetop, and Textual's own app-wide keys (Ctrl+Q, Tab,
+    the palette's Ctrl+P), is on a line of the help: G (the last row, the bottom of a text pane) among them."""
+    import inspect
+
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.dom import DOMNode
+    from textual.screen import Screen
+
+    from tui import app, widgets
+    from tui.screens import drilldown, flash, help, main, story
+    from tui.screens.help import key_name
+
+    modules = [app, drilldown, flash, help, main, story, *(import_module(widget) for widget in widget_modules())]
+    classes = [App, Screen] + [
+        cls
+        for module in modules
+        for _name, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, DOMNode) and cls.__module__.startswith("tui")
+    ]
+    bound = {
+        key.strip()
+        for cls in classes
+        for binding in cls.__dict__.get("BINDINGS", [])
+        for key in (binding if isinstance(binding, Binding) else Binding(*binding)).key.split(",")
+    } | {app.TradetopApp.COMMAND_PALETTE_BINDING}
+    assert "G" in bound and "ctrl+q" in bound
+    helped = help.key_help(make_app(data))
+    named = {name for keys, _what in helped for name in keys.replace(", ", " / ").split(" / ")}
+    assert {key for key in bound if key_name(key) not in named} <= {"super+c"}, named  # copy: Ctrl+C quits first
+    assert widgets.WIDGETS  # every widget module was looked at
+
+
+def widget_modules() -> list[str]:
+    from tui import widgets
+
+    return [f"tui.widgets.{module}" for module in sorted(set(widgets.WIDGETS.values()))]
+
+
+async def test_brackets_past_either_end_of_the_data_say_so(data):
+    """`]` on the latest month and `[` on the first only rang the bell: nothing on screen said why nothing moved."""
+    for period, key, said in (
+        ("2026-09", "right_square_bracket", "2026-09 is the latest month in the data"),
+        ("2016-01", "left_square_bracket", "2016-01 is the first month in the data"),
+    ):
+        app = make_app(data, period)
+        notices = record_notifications(app)
+        async with app.run_test(size=(120, 36)) as pilot:
+            await wait_for_data(pilot)
+            await pilot.press(key)
+            await pilot.pause()
+            assert format_period(app.month) == period and notices[-1] == Notice("Month", said)  # a toast

@@ -5,7 +5,7 @@ On the shipped data unless said; tests/dashboard_helpers.py fixes the files' tim
 from datetime import datetime
 
 import pytest
-from dashboard_helpers import make_app, wait_for_data
+from dashboard_helpers import make_app, screen_rows, wait_for_data
 from rich.cells import cell_len
 
 from core.base import fmt
@@ -68,7 +68,8 @@ def card_forms(app) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
             value, change = fmt.usd_forms(card.value_usd, signed=True), fmt.usd_forms(card.change, signed=True)
         else:
             value, change = fmt.usd_forms(card.value_usd), fmt.pct_forms(card.change)
-        forms[card.code] = (value, (f"{change[0]} y/y", *change))
+        labelled = change[:-1] if card.signed else change[:1]  # the balance's change keeps "y/y" in a shorter form
+        forms[card.code] = (value, (*(f"{form} y/y" for form in labelled), *change))
     return forms
 
 
@@ -239,12 +240,13 @@ async def test_a_list_of_items_too_long_for_the_release_line_is_cut_after_a_name
         for table in app.screen.query(ReleaseTable):
             names = [cells["name"] for _key, cells in painted_cells(table)]
             # Every figure of the release shows at 120 columns: only the longest name gives way to them.
-            # (a cell less with a contribution of -0.004pp)
-            assert [name for name in names if name.endswith("…")] in ([], ["Wireless communication d…"]), names
-            # The figures have one cell before them and no more than their widest cell or label needs.
+            assert [name for name in names if name.endswith("…")] in ([], ["Wireless communication …"]), names
+            # The figures have one cell before them and no more than their widest cell of any month, or label, needs.
+            field = {column.key: column.field for column in table.columns}
             for heading in table.headings[1:]:
                 widest = max(cell_len(cells[heading.key]) for _key, cells in painted_cells(table))
-                assert heading.width == 1 + max(widest, cell_len(heading.label)), heading.key
+                of_any_month = app.view.widest[table.dimension][field[heading.key]][0]
+                assert heading.width == 1 + max(widest, of_any_month, cell_len(heading.label)), heading.key
         items = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#items", ReleaseTable))]
         assert "General machinery" in items
         await pilot.press("G")  # the bottom rows, below the release line's three rows
@@ -255,7 +257,9 @@ async def test_a_list_of_items_too_long_for_the_release_line_is_cut_after_a_name
         assert "Wireless communication devices" in items
         await resized(pilot, 80, 24)
         partners = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#partners", ReleaseTable))]
-        assert {"United States", "European Union", "Latin America"} <= set(partners)  # whole at 80 columns too
+        # Whole at 80 columns too but for European Union: the YoY column is as wide as the set's widest (CIS, +114.7%
+        # in 2023-04) in every month.
+        assert {"United States", "European Uni…", "Latin America"} <= set(partners)
         items = [cells["name"] for _key, cells in painted_cells(app.screen.query_one("#items", ReleaseTable))]
         # Too narrow for the longest name and the share: only it is cut, the rest are whole.
         assert [name for name in items if name.endswith("…")] == ["Wireless communica…"]
@@ -344,3 +348,36 @@ async def test_the_header_gives_the_release_date_where_the_files_give_one(data):
         await pilot.press("left_square_bracket", "left_square_bracket")  # 2026-07: no dates in its files
         await pilot.pause()
         assert app.view.released is None and "customs basis, confirmed · next:" in header(app)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)], ids=lambda size: f"{size[0]}x{size[1]}")
+async def test_the_tables_columns_keep_their_widths_from_month_to_month(data, size):
+    """Sized for the widest figure of the month shown, the columns jumped with [ and ]: 2026-01's YoY (+102.8%)
+    and Ships' contribution (-0.004pp) widened theirs, and the names' column with them. Now each column is as wide
+    as the widest figure of the set has it in any month (core.views.table_widths), in the month and the year to
+    date."""
+    app = make_app(data, "2025-01")
+    async with app.run_test(size=size) as pilot:
+        await wait_for_data(pilot)
+        headers: dict[str, set[str]] = {}
+        for key in ["right_square_bracket"] * 15 + ["y"] + ["left_square_bracket"] * 15:  # 2025-01 to 2026-04
+            for table in app.screen.query(ReleaseTable):
+                headers.setdefault(f"{table.id} {app.ytd}", set()).add(table.render_line(0).text)
+            await pilot.press(key)
+            await pilot.pause()
+        assert format_period(app.month) == "2025-01" and len(headers) == 4
+        assert all(len(shown) == 1 for shown in headers.values()), headers
+
+
+async def test_the_balance_card_keeps_its_y_y_at_80_columns_in_a_shorter_form(data):
+    """At 80 columns the balance's change read "+$10.70bn" under "+$8.70bn": two signed amounts, the second without
+    what it is. monthly.csv, 2026-01: the balance +$8.70bn, -$2.00bn a year earlier."""
+    app = make_app(data, "2026-01")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        lines = card_lines(app)
+        assert lines["balance"] == ["+$8.70bn", "+$10.7bn y/y"]
+        assert all(change.endswith(" y/y") for _value, change in lines.values()), lines
+        assert "+$10.7bn y/y" in screen_rows(app)
+        await resized(pilot, 120, 36)
+        assert card_lines(app)["balance"] == ["+$8.70bn", "+$10.70bn y/y"]

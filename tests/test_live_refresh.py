@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from dashboard_helpers import copy_of_shipped_data, make_app, record_notifications, wait_for_data
+from dashboard_helpers import FIXED_NOW, copy_of_shipped_data, make_app, record_notifications, wait_for_data
 
 from core.base import fmt
 from core.base.periods import format_period, parse_period
@@ -91,7 +91,8 @@ async def test_a_new_month_renamed_in_is_shown_within_3_seconds_when_on_the_late
 
 
 async def test_a_user_on_an_older_month_stays_there_and_polling_sees_the_new_month_too(directory):
-    app = TradetopApp(directory, parse_period("2026-01"), force_polling=True)
+    # The clock fixed: on a day when the files lack a release that is out, the header names it in place of the rest.
+    app = TradetopApp(directory, parse_period("2026-01"), force_polling=True, clock=lambda: FIXED_NOW)
     said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await started(pilot)

@@ -74,7 +74,7 @@ def test_brackets_step_through_the_releases_then_to_the_flash(pending):
     assert stepped_month(pending, JANUARY, -1) == Landing(JANUARY - 1)
     assert stepped_month(pending, JUNE, 1) == Landing(JULY)
     assert stepped_month(pending, JULY, 1) == Landing(JULY, flash=AUGUST)
-    assert stepped_month(pending, first, -1) is None
+    assert stepped_month(pending, first, -1) == Landing(first, notice="2016-01 is the first month in the data")
 
 
 def add_synthetic_september_flash(directory) -> None:

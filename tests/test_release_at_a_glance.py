@@ -149,7 +149,12 @@ async def test_at_80x24_the_figures_are_on_screen_or_one_key_away(data):
         assert app.screen.maximized is items and "contribution" in headings(items)
         assert items.region.right <= app.size.width and "+21.2pp" in screen_rows(app)  # on screen, not past its edge
         assert shown_cell(items, "semiconductors", "contribution") == "+21.2pp"
+        # The header stays on top, and the key bar says how to come back.
+        rows = screen_rows(app).splitlines()
+        assert rows[0].startswith(" 2026-01 · exports · month") and "Items (motie15)" in rows[1]
+        assert "z Unzoom" in rows[-1]
         await pilot.press("z")
+        assert app.screen.maximized is None and "z Unzoom" not in screen_rows(app).splitlines()[-1]
         partners = app.screen.query_one("#partners", ReleaseTable)
         assert "share" not in headings(partners) and "z: zoom" in str(partners.border_subtitle)  # says there is more
         await pilot.press("tab", "z")  # the partners, zoomed: every column, every partner
@@ -157,7 +162,7 @@ async def test_at_80x24_the_figures_are_on_screen_or_one_key_away(data):
         assert "z: zoom" not in str(partners.border_subtitle)
         zoomed = screen_rows(app)
         assert all(row.name in zoomed for row in app.release().partners) and "Δshare" in zoomed
-        await pilot.press("z")
+        await pilot.press("escape")  # Escape leaves the zoom too
         assert app.screen.maximized is None and "share" not in headings(partners)
 
 

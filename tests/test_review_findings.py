@@ -146,9 +146,10 @@ def test_check_accepts_the_shipped_catalog_with_its_aliases(data, run_cli):
 
 
 async def test_the_overview_plot_closes_its_frame_around_its_lines_and_labels_two_values(data):
-    """At 120x36 the frame's right edge read "┬───"/"┴───", open, and the only y label was $60bn."""
+    """At 120x36 the frame's right edge read "┬───"/"┴───", open, and the only y label was $60bn (a plot of 9
+    rows; from 50 rows now, of 8 rows or more: 14 here)."""
     app = make_app(data, "2026-01")
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=(120, 50)) as pilot:
         await wait_for_data(pilot)
         plot = app.screen.query_one("#overview-plot")
         for _ in range(100):

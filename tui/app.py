@@ -26,7 +26,7 @@ from core.engine.model import DEFAULT_ITEM_SET, Arrival, Release
 from core.runtime.cache import cached_start_view, store_start_view
 from core.runtime.cache_files import cache_notice
 from core.text.arrival import arrival_text
-from core.text.releases import next_release_line
+from core.text.releases import ReleaseNote, next_release_line
 from core.views.drilldown_view import Subject
 from core.views.main_view import MainView, main_view
 from core.views.navigation import (
@@ -84,7 +84,7 @@ class TradetopApp(KeepsCrash):
         super().__init__()
         self.data_dir = data_dir
         self.clock = clock  # the time now, for the next release in the header
-        self.next_release_shown = ""
+        self.next_release_shown = ReleaseNote()
         self.requested_month = period
         self.chosen_set = item_set  # --set or `m`; None: the set the release used in the month shown
         self.lang = lang  # what names are shown in (core.base.subjects.LANGUAGES): --lang, then the key L
@@ -166,11 +166,9 @@ class TradetopApp(KeepsCrash):
 
     @work(thread=True, exclusive=True, group="load")
     def load_data(self) -> None:
-        """From the snapshot cache when the files are unchanged (no pandas), else loaded and cached in the
-        loader process, so that parsing never competes with the UI for the interpreter.
-
-        A file caught half-written is retried once after the debounce before it counts as broken.
-        """
+        """From the snapshot cache when the files are unchanged (no pandas), else loaded and cached in the loader
+        process, so that parsing never competes with the UI for the interpreter. A file caught half-written is
+        retried once after the debounce before it counts as broken."""
         from core.runtime.isolated import LoaderStopped, load_isolated
         from core.runtime.refresh import load_settled, what_arrived
 
@@ -296,13 +294,14 @@ class TradetopApp(KeepsCrash):
         assert self.snapshot is not None and self.month is not None  # asked for once a snapshot is in
         return self.snapshot.release(self.month, self.flow, self.item_set, self.lang)
 
-    def next_release(self) -> str:
-        """The header's next release ("next: 2026-10 release, 2026-11-01 09:00 KST"), from the snapshot's schedule or,
-        until it is in, the start view's; none without one (the rule's dates need holidays, not on the first frame)."""
+    def next_release(self) -> ReleaseNote:
+        """The header's note on releases (core.text.releases.ReleaseNote), from the snapshot's schedule or, until it
+        is in, the start view's; none without one (the rule's dates need holidays, not on the first frame)."""
         known = self.snapshot if self.snapshot is not None else self.start_view
         calendar = known.calendar if known is not None else ()
-        self.next_release_shown = next_release_line(self.clock(), calendar, known.latest) if known and calendar else ""
-        return self.next_release_shown
+        note = next_release_line(self.clock(), calendar, known.latest) if known and calendar else ReleaseNote()
+        self.next_release_shown = note
+        return note
 
     def check_next_release(self) -> None:
         """Once a release's time has passed, the header names the one after it."""
@@ -396,10 +395,10 @@ class TradetopApp(KeepsCrash):
             return
         assert self.month is not None  # set with the snapshot
         landing = stepped_month(snapshot, self.month, step)
-        if landing is None:
-            self.bell()
-        elif landing.flash is not None:
+        if landing.flash is not None:
             self.show_flash(landing.flash)  # the month after the latest release, while only its flash is out
+        elif landing.notice:  # past either end: said, where a bell alone showed nothing
+            self.notify(landing.notice, title="Month", markup=False)
         else:
             self.go_to_month(landing.month)
 

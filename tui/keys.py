@@ -12,6 +12,7 @@ APP_KEYS: list[Binding | tuple[str, str] | tuple[str, str, str]] = [
     Binding("q", "quit", "Quit", tooltip="quit", id="quit"),
     # As every terminal program: not Textual's "press ctrl+q"; a priority binding, so the search line quits too.
     Binding("ctrl+c", "quit", "Quit", show=False, priority=True, tooltip="quit, as q", id="interrupt"),
+    Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="quit, as q (Textual's own key)", id="ctrl-q"),
     Binding("question_mark", "help", "Help", key_display="?", tooltip="this help", id="help"),
     Binding(
         "left_square_bracket",

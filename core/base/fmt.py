@@ -1,5 +1,6 @@
 """How figures and outside text are written, the same in the text brief and on the dashboard; None reads as 'n/a'."""
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from itertools import accumulate
 
@@ -43,6 +44,14 @@ def usd_forms(value: float | None, signed: bool = False) -> tuple[str, ...]:
     else:
         forms = [f"${size / 1e6:.2f}mn" if size >= 5e3 else f"${size:,.0f}"]
     return tuple(sign + form for form in (*forms, f"{size / 1e9:,.1f}"))
+
+
+def _money(value: float | None) -> tuple[str, ...]:
+    return usd_forms(value)[:2]  # the forms that keep their unit: a table's rows mix $bn and $mn
+
+
+def _signed_money(value: float | None) -> tuple[str, ...]:
+    return usd_forms(value, signed=True)[:2]
 
 
 def unit_value(value: float | None) -> str:
@@ -160,3 +169,18 @@ def padded(name: str, width: int) -> str:
 def utc_time(ns: int) -> str:
     """An absolute UTC time: the same wherever the screen is looked at, unlike '5 minutes ago'."""
     return datetime.fromtimestamp(ns / 1e9, tz=UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+# A release table's figure by its field (core.engine.model's ReleaseRow, PartnerBalance; a ytd_ field as the field
+# without it): its forms, longest first, as the monitor's tables write them (core.views.table_widths sizes them).
+TABLE_FORMS: dict[str, Callable[[float | None], tuple[str, ...]]] = {
+    "value_usd": _money,
+    "yoy_pct": pct_forms,
+    "share_pct": share_forms,
+    "share_change_pp": pp_forms,
+    "contribution_pp": pp_forms,
+    "exports_usd": _money,
+    "imports_usd": _money,
+    "balance_usd": _signed_money,
+    "balance_change_usd": _signed_money,
+}

@@ -40,6 +40,7 @@ from core.engine.model import (
     WorkingDays,
 )
 from core.engine.notables.find import find_notables
+from core.engine.row_series import balance_series, row_series
 from core.engine.series import (
     EMPTY,
     MonthAxis,
@@ -203,6 +204,22 @@ class Snapshot(Memoised, MonthAxis):
             ("release", month, flow, item_set, lang), lambda: _compute_release(self, month, flow, item_set, lang)
         )
 
+    def row_series(self, dimension: str, code: str, flow: str) -> tuple[np.ndarray, ...]:
+        """An item's or a partner's ReleaseRow figures of `flow` for every month (core.engine.row_series)."""
+        return self.memoised(
+            ("row series", dimension, code, flow),
+            lambda: row_series(self.subject_series(dimension, code, flow), self.series(flow), self.ytd),
+        )
+
+    def balance_series(self, partner: str) -> tuple[np.ndarray, ...]:
+        """A partner's PartnerBalance figures for every month (core.engine.row_series)."""
+        return self.memoised(
+            ("balance series", partner),
+            lambda: balance_series(
+                self.series("export", partner=partner), self.series("import", partner=partner), self.ytd
+            ),
+        )
+
     def flash_view(self, month: int, lang: str = ENGLISH) -> FlashView | None:
         """The flash's view of the month (core.engine.flash) with its items named in `lang`."""
         view = self.flash.view(month)
@@ -344,18 +361,18 @@ def _compute_release(snapshot: Snapshot, month: int, flow: str, item_set: str, l
     )
     catalog = snapshot.catalog.in_language(lang)
     items = tuple(
-        _row(snapshot, flow, index, code, catalog.name("item", code), snapshot.series(flow, item=code))
+        ReleaseRow(code, catalog.name("item", code), *_at(snapshot.row_series("item", code, flow), index))
         for code in catalog.members(item_set, "item")
     )
     partners = tuple(
-        _row(snapshot, flow, index, code, catalog.name("partner", code), snapshot.series(flow, partner=code))
+        ReleaseRow(code, catalog.name("partner", code), *_at(snapshot.row_series("partner", code, flow), index))
         for code in catalog.members(PARTNER_SET, "partner")
     )
     breadth = _breadth(item_set, items, "yoy_pct")
     members = {"item": frozenset(row.code for row in items), "partner": frozenset(row.code for row in partners)}
     notables = find_notables(snapshot, month, breadth, FLOWS[flow].total, members, catalog)
     balances = tuple(
-        _balance(snapshot, index, code, catalog.name("partner", code))
+        PartnerBalance(code, catalog.name("partner", code), *_at(snapshot.balance_series(code), index))
         for code in catalog.members(PARTNER_SET, "partner")
     )
     return Release(
@@ -383,40 +400,8 @@ def _breadth(item_set: str, items: tuple[ReleaseRow, ...], field: str) -> Breadt
     )
 
 
-def _balance(snapshot: Snapshot, index: int, partner: str, name: str) -> PartnerBalance:
-    """Exports, imports, the balance and its change on a year earlier with `partner`: the month's, the year's."""
-    exports, imports = snapshot.series("export", partner=partner), snapshot.series("import", partner=partner)
-    figures: list[float | None] = []
-    for exported, imported in ((exports, imports), (snapshot.ytd(exports), snapshot.ytd(imports))):
-        balance = exported - imported if len(exported) and len(imported) else EMPTY  # EMPTY: a flow not in the data
-        now, before = value_at(balance, index), value_at(balance, index - 12)
-        figures += [value_at(exported, index), value_at(imported, index), now, difference(now, before)]
-    return PartnerBalance(partner, name, *figures)
-
-
-def _row(snapshot: Snapshot, flow: str, index: int, code: str, name: str, array: np.ndarray) -> ReleaseRow:
-    total = snapshot.series(flow)
-    value, before = value_at(array, index), value_at(array, index - 12)
-    total_now, total_before = value_at(total, index), value_at(total, index - 12)
-    share, share_before = ratio_pct(value, total_now), ratio_pct(before, total_before)
-    ytd, ytd_total = snapshot.ytd(array), snapshot.ytd(total)
-    ytd_value, ytd_before = value_at(ytd, index), value_at(ytd, index - 12)
-    ytd_share = ratio_pct(ytd_value, value_at(ytd_total, index))
-    ytd_share_before = ratio_pct(ytd_before, value_at(ytd_total, index - 12))
-    return ReleaseRow(
-        code=code,
-        name=name,
-        value_usd=value,
-        yoy_pct=growth_pct(value, before),
-        share_pct=share,
-        share_change_pp=difference(share, share_before),
-        contribution_pp=ratio_pct(difference(value, before), total_before),
-        ytd_value_usd=ytd_value,
-        ytd_yoy_pct=growth_pct(ytd_value, ytd_before),
-        ytd_share_pct=ytd_share,
-        ytd_share_change_pp=difference(ytd_share, ytd_share_before),
-        ytd_contribution_pp=ratio_pct(difference(ytd_value, ytd_before), value_at(ytd_total, index - 12)),
-    )
+def _at(series: tuple[np.ndarray, ...], index: int) -> tuple[float | None, ...]:
+    return tuple(value_at(values, index) for values in series)
 
 
 def to_json(obj: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from collections.abc import Iterable
 from datetime import datetime
+from typing import NamedTuple
 
 from core.base.periods import format_period
 from core.base.release_calendar import ReleaseDate, missed, upcoming
@@ -26,23 +27,31 @@ def next_release_text(entry: ReleaseDate | None) -> str:
     return "" if entry is None else f"next: {what(entry)}, {when(entry)}"
 
 
-def missed_text(entries: tuple[ReleaseDate, ...]) -> str:
+class ReleaseNote(NamedTuple):
+    """The header's note on releases (next_release_line). Where the files lack releases that are out, `short` is
+    its shortest form: the note stays in view at any width, in place of what the figures are if need be; empty
+    where it is the next release, which gives way first."""
+
+    text: str = ""
+    short: str = ""
+
+
+def missed_note(entries: tuple[ReleaseDate, ...]) -> ReleaseNote:
     """'2026-11 out 2026-12-01, not in these files'; with more than one, each month and no date ('2026-10, 2026-11
-    out, ...', as short): how far behind the files are. Empty when they are up to date."""
-    if not entries:
-        return ""
+    out, ...', as short), and as short as 'files lack 2026-10, 2026-11': how far behind the files are."""
     months = ", ".join(dict.fromkeys(format_period(entry.period) for entry in entries))
     when = "" if "," in months else f" {entries[-1].at:%Y-%m-%d}"
-    return f"{months} out{when}, not in these files"
+    return ReleaseNote(f"{months} out{when}, not in these files", f"files lack {months}")
 
 
-def next_release_line(moment: datetime, dates: Iterable[ReleaseDate], latest: int) -> str:
-    """The header's line for `moment`, from a snapshot's schedule (core.base.release_calendar.upcoming): a release
-    out that the files (whose newest month is `latest`) lack comes before the next one."""
+def next_release_line(moment: datetime, dates: Iterable[ReleaseDate], latest: int) -> ReleaseNote:
+    """The header's note for `moment`, from a snapshot's schedule (core.base.release_calendar.upcoming): releases
+    out that the files (whose newest month is `latest`) lack come before the next one."""
     dates = tuple(dates)
-    return missed_text(missed(moment, dates, latest)) or next_release_text(
-        next(iter(upcoming(moment, dates, count=1)), None)
-    )
+    out = missed(moment, dates, latest)
+    if out:
+        return missed_note(out)
+    return ReleaseNote(next_release_text(next(iter(upcoming(moment, dates, count=1)), None)))
 
 
 def why(entry: ReleaseDate) -> str:

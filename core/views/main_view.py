@@ -57,6 +57,8 @@ class MainView(NamedTuple):
     facts: ReleaseFacts  # working days, exports without semiconductors, breadth: of the month
     ytd_facts: ReleaseFacts  # ... of the year to date
     ytd_cards: tuple[Card, ...]  # the cards of the year to date (`y`); the month's are the fields above
+    # The tables' widest cells over every month (core.views.table_widths), so that their columns keep their widths
+    widest: Mapping[str, Mapping[str, tuple[int, ...]]]
     # The month's item or partner table has no figure (2026-09 before its detail): one line, and where Enter goes
     detail_gap: DetailGap | None = None
     calendar: tuple[ReleaseDate, ...] = ()  # the snapshot's schedule: the header's next release before it is in
@@ -78,19 +80,20 @@ class MainView(NamedTuple):
         return month_cards(self.release.headline, self.card_titles, self.card_histories, self.card_begins)
 
 
-def header_notes(view: MainView, directory: Path, next_release: str = "") -> tuple[str, ...]:
+def header_notes(view: MainView, directory: Path, next_release: str = "", behind: str = "") -> tuple[str, ...]:
     """The main screen's header beside the month, longest first (the screen shows the longest that fits): what the
     figures are (their release date where the files give one), the data directory, the latest month it holds when
     another is shown, and when its files last changed, worded so that this cannot pass for the date of the figures;
     then when the next figures come (core.text.releases). The file time gives way first, then the directory, then
-    the latest month, then the next release."""
+    the latest month, then the next release. Where the files lack releases that are out (`behind`, that note's
+    shortest form), the note stays instead: the rest gives way to it, and it to its shortest form."""
     figures = f"released {view.released} · {CUSTOMS_BASIS}" if view.released else f"{CUSTOMS_BASIS}, confirmed"
     folder = f" · {printable(directory.name)}/"  # a file name: it could hold an escape sequence
     latest = f" · latest {format_period(view.latest)}" if view.latest != view.month else ""
     changed = f" · files modified {utc_time(view.newest_file_ns)}" if view.newest_file_ns else ""
     notes = (figures + folder + latest + changed, figures + folder + latest, figures + latest, figures)
     coming = tuple(f"{note} · {next_release}" for note in notes) if next_release else ()
-    return (*coming, *notes)
+    return (*coming, next_release, behind) if behind else (*coming, *notes)
 
 
 def main_view(
@@ -107,6 +110,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
     # numpy: there is a snapshot by now, and so numpy
     from core.engine.coverage import headline_begins, main_detail_gap, main_later_rows
     from core.engine.notables.wording import breadth_line
+    from core.views.table_widths import widest_cells
 
     release = snapshot.release(month, flow, item_set, lang)
 
@@ -138,6 +142,7 @@ def _build(snapshot: "Snapshot", month: int, flow: str, item_set: str, lang: str
         facts=release_facts(snapshot, catalog, release, month, ytd=False),
         ytd_facts=release_facts(snapshot, catalog, release, month, ytd=True),
         ytd_cards=ytd_cards(snapshot, month, lang, histories["exports"]),
+        widest=widest_cells(snapshot, flow, item_set),
         detail_gap=main_detail_gap(snapshot, month, flow, item_set),
         calendar=snapshot.calendar,
         card_begins=headline_begins(snapshot, month, histories, ytd=False),

@@ -55,9 +55,9 @@ def reloaded_month(snapshot: "Snapshot", old_latest: int, shown: int, notice: st
     return landing
 
 
-def stepped_month(snapshot: "Snapshot", month: int, step: int) -> Landing | None:
+def stepped_month(snapshot: "Snapshot", month: int, step: int) -> Landing:
     """`[` (-1) and `]` (+1) from a release month: the release before or after; after the latest, the preliminary
-    month's flash while only its flash is out; None past either end."""
+    month's flash while only its flash is out; past either end, the same month with a notice that says so."""
     months = snapshot.months
     position = months.index(month) + step
     if 0 <= position < len(months):
@@ -65,7 +65,8 @@ def stepped_month(snapshot: "Snapshot", month: int, step: int) -> Landing | None
     pending = snapshot.flash.pending
     if position == len(months) and pending is not None:
         return Landing(month, flash=pending)
-    return None
+    end = "first" if step < 0 else "latest"
+    return Landing(month, notice=f"{format_period(month)} is the {end} month in the data")
 
 
 def brief_month(snapshot: "Snapshot", asked: int | None) -> tuple[int, bool]:

@@ -9,23 +9,20 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.geometry import Size
 from textual.widgets import Static
 
-from core.base import fmt
 from core.base.periods import describe_period, format_period
 from core.views.flash_view import flash_month_view
 from tui import widgets
-from tui.screens.sections import FIGURE_WIDTH, nowcast_text, show_review
+from tui.screens.sections import nowcast_text, show_review
 from tui.screens.state import Clip, StateScreen
-from tui.widgets.cells import change, titled
+from tui.widgets.cells import titled
 from tui.widgets.error_bar import ErrorBar
-from tui.widgets.figure_table import FigureTable, Heading
+from tui.widgets.flash_items import FlashItemsTable
 from tui.widgets.flash_pane import window_pieces
 from tui.widgets.key_bar import KeyBar
 from tui.widgets.status_line import StatusLine
 
 if TYPE_CHECKING:
     from tui.widgets.flash_plot import FlashPlot
-
-FLASH_NAME_WIDTH = 23
 
 
 class FlashScreen(StateScreen):
@@ -54,7 +51,7 @@ class FlashScreen(StateScreen):
         yield ErrorBar(id="errors")
         yield Static(id="flash-figures")
         with Horizontal(id="flash-bottom"):
-            yield FigureTable(id="flash-items")
+            yield FlashItemsTable(id="flash-items")
             with Vertical(id="flash-side"):
                 with VerticalScroll(id="flash-facts"):
                     yield Static(id="flash-nowcast")
@@ -100,17 +97,4 @@ class FlashScreen(StateScreen):
         self.query_one("#flash-nowcast", Static).update(titled("Nowcast, whole month", nowcast_text(view.nowcast)))
         show_review(self.query_one("#flash-review", Static), month_view.review)
         self.plot.show(month_view.chart)
-        headings = (
-            Heading("name", f"days {view.window}", FLASH_NAME_WIDTH, "left"),
-            *(Heading(label, label, FIGURE_WIDTH) for label in ("value", "YoY")),
-        )
-        self.query_one("#flash-items", FigureTable).show(
-            headings,
-            [
-                (
-                    item.code,
-                    (Text(item.name), Text(fmt.usd(item.value_usd)), change(fmt.pct(item.yoy_pct), item.yoy_pct)),
-                )
-                for item in view.largest_items
-            ],
-        )
+        self.query_one("#flash-items", FlashItemsTable).show_items(view.largest_items, view.window)

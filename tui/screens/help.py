@@ -60,10 +60,24 @@ BUILT_IN_KEYS = (
 )
 
 
+# Keys the help writes otherwise than by their Textual names; the arrows share one line.
+KEY_NAMES = {
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "slash": "/",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
+    **dict.fromkeys(("up", "down", "left", "right"), "arrows"),
+}
+
+
 def key_name(key: str) -> str:
-    """A key as the help and the README write it: Escape, Ctrl+Z, g, G."""
+    """A key as the help and the README write it: Escape, Ctrl+Z, g, G, ?, PgUp."""
+    if key in KEY_NAMES:
+        return KEY_NAMES[key]
     *modifiers, last = key.split("+")
-    last = last.upper() if modifiers else last.capitalize() if len(last) > 1 else last
+    last = last.capitalize() if len(last) > 1 else last.upper() if modifiers else last
     return "+".join([*(modifier.capitalize() for modifier in modifiers), last])
 
 

@@ -69,8 +69,12 @@ class MainScreen(StateScreen):
             tooltip="partners: exports, imports and the balance, or back",
             id="balances",
         ),
-        Binding("z", "zoom", "Zoom", show=False, tooltip="the focused pane on the whole screen, or back", id="zoom"),
+        Binding("z", "zoom", "Zoom", show=False, tooltip="the focused pane on the whole screen", id="zoom"),
+        # Zoomed, the key bar says how to come back (check_action offers one of the two).
+        Binding("z", "unzoom", "Unzoom", tooltip="back from the zoom (Escape too)", id="unzoom"),
     ]
+    # Zoomed, the header, the data's problems, the search line and the key bar stay in view.
+    ALLOW_IN_MAXIMIZED_VIEW = "StatusHeader, ErrorBar, SearchBar, KeyBar"
     AUTO_FOCUS = "#items"
     arranged_by: tuple | None = None  # the flow, mode and sort the tables were last shown in
     overview: "OverviewPlot | None" = None  # a plot of exports and imports, on tall terminals only
@@ -128,13 +132,33 @@ class MainScreen(StateScreen):
         keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
         flow = FLOWS[app.flow].name
         Shown = tuple[
-            tuple[ReleaseRow | PartnerBalance, ...], Mapping, tuple[str, ...], tuple[Sort, ...], tuple[Column, ...]
+            tuple[ReleaseRow | PartnerBalance, ...],
+            Mapping,
+            tuple[str, ...],
+            tuple[Sort, ...],
+            tuple[Column, ...],
+            Mapping[str, tuple[int, ...]],
         ]
-        items: Shown = (release.items, view.item_trends, (f"Items ({release.breadth.set})", flow), SORTS, COLUMNS)
-        partners: Shown = (release.partners, view.partner_trends, ("Partners", flow), SORTS, COLUMNS)
+        widest = view.widest
+        items: Shown = (
+            release.items,
+            view.item_trends,
+            (f"Items ({release.breadth.set})", flow),
+            SORTS,
+            COLUMNS,
+            widest["item"],
+        )
+        partners: Shown = (release.partners, view.partner_trends, ("Partners", flow), SORTS, COLUMNS, widest["partner"])
         if self.balances:  # both flows, whichever is chosen
-            partners = (release.partner_balances, {}, ("Partners", "balance"), BALANCE_SORTS, BALANCE_COLUMNS)
-        for table, (rows, trends, title, sorts, columns) in (
+            partners = (
+                release.partner_balances,
+                {},
+                ("Partners", "balance"),
+                BALANCE_SORTS,
+                BALANCE_COLUMNS,
+                widest["balance"],
+            )
+        for table, (rows, trends, title, sorts, columns, least) in (
             (self.query_one("#items", ReleaseTable), items),
             (self.query_one("#partners", ReleaseTable), partners),
         ):
@@ -148,7 +172,7 @@ class MainScreen(StateScreen):
             table.set_border(title=titles)
             table.subtitle = (mode, f"by {sort.label}")
             later = view.later.get("balance" if columns is BALANCE_COLUMNS else table.dimension)
-            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns, later)
+            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns, later, least)
         if self.overview is not None:
             self.overview.show(view.overview)
         self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
@@ -223,12 +247,20 @@ class MainScreen(StateScreen):
         self.balances = not self.balances
         self.show_state()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("zoom", "unzoom"):
+            return (self.maximized is not None) == (action == "unzoom")
+        return True
+
     def action_zoom(self) -> None:
-        """The focused pane alone on the screen (Textual's maximize), with every column that fits; or back."""
-        if self.maximized is not None:
-            self.minimize()
-        else:
-            self.action_maximize()
+        """The focused pane alone under the header (Textual's maximize), with every column that fits."""
+        self.action_maximize()
+
+    def action_unzoom(self) -> None:
+        self.minimize()
+
+    def watch_maximized(self) -> None:  # by `z`, or Escape (Textual's): the key bar offers the other
+        self.refresh_bindings()
 
     def action_story(self) -> None:
         self.monitor.show_story()

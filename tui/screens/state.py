@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from core.base.problems import Problem
 from core.engine.model import Release
+from core.text.releases import ReleaseNote
 from core.views.drilldown_view import Subject
 from core.views.main_view import MainView
 
@@ -50,7 +51,7 @@ class Monitor(Protocol):
 
     def release(self) -> Release: ...
 
-    def next_release(self) -> str: ...
+    def next_release(self) -> ReleaseNote: ...
 
     def show_state(self) -> None: ...
 
@@ -76,9 +77,10 @@ class StateScreen(Screen):
     # more under the flash strip at its tallest; a drilldown's plot draws from 20 rows.
     MIN_SIZE = Size(60, 20)
     TALL_ROWS = 32  # from this height the screen is tall (the `-tall` class)
-    # From this height the tall plot shows (the `-plot` class): below, it would be a few rows of dots, and the
-    # notables need the room more.
-    PLOT_ROWS = 30
+    # From this height the main screen's plot shows (the `-plot` class), under tables kept as tall as 120x36 has
+    # them (all 15 items, 3 notables; tradetop.tcss): measured, the plot has 8 rows or more there with the flash
+    # strip at its tallest (9 at 120 columns). Below, the tables and the notables need the room more.
+    PLOT_ROWS = 50
 
     def __init__(self, monitor: Monitor):
         super().__init__()

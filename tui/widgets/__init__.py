@@ -7,6 +7,7 @@ from typing import Any
 WIDGETS = {
     "ErrorBar": "error_bar",
     "FigureTable": "figure_table",
+    "FlashItemsTable": "flash_items",
     "FlashPane": "flash_pane",
     "FlashPlot": "flash_plot",
     "HeadlineCards": "headline_cards",

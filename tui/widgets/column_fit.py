@@ -26,6 +26,7 @@ class Cells(NamedTuple):
     label: str
     drop_order: int
     forms: list[tuple[Text, ...]]  # a row's cell in its forms
+    least: tuple[int, ...] = ()  # by form, the cells' width whatever the rows (the widest of any month)
 
 
 def fit(room: int, columns: list[Cells], names: list[int]) -> tuple[int, list[tuple[Heading, list[Text]]]]:
@@ -39,13 +40,15 @@ def fit(room: int, columns: list[Cells], names: list[int]) -> tuple[int, list[tu
     orders = {column.key: column.drop_order for column in columns}
     labels = {column.key: column.label for column in columns}
     forms = {column.key: column.forms for column in columns}
+    floors = {column.key: column.least for column in columns}
     chosen = dict.fromkeys(forms, 0)  # the columns shown, and the form each shows
     widths: dict[tuple[str, int], int] = {}
 
     def width(key: str, form: int) -> int:
         if (key, form) not in widths:
+            floor = floors[key][min(form, len(floors[key]) - 1) :][:1]  # as pick: the shortest past the last
             widths[key, form] = COLUMN_GAP + max(
-                [cell_len(labels[key]), *(pick(cell, form).cell_len for cell in forms[key])]
+                [cell_len(labels[key]), *floor, *(pick(cell, form).cell_len for cell in forms[key])]
             )
         return widths[key, form]
 

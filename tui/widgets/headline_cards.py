@@ -123,10 +123,11 @@ class HeadlineCards(PaintedText, can_focus=True):
             )
             width = edges[index + 1] - edges[index]
             inner = max(0, width - 4)  # a side and a cell of padding each side
-            # The longest forms that fit, so that no figure is ever cut; "y/y" says what the second line is.
+            # The longest forms that fit, so that no figure is ever cut; "y/y" says what the second line is. A change in
+            # dollars under the balance, an amount too, keeps it in a shorter form (+$10.7bn y/y) before dropping it.
             value = _longest([Text(form, style="bold") for form in figure.values], inner)
-            first = figure.changes[0]
-            change_line = _longest([first + " y/y" if first else first, *figure.changes], inner)
+            labelled = figure.changes[:-1] if figure.change_in_usd else figure.changes[:1]  # forms with their unit
+            change_line = _longest([*(form + " y/y" for form in labelled if form), *figure.changes], inner)
             if figure.begins:  # said once, over the figure's two lines, rather than n/a twice
                 value, change_line = self._two_lines(figure.begins, inner)
             heading = _longest([Text(f" {form} ", style=title) for form in self.titles[code]], width - 3, last=True)

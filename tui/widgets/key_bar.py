@@ -69,7 +69,12 @@ class KeyBar(PaintedText):
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         entries, palette = self.entries()
-        line = Text.assemble(*(_key_cell(entry, key_style) for entry in entries))
+        line = Text()
+        for entry in entries:  # those that fit whole: a key without its label says nothing
+            cell = _key_cell(entry, key_style)
+            if line.cell_len + cell.cell_len > self.size.width:
+                break
+            line += cell
         if palette is not None:
             right = _palette_cell(palette, key_style)
             gap = self.size.width - line.cell_len - right.cell_len

@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 from rich.cells import cell_len
 from rich.text import Text
 
-from core.base import fmt
+from core.base.fmt import TABLE_FORMS
 from core.engine.model import DetailGap, LaterRows, PartnerBalance, ReleaseRow
 from core.views.main_view import TREND_MONTHS
 from tui.widgets.cells import FittedBorder, parts_dropped, spark_text
@@ -17,68 +17,49 @@ from tui.widgets.figure_table import NOTICE_KEY, TABLE_MARGIN, FigureTable, Head
 
 class Column(NamedTuple):
     """A table column, its cells in their forms, longest first (core.base.fmt): the column takes the width of the
-    longest form that fits. When the table is narrow, the columns with the highest `drop_order` go first, 1 last
-    (column_fit); 0 stays, and so does the column sorted on."""
+    longest form that fits, and no less than the widest figure of its `field` in any month has in that form
+    (core.views.table_widths), so that it keeps its width from month to month. When the table is narrow, the
+    columns with the highest `drop_order` go first, 1 last (column_fit); 0 stays, and so does the column sorted on."""
 
     key: str
     label: str
     drop_order: int
     cell: Callable[[Any, bool, tuple], tuple[Text, ...]]  # of a ReleaseRow, or a PartnerBalance (BALANCE_COLUMNS)
+    field: str | None = None  # the row's figure it shows (ytd_ and this, in the year to date); None: the trend
 
 
 def _pick(row: ReleaseRow | PartnerBalance, ytd: bool, name: str):
     return getattr(row, f"ytd_{name}" if ytd else name)
 
 
+def _figure(key: str, label: str, drop_order: int, field: str, coloured: bool = False) -> Column:
+    """A column of a row's figure `field`, in its forms (TABLE_FORMS); `coloured`: a change, green up, red down."""
+
+    def cell(row: ReleaseRow | PartnerBalance, ytd: bool, trend: tuple) -> tuple[Text, ...]:
+        value = _pick(row, ytd, field)
+        texts = TABLE_FORMS[field](value)
+        return changes(texts, value) if coloured else plain(texts)
+
+    return Column(key, label, drop_order, cell, field)
+
+
 COLUMNS = (
-    # The forms that keep their unit ($20.54bn, $20.5bn): a table's rows mix $bn and $mn.
-    Column("value", "value", 0, lambda row, ytd, trend: plain(fmt.usd_forms(_pick(row, ytd, "value_usd"))[:2])),
-    Column(
-        "yoy",
-        "YoY",
-        1,
-        lambda row, ytd, trend: changes(fmt.pct_forms(_pick(row, ytd, "yoy_pct")), _pick(row, ytd, "yoy_pct")),
-    ),
-    Column("share", "share", 2, lambda row, ytd, trend: plain(fmt.share_forms(_pick(row, ytd, "share_pct")))),
-    Column(
-        "share_change",
-        "Δshare",
-        4,
-        lambda row, ytd, trend: changes(
-            fmt.pp_forms(_pick(row, ytd, "share_change_pp")), _pick(row, ytd, "share_change_pp")
-        ),
-    ),
+    _figure("value", "value", 0, "value_usd"),
+    _figure("yoy", "YoY", 1, "yoy_pct", coloured=True),
+    _figure("share", "share", 2, "share_pct"),
+    _figure("share_change", "Δshare", 4, "share_change_pp", coloured=True),
     # Percentage points of the flow's growth on a year earlier: the row's change over the total a year earlier.
-    Column(
-        "contribution",
-        "contrib",
-        3,
-        lambda row, ytd, trend: changes(
-            fmt.pp_forms(_pick(row, ytd, "contribution_pp")), _pick(row, ytd, "contribution_pp")
-        ),
-    ),
+    _figure("contribution", "contrib", 3, "contribution_pp", coloured=True),
     # A cell of room after the sparkline, so the scrollbar's thumb beside it never reads as a thirteenth month.
     # Each row on its own scale from zero (spark_range), as the heading says.
     Column("trend", f"{TREND_MONTHS}m from 0", 5, lambda row, ytd, trend: (spark_text(trend, TREND_MONTHS) + " ",)),
 )
 # The partners' trade in both flows (`b`): the balance stays, exports go first.
 BALANCE_COLUMNS = (
-    Column("exports", "exports", 3, lambda row, ytd, trend: plain(fmt.usd_forms(_pick(row, ytd, "exports_usd"))[:2])),
-    Column("imports", "imports", 2, lambda row, ytd, trend: plain(fmt.usd_forms(_pick(row, ytd, "imports_usd"))[:2])),
-    Column(
-        "balance",
-        "balance",
-        0,
-        lambda row, ytd, trend: plain(fmt.usd_forms(_pick(row, ytd, "balance_usd"), signed=True)[:2]),
-    ),
-    Column(
-        "balance_change",
-        "bal y/y",
-        1,
-        lambda row, ytd, trend: changes(
-            fmt.usd_forms(_pick(row, ytd, "balance_change_usd"), signed=True)[:2], _pick(row, ytd, "balance_change_usd")
-        ),
-    ),
+    _figure("exports", "exports", 3, "exports_usd"),
+    _figure("imports", "imports", 2, "imports_usd"),
+    _figure("balance", "balance", 0, "balance_usd"),
+    _figure("balance_change", "bal y/y", 1, "balance_change_usd", coloured=True),
 )
 
 
@@ -139,6 +120,7 @@ class ReleaseTable(FittedBorder, FigureTable):
         self.gap: DetailGap | None = None  # the month has no figures for this table: said in one notice
         self.later: LaterRows | None = None  # rows whose data begins after the month: left out, said under the rest
         self.subtitle: tuple[str, ...] = ()  # the border's parts, before the hint that columns are left out
+        self.widest: Mapping[str, tuple[int, ...]] = {}  # by field: its widest figure of any month, in each form
         self.left_out = False  # columns the width has no room for
 
     def _layout(self) -> tuple[int, list[tuple[Heading, list[Text]]]]:
@@ -151,12 +133,14 @@ class ReleaseTable(FittedBorder, FigureTable):
             orders[sorted_on] = 0
             if "yoy" in orders:
                 orders["yoy"] = 1
+        prefix = "ytd_" if self.ytd else ""
         cells = [
             Cells(
                 column.key,
                 column.label,
                 orders[column.key],
                 [column.cell(row, self.ytd, self.trends.get(row.code, ())) for row in self.rows_shown],
+                self.widest.get(prefix + column.field, ()) if column.field else (),
             )
             for column in self.columns
         ]
@@ -172,13 +156,15 @@ class ReleaseTable(FittedBorder, FigureTable):
         gap: DetailGap | None = None,
         columns: tuple[Column, ...] = COLUMNS,
         later: LaterRows | None = None,
+        widest: Mapping[str, tuple[int, ...]] | None = None,
     ) -> None:
         """Rows of a flow (COLUMNS), or the partners' balances (BALANCE_COLUMNS, sorted by one of BALANCE_SORTS);
-        those in `later` left out, and said in one line under the rest."""
+        those in `later` left out, and said in one line under the rest; `widest`: the columns' widest figures of any
+        month (core.views.table_widths), their least widths."""
         if later is not None:
             rows = tuple(row for row in rows if row.code not in later.codes)
         self.rows_shown, self.trends, self.ytd, self.sort = sort_rows(rows, sort, ytd), trends, ytd, sort
-        self.columns, self.later = columns, later
+        self.columns, self.later, self.widest = columns, later, widest or {}
         self.gap = gap if gap is not None and self.dimension in gap.tables else None
         self.refit(keep_cursor)
 

@@ -1,17 +1,20 @@
-"""The search line that `/` opens at the foot of a screen: what is typed filters a table or searches the story
-as it is typed (Input.Changed reaches the screen); Enter keeps it, Escape clears it."""
+"""The search line that `/` opens at the foot of a screen, in the key bar's row: what is typed filters a table or
+searches the story as it is typed (Input.Changed reaches the screen); Enter keeps it, Escape clears it."""
 
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Input
 
+from tui.widgets.key_bar import KeyBar
+
 
 class SearchBar(Input):
-    """Hidden (tradetop.tcss) until `/` opens it."""
+    """Hidden until `/` opens it; then docked in place of the key bar, so that the panes keep their rows."""
 
     DEFAULT_CSS = """
     SearchBar, SearchBar:focus {
         display: none;
+        dock: bottom;
         height: 1;
         border: none;
         padding: 0 1;
@@ -36,7 +39,7 @@ class SearchBar(Input):
         self.placeholder = placeholder
         self.value = text
         self.cursor_position = len(text)
-        self.display = True
+        self._in_key_bar_row(True)
         self.focus()
 
     def action_clear(self) -> None:
@@ -48,5 +51,10 @@ class SearchBar(Input):
         self._close()
 
     def _close(self) -> None:
-        self.display = False
+        self._in_key_bar_row(False)
         self.post_message(self.Closed(self))
+
+    def _in_key_bar_row(self, shown: bool) -> None:
+        for bar in self.screen.query(KeyBar):
+            bar.display = not shown
+        self.display = shown

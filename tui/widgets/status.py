@@ -6,17 +6,18 @@ from rich.text import Text
 from core.base import fmt
 from core.base.periods import describe_period, format_period
 from core.base.subjects import FLOWS
+from core.text.releases import ReleaseNote
 from core.views.main_view import MainView, header_notes
 from tui.widgets.status_line import StatusLine
 
 
 class StatusHeader(StatusLine):
     """Period, flow and mode on the left; on the right, in the longest form that fits the width, the figures' release
-    date or basis, the data directory, when its files last changed and the next release
-    (core.views.main_view.header_notes)."""
+    date or basis, the data directory, when its files last changed and the next release, or the releases out that
+    the files lack, kept at any width (core.views.main_view.header_notes)."""
 
     def show(
-        self, view: MainView | None, flow: str, ytd: bool, directory, failed: bool = False, next_release: str = ""
+        self, view: MainView | None, flow: str, ytd: bool, directory, failed: bool, next_release: ReleaseNote
     ) -> None:
         if view is None:
             folder = fmt.printable(directory.name)  # a file name: it could hold an escape sequence
@@ -27,6 +28,6 @@ class StatusHeader(StatusLine):
         month = Text(format_period(view.month), style="bold")
         self.update(
             Text.assemble(month, f" {describe_period(view.month)}", what),
-            header_notes(view, directory, next_release),
+            header_notes(view, directory, *next_release),
             short_left=Text.assemble(month, what),  # where the month's name would push out the notes
         )
