@@ -42,16 +42,19 @@ def usd_forms(value: float | None, signed: bool = False) -> tuple[str, ...]:
     elif size >= 1e6:
         forms = [f"${size / 1e6:,.1f}mn", f"${size / 1e6:,.0f}mn"]
     else:
-        forms = [f"${size / 1e6:.2f}mn" if size >= 5e3 else f"${size:,.0f}"]
+        millions = f"{size / 1e6:.2f}"
+        forms = [f"${millions}mn" if millions != "0.00" else f"${size:,.0f}"]  # never a zero in millions
     return tuple(sign + form for form in (*forms, f"{size / 1e9:,.1f}"))
 
 
-def _money(value: float | None) -> tuple[str, ...]:
-    return usd_forms(value)[:2]  # the forms that keep their unit: a table's rows mix $bn and $mn
+def _money(value: float | None, signed: bool = False) -> tuple[str, ...]:
+    """The forms that keep their unit, two at most: a table's rows mix $bn and $mn (under $1mn there is one)."""
+    forms = usd_forms(value, signed)
+    return forms[: max(1, min(2, len(forms) - 1))]
 
 
 def _signed_money(value: float | None) -> tuple[str, ...]:
-    return usd_forms(value, signed=True)[:2]
+    return _money(value, signed=True)
 
 
 def unit_value(value: float | None) -> str:

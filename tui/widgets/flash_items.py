@@ -4,7 +4,7 @@ where the screen has room (the rest goes to the nowcast and the plot beside it).
 from rich.cells import cell_len
 from rich.text import Text
 
-from core.base import fmt
+from core.base.fmt import TABLE_FORMS
 from core.engine.model import FlashItem
 from tui.widgets.column_fit import Cells, changes, fit, plain
 from tui.widgets.figure_table import TABLE_MARGIN, FigureTable, Heading
@@ -32,8 +32,8 @@ class FlashItemsTable(FigureTable):
     def _cells(self) -> list[Cells]:
         items = self.items
         return [
-            Cells("value", "value", 0, [plain(fmt.usd_forms(item.value_usd)[:2]) for item in items]),
-            Cells("yoy", "YoY", 1, [changes(fmt.pct_forms(item.yoy_pct), item.yoy_pct) for item in items]),
+            Cells("value", "value", 0, [plain(TABLE_FORMS["value_usd"](item.value_usd)) for item in items]),
+            Cells("yoy", "YoY", 1, [changes(TABLE_FORMS["yoy_pct"](item.yoy_pct), item.yoy_pct) for item in items]),
         ]
 
     def refit(self, keep_cursor: bool = True) -> None:
