@@ -37,8 +37,14 @@ class PaintedText(Widget):
         return strips[y] if y < len(strips) else Strip.blank(width, style.rich_style)
 
     def _strips(self, width: int, base) -> list[Strip]:
-        console = self.app.console
-        return [
-            Strip(Segment.apply_style(line.render(console), base)).crop_extend(0, width, base)
-            for line in self.render().split("\n", allow_blank=True)
-        ]
+        """With the offsets and the highlight of a mouse selection, as Textual's own text has them."""
+        console, selection = self.app.console, self.text_selection
+        highlight = self.screen.get_component_rich_style("screen--selection") if selection is not None else None
+        strips = []
+        for y, line in enumerate(self.render().split("\n", allow_blank=True)):
+            if highlight is not None and selection is not None and (span := selection.get_span(y)) is not None:
+                start, end = span
+                line.stylize(highlight, start, len(line) if end == -1 else end)
+            strip = Strip(Segment.apply_style(line.render(console), base)).crop_extend(0, width, base)
+            strips.append(strip.apply_offsets(0, y))
+        return strips
