@@ -66,15 +66,11 @@ def directory_trusted() -> bool:
 
 
 @cache  # once a process: the code it runs is the code it started with
-@cache
 def _engine_stamp() -> tuple[tuple[str, int, int], ...]:
-    """The engine's own files, so that a changed record type never meets an old entry. Once a process: the code
-    that runs is the code imported, whatever is installed over it later; one stat a file (each start keys two or
-    three entries)."""
+    """The engine's own files, so that a changed record type never meets an old entry: one stat a file."""
     core = Path(__file__).parent.parent
     stamps = []
-    for folder, folders, names in os.walk(core):
-        folders.sort()
+    for folder, _folders, names in os.walk(core):
         for name in names:
             if name.endswith(".py"):
                 status = os.stat(os.path.join(folder, name))
