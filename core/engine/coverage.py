@@ -75,9 +75,11 @@ def begins_after(arrays: Sequence[np.ndarray], index: int) -> int | None:
     return min(starts) if starts and min(starts) > index else None
 
 
-def data_begins(month: int) -> tuple[str, ...]:
-    """A figure of a month before its data begins, in words, longest first: said once, in place of n/a."""
-    return (f"data begins in {format_period(month)}", f"from {format_period(month)}")
+def data_begins(first: int, last: int | None = None) -> tuple[str, ...]:
+    """Figures of a month before their data begins (in `first`, or from `first` to `last`), in words, longest
+    first: said once, in place of n/a."""
+    span = format_period(first) + ("" if last is None or last == first else f" to {format_period(last)}")
+    return (f"data begins in {span}", f"from {format_period(first)}")
 
 
 def later_rows(snapshot: Snapshot, month: int, series: Mapping[str, Sequence[np.ndarray]]) -> LaterRows | None:
@@ -87,11 +89,8 @@ def later_rows(snapshot: Snapshot, month: int, series: Mapping[str, Sequence[np.
     if not begins or len(begins) == len(series):  # none, or a table without any figure: a DetailGap's
         return None
     first, last = (snapshot.first_month + start for start in (min(begins.values()), max(begins.values())))
-    span = format_period(first) + ("" if first == last else f" to {format_period(last)}")
-    count = len(begins)
-    return LaterRows(
-        tuple(begins), (f"{count} more: data begins in {span}", f"{count} more from {format_period(first)}"), first
-    )
+    long, short = data_begins(first, last)
+    return LaterRows(tuple(begins), (f"{len(begins)} more: {long}", f"{len(begins)} more {short}"), first)
 
 
 def main_later_rows(snapshot: Snapshot, month: int, flow: str, item_set: str) -> dict[str, LaterRows]:

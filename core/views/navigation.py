@@ -24,7 +24,9 @@ class Landing(NamedTuple):
 
     month: int  # the release month shown
     flash: int | None = None  # the month whose flash opens over `month`
-    notice: str | None = None  # why `month` is not the month wanted; shown until the month shown changes
+    # Why `month` is not the month wanted, shown until the month shown changes; from a step past either end of the
+    # data (stepped_month), why the month did not change, said once.
+    notice: str | None = None
 
     @property
     def as_asked(self) -> bool:
