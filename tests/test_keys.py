@@ -118,6 +118,18 @@ async def test_the_search_line_takes_the_key_bars_row_and_the_filtered_table_kee
         assert {table.id: table.region for table in app.screen.query(ReleaseTable)} == regions
 
 
+async def test_a_click_away_from_the_search_line_brings_the_key_bar_back(data):
+    """The search line hid the key bar until Enter or Escape: a click on another pane left the screen without one."""
+    app = make_app(data)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_data(pilot)
+        await pilot.press("slash", *"auto")
+        await pilot.click("#partners")
+        assert app.screen.focused is app.screen.query_one("#partners")  # the focus where the click put it
+        assert "s Sort" in screen_rows(app).splitlines()[-1]
+        assert codes(app, "items") == ["automobiles", "auto_parts"]  # the filter kept
+
+
 async def test_the_help_names_every_key_tradetop_binds(data):
     """Every key bound by the app, a screen or a widget of tradetop, and Textual's own app-wide keys (Ctrl+Q, Tab,
     the palette's Ctrl+P), is on a line of the help: G (the last row, the bottom of a text pane) among them."""

@@ -50,6 +50,10 @@ class SearchBar(Input):
         event.stop()
         self._close()
 
+    def on_blur(self) -> None:
+        """Left by a click elsewhere: the key bar back in its row, the filter kept, the focus where it went."""
+        self._in_key_bar_row(False)
+
     def _close(self) -> None:
         self._in_key_bar_row(False)
         self.post_message(self.Closed(self))
