@@ -326,7 +326,7 @@ async def test_the_overview_marks_the_month_shown(data):
         assert lines[-1].split() == ["2024-01", "2025-01", "2026-02"]
 
 
-@pytest.mark.parametrize("size", [(120, 36), (160, 45)])
+@pytest.mark.parametrize("size", [(120, 50), (160, 56)])  # the overview plot shows from 50 rows
 async def test_the_overview_marks_the_month_shown_inside_its_frame(data, size):
     """A user saw the month shown's line run into the frame, a '┬' in its top side and a '┴' in its bottom."""
     app = make_app(data, "2026-01")
