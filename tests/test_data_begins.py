@@ -64,3 +64,25 @@ def test_the_brief_of_2021_06_says_it_in_one_line_each(run_cli):
     assert code == 0 and "n/a" not in out
     assert "\nImports and Balance: data begins in 2021-08\n" in out and "\n8 more: data begins in 2021-08\n" in out
     assert "| United States | $8.72bn | +52.0% |" in out  # exports_us_2016_2021.csv: 8,717,226,261
+
+
+def test_years_to_date_of_the_regions_begin_with_2022(shipped_snapshot):
+    """A user pressed y on 2021-08: the United States' year to date (its exports from 2016), then 8 rows of n/a."""
+    for month in ("2021-06", "2021-08", "2021-12"):
+        view = main_view(shipped_snapshot, parse_period(month))
+        ytd = view.later["ytd_partner"]
+        assert ytd.codes == OTHERS and format_period(ytd.month) == "2022-01"
+        assert ytd.texts[0] == "8 more: data begins in 2022-01"
+    assert "ytd_partner" not in main_view(shipped_snapshot, parse_period("2022-01")).later
+
+
+async def test_y_on_2021_08_says_once_when_the_regions_years_to_date_begin(data):
+    app = make_app(data, "2021-08")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for_data(pilot)
+        partners = app.screen.query_one("#partners", ReleaseTable)
+        assert len(partners.rows) == 9  # the month: every region
+        await pilot.press("y")
+        assert [key for key, _cells in partners.rows] == ["us", NOTICE_KEY]
+        assert partners.rows[-1][1][0].plain == "8 more: data begins in 2022-01"
+        assert "n/a" not in screen_rows(app)

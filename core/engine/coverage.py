@@ -95,7 +95,8 @@ def later_rows(snapshot: Snapshot, month: int, series: Mapping[str, Sequence[np.
 
 def main_later_rows(snapshot: Snapshot, month: int, flow: str, item_set: str) -> dict[str, LaterRows]:
     """The main screen's tables' rows whose data begins after the month, by table: "item", "partner" (of the flow)
-    and "balance" (the partners' trade in both flows: rows with neither)."""
+    and "balance" (the partners' trade in both flows: rows with neither); "ytd_" and the table for their years to
+    date, which begin with the first whole year of data."""
     catalog = snapshot.catalog
     partners = catalog.members(PARTNER_SET, "partner")
     tables: dict[str, dict[str, tuple[np.ndarray, ...]]] = {
@@ -107,6 +108,9 @@ def main_later_rows(snapshot: Snapshot, month: int, flow: str, item_set: str) ->
         },
     }
     found = {table: later_rows(snapshot, month, series) for table, series in tables.items()}
+    for table, series in tables.items():
+        running = {code: tuple(snapshot.ytd(array) for array in arrays) for code, arrays in series.items()}
+        found["ytd_" + table] = later_rows(snapshot, month, running)
     return {table: rows for table, rows in found.items() if rows is not None}
 
 

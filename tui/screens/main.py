@@ -171,7 +171,9 @@ class MainScreen(StateScreen):
             sort = sorts[app.sort]
             table.set_border(title=titles)
             table.subtitle = (mode, f"by {sort.label}")
-            later = view.later.get("balance" if columns is BALANCE_COLUMNS else table.dimension)
+            later = view.later.get(
+                ("ytd_" if app.ytd else "") + ("balance" if columns is BALANCE_COLUMNS else table.dimension)
+            )
             table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns, later, least)
         if self.overview is not None:
             self.overview.show(view.overview)
