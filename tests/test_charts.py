@@ -9,7 +9,7 @@ from textual.geometry import Region
 
 from core.base.periods import parse_period
 from tui.screens.flash import FlashScreen
-from tui.widgets.chart import Chart
+from tui.widgets.chart import NO_ROOM, Chart
 from tui.widgets.months_plot import MonthsPlot
 from tui.widgets.plot_axes import BarPanel
 
@@ -278,6 +278,19 @@ async def test_a_plot_that_fails_shows_a_note_and_logs_the_traceback_once(data, 
         [log] = (tmp_path / "tradetop").glob("crash-*.log")
         assert "ZeroDivisionError: a fault in the drawing code" in log.read_text()
         assert app.crash is None  # the app runs on
+
+
+@pytest.mark.parametrize("size", [(60, 20), (80, 20), (100, 21)])
+async def test_a_drilldown_plot_without_room_says_so(data, size):
+    """A user saw an empty frame where the plot goes at 20 and 21 rows, with no word of why."""
+    app = make_app(data)
+    async with app.run_test(size=size) as pilot:
+        plot = await open_drilldown(pilot, "enter")
+        assert plot.size.height < MonthsPlot.MIN_SIZE[1]
+        assert " ".join(text(plot)).split() == NO_ROOM.split() and plot.plotted == ()
+        await pilot.resize_terminal(80, 24)  # room again: the plot is drawn
+        await pilot.pause()
+        assert plot.plotted and "no room" not in " ".join(text(plot))
 
 
 async def test_the_flash_screen_plots_the_nowcast_with_its_interval_against_a_year_earlier(flash_pending):

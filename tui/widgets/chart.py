@@ -37,6 +37,7 @@ def canvas_width(width: int) -> int:
 
 
 NO_PLOT = "(no plot: these values cannot be drawn)"
+NO_ROOM = "(no room for the plot here: a taller or wider terminal shows it)"
 
 
 class Plotted(NamedTuple):
@@ -78,6 +79,9 @@ class Chart(PlotextPlot):
         width, height = self.size
         if not width or not height:
             return []
+        if width < self.MIN_SIZE[0] or height < self.MIN_SIZE[1]:  # said, rather than an empty frame
+            self.plotted = ()
+            return Visual.to_strips(self, visualize(self, Text(NO_ROOM, style="dim")), width, height, style)
         try:
             rows = self.drawn()
         except Exception as error:  # plotext fails on some valid values: a plot says so rather than end the app
