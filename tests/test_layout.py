@@ -2,6 +2,7 @@
 the preliminary strip only where it belongs, an honest header, and a message below the smallest size that works.
 On the shipped data unless said; tests/dashboard_helpers.py fixes the files' times."""
 
+import re
 from datetime import datetime
 
 import pytest
@@ -175,6 +176,15 @@ async def test_the_smallest_size_shows_every_pane_and_one_cell_less_says_so(flas
         # Each card shows its figures with their unit, the balance's change in a shorter form: +$23.9bn.
         assert card_lines(app)["balance"] == ["+$30.4bn", "+$23.9bn"]
         assert card_lines(app)["exports"] == ["$98.96bn", "+63.0%"]
+        # Each card's title whole, in a shorter form where the card is narrow (a user saw 'Daily av').
+        titles = screen_rows(app).splitlines()[1]
+        assert re.findall(r"[─━] ([^─━╮┓]+?) [─━]*[╮┓]", titles) == [
+            "Exports",
+            "Imports",
+            "Balance",
+            "Daily",
+            "YTD exp",
+        ]
         for size in ((59, 20), (60, 19)):
             await resized(pilot, *size)
             assert too_small_message(app).startswith("tradetop needs at least 60×20")

@@ -57,7 +57,7 @@ def month_cards(
         cards.append(
             Card(
                 line.code,
-                (titles[line.code],),
+                tuple(dict.fromkeys((titles[line.code], titles[line.code].split()[0]))),  # 'Daily' on a narrow card
                 value,
                 change,
                 line.signed,
