@@ -37,7 +37,7 @@ from core.views.navigation import (
     stepped_month,
     unknown_set_notice,
 )
-from tui.internals import KeepsCrash, lay_out_hidden, mount_hidden
+from tui.internals import KeepsCrash, mount_hidden
 from tui.keys import APP_KEYS
 from tui.messages import DataChanged, LoadFailed, SnapshotLoaded
 from tui.screens.main import MainScreen
@@ -252,13 +252,12 @@ class TradetopApp(KeepsCrash):
         self.precompute_reachable()
         self.call_after_refresh(self.compose_drilldown)
 
-    async def compose_drilldown(self) -> None:
-        """The drilldown screen composed, mounted and laid out while the user reads: the first Enter paints it."""
+    def compose_drilldown(self) -> None:
+        """The drilldown screen composed and mounted while the user reads: the first Enter only lays it out."""
         from tui.screens.drilldown import DrilldownScreen  # as the other screens: not on the first frame's way
 
         if self.snapshot is not None and not self.is_screen_installed(DrilldownScreen.__name__):
-            await mount_hidden(self, screen := self.kept_screen(DrilldownScreen))
-            lay_out_hidden(screen, self.size)
+            mount_hidden(self, self.kept_screen(DrilldownScreen))
 
     @work(thread=True, exclusive=True, group="precompute")
     def precompute_reachable(self) -> None:

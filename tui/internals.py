@@ -14,7 +14,6 @@ from textual.app import App
 from textual.geometry import Size
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
-from textual.widget import AwaitMount
 
 
 class KeepsCrash(App):
@@ -42,19 +41,11 @@ def set_scroll_size(view: ScrollView, size: Size) -> None:
     view._scroll_update(size)
 
 
-def mount_hidden(app: App, screen: Screen) -> AwaitMount:
+def mount_hidden(app: App, screen: Screen) -> None:
     """An installed screen composed and mounted without being shown, so that pushing it later only lays it out and
     paints it. Textual mounts a screen when it is first pushed, in App._get_screen, which has no public
     counterpart."""
-    return app._get_screen(screen)[1]
-
-
-def lay_out_hidden(screen: Screen, size: Size) -> None:
-    """A screen not shown laid out at `size`, its widgets sized (their Resize events handled) while the user reads.
-    Else its first push lays it out twice: once as it resumes, again for the Resize the first layout sends the
-    screen itself (Screen._refresh_layout, which has no public counterpart). One shown meanwhile has its layout."""
-    if not screen.is_current:
-        screen._refresh_layout(size)
+    app._get_screen(screen)
 
 
 def size_figure(plt: Any, width: int, height: int) -> None:
