@@ -68,11 +68,17 @@ def main_detail_gap(snapshot: Snapshot, month: int, flow: str, item_set: str) ->
     return detail_gap(what, month, known, snapshot.first_month, missing)
 
 
+def first_known(arrays: Sequence[np.ndarray]) -> int | None:
+    """The first index with a value in any of `arrays`; None if none has one."""
+    starts = [int(known[0]) for array in arrays if len(known := np.flatnonzero(~np.isnan(array)))]
+    return min(starts) if starts else None
+
+
 def begins_after(arrays: Sequence[np.ndarray], index: int) -> int | None:
     """The first index with a value in any of `arrays` if none has one at `index` or before: a series that begins
     after the month, not one with a gap (whose months stay n/a)."""
-    starts = [int(known[0]) for array in arrays if len(known := np.flatnonzero(~np.isnan(array)))]
-    return min(starts) if starts and min(starts) > index else None
+    start = first_known(arrays)
+    return start if start is not None and start > index else None
 
 
 def data_begins(first: int, last: int | None = None) -> tuple[str, ...]:
@@ -82,11 +88,11 @@ def data_begins(first: int, last: int | None = None) -> tuple[str, ...]:
     return (f"data begins in {span}", f"from {format_period(first)}")
 
 
-def later_rows(snapshot: Snapshot, month: int, series: Mapping[str, Sequence[np.ndarray]]) -> LaterRows | None:
-    """Of a table's rows (code -> its series), those whose data begins after the month, if any."""
+def later_rows(snapshot: Snapshot, month: int, starts: Mapping[str, int | None]) -> LaterRows | None:
+    """Of a table's rows (code -> where its data starts, first_known), those whose data begins after the month."""
     index = snapshot.index(month)
-    begins = {code: start for code, arrays in series.items() if (start := begins_after(arrays, index)) is not None}
-    if not begins or len(begins) == len(series):  # none, or a table without any figure: a DetailGap's
+    begins = {code: start for code, start in starts.items() if start is not None and start > index}
+    if not begins or len(begins) == len(starts):  # none, or a table without any figure: a DetailGap's
         return None
     first, last = (snapshot.first_month + start for start in (min(begins.values()), max(begins.values())))
     long, short = data_begins(first, last)
@@ -97,6 +103,14 @@ def main_later_rows(snapshot: Snapshot, month: int, flow: str, item_set: str) ->
     """The main screen's tables' rows whose data begins after the month, by table: "item", "partner" (of the flow)
     and "balance" (the partners' trade in both flows: rows with neither); "ytd_" and the table for their years to
     date, which begin with the first whole year of data."""
+    starts = snapshot.memoised(("table starts", flow, item_set), lambda: _table_starts(snapshot, flow, item_set))
+    found = {table: later_rows(snapshot, month, table_starts) for table, table_starts in starts.items()}
+    return {table: rows for table, rows in found.items() if rows is not None}
+
+
+def _table_starts(snapshot: Snapshot, flow: str, item_set: str) -> dict[str, dict[str, int | None]]:
+    """By table, and by its year to date ("ytd_" and the table): where each row's data starts. Once a snapshot:
+    every month's view asks."""
     catalog = snapshot.catalog
     partners = catalog.members(PARTNER_SET, "partner")
     tables: dict[str, dict[str, tuple[np.ndarray, ...]]] = {
@@ -107,11 +121,12 @@ def main_later_rows(snapshot: Snapshot, month: int, flow: str, item_set: str) ->
             for code in partners
         },
     }
-    found = {table: later_rows(snapshot, month, series) for table, series in tables.items()}
+    starts = {}
     for table, series in tables.items():
+        starts[table] = {code: first_known(arrays) for code, arrays in series.items()}
         running = {code: tuple(snapshot.ytd(array) for array in arrays) for code, arrays in series.items()}
-        found["ytd_" + table] = later_rows(snapshot, month, running)
-    return {table: rows for table, rows in found.items() if rows is not None}
+        starts["ytd_" + table] = {code: first_known(arrays) for code, arrays in running.items()}
+    return starts
 
 
 def headline_begins(snapshot: Snapshot, month: int, lines: Iterable[str], ytd: bool) -> dict[str, tuple[str, ...]]:
