@@ -132,33 +132,13 @@ class MainScreen(StateScreen):
         keep_cursor = arranged_by == self.arranged_by or self.app.screen is not self
         flow = FLOWS[app.flow].name
         Shown = tuple[
-            tuple[ReleaseRow | PartnerBalance, ...],
-            Mapping,
-            tuple[str, ...],
-            tuple[Sort, ...],
-            tuple[Column, ...],
-            Mapping[str, tuple[int, ...]],
+            tuple[ReleaseRow | PartnerBalance, ...], Mapping, tuple[str, ...], tuple[Sort, ...], tuple[Column, ...]
         ]
-        widest = view.widest
-        items: Shown = (
-            release.items,
-            view.item_trends,
-            (f"Items ({release.breadth.set})", flow),
-            SORTS,
-            COLUMNS,
-            widest["item"],
-        )
-        partners: Shown = (release.partners, view.partner_trends, ("Partners", flow), SORTS, COLUMNS, widest["partner"])
+        items: Shown = (release.items, view.item_trends, (f"Items ({release.breadth.set})", flow), SORTS, COLUMNS)
+        partners: Shown = (release.partners, view.partner_trends, ("Partners", flow), SORTS, COLUMNS)
         if self.balances:  # both flows, whichever is chosen
-            partners = (
-                release.partner_balances,
-                {},
-                ("Partners", "balance"),
-                BALANCE_SORTS,
-                BALANCE_COLUMNS,
-                widest["balance"],
-            )
-        for table, (rows, trends, title, sorts, columns, least) in (
+            partners = (release.partner_balances, {}, ("Partners", "balance"), BALANCE_SORTS, BALANCE_COLUMNS)
+        for table, (rows, trends, title, sorts, columns) in (
             (self.query_one("#items", ReleaseTable), items),
             (self.query_one("#partners", ReleaseTable), partners),
         ):
@@ -171,10 +151,9 @@ class MainScreen(StateScreen):
             sort = sorts[app.sort]
             table.set_border(title=titles)
             table.subtitle = (mode, f"by {sort.label}")
-            later = view.later.get(
-                ("ytd_" if app.ytd else "") + ("balance" if columns is BALANCE_COLUMNS else table.dimension)
-            )
-            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns, later, least)
+            shown = "balance" if columns is BALANCE_COLUMNS else table.dimension  # the key of view.later and .widest
+            later, widest = view.later.get(("ytd_" if app.ytd else "") + shown), view.widest[shown]
+            table.show_rows(rows, trends, app.ytd, sort, keep_cursor, view.detail_gap, columns, later, widest)
         if self.overview is not None:
             self.overview.show(view.overview)
         self.query_one(NotablesPanel).show_top(view.notables, len(release.notables), TOP_NOTABLES)
